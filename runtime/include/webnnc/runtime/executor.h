@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Computing a compiled model: create an executor, compute, destroy. */
+#ifndef WEBNNC_RUNTIME_EXECUTOR_H_
+#define WEBNNC_RUNTIME_EXECUTOR_H_
+
+#include <stddef.h>
+
+#include "webnnc/runtime/allocator.h"
+#include "webnnc/runtime/model.h"
+#include "webnnc/runtime/status.h"
+#include "webnnc/runtime/tensor.h"
+#include "webnnc/runtime/thread_pool.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Computes one model with its own working memory. Thread-compatible: one
+ * executor serves one compute at a time; create one executor per thread to
+ * compute a model from several threads (the model itself is immutable). */
+typedef struct webnnc_executor_t webnnc_executor_t;
+
+typedef struct webnnc_executor_options_t {
+  /* Allocator for the executor and its working arena. Zero-initialized
+   * means webnnc_allocator_system(). */
+  webnnc_allocator_t allocator;
+  /* Pool to run kernels on, not owned; NULL runs every kernel on the
+   * calling thread. A pool may be shared by many executors. */
+  webnnc_thread_pool_t *thread_pool;
+} webnnc_executor_options_t;
+
+/* Creates an executor for |model| and allocates its working arena.
+ * |options| may be NULL (system allocator, single thread). */
+webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
+                                       const webnnc_executor_options_t *options,
+                                       webnnc_executor_t **out_executor);
+
+/* Frees |executor|. NULL is ignored. */
+void webnnc_executor_destroy(webnnc_executor_t *executor);
+
+/* The model |executor| computes. */
+const webnnc_model_t *webnnc_executor_model(const webnnc_executor_t *executor);
+
+/* Computes the model. |inputs| and |outputs| hold one tensor per model
+ * input/output, in the model's order (or in any order if every tensor has a
+ * |name|). Every tensor's data type, rank, dimensions, data pointer and byte
+ * length are checked, and outputs must not overlap inputs or each other,
+ * before any kernel runs; on such a failure nothing is written. Outputs are
+ * written in place. */
+webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
+                                        const webnnc_tensor_t *inputs,
+                                        size_t num_inputs,
+                                        const webnnc_tensor_t *outputs,
+                                        size_t num_outputs);
+
+/* A description of the last failure of |executor| (naming the operand and
+ * what was expected), or "" after a success. Valid until the next call on
+ * |executor|. */
+const char *webnnc_executor_last_error(const webnnc_executor_t *executor);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WEBNNC_RUNTIME_EXECUTOR_H_ */
