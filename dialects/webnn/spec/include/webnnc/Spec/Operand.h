@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+// WebNN operand descriptors, data types, and the error value validation
+// returns. Plain C++: shared by the frontend, the dialect and the kernels.
+#ifndef WEBNNC_SPEC_OPERAND_H_
+#define WEBNNC_SPEC_OPERAND_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace webnnc::spec {
+
+// MLOperandDataType. Values match webnnc_data_type_t in the runtime ABI.
+enum class DataType : uint8_t {
+  Float32 = 1,
+  Float16 = 2,
+  Int32 = 3,
+  Uint32 = 4,
+  Int64 = 5,
+  Uint64 = 6,
+  Int8 = 7,
+  Uint8 = 8,
+};
+
+inline constexpr DataType kAllDataTypes[] = {
+    DataType::Float32, DataType::Float16, DataType::Int32, DataType::Uint32,
+    DataType::Int64,   DataType::Uint64,  DataType::Int8,  DataType::Uint8};
+
+std::string_view toString(DataType type);
+std::optional<DataType> parseDataType(std::string_view name);
+size_t byteSize(DataType type);
+bool isFloatingPoint(DataType type);
+bool isSigned(DataType type);
+
+// A set of data types, as in the spec's "allowed data types" columns.
+class DataTypeSet {
+public:
+  constexpr DataTypeSet() = default;
+  constexpr DataTypeSet(std::initializer_list<DataType> types) {
+    for (DataType t : types)
+      bits_ |= bit(t);
+  }
+  static constexpr DataTypeSet all() {
+    DataTypeSet s;
+    for (DataType t : kAllDataTypes)
+      s.bits_ |= bit(t);
+    return s;
+  }
+  constexpr bool contains(DataType t) const { return bits_ & bit(t); }
+  // "float32, float16"
+  std::string describe() const;
+
+private:
+  static constexpr uint32_t bit(DataType t) {
+    return 1u << static_cast<unsigned>(t);
+  }
+  uint32_t bits_ = 0;
+};
+
+inline constexpr DataTypeSet kFloatTypes = {DataType::Float32,
+                                            DataType::Float16};
+
+using Shape = std::vector<int64_t>;
+
+// "[1,2,3]"
+std::string toString(const Shape &shape);
+
+// MLOperandDescriptor.
+struct OperandDescriptor {
+  DataType dataType = DataType::Float32;
+  Shape shape;
+
+  size_t rank() const { return shape.size(); }
+  friend bool operator==(const OperandDescriptor &,
+                         const OperandDescriptor &) = default;
+};
+
+// "float32 [1,2,3]"
+std::string toString(const OperandDescriptor &desc);
+
+// A broken validation rule: which operand or option, and the rule.
+struct Error {
+  std::string operand;
+  std::string rule;
+
+  // "<op>: <operand>: <rule>", e.g. "conv2d: filter: rank must be 4, got 3".
+  std::string format(std::string_view op) const;
+};
+
+// A value or the Error explaining why there is none.
+template <typename T> class Expected {
+public:
+  Expected(T value) : storage_(std::move(value)) {}
+  Expected(Error error) : storage_(std::move(error)) {}
+
+  bool ok() const { return storage_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  const T &value() const & { return std::get<0>(storage_); }
+  T &&value() && { return std::get<0>(std::move(storage_)); }
+  const T &operator*() const & { return value(); }
+  const T *operator->() const { return &value(); }
+  const Error &error() const { return std::get<1>(storage_); }
+
+private:
+  std::variant<T, Error> storage_;
+};
+
+inline Error makeError(std::string operand, std::string rule) {
+  return Error{std::move(operand), std::move(rule)};
+}
+
+// The largest dimension a tensor may have (the spec's "valid dimension":
+// an unsigned long greater than zero) and the largest byte length webnnc
+// accepts for one tensor (the spec's maxTensorByteLength idea).
+inline constexpr int64_t kMaxDimension = 0xFFFFFFFFll;
+inline constexpr int64_t kMaxTensorByteLength = int64_t(1) << 40;
+
+// Checks that |desc| describes a valid operand: every dimension a valid
+// dimension, and the byte length within limits. |operand| names it in the
+// error.
+std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
+                                     std::string_view operand);
+
+// Element count of a shape; 1 for a scalar. Shapes are assumed validated.
+int64_t elementCount(const Shape &shape);
+
+} // namespace webnnc::spec
+
+#endif // WEBNNC_SPEC_OPERAND_H_

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+// Checks shared by the operation validators (private to the library).
+#ifndef WEBNNC_SPEC_LIB_COMMON_H_
+#define WEBNNC_SPEC_LIB_COMMON_H_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "webnnc/Spec/Operand.h"
+
+namespace webnnc::spec::detail {
+
+inline std::optional<Error> checkDataType(const OperandDescriptor &desc,
+                                          std::string_view operand,
+                                          DataTypeSet allowed) {
+  if (allowed.contains(desc.dataType))
+    return std::nullopt;
+  return makeError(std::string(operand),
+                   "data type " + std::string(toString(desc.dataType)) +
+                       " is not allowed (allowed: " + allowed.describe() +
+                       ")");
+}
+
+inline std::optional<Error> checkSameType(const OperandDescriptor &desc,
+                                          std::string_view operand,
+                                          const OperandDescriptor &reference,
+                                          std::string_view referenceName) {
+  if (desc.dataType == reference.dataType)
+    return std::nullopt;
+  return makeError(std::string(operand),
+                   "data type " + std::string(toString(desc.dataType)) +
+                       " must match " + std::string(referenceName) + "'s " +
+                       std::string(toString(reference.dataType)));
+}
+
+inline std::optional<Error> checkRank(const OperandDescriptor &desc,
+                                      std::string_view operand,
+                                      size_t rank) {
+  if (desc.rank() == rank)
+    return std::nullopt;
+  return makeError(std::string(operand),
+                   "rank must be " + std::to_string(rank) + ", got " +
+                       std::to_string(desc.rank()));
+}
+
+// Checks an optional list option: size |count| if given, and each value in
+// [minValue, 4294967295].
+inline std::optional<Error> checkListOption(const std::vector<int64_t> &values,
+                                            std::string_view name,
+                                            size_t count, int64_t minValue) {
+  if (values.empty())
+    return std::nullopt;
+  if (values.size() != count)
+    return makeError(std::string(name), "must have " + std::to_string(count) +
+                                            " values, got " +
+                                            std::to_string(values.size()));
+  for (int64_t v : values)
+    if (v < minValue || v > kMaxDimension)
+      return makeError(std::string(name),
+                       minValue > 0 ? "values must be greater than 0"
+                                    : "values must be non-negative");
+  return std::nullopt;
+}
+
+template <size_t N>
+std::array<int64_t, N> listOrDefault(const std::vector<int64_t> &values,
+                                     int64_t fallback) {
+  std::array<int64_t, N> out;
+  for (size_t i = 0; i < N; ++i)
+    out[i] = values.empty() ? fallback : values[i];
+  return out;
+}
+
+#define WEBNNC_SPEC_CHECK(expr)                                                \
+  do {                                                                         \
+    if (auto webnnc_error_ = (expr))                                           \
+      return *webnnc_error_;                                                   \
+  } while (0)
+
+} // namespace webnnc::spec::detail
+
+#endif // WEBNNC_SPEC_LIB_COMMON_H_

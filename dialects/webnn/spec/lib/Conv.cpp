@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: Apache-2.0
+// conv2d and the pooling operations.
+#include <cmath>
+
+#include "Common.h"
+#include "webnnc/Spec/Ops.h"
+
+namespace webnnc::spec {
+using namespace detail;
+
+namespace {
+
+// The spec's "calculate conv output size", before rounding.
+double convOutputSize(int64_t inputSize, int64_t filterSize,
+                      int64_t beginPadding, int64_t endPadding, int64_t stride,
+                      int64_t dilation) {
+  double effective = double(filterSize - 1) * double(dilation) + 1;
+  return (double(inputSize) - effective + double(beginPadding) +
+          double(endPadding)) /
+             double(stride) +
+         1;
+}
+
+std::optional<Error> checkOutputSize(double size, std::string_view which) {
+  if (size >= 1 && size <= double(kMaxDimension))
+    return std::nullopt;
+  return makeError("output",
+                   std::string(which) +
+                       " must be a valid dimension, got " +
+                       std::to_string(static_cast<int64_t>(std::floor(size))) +
+                       " (the window does not fit the padded input)");
+}
+
+} // namespace
+
+Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
+                                       const OperandDescriptor &filter,
+                                       const Conv2dOptions &options) {
+  WEBNNC_SPEC_CHECK(checkDataType(input, "input", kFloatTypes));
+  WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
+  WEBNNC_SPEC_CHECK(checkRank(filter, "filter", 4));
+  WEBNNC_SPEC_CHECK(checkSameType(filter, "filter", input, "input"));
+  WEBNNC_SPEC_CHECK(checkListOption(options.padding, "padding", 4, 0));
+  WEBNNC_SPEC_CHECK(checkListOption(options.strides, "strides", 2, 1));
+  WEBNNC_SPEC_CHECK(checkListOption(options.dilations, "dilations", 2, 1));
+  if (options.groups <= 0 || options.groups > kMaxDimension)
+    return makeError("groups", "must be greater than 0");
+
+  Conv2dGeometry g;
+  g.padding = listOrDefault<4>(options.padding, 0);
+  g.strides = listOrDefault<2>(options.strides, 1);
+  g.dilations = listOrDefault<2>(options.dilations, 1);
+  g.groups = options.groups;
+
+  const Shape &in = input.shape;
+  if (options.inputLayout == InputOperandLayout::Nchw) {
+    g.batches = in[0], g.inputChannels = in[1], g.inputHeight = in[2],
+    g.inputWidth = in[3];
+  } else {
+    g.batches = in[0], g.inputHeight = in[1], g.inputWidth = in[2],
+    g.inputChannels = in[3];
+  }
+  const Shape &f = filter.shape;
+  int64_t filterInputChannels = 0;
+  switch (options.filterLayout) {
+  case Conv2dFilterOperandLayout::Oihw:
+    g.outputChannels = f[0], filterInputChannels = f[1], g.filterHeight = f[2],
+    g.filterWidth = f[3];
+    break;
+  case Conv2dFilterOperandLayout::Hwio:
+    g.filterHeight = f[0], g.filterWidth = f[1], filterInputChannels = f[2],
+    g.outputChannels = f[3];
+    break;
+  case Conv2dFilterOperandLayout::Ohwi:
+    g.outputChannels = f[0], g.filterHeight = f[1], g.filterWidth = f[2],
+    filterInputChannels = f[3];
+    break;
+  case Conv2dFilterOperandLayout::Ihwo:
+    filterInputChannels = f[0], g.filterHeight = f[1], g.filterWidth = f[2],
+    g.outputChannels = f[3];
+    break;
+  }
+  if (g.inputChannels % g.groups != 0)
+    return makeError("input", "channels (" + std::to_string(g.inputChannels) +
+                                  ") must be divisible by groups (" +
+                                  std::to_string(g.groups) + ")");
+  if (g.inputChannels / g.groups != filterInputChannels)
+    return makeError("filter",
+                     "input channels (" + std::to_string(filterInputChannels) +
+                         ") must equal the input's channels / groups (" +
+                         std::to_string(g.inputChannels / g.groups) + ")");
+  // Not a spec step, but grouped convolution is undefined without it.
+  if (g.outputChannels % g.groups != 0)
+    return makeError("filter", "output channels (" +
+                                   std::to_string(g.outputChannels) +
+                                   ") must be divisible by groups (" +
+                                   std::to_string(g.groups) + ")");
+  if (options.bias) {
+    if (options.bias->shape != Shape{g.outputChannels})
+      return makeError("bias", "shape must be [" +
+                                   std::to_string(g.outputChannels) +
+                                   "], got " + toString(options.bias->shape));
+    WEBNNC_SPEC_CHECK(checkSameType(*options.bias, "bias", input, "input"));
+  }
+  double h = convOutputSize(g.inputHeight, g.filterHeight, g.padding[0],
+                            g.padding[1], g.strides[0], g.dilations[0]);
+  double w = convOutputSize(g.inputWidth, g.filterWidth, g.padding[2],
+                            g.padding[3], g.strides[1], g.dilations[1]);
+  WEBNNC_SPEC_CHECK(checkOutputSize(std::floor(h), "height"));
+  WEBNNC_SPEC_CHECK(checkOutputSize(std::floor(w), "width"));
+  g.outputHeight = static_cast<int64_t>(std::floor(h));
+  g.outputWidth = static_cast<int64_t>(std::floor(w));
+  return g;
+}
+
+Expected<OperandDescriptor> conv2d(const OperandDescriptor &input,
+                                   const OperandDescriptor &filter,
+                                   const Conv2dOptions &options) {
+  Expected<Conv2dGeometry> g = resolveConv2d(input, filter, options);
+  if (!g)
+    return g.error();
+  Shape out = options.inputLayout == InputOperandLayout::Nchw
+                  ? Shape{g->batches, g->outputChannels, g->outputHeight,
+                          g->outputWidth}
+                  : Shape{g->batches, g->outputHeight, g->outputWidth,
+                          g->outputChannels};
+  return OperandDescriptor{input.dataType, out};
+}
+
+std::string_view toString(PoolKind kind) {
+  switch (kind) {
+  case PoolKind::Average:
+    return "averagePool2d";
+  case PoolKind::L2:
+    return "l2Pool2d";
+  case PoolKind::Max:
+    return "maxPool2d";
+  }
+  return "?";
+}
+
+Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
+                                       const OperandDescriptor &input,
+                                       const Pool2dOptions &options) {
+  WEBNNC_SPEC_CHECK(checkDataType(
+      input, "input", kind == PoolKind::Max ? DataTypeSet::all() : kFloatTypes));
+  WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
+  WEBNNC_SPEC_CHECK(
+      checkListOption(options.windowDimensions, "windowDimensions", 2, 1));
+  WEBNNC_SPEC_CHECK(checkListOption(options.padding, "padding", 4, 0));
+  WEBNNC_SPEC_CHECK(checkListOption(options.strides, "strides", 2, 1));
+  WEBNNC_SPEC_CHECK(checkListOption(options.dilations, "dilations", 2, 1));
+  WEBNNC_SPEC_CHECK(checkListOption(options.outputSizes, "outputSizes", 2, 1));
+
+  Pool2dGeometry g;
+  const Shape &in = input.shape;
+  if (options.layout == InputOperandLayout::Nchw) {
+    g.batches = in[0], g.channels = in[1], g.inputHeight = in[2],
+    g.inputWidth = in[3];
+  } else {
+    g.batches = in[0], g.inputHeight = in[1], g.inputWidth = in[2],
+    g.channels = in[3];
+  }
+  g.windowHeight = options.windowDimensions.empty()
+                       ? g.inputHeight
+                       : options.windowDimensions[0];
+  g.windowWidth = options.windowDimensions.empty()
+                      ? g.inputWidth
+                      : options.windowDimensions[1];
+  g.padding = listOrDefault<4>(options.padding, 0);
+  g.strides = listOrDefault<2>(options.strides, 1);
+  g.dilations = listOrDefault<2>(options.dilations, 1);
+
+  double h = convOutputSize(g.inputHeight, g.windowHeight, g.padding[0],
+                            g.padding[1], g.strides[0], g.dilations[0]);
+  double w = convOutputSize(g.inputWidth, g.windowWidth, g.padding[2],
+                            g.padding[3], g.strides[1], g.dilations[1]);
+  if (!options.outputSizes.empty()) {
+    // outputSizes must be one of the two roundings of the computed size.
+    int64_t oh = options.outputSizes[0], ow = options.outputSizes[1];
+    bool matchH = oh == int64_t(std::floor(h)) || oh == int64_t(std::ceil(h));
+    bool matchW = ow == int64_t(std::floor(w)) || ow == int64_t(std::ceil(w));
+    if (!matchH || !matchW)
+      return makeError(
+          "outputSizes",
+          "must equal the floor or ceil of the computed output sizes (" +
+              std::to_string(int64_t(std::floor(h))) + "|" +
+              std::to_string(int64_t(std::ceil(h))) + ", " +
+              std::to_string(int64_t(std::floor(w))) + "|" +
+              std::to_string(int64_t(std::ceil(w))) + ")");
+    h = double(oh), w = double(ow);
+  } else if (options.roundingType == RoundingType::Ceil) {
+    h = std::ceil(h), w = std::ceil(w);
+  } else {
+    h = std::floor(h), w = std::floor(w);
+  }
+  WEBNNC_SPEC_CHECK(checkOutputSize(h, "height"));
+  WEBNNC_SPEC_CHECK(checkOutputSize(w, "width"));
+  g.outputHeight = int64_t(h);
+  g.outputWidth = int64_t(w);
+  return g;
+}
+
+Expected<OperandDescriptor> pool2d(PoolKind kind,
+                                   const OperandDescriptor &input,
+                                   const Pool2dOptions &options) {
+  Expected<Pool2dGeometry> g = resolvePool2d(kind, input, options);
+  if (!g)
+    return g.error();
+  Shape out = options.layout == InputOperandLayout::Nchw
+                  ? Shape{g->batches, g->channels, g->outputHeight,
+                          g->outputWidth}
+                  : Shape{g->batches, g->outputHeight, g->outputWidth,
+                          g->channels};
+  return OperandDescriptor{input.dataType, out};
+}
+
+} // namespace webnnc::spec

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+// Data types, descriptors and errors.
+#include "webnnc/Spec/Operand.h"
+
+#include <limits>
+
+namespace webnnc::spec {
+
+std::string_view toString(DataType type) {
+  switch (type) {
+  case DataType::Float32:
+    return "float32";
+  case DataType::Float16:
+    return "float16";
+  case DataType::Int32:
+    return "int32";
+  case DataType::Uint32:
+    return "uint32";
+  case DataType::Int64:
+    return "int64";
+  case DataType::Uint64:
+    return "uint64";
+  case DataType::Int8:
+    return "int8";
+  case DataType::Uint8:
+    return "uint8";
+  }
+  return "invalid";
+}
+
+std::optional<DataType> parseDataType(std::string_view name) {
+  for (DataType t : kAllDataTypes)
+    if (toString(t) == name)
+      return t;
+  return std::nullopt;
+}
+
+size_t byteSize(DataType type) {
+  switch (type) {
+  case DataType::Float32:
+  case DataType::Int32:
+  case DataType::Uint32:
+    return 4;
+  case DataType::Float16:
+    return 2;
+  case DataType::Int64:
+  case DataType::Uint64:
+    return 8;
+  case DataType::Int8:
+  case DataType::Uint8:
+    return 1;
+  }
+  return 0;
+}
+
+bool isFloatingPoint(DataType type) {
+  return type == DataType::Float32 || type == DataType::Float16;
+}
+
+bool isSigned(DataType type) {
+  return type != DataType::Uint32 && type != DataType::Uint64 &&
+         type != DataType::Uint8;
+}
+
+std::string DataTypeSet::describe() const {
+  std::string out;
+  for (DataType t : kAllDataTypes) {
+    if (!contains(t))
+      continue;
+    if (!out.empty())
+      out += ", ";
+    out += toString(t);
+  }
+  return out;
+}
+
+std::string toString(const Shape &shape) {
+  std::string out = "[";
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (i)
+      out += ",";
+    out += std::to_string(shape[i]);
+  }
+  return out + "]";
+}
+
+std::string toString(const OperandDescriptor &desc) {
+  return std::string(toString(desc.dataType)) + " " + toString(desc.shape);
+}
+
+std::string Error::format(std::string_view op) const {
+  std::string out(op);
+  out += ": ";
+  if (!operand.empty()) {
+    out += operand;
+    out += ": ";
+  }
+  return out + rule;
+}
+
+std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
+                                     std::string_view operand) {
+  if (byteSize(desc.dataType) == 0)
+    return makeError(std::string(operand), "invalid data type");
+  int64_t bytes = static_cast<int64_t>(byteSize(desc.dataType));
+  for (int64_t d : desc.shape) {
+    if (d <= 0 || d > kMaxDimension)
+      return makeError(std::string(operand),
+                       "dimensions must be between 1 and 4294967295, got " +
+                           toString(desc.shape));
+    if (__builtin_mul_overflow(bytes, d, &bytes) ||
+        bytes > kMaxTensorByteLength)
+      return makeError(std::string(operand),
+                       "tensor of shape " + toString(desc.shape) + " exceeds "
+                       "the maximum byte length of 2^40");
+  }
+  return std::nullopt;
+}
+
+int64_t elementCount(const Shape &shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+} // namespace webnnc::spec

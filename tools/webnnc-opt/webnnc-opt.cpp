@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
+// webnnc-opt: mlir-opt for the webnn dialect and webnnc's passes.
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "webnnc/Dialect/WebNN/WebNNDialect.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  registry.insert<mlir::webnn::WebNNDialect, mlir::func::FuncDialect>();
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "webnnc optimizer driver\n", registry));
+}
