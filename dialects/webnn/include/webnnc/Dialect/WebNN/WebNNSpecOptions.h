@@ -40,6 +40,27 @@ toSpec(Conv2dFilterOperandLayout layout) {
   return webnnc::spec::Conv2dFilterOperandLayout::Oihw;
 }
 
+inline InputOperandLayout fromSpec(webnnc::spec::InputOperandLayout layout) {
+  return layout == webnnc::spec::InputOperandLayout::Nchw
+             ? InputOperandLayout::nchw
+             : InputOperandLayout::nhwc;
+}
+
+inline Conv2dFilterOperandLayout
+fromSpec(webnnc::spec::Conv2dFilterOperandLayout layout) {
+  switch (layout) {
+  case webnnc::spec::Conv2dFilterOperandLayout::Oihw:
+    return Conv2dFilterOperandLayout::oihw;
+  case webnnc::spec::Conv2dFilterOperandLayout::Hwio:
+    return Conv2dFilterOperandLayout::hwio;
+  case webnnc::spec::Conv2dFilterOperandLayout::Ohwi:
+    return Conv2dFilterOperandLayout::ohwi;
+  case webnnc::spec::Conv2dFilterOperandLayout::Ihwo:
+    return Conv2dFilterOperandLayout::ihwo;
+  }
+  return Conv2dFilterOperandLayout::oihw;
+}
+
 template <typename OpOrAdaptor>
 webnnc::spec::Conv2dOptions conv2dOptions(OpOrAdaptor op) {
   webnnc::spec::Conv2dOptions options;

@@ -10,8 +10,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 #include <vector>
+
+#include "webnnc/Support/Expected.h"
 
 namespace webnnc::spec {
 
@@ -93,22 +94,7 @@ struct Error {
 };
 
 // A value or the Error explaining why there is none.
-template <typename T> class Expected {
-public:
-  Expected(T value) : storage_(std::move(value)) {}
-  Expected(Error error) : storage_(std::move(error)) {}
-
-  bool ok() const { return storage_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  const T &value() const & { return std::get<0>(storage_); }
-  T &&value() && { return std::get<0>(std::move(storage_)); }
-  const T &operator*() const & { return value(); }
-  const T *operator->() const { return &value(); }
-  const Error &error() const { return std::get<1>(storage_); }
-
-private:
-  std::variant<T, Error> storage_;
-};
+template <typename T> using Expected = webnnc::Expected<T, Error>;
 
 inline Error makeError(std::string operand, std::string rule) {
   return Error{std::move(operand), std::move(rule)};
