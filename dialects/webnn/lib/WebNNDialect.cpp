@@ -38,6 +38,20 @@ Operation *WebNNDialect::materializeConstant(OpBuilder &builder,
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
+FailureOr<ArrayRef<char>> ConstantOp::getRawData() {
+  if (auto dense = dyn_cast<DenseElementsAttr>(getValue()))
+    return dense.getRawData();
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(getValue()))
+    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+      return blob->getData();
+  return failure();
+}
+
+bool ConstantOp::isSplat() {
+  auto dense = dyn_cast<DenseElementsAttr>(getValue());
+  return dense && dense.isSplat();
+}
+
 OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
     return getInput();

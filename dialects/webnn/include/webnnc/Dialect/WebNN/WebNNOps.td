@@ -33,6 +33,13 @@ def WebNN_ConstantOp : WebNN_Op<"constant",
   let results = (outs WebNN_Tensor:$output);
   let assemblyFormat = "attr-dict $value";
   let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// The value's raw little-endian bytes: all elements, or one element if
+    /// the value is a splat. Fails if a resource blob has no data.
+    ::mlir::FailureOr<::llvm::ArrayRef<char>> getRawData();
+    /// Whether the value stores one element for the whole tensor.
+    bool isSplat();
+  }];
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+// The reference evaluator's driver: binds inputs, walks the graph in order.
+#include "webnnc/Reference/Evaluator.h"
+
+#include <cstring>
+
+#include "RefTensor.h"
+#include "llvm/ADT/DenseMap.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "webnnc/Dialect/WebNN/WebNNDialect.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Dialect/WebNN/WebNNTypes.h"
+
+namespace webnnc::reference {
+using namespace mlir;
+
+namespace {
+
+// The constant's elements, from inline dense data or a resource blob.
+Expected<RefTensor, std::string> readConstant(webnn::ConstantOp op) {
+  HostTensor host(*webnn::getDescriptor(op.getType()));
+  FailureOr<ArrayRef<char>> raw = op.getRawData();
+  if (failed(raw))
+    return std::string("a constant's resource blob has no data");
+  size_t elementBytes = spec::byteSize(host.dataType());
+  size_t expected = op.isSplat() ? elementBytes : host.byteSize();
+  if (raw->size() != expected)
+    return "constant holds " + std::to_string(raw->size()) +
+           " bytes, its type needs " + std::to_string(expected);
+  if (op.isSplat()) {
+    for (size_t k = 0; k < host.elementCount(); ++k)
+      std::memcpy(host.data() + k * elementBytes, raw->data(), elementBytes);
+  } else {
+    std::memcpy(host.data(), raw->data(), raw->size());
+  }
+  return RefTensor::fromHost(host);
+}
+
+OpResult evaluateOp(Operation *op, const Operands &operands) {
+  for (auto family : {evaluateElementwise, evaluateConvPool, evaluateMatmul,
+                      evaluateShape})
+    if (std::optional<OpResult> result = family(op, operands))
+      return std::move(*result);
+  return "the reference evaluator cannot compute '" +
+         op->getName().getStringRef().str() + "'";
+}
+
+} // namespace
+
+Expected<std::vector<HostTensor>, std::string>
+evaluate(func::FuncOp graph, const std::map<std::string, HostTensor> &inputs) {
+  llvm::DenseMap<Value, RefTensor> values;
+  for (BlockArgument arg : graph.getArguments()) {
+    auto name = graph.getArgAttrOfType<StringAttr>(
+        arg.getArgNumber(), webnn::WebNNDialect::kNameAttr);
+    std::string key = name ? name.getValue().str() : "";
+    auto it = inputs.find(key);
+    if (it == inputs.end())
+      return "missing input '" + key + "'";
+    auto expected = webnn::getDescriptor(arg.getType());
+    if (it->second.descriptor() != *expected)
+      return "input '" + key + "' must be " + spec::toString(*expected) +
+             ", got " + spec::toString(it->second.descriptor());
+    values[arg] = RefTensor::fromHost(it->second);
+  }
+
+  for (Operation &op : graph.getBody().front()) {
+    if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+      std::vector<HostTensor> outputs;
+      for (Value v : ret.getOperands())
+        outputs.push_back(values[v].toHost());
+      return outputs;
+    }
+    Expected<RefTensor, std::string> result = std::string();
+    if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
+      result = readConstant(constant);
+    } else {
+      Operands operands;
+      for (Value v : op.getOperands())
+        operands.push_back(&values[v]);
+      result = evaluateOp(&op, operands);
+    }
+    if (!result)
+      return result.error();
+    values[op.getResult(0)] = std::move(*result);
+  }
+  return std::string("the graph function has no return");
+}
+
+Expected<std::vector<HostTensor>, std::string>
+evaluate(const Graph &graph, const std::map<std::string, HostTensor> &inputs) {
+  return evaluate(graph.function(), inputs);
+}
+
+} // namespace webnnc::reference

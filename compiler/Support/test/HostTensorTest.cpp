@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Host tensors: casting on store, and .npy round trips.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "webnnc/Support/HostTensor.h"
+
+using namespace webnnc;
+
+TEST(HostTensor, CastsOnStore) {
+  HostTensor t({spec::DataType::Int8, {3}});
+  t.set(0, 130);  // wraps
+  t.set(1, -2.7); // truncates
+  t.set(2, 5);
+  EXPECT_EQ(t.as<int8_t>()[0], -126);
+  EXPECT_EQ(t.as<int8_t>()[1], -2);
+  EXPECT_EQ(t.at(2), 5);
+}
+
+TEST(HostTensor, NpyRoundTripEveryType) {
+  for (spec::DataType type : spec::kAllDataTypes) {
+    HostTensor t = HostTensor::fromDoubles({type, {2, 3}}, std::vector<double>{1, 2, 3, 4, 5, 6});
+    std::string path = ::testing::TempDir() + "/t.npy";
+    ASSERT_EQ(writeNpy(path, t), "");
+    auto back = readNpy(path);
+    ASSERT_TRUE(back) << back.error();
+    EXPECT_EQ(back->descriptor(), t.descriptor()) << spec::toString(type);
+    EXPECT_EQ(back->toDoubles(), t.toDoubles());
+  }
+}
+
+TEST(HostTensor, NpyRejectsBadFiles) {
+  std::string path = ::testing::TempDir() + "/bad.npy";
+  std::ofstream(path) << "not numpy";
+  auto bad = readNpy(path);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().find("missing magic string"), std::string::npos);
+  EXPECT_NE(readNpy("/nonexistent.npy").error().find("cannot open"),
+            std::string::npos);
+  // A float64 array is not a WebNN type.
+  std::ofstream f64(path, std::ios::binary);
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }";
+  f64.write("\x93NUMPY\x01\x00", 8);
+  char len[2] = {char(header.size()), 0};
+  f64.write(len, 2);
+  f64 << header;
+  f64.write("\0\0\0\0\0\0\0\0", 8);
+  f64.close();
+  EXPECT_NE(readNpy(path).error().find("unsupported dtype '<f8'"),
+            std::string::npos)
+      << readNpy(path).error();
+}
