@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Data type properties and checked shape arithmetic. */
+#include <string.h>
+
+#include "webnnc/runtime/model.h"
 #include "webnnc/runtime/tensor.h"
 #include "webnnc/runtime/types.h"
 
@@ -71,5 +74,25 @@ webnnc_status_t webnnc_tensor_byte_size(webnnc_data_type_t type, uint32_t rank,
       bytes > (uint64_t)SIZE_MAX)
     return WEBNNC_STATUS_INVALID_ARGUMENT;
   *out_bytes = (size_t)bytes;
+  return WEBNNC_STATUS_OK;
+}
+
+webnnc_status_t webnnc_tensor_for_operand(const webnnc_operand_info_t *operand,
+                                          void *data,
+                                          webnnc_tensor_t *out_tensor) {
+  if (!operand || !out_tensor || operand->rank > WEBNNC_MAX_RANK ||
+      (operand->rank > 0 && !operand->dims))
+    return WEBNNC_STATUS_INVALID_ARGUMENT;
+  size_t bytes = 0;
+  WEBNNC_RETURN_IF_ERROR(webnnc_tensor_byte_size(
+      operand->data_type, operand->rank, operand->dims, &bytes));
+  memset(out_tensor, 0, sizeof(*out_tensor));
+  out_tensor->name = operand->name;
+  out_tensor->data_type = operand->data_type;
+  out_tensor->rank = operand->rank;
+  for (uint32_t i = 0; i < operand->rank; ++i)
+    out_tensor->dims[i] = operand->dims[i];
+  out_tensor->data = data;
+  out_tensor->byte_length = bytes;
   return WEBNNC_STATUS_OK;
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "webnnc/runtime/status.h"
+#include "webnnc/runtime/tensor.h"
 #include "webnnc/runtime/types.h"
 
 #ifdef __cplusplus
@@ -45,6 +47,12 @@ typedef struct webnnc_model_t {
   uint64_t arena_alignment;
   webnnc_model_entry_t entry;
 } webnnc_model_t;
+
+/* Fills |out_tensor| to describe |operand| (name, data type, shape) over
+ * |data|, with byte_length the exact size the shape needs. */
+webnnc_status_t webnnc_tensor_for_operand(const webnnc_operand_info_t *operand,
+                                          void *data,
+                                          webnnc_tensor_t *out_tensor);
 
 #ifdef __cplusplus
 }

@@ -3,15 +3,28 @@
 #ifndef WEBNNC_SUPPORT_EXPECTED_H_
 #define WEBNNC_SUPPORT_EXPECTED_H_
 
+#include <type_traits>
 #include <utility>
 #include <variant>
 
 namespace webnnc {
 
+// Marks a value as the error, where the value and error types are the same.
+template <typename E> struct Unexpected {
+  E error;
+};
+template <typename E> Unexpected<E> makeUnexpected(E error) {
+  return {std::move(error)};
+}
+
 template <typename T, typename E> class Expected {
 public:
   Expected(T value) : storage_(std::in_place_index<0>, std::move(value)) {}
-  Expected(E error) : storage_(std::in_place_index<1>, std::move(error)) {}
+  Expected(E error)
+    requires(!std::is_same_v<T, E>)
+      : storage_(std::in_place_index<1>, std::move(error)) {}
+  Expected(Unexpected<E> error)
+      : storage_(std::in_place_index<1>, std::move(error.error)) {}
 
   bool ok() const { return storage_.index() == 0; }
   explicit operator bool() const { return ok(); }

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+// Shared helpers of the Halide kernel families.
+#include "Common.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+using spec::DataType;
+
+Type storageType(DataType type) {
+  switch (type) {
+  case DataType::Float32:
+    return Float(32);
+  case DataType::Float16:
+    return Float(16);
+  case DataType::Int32:
+    return Int(32);
+  case DataType::Uint32:
+    return UInt(32);
+  case DataType::Int64:
+    return Int(64);
+  case DataType::Uint64:
+    return UInt(64);
+  case DataType::Int8:
+    return Int(8);
+  case DataType::Uint8:
+    return UInt(8);
+  }
+  return Float(32);
+}
+
+Type computeType(DataType type) {
+  return type == DataType::Float16 ? Float(32) : storageType(type);
+}
+
+std::vector<Var> makeVars(size_t rank) {
+  std::vector<Var> vars;
+  for (size_t d = 0; d < rank; ++d)
+    vars.emplace_back("d" + std::to_string(d));
+  return vars;
+}
+
+std::vector<Expr> toExprs(const std::vector<Var> &vars) {
+  return std::vector<Expr>(vars.begin(), vars.end());
+}
+
+Expr read(const Value &value, const std::vector<Expr> &args) {
+  Expr e = value.func(args);
+  return cast(computeType(value.type.dataType), e);
+}
+
+Expr broadcastRead(const Value &value, const spec::Shape &outShape,
+                   const std::vector<Var> &vars) {
+  const spec::Shape &shape = value.type.shape;
+  std::vector<Expr> args;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    bool broadcast = extentOf(shape, d) == 1 && extentOf(outShape, d) != 1;
+    args.push_back(broadcast ? Expr(0) : Expr(vars[d]));
+  }
+  return read(value, args);
+}
+
+Expr store(Expr e, DataType type) { return cast(storageType(type), e); }
+
+int vectorWidth(const Target &target, Type type, int64_t extent) {
+  int natural = target.natural_vector_size(type);
+  int width = 1;
+  while (width * 2 <= natural && width * 2 <= extent)
+    width *= 2;
+  return width;
+}
+
+void scheduleElementwise(Func output, const spec::Shape &shape,
+                         const Target &target) {
+  if (shape.empty())
+    return;
+  std::vector<Var> vars = output.args();
+  Type type = output.output_types().front();
+  int vw = vectorWidth(target, type, extentOf(shape, 0));
+  if (vw > 1)
+    output.vectorize(vars[0], vw, TailStrategy::ShiftInwards);
+  int64_t elements = spec::elementCount(shape);
+  if (shape.size() > 1 && worthParallel(elements))
+    output.parallel(vars.back());
+}
+
+} // namespace webnnc::halide

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// Shared by the Halide kernel families (webnnc-kernelgen only; LLVM 14).
+//
+// A WebNN value is a Halide Func over the tensor's dimensions in Halide
+// order: argument 0 is the innermost (last) WebNN dimension. Values store
+// their data type; arithmetic happens in the compute type (float32 for
+// float16, the type itself otherwise).
+#ifndef WEBNNC_CODEGEN_HALIDE_COMMON_H_
+#define WEBNNC_CODEGEN_HALIDE_COMMON_H_
+
+#include <functional>
+#include <vector>
+
+#include "Halide.h"
+#include "webnnc/Codegen/KernelSpec.h"
+
+namespace webnnc::halide {
+
+struct Value {
+  Halide::Func func;
+  kernels::TensorSpec type;
+};
+
+// Schedules a kernel whose anchor op defined this schedule: |output| is
+// the kernel's output Func, into which element-wise consumers of the
+// anchor are inlined.
+using Schedule =
+    std::function<void(Halide::Func output, const Halide::Target &target)>;
+
+struct Defined {
+  Value value;
+  Schedule schedule;
+};
+
+Halide::Type storageType(spec::DataType type);
+Halide::Type computeType(spec::DataType type);
+
+std::vector<Halide::Var> makeVars(size_t rank);
+std::vector<Halide::Expr> toExprs(const std::vector<Halide::Var> &vars);
+
+// |value|'s element at output coordinates |vars| of an output of shape
+// |outShape|, broadcasting (numpy rules), in the compute type.
+Halide::Expr broadcastRead(const Value &value, const spec::Shape &outShape,
+                           const std::vector<Halide::Var> &vars);
+// |value| at |args| (Halide order), in the compute type.
+Halide::Expr read(const Value &value, const std::vector<Halide::Expr> &args);
+// |e| converted to |type|'s storage type.
+Halide::Expr store(Halide::Expr e, spec::DataType type);
+
+// The vector width to use along a dimension of |extent| elements of |type|:
+// the target's natural width, or the largest power of two not above
+// |extent| when the dimension is shorter.
+int vectorWidth(const Halide::Target &target, Halide::Type type,
+                int64_t extent);
+
+// Extent of Halide dimension |d| of |shape|.
+inline int64_t extentOf(const spec::Shape &shape, size_t d) {
+  return shape[shape.size() - 1 - d];
+}
+
+// Whether |work| (roughly, multiply-adds or elements touched) is worth
+// splitting across threads.
+inline bool worthParallel(int64_t work) { return work >= (1 << 15); }
+
+// The element-wise schedule: vectorize the innermost dimension, split the
+// outermost across threads when the tensor is large.
+void scheduleElementwise(Halide::Func output, const spec::Shape &shape,
+                         const Halide::Target &target);
+
+} // namespace webnnc::halide
+
+#endif // WEBNNC_CODEGEN_HALIDE_COMMON_H_

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// Builds one Halide pipeline per KernelSpec and compiles it to an object.
+#include "KernelGen.h"
+
+#include <stdexcept>
+
+#include "Common.h"
+#include "kernels/Families.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+
+namespace {
+
+// Declares that a buffer is dense, row-major and exactly |shape|: Halide
+// then specializes every loop bound and stride.
+template <typename Dims>
+void constrainDense(Dims &&dim, const spec::Shape &shape) {
+  int64_t stride = 1;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    int64_t extent = extentOf(shape, d);
+    dim(d).set_bounds(0, int(extent)).set_stride(int(stride));
+    stride *= extent;
+  }
+}
+
+Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) {
+  for (auto family : {defineElementwise, defineConv2d, definePool2d,
+                      defineMatmul, defineShape})
+    if (std::optional<Defined> defined = family(op, operands))
+      return *defined;
+  throw std::runtime_error("no kernel for op '" + op.kind + "'");
+}
+
+Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
+  std::vector<ImageParam> params;
+  std::vector<Value> values;
+  for (size_t i = 0; i < kernel.inputs.size(); ++i) {
+    const kernels::TensorSpec &type = kernel.inputs[i];
+    ImageParam param(storageType(type.dataType), int(type.shape.size()),
+                     "in" + std::to_string(i));
+    constrainDense([&](int d) { return param.dim(d); }, type.shape);
+    Func wrapped("input" + std::to_string(i));
+    std::vector<Var> vars = makeVars(type.shape.size());
+    wrapped(vars) = param(vars);
+    params.push_back(param);
+    values.push_back({wrapped, type});
+  }
+  std::vector<Schedule> schedules;
+  for (const kernels::OpSpec &op : kernel.ops) {
+    std::vector<Value> operands;
+    for (int v : op.operands)
+      operands.push_back(values.at(v));
+    Defined defined = defineOp(op, operands);
+    if (defined.value.type != op.result)
+      throw std::runtime_error(op.kind + " defined the wrong result type");
+    values.push_back(defined.value);
+    schedules.push_back(defined.schedule);
+  }
+  if (kernel.outputs.size() != 1)
+    throw std::runtime_error("kernels have exactly one output for now");
+  int outputValue = kernel.outputs.front();
+  if (outputValue < int(kernel.inputs.size()))
+    throw std::runtime_error("a kernel output must be computed by an op");
+  Func output = values[outputValue].func;
+  constrainDense([&](int d) { return output.output_buffer().dim(d); },
+                 values[outputValue].type.shape);
+
+  // The anchor op's schedule drives the kernel; element-wise ops after it
+  // are inlined into the output.
+  const kernels::OpSpec &anchor = kernel.anchor();
+  size_t anchorIndex = &anchor - kernel.ops.data();
+  schedules[anchorIndex](output, target);
+
+  std::vector<Argument> args(params.begin(), params.end());
+  return Pipeline(output).compile_to_module(args, kernel.name, target);
+}
+
+// Halide's LLVM 14 tunes this CPU family to prefer 256-bit vectors, which
+// splits every 512-bit operation in two; the kernels are written for the
+// target's natural (512-bit) width, so ask for it.
+void preferWideVectors(llvm::Module &module, const Target &target) {
+  if (!target.has_feature(Target::AVX512))
+    return;
+  for (llvm::Function &fn : module) {
+    if (fn.isDeclaration())
+      continue;
+    fn.addFnAttr("prefer-vector-width", "512");
+    fn.addFnAttr("min-legal-vector-width", "512");
+  }
+}
+
+void writeModule(const Module &module, const Target &target,
+                 const std::string &path, bool assembly) {
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> llvmModule =
+      compile_module_to_llvm_module(module, context);
+  preferWideVectors(*llvmModule, target);
+  std::unique_ptr<llvm::raw_fd_ostream> out = make_raw_fd_ostream(path);
+  if (assembly)
+    compile_llvm_module_to_assembly(*llvmModule, *out);
+  else
+    compile_llvm_module_to_object(*llvmModule, *out);
+  out->close();
+  if (out->has_error())
+    throw std::runtime_error("cannot write '" + path + "'");
+}
+
+} // namespace
+
+std::string compileKernelBatch(const kernels::KernelBatch &batch,
+                               const KernelGenOptions &options) {
+  Target target;
+  try {
+    target = Target(batch.target);
+  } catch (const Halide::Error &e) {
+    return "invalid Halide target '" + batch.target + "': " + e.what();
+  }
+  for (const kernels::KernelSpec &kernel : batch.kernels) {
+    try {
+      Module module = buildKernel(kernel, target);
+      std::string base = options.outputDir + "/" + kernel.name;
+      writeModule(module, target, base + ".o", /*assembly=*/false);
+      if (options.emitAssembly)
+        writeModule(module, target, base + ".s", /*assembly=*/true);
+    } catch (const Halide::Error &e) {
+      return "kernel '" + kernel.name + "': Halide: " + e.what();
+    } catch (const std::exception &e) {
+      return "kernel '" + kernel.name + "': " + e.what();
+    }
+  }
+  return "";
+}
+
+} // namespace webnnc::halide

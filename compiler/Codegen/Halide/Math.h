@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+// Vectorizable float32 transcendentals for kernels. Halide's own tanh and
+// pow call scalar libm functions; these stay in vector registers and are
+// accurate to a few ULP.
+#ifndef WEBNNC_CODEGEN_HALIDE_MATH_H_
+#define WEBNNC_CODEGEN_HALIDE_MATH_H_
+
+#include "Halide.h"
+
+namespace webnnc::halide {
+
+// e^x; +inf above 88.72, 0 below -103.97 (subnormal results in between).
+Halide::Expr vexp(Halide::Expr x);
+// tanh(x): a polynomial near 0, 1 - 2 / (e^2|x| + 1) elsewhere.
+Halide::Expr vtanh(Halide::Expr x);
+// 1 / (1 + e^-x).
+Halide::Expr vsigmoid(Halide::Expr x);
+
+} // namespace webnnc::halide
+
+#endif // WEBNNC_CODEGEN_HALIDE_MATH_H_

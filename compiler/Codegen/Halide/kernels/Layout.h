@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reading 4-D activations and filters in any WebNN layout through
+// canonical coordinates (private to the kernel families).
+#ifndef WEBNNC_CODEGEN_HALIDE_KERNELS_LAYOUT_H_
+#define WEBNNC_CODEGEN_HALIDE_KERNELS_LAYOUT_H_
+
+#include "../Common.h"
+#include "webnnc/Spec/Options.h"
+
+namespace webnnc::halide {
+
+// Halide arguments of activation element (x, y, c, n) in |layout|.
+inline std::vector<Halide::Expr>
+activationArgs(spec::InputOperandLayout layout, Halide::Expr x, Halide::Expr y,
+               Halide::Expr c, Halide::Expr n) {
+  if (layout == spec::InputOperandLayout::Nchw)
+    return {x, y, c, n};
+  return {c, x, y, n};
+}
+
+// Halide arguments of filter element (kx, ky, i, o) in |layout|.
+inline std::vector<Halide::Expr>
+filterArgs(spec::Conv2dFilterOperandLayout layout, Halide::Expr kx,
+           Halide::Expr ky, Halide::Expr i, Halide::Expr o) {
+  switch (layout) {
+  case spec::Conv2dFilterOperandLayout::Oihw:
+    return {kx, ky, i, o};
+  case spec::Conv2dFilterOperandLayout::Hwio:
+    return {o, i, kx, ky};
+  case spec::Conv2dFilterOperandLayout::Ohwi:
+    return {i, kx, ky, o};
+  case spec::Conv2dFilterOperandLayout::Ihwo:
+    return {o, kx, ky, i};
+  }
+  return {kx, ky, i, o};
+}
+
+inline spec::InputOperandLayout layoutAttr(const kernels::OpSpec &op,
+                                           const char *key) {
+  return op.intAttr(key, 0) == 0 ? spec::InputOperandLayout::Nchw
+                                 : spec::InputOperandLayout::Nhwc;
+}
+
+} // namespace webnnc::halide
+
+#endif // WEBNNC_CODEGEN_HALIDE_KERNELS_LAYOUT_H_

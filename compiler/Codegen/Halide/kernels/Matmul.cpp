@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+// matmul (batched, broadcasting) and gemm kernels.
+#include <stdexcept>
+
+#include "Families.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+using Halide::Internal::make_const;
+
+namespace {
+
+// Schedule: tiles of a few rows times up to two vectors of columns; the
+// reduction over K runs innermost-but-one, so a tile's sums stay in
+// registers. |mm| is the accumulator Func(j, i, batch...).
+void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
+                   RDom k, int64_t m, int64_t n, int64_t kExtent,
+                   int64_t batches, const Target &target) {
+  std::vector<Var> ov = output.args();
+  int vw = vectorWidth(target, Float(32), n);
+  int tn = n >= 2 * vw ? 2 * vw : vw;
+  int tm = static_cast<int>(std::min<int64_t>(m, 6));
+  Var jo("jo"), ji("ji"), io("io"), ii("ii");
+  output.split(ov[0], jo, ji, tn, TailStrategy::ShiftInwards)
+      .split(ov[1], io, ii, tm, TailStrategy::ShiftInwards)
+      .reorder(ji, ii, jo, io)
+      .vectorize(ji, vw)
+      .unroll(ii);
+  mm.compute_at(output, jo).vectorize(mmVars[0], vw).unroll(mmVars[1]);
+  Var vo("vo"), vi("vi");
+  mm.update()
+      .reorder(mmVars[0], mmVars[1], k.x)
+      .split(mmVars[0], vo, vi, vw, TailStrategy::GuardWithIf)
+      .vectorize(vi)
+      .unroll(vo)
+      .unroll(mmVars[1]);
+  if (worthParallel(batches * m * n * kExtent))
+    output.parallel(m >= 2 * tm ? io : jo);
+}
+
+} // namespace
+
+std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
+                                    const std::vector<Value> &operands) {
+  bool isGemm = op.kind == "gemm";
+  if (op.kind != "matmul" && !isGemm)
+    return std::nullopt;
+  if (operands.size() < 2)
+    throw std::runtime_error(op.kind + " needs a and b");
+  const Value &a = operands[0], &b = operands[1];
+  const spec::Shape &out = op.result.shape;
+  size_t rank = out.size();
+  int64_t m = out[rank - 2], n = out[rank - 1];
+  bool aT = isGemm && op.intAttr("a_transpose", 0);
+  bool bT = isGemm && op.intAttr("b_transpose", 0);
+  int64_t kExtent = aT ? a.type.shape[0] : a.type.shape[a.type.shape.size() - 1];
+
+  // Algorithm: mm(j, i, batch...) = sum_k A'(i, k) * B'(k, j).
+  std::vector<Var> vars = makeVars(rank);
+  RDom k(0, int(kExtent), "k");
+  // Batch dimensions of a/b, aligned to the output's and broadcast.
+  auto batchArgs = [&](const Value &v) {
+    std::vector<Expr> args;
+    size_t r = v.type.shape.size();
+    for (size_t d = 2; d < r; ++d)
+      args.push_back(extentOf(v.type.shape, d) == 1 && extentOf(out, d) != 1
+                         ? Expr(0)
+                         : Expr(vars[d]));
+    return args;
+  };
+  std::vector<Expr> aArgs = aT ? std::vector<Expr>{vars[1], k.x}
+                               : std::vector<Expr>{k.x, vars[1]};
+  std::vector<Expr> bArgs = bT ? std::vector<Expr>{k.x, vars[0]}
+                               : std::vector<Expr>{vars[0], k.x};
+  for (Expr e : batchArgs(a))
+    aArgs.push_back(e);
+  for (Expr e : batchArgs(b))
+    bArgs.push_back(e);
+
+  Func mm("mm_acc");
+  mm(vars) = 0.0f;
+  mm(vars) += read(a, aArgs) * read(b, bArgs);
+  Expr value = mm(vars);
+  if (isGemm) {
+    const std::vector<double> *alpha = op.floatAttr("alpha");
+    const std::vector<double> *beta = op.floatAttr("beta");
+    float alphaValue = alpha && !alpha->empty() ? float(alpha->front()) : 1.0f;
+    float betaValue = beta && !beta->empty() ? float(beta->front()) : 1.0f;
+    if (alphaValue != 1.0f)
+      value = alphaValue * value;
+    if (operands.size() > 2) {
+      Expr c = broadcastRead(operands[2], out, vars);
+      value = value + (betaValue == 1.0f ? c : betaValue * c);
+    }
+  }
+  Func result(op.kind);
+  result(vars) = store(value, op.result.dataType);
+
+  int64_t batches = spec::elementCount(out) / (m * n);
+  Schedule sched = [=](Func output, const Target &target) {
+    scheduleTiles(output, mm, vars, k, m, n, kExtent, batches, target);
+  };
+  return Defined{Value{result, op.result}, sched};
+}
+
+} // namespace webnnc::halide

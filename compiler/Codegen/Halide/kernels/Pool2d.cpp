@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// averagePool2d, l2Pool2d and maxPool2d kernels.
+#include <limits>
+#include <stdexcept>
+
+#include "Families.h"
+#include "Layout.h"
+#include "webnnc/Spec/Ops.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+using Halide::Internal::make_const;
+
+namespace {
+
+std::vector<int64_t> ints(const kernels::OpSpec &op, const char *key) {
+  const std::vector<int64_t> *v = op.intAttr(key);
+  return v ? *v : std::vector<int64_t>{};
+}
+
+std::optional<spec::PoolKind> poolKind(const std::string &kind) {
+  if (kind == "max_pool2d")
+    return spec::PoolKind::Max;
+  if (kind == "average_pool2d")
+    return spec::PoolKind::Average;
+  if (kind == "l2_pool2d")
+    return spec::PoolKind::L2;
+  return std::nullopt;
+}
+
+// The lowest value of |t|: max pooling's identity.
+Expr lowest(Type t) {
+  if (t.is_float())
+    return make_const(t, -std::numeric_limits<double>::infinity());
+  return t.min();
+}
+
+} // namespace
+
+std::optional<Defined> definePool2d(const kernels::OpSpec &op,
+                                    const std::vector<Value> &operands) {
+  std::optional<spec::PoolKind> kind = poolKind(op.kind);
+  if (!kind)
+    return std::nullopt;
+  if (operands.empty())
+    throw std::runtime_error(op.kind + " needs an input");
+  const Value &input = operands[0];
+  spec::Pool2dOptions options;
+  options.windowDimensions = ints(op, "window_dimensions");
+  options.padding = ints(op, "padding");
+  options.strides = ints(op, "strides");
+  options.dilations = ints(op, "dilations");
+  options.layout = layoutAttr(op, "layout");
+  options.roundingType = op.intAttr("rounding_type", 0) == 0
+                             ? spec::RoundingType::Floor
+                             : spec::RoundingType::Ceil;
+  options.outputSizes = ints(op, "output_sizes");
+  auto geometry = spec::resolvePool2d(
+      *kind, {input.type.dataType, input.type.shape}, options);
+  if (!geometry)
+    throw std::runtime_error(geometry.error().format(spec::toString(*kind)));
+  const spec::Pool2dGeometry g = *geometry;
+  bool nchw = options.layout == spec::InputOperandLayout::Nchw;
+  Type t = computeType(input.type.dataType);
+
+  // Algorithm.
+  Var x("x"), y("y"), c("c"), n("n");
+  RDom r(0, int(g.windowWidth), 0, int(g.windowHeight), "r");
+  Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
+  Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
+  // Whether some window reaches outside the input (padding, or a partial
+  // window from ceil rounding or outputSizes).
+  bool mayLeave =
+      g.padding[0] || g.padding[2] ||
+      (g.outputHeight - 1) * g.strides[0] - g.padding[0] +
+              (g.windowHeight - 1) * g.dilations[0] >= g.inputHeight ||
+      (g.outputWidth - 1) * g.strides[1] - g.padding[2] +
+              (g.windowWidth - 1) * g.dilations[1] >= g.inputWidth;
+  Expr inside = ix >= 0 && ix < int(g.inputWidth) && iy >= 0 &&
+                iy < int(g.inputHeight);
+  Expr safeX = mayLeave ? clamp(ix, 0, int(g.inputWidth) - 1) : ix;
+  Expr safeY = mayLeave ? clamp(iy, 0, int(g.inputHeight) - 1) : iy;
+  Expr v = read(input, activationArgs(options.layout, safeX, safeY, c, n));
+
+  std::vector<Var> accVars = nchw ? std::vector<Var>{x, y, c, n}
+                                  : std::vector<Var>{c, x, y, n};
+  Func acc("pool_acc");
+  Func count("pool_count");
+  Expr value;
+  if (*kind == spec::PoolKind::Max) {
+    acc(accVars) = lowest(t);
+    Expr candidate = mayLeave ? select(inside, v, lowest(t)) : v;
+    Expr current = acc(accVars);
+    // NaN-propagating max.
+    Expr better = t.is_float() ? (is_nan(candidate) || candidate > current)
+                               : candidate > current;
+    acc(accVars) = select(better, candidate, current);
+    value = acc(accVars);
+  } else {
+    Expr term = *kind == spec::PoolKind::L2 ? v * v : v;
+    acc(accVars) = 0.0f;
+    acc(accVars) += mayLeave ? select(inside, term, 0.0f) : term;
+    if (*kind == spec::PoolKind::L2) {
+      value = sqrt(acc(accVars));
+    } else if (mayLeave) {
+      // Padding does not count: divide by the window's elements inside.
+      count(x, y) = 0;
+      count(x, y) += select(inside, 1, 0);
+      Expr k = count(x, y);
+      value = select(k > 0, acc(accVars) / cast<float>(k), 0.0f);
+    } else {
+      value = acc(accVars) / float(g.windowHeight * g.windowWidth);
+    }
+  }
+  Func result(op.kind);
+  result(accVars) = store(value, op.result.dataType);
+
+  Schedule sched = [=](Func output, const Target &target) mutable {
+    std::vector<Var> ov = output.args();
+    Var vec = ov[0]; // the innermost: x for nchw, c for nhwc
+    Var accVec = nchw ? x : c;
+    int64_t vecExtent = nchw ? g.outputWidth : g.channels;
+    int vw = vectorWidth(target, t, vecExtent);
+    Var vo("vo"), vi("vi");
+    output.split(vec, vo, vi, vw, TailStrategy::ShiftInwards).vectorize(vi);
+    acc.compute_at(output, vo).vectorize(accVec);
+    acc.update().vectorize(accVec);
+    if (count.defined())
+      count.compute_root();
+    int64_t work = g.batches * g.channels * g.outputHeight * g.outputWidth *
+                   g.windowHeight * g.windowWidth;
+    if (worthParallel(work))
+      output.parallel(ov[nchw ? 1 : 2]);
+  };
+  return Defined{Value{result, op.result}, sched};
+}
+
+} // namespace webnnc::halide

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// KernelSpec text form: round trips exactly and rejects malformed input.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "webnnc/Codegen/KernelSpec.h"
+
+using namespace webnnc;
+using namespace webnnc::kernels;
+
+namespace {
+
+KernelBatch sample() {
+  KernelBatch batch;
+  batch.target = "x86-64-linux-avx2-fma";
+  KernelSpec k;
+  k.name = "m_k0_conv2d";
+  k.inputs = {{spec::DataType::Float32, {1, 1, 5, 5}},
+              {spec::DataType::Float32, {2, 1, 3, 3}}};
+  OpSpec conv;
+  conv.kind = "conv2d";
+  conv.operands = {0, 1};
+  conv.result = {spec::DataType::Float32, {1, 2, 3, 3}};
+  conv.ints["padding"] = {0, 0, 0, 0};
+  OpSpec clamp;
+  clamp.kind = "clamp";
+  clamp.operands = {2};
+  clamp.result = conv.result;
+  clamp.floats["min_value"] = {-INFINITY};
+  clamp.floats["max_value"] = {0.1};
+  k.ops = {conv, clamp};
+  k.outputs = {3};
+  batch.kernels.push_back(k);
+  KernelSpec scalar;
+  scalar.name = "m_k1_add";
+  scalar.inputs = {{spec::DataType::Uint8, {}}};
+  OpSpec add{"add", {0, 0}, {spec::DataType::Uint8, {}}, {}, {}};
+  scalar.ops = {add};
+  scalar.outputs = {1};
+  batch.kernels.push_back(scalar);
+  return batch;
+}
+
+TEST(KernelSpec, RoundTrips) {
+  KernelBatch batch = sample();
+  std::string text = serialize(batch);
+  auto parsed = parseKernelBatch(text);
+  ASSERT_TRUE(parsed) << parsed.error();
+  EXPECT_EQ(parsed->target, batch.target);
+  ASSERT_EQ(parsed->kernels.size(), 2u);
+  EXPECT_EQ(parsed->kernels[0], batch.kernels[0]);
+  EXPECT_EQ(parsed->kernels[1], batch.kernels[1]);
+  EXPECT_EQ(serialize(*parsed), text);
+  EXPECT_EQ(parsed->kernels[0].ops[1].floatAttr("max_value")->front(), 0.1)
+      << "doubles round trip exactly";
+}
+
+TEST(KernelSpec, SignatureIgnoresTheName) {
+  KernelBatch batch = sample();
+  KernelSpec copy = batch.kernels[0];
+  copy.name = "other";
+  EXPECT_EQ(signature(copy), signature(batch.kernels[0]));
+  copy.ops[0].ints["padding"] = {1, 1, 1, 1};
+  EXPECT_NE(signature(copy), signature(batch.kernels[0]));
+}
+
+TEST(KernelSpec, AnchorIsTheFirstNonElementwiseOp) {
+  EXPECT_EQ(sample().kernels[0].anchor().kind, "conv2d");
+  EXPECT_EQ(sample().kernels[1].anchor().kind, "add");
+}
+
+TEST(KernelSpec, RejectsMalformedText) {
+  EXPECT_EQ(parseKernelBatch("nope").error(),
+            "kernel spec line 1: expected 'webnnc-kernels 1': 'nope'");
+  std::string bad = "webnnc-kernels 1\ntarget host\nkernel k\n"
+                    "input float32 2\nop add float32 2 operands 0,5\n";
+  EXPECT_EQ(parseKernelBatch(bad).error(),
+            "kernel spec line 5: operand 5 is not defined yet: 'op add "
+            "float32 2 operands 0,5'");
+  std::string noEnd = "webnnc-kernels 1\ntarget host\nkernel k\n"
+                      "input float32 2\nop relu float32 2 operands 0\n"
+                      "output 1\n";
+  EXPECT_EQ(parseKernelBatch(noEnd).error(),
+            "kernel spec line 6: missing 'end' for kernel 'k': 'output 1'");
+  std::string badType = "webnnc-kernels 1\ntarget host\nkernel k\n"
+                        "input float64 2\n";
+  EXPECT_EQ(parseKernelBatch(badType).error(),
+            "kernel spec line 4: bad tensor type: 'input float64 2'");
+}
+
+} // namespace

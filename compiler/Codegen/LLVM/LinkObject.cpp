@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+// Linking glue and kernels into one relocatable model object.
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Support/Subprocess.h"
+
+namespace webnnc {
+
+namespace {
+
+std::string tool(const char *variable, const char *fallback) {
+  const char *value = std::getenv(variable);
+  return value && *value ? value : fallback;
+}
+
+// The Halide runtime functions the webnnc runtime implements (see
+// runtime/include/webnnc/runtime/kernel_abi.h).
+const std::set<std::string> &runtimeServices() {
+  static const std::set<std::string> names = {
+      "halide_do_par_for", "halide_malloc", "halide_free", "halide_error"};
+  return names;
+}
+
+// C library functions a model may call; every app has them (math ones via
+// -lm, which the runtime's link interface adds).
+bool isLibcSymbol(const std::string &name) {
+  static const std::set<std::string> names = {
+      "memcpy", "memset", "memmove", "powf", "pow",   "expf",  "exp",
+      "logf",   "log",    "sinf",    "sin",  "cosf",  "cos",   "tanf",
+      "tan",    "tanhf",  "tanh",    "sqrtf", "sqrt", "floorf", "floor",
+      "ceilf",  "ceil",   "roundf",  "round", "truncf", "trunc", "fmodf",
+      "fmod",   "atan2f", "atan2",   "erff",  "erf",  "log1pf", "expm1f",
+      "nearbyintf", "nearbyint", "fabsf", "fabs"};
+  return names.count(name) != 0;
+}
+
+Expected<std::vector<std::string>, std::string>
+undefinedSymbols(const std::string &path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  if (!buffer)
+    return "cannot read '" + path + "'";
+  auto object = llvm::object::ObjectFile::createObjectFile(
+      (*buffer)->getMemBufferRef());
+  if (!object)
+    return "'" + path + "' is not an object file: " +
+           llvm::toString(object.takeError());
+  std::vector<std::string> names;
+  for (const llvm::object::SymbolRef &symbol : (*object)->symbols()) {
+    auto flags = symbol.getFlags();
+    if (!flags || !(*flags & llvm::object::SymbolRef::SF_Undefined))
+      continue;
+    auto name = symbol.getName();
+    if (name && !name->empty())
+      names.push_back(name->str());
+  }
+  return names;
+}
+
+} // namespace
+
+Expected<std::string, std::string>
+linkModelObject(const std::string &workDir, const std::string &gluePath,
+                const std::vector<std::string> &kernelPaths,
+                const std::string &modelName) {
+  std::string merged = workDir + "/merged.o";
+  std::string final = workDir + "/" + modelName + ".o";
+  std::vector<std::string> ld = {tool("WEBNNC_LD", "ld"), "-r", "-o", merged,
+                                 gluePath};
+  ld.insert(ld.end(), kernelPaths.begin(), kernelPaths.end());
+  ProcessResult linked = runProcesses({ld}, 1).front();
+  if (linked.exitCode != 0)
+    return makeUnexpected("linking the model object failed (" + ld[0] +
+                          "): " + linked.output);
+
+  auto undefined = undefinedSymbols(merged);
+  if (!undefined)
+    return makeUnexpected(undefined.error());
+  std::string exported = "webnnc_" + modelName + "_model";
+  std::vector<std::string> objcopy = {tool("WEBNNC_OBJCOPY", "objcopy"),
+                                      "--keep-global-symbol=" + exported};
+  for (const std::string &name : *undefined) {
+    if (runtimeServices().count(name))
+      objcopy.push_back("--redefine-sym=" + name + "=webnnc_rt_" + name);
+    else if (!isLibcSymbol(name))
+      return makeUnexpected(
+          "the model needs '" + name +
+          "', which neither the webnnc runtime nor the C library provides");
+  }
+  objcopy.push_back(merged);
+  objcopy.push_back(final);
+  ProcessResult copied = runProcesses({objcopy}, 1).front();
+  if (copied.exitCode != 0)
+    return makeUnexpected("localizing the model's symbols failed (" +
+                          objcopy[0] + "): " + copied.output);
+  std::ifstream in(final, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+} // namespace webnnc

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: Apache-2.0
+// The compiler driver.
+#include "webnnc/Driver/Compiler.h"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+#include "webnnc/Codegen/BuildKernelSpec.h"
+#include "webnnc/Codegen/EmitHeader.h"
+#include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Conversion/Passes.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Driver/Target.h"
+#include "webnnc/Support/Subprocess.h"
+#include "webnnc/Transforms/MemoryPlan.h"
+#include "webnnc/Transforms/Passes.h"
+
+namespace webnnc {
+using namespace mlir;
+
+namespace {
+
+// "file:line:col" for file locations, the location's text otherwise.
+std::string formatLocation(Location loc) {
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return (file.getFilename().str() + ":" + std::to_string(file.getLine()) +
+            ":" + std::to_string(file.getColumn()));
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return formatLocation(name.getChildLoc()) + " ('" +
+           name.getName().str() + "')";
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (isa<FileLineColLoc>(inner))
+        return formatLocation(inner);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << loc;
+  return text;
+}
+
+// Collects diagnostics as "location: severity: message" lines.
+class DiagnosticLog {
+public:
+  explicit DiagnosticLog(MLIRContext &context)
+      : handler_(&context, [this](Diagnostic &diag) {
+          std::string line = formatLocation(diag.getLocation());
+          line += diag.getSeverity() == DiagnosticSeverity::Warning
+                      ? ": warning: "
+                      : diag.getSeverity() == DiagnosticSeverity::Error
+                            ? ": error: "
+                            : ": note: ";
+          line += diag.str();
+          (diag.getSeverity() == DiagnosticSeverity::Warning ? warnings
+                                                             : errors)
+              .push_back(line);
+          return success();
+        }) {}
+
+  std::string errorText(const std::string &fallback) const {
+    std::string out;
+    for (const std::string &e : errors)
+      out += (out.empty() ? "" : "\n") + e;
+    return out.empty() ? fallback : out;
+  }
+
+  std::vector<std::string> errors, warnings;
+
+private:
+  ScopedDiagnosticHandler handler_;
+};
+
+Expected<std::string, std::string> findKernelgen(const CompileOptions &options) {
+  std::vector<std::string> candidates;
+  if (!options.kernelgen.empty())
+    candidates.push_back(options.kernelgen);
+  else {
+    if (const char *env = std::getenv("WEBNNC_KERNELGEN"); env && *env)
+      candidates.push_back(env);
+    std::string dir = executableDirectory();
+    candidates.push_back(dir + "/webnnc-kernelgen");
+    candidates.push_back(dir + "/../libexec/webnnc/webnnc-kernelgen");
+  }
+  for (const std::string &path : candidates)
+    if (access(path.c_str(), X_OK) == 0)
+      return path;
+  std::string tried;
+  for (const std::string &path : candidates)
+    tried += " " + path;
+  return "cannot find webnnc-kernelgen (tried" + tried +
+         "); set WEBNNC_KERNELGEN";
+}
+
+bool writeFile(const std::string &path, const std::string &data) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(data.data(), std::streamsize(data.size()));
+  return bool(out);
+}
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs webnnc-kernelgen on |kernels|, split over |jobs| processes.
+// Returns the object paths, in kernel order.
+Expected<std::vector<std::string>, std::string>
+generateKernels(const std::vector<kernels::KernelSpec> &kernels,
+                const TargetInfo &target, const std::string &kernelgen,
+                const std::string &dir, int jobs, bool assembly) {
+  int processes = std::max(1, std::min<int>(jobs, int(kernels.size())));
+  std::vector<kernels::KernelBatch> batches(processes);
+  for (size_t i = 0; i < kernels.size(); ++i) {
+    batches[i % processes].target = target.halideTarget;
+    batches[i % processes].kernels.push_back(kernels[i]);
+  }
+  std::vector<std::vector<std::string>> commands;
+  for (int p = 0; p < processes; ++p) {
+    std::string path = dir + "/kernels" + std::to_string(p) + ".txt";
+    if (!writeFile(path, kernels::serialize(batches[p])))
+      return "cannot write '" + path + "'";
+    commands.push_back({kernelgen, path, "-o", dir});
+    if (assembly)
+      commands.back().push_back("--emit-asm");
+  }
+  std::vector<ProcessResult> results = runProcesses(commands, processes);
+  for (const ProcessResult &r : results)
+    if (r.exitCode != 0)
+      return "kernel generation failed: " +
+             (r.output.empty() ? std::string("no output") : r.output);
+  std::vector<std::string> objects;
+  for (const kernels::KernelSpec &k : kernels)
+    objects.push_back(dir + "/" + k.name + ".o");
+  return objects;
+}
+
+NamedOperand named(func::FuncOp graph, Type type, StringAttr name) {
+  return {name ? name.getValue().str() : "",
+          *webnn::getDescriptor(type)};
+}
+
+} // namespace
+
+namespace {
+void addPrunePass(PassManager &pm, const std::vector<std::string> &outputs) {
+  WebNNPruneSubgraphsPassOptions prune;
+  prune.outputs.assign(outputs.begin(), outputs.end());
+  pm.addPass(createWebNNPruneSubgraphsPass(prune));
+}
+} // namespace
+
+Expected<std::vector<std::string>, std::string>
+prune(Graph &graph, const std::vector<std::string> &outputs) {
+  DiagnosticLog log(graph.context());
+  PassManager pm(&graph.context(), ModuleOp::getOperationName());
+  addPrunePass(pm, outputs);
+  if (failed(pm.run(graph.module())))
+    return makeUnexpected(log.errorText("pruning failed"));
+  return log.warnings;
+}
+
+Expected<CompiledModel, std::string> compile(Graph &graph,
+                                             const CompileOptions &options) {
+  if (options.modelName.empty() ||
+      toCIdentifier(options.modelName) != options.modelName ||
+      options.modelName.size() > 64)
+    return "model name '" + options.modelName +
+           "' must be a C identifier of at most 64 characters";
+  auto target = resolveTarget(options.target);
+  if (!target)
+    return target.error();
+
+  CompiledModel result;
+  MLIRContext &context = graph.context();
+  ModuleOp module = graph.module();
+  DiagnosticLog log(context);
+  for (Operation &op : graph.function().getBody().front().without_terminator())
+    (void)op, ++result.stats.graphOps;
+
+  PassManager pm(&context, ModuleOp::getOperationName());
+  if (options.printIRAfterAll) {
+    context.disableMultithreading();
+    pm.enableIRPrinting([](Pass *, Operation *) { return false; },
+                        [](Pass *, Operation *) { return true; },
+                        /*printModuleScope=*/true,
+                        /*printAfterOnlyOnChange=*/false);
+  }
+  if (options.timing)
+    pm.enableTiming();
+  addPrunePass(pm, options.outputs);
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createWebNNOutlineKernelsPass(
+      WebNNOutlineKernelsPassOptions{options.modelName}));
+  pm.addPass(createWebNNPlanMemoryPass());
+  if (failed(pm.run(module)))
+    return log.errorText("the graph passes failed");
+  result.warnings = log.warnings;
+
+  func::FuncOp graphFn = getGraphFunction(module);
+  for (unsigned i = 0; i < graphFn.getNumArguments(); ++i)
+    result.inputs.push_back(named(
+        graphFn, graphFn.getArgumentTypes()[i],
+        graphFn.getArgAttrOfType<StringAttr>(i, webnn::WebNNDialect::kNameAttr)));
+  for (unsigned i = 0; i < graphFn.getNumResults(); ++i)
+    result.outputs.push_back(named(
+        graphFn, graphFn.getResultTypes()[i],
+        graphFn.getResultAttrOfType<StringAttr>(i,
+                                                webnn::WebNNDialect::kNameAttr)));
+
+  if (options.emit == EmitKind::Mlir) {
+    result.artifact = graph.toMlir(/*elideLargeConstants=*/true);
+    return result;
+  }
+
+  // Stats of the planned graph.
+  std::vector<kernels::KernelSpec> specs;
+  for (func::FuncOp fn : module.getOps<func::FuncOp>()) {
+    if (!fn->hasAttr(kKernelAttr))
+      continue;
+    FailureOr<kernels::KernelSpec> spec = buildKernelSpec(fn);
+    if (failed(spec))
+      return log.errorText("cannot describe kernel " + fn.getSymName().str());
+    specs.push_back(*spec);
+  }
+  result.stats.kernels = int64_t(specs.size());
+  for (Operation &op : graphFn.getBody().front()) {
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      ++result.stats.kernelCalls;
+      for (Value v : call.getResults())
+        result.stats.intermediateBytes += byteSize(v.getType());
+    } else if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
+      result.stats.weightBytes += byteSize(constant.getType());
+    }
+  }
+  if (auto arena = graphFn->getAttrOfType<IntegerAttr>(kArenaSizeAttr))
+    result.stats.arenaBytes = arena.getInt();
+
+  TemporaryDirectory temp;
+  if (!temp.ok())
+    return std::string("cannot create a temporary directory");
+  if (options.keepTemporaries) {
+    temp.keep();
+    result.warnings.push_back("temporary files kept in " + temp.path());
+  }
+  std::vector<std::string> kernelObjects;
+  if (options.emit != EmitKind::Llvm && !specs.empty()) {
+    auto kernelgen = findKernelgen(options);
+    if (!kernelgen)
+      return kernelgen.error();
+    int jobs = options.jobs > 0 ? options.jobs
+                                : int(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    auto objects =
+        generateKernels(specs, *target, *kernelgen, temp.path(), jobs,
+                        options.emit == EmitKind::Asm);
+    if (!objects)
+      return objects.error();
+    kernelObjects = *objects;
+  }
+
+  PassManager lower(&context, ModuleOp::getOperationName());
+  if (options.printIRAfterAll)
+    lower.enableIRPrinting([](Pass *, Operation *) { return false; },
+                           [](Pass *, Operation *) { return true; }, true,
+                           false);
+  lower.addPass(createConvertWebNNToLLVMPass(
+      ConvertWebNNToLLVMPassOptions{options.modelName}));
+  if (failed(lower.run(module)))
+    return log.errorText("lowering to the LLVM dialect failed");
+
+  GlueOutput glueKind = options.emit == EmitKind::Llvm     ? GlueOutput::LlvmIR
+                        : options.emit == EmitKind::Asm    ? GlueOutput::Assembly
+                                                           : GlueOutput::Object;
+  auto glue = emitGlue(module, *target, glueKind);
+  if (!glue)
+    return glue.error();
+  if (options.emit == EmitKind::Llvm) {
+    result.artifact = *glue;
+    return result;
+  }
+  if (options.emit == EmitKind::Asm) {
+    result.artifact = "# glue\n" + *glue;
+    for (const kernels::KernelSpec &k : specs)
+      result.artifact += "\n# kernel " + k.name + "\n" +
+                         readFile(temp.path() + "/" + k.name + ".s");
+    return result;
+  }
+  std::string gluePath = temp.path() + "/glue.o";
+  if (!writeFile(gluePath, *glue))
+    return "cannot write '" + gluePath + "'";
+  auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
+                                options.modelName);
+  if (!object)
+    return object.error();
+  result.artifact = std::move(*object);
+  result.stats.objectBytes = int64_t(result.artifact.size());
+  result.header = emitHeader(options.modelName, result.inputs, result.outputs);
+  return result;
+}
+
+} // namespace webnnc

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+// Running helper programs and temporary directories.
+#include "webnnc/Support/Subprocess.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+extern char **environ;
+
+namespace webnnc {
+
+namespace {
+
+struct Running {
+  pid_t pid = -1;
+  size_t index = 0;
+  std::string logPath;
+};
+
+// Starts |argv| with stdout and stderr going to |logPath|.
+pid_t start(const std::vector<std::string> &argv, const std::string &logPath) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, logPath.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  std::vector<char *> args;
+  for (const std::string &a : argv)
+    args.push_back(const_cast<char *>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = -1;
+  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return rc == 0 ? pid : -1;
+}
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+} // namespace
+
+std::vector<ProcessResult>
+runProcesses(const std::vector<std::vector<std::string>> &commands,
+             int parallelism) {
+  std::vector<ProcessResult> results(commands.size());
+  TemporaryDirectory logs;
+  std::vector<Running> running;
+  size_t next = 0;
+  auto finishOne = [&]() {
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, 0);
+    for (size_t i = 0; i < running.size(); ++i) {
+      if (running[i].pid != pid)
+        continue;
+      ProcessResult &r = results[running[i].index];
+      r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      r.output = readFile(running[i].logPath);
+      if (WIFSIGNALED(status))
+        r.output += "\nkilled by signal " + std::to_string(WTERMSIG(status));
+      running.erase(running.begin() + i);
+      return;
+    }
+  };
+  while (next < commands.size() || !running.empty()) {
+    while (next < commands.size() &&
+           int(running.size()) < std::max(1, parallelism)) {
+      std::string log = logs.path() + "/" + std::to_string(next) + ".log";
+      pid_t pid = start(commands[next], log);
+      if (pid < 0) {
+        results[next].output = "cannot run '" + commands[next][0] + "'";
+      } else {
+        running.push_back({pid, next, log});
+      }
+      ++next;
+    }
+    if (!running.empty())
+      finishOne();
+  }
+  return results;
+}
+
+TemporaryDirectory::TemporaryDirectory() {
+  const char *base = std::getenv("TMPDIR");
+  std::string pattern =
+      std::string(base && *base ? base : "/tmp") + "/webnnc-XXXXXX";
+  if (mkdtemp(pattern.data()))
+    path_ = pattern;
+}
+
+TemporaryDirectory::~TemporaryDirectory() {
+  if (!path_.empty() && !keep_) {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+}
+
+std::string executableDirectory() {
+  std::error_code error;
+  std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? "." : exe.parent_path().string();
+}
+
+} // namespace webnnc

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+// Finding a module's graph function.
+#include "webnnc/Transforms/Passes.h"
+
+namespace webnnc {
+
+mlir::func::FuncOp getGraphFunction(mlir::ModuleOp module) {
+  mlir::func::FuncOp graph;
+  for (auto func : module.getOps<mlir::func::FuncOp>()) {
+    if (func.isPrivate() || func->hasAttr(kKernelAttr))
+      continue;
+    if (graph)
+      return {}; // ambiguous
+    graph = func;
+  }
+  return graph;
+}
+
+} // namespace webnnc

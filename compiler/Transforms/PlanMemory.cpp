@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+// webnn-plan-memory: lay every kernel result out in one arena.
+#include <algorithm>
+
+#include "llvm/ADT/DenseMap.h"
+#include "mlir/IR/Builders.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Transforms/MemoryPlan.h"
+#include "webnnc/Transforms/Passes.h"
+
+namespace webnnc {
+#define GEN_PASS_DEF_WEBNNPLANMEMORYPASS
+#include "webnnc/Transforms/Passes.h.inc"
+} // namespace webnnc
+
+using namespace mlir;
+
+namespace webnnc {
+
+Value storageRoot(Value value) {
+  while (auto reshape = value.getDefiningOp<webnn::ReshapeOp>())
+    value = reshape.getInput();
+  return value;
+}
+
+int64_t byteSize(Type tensorType) {
+  auto desc = webnn::getDescriptor(tensorType);
+  return desc ? int64_t(spec::byteSize(desc->dataType)) *
+                    spec::elementCount(desc->shape)
+              : 0;
+}
+
+namespace {
+
+int64_t alignUp(int64_t value) {
+  return (value + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment;
+}
+
+// A kernel result kept in the arena, live over [first, last] (op indices).
+struct Buffer {
+  Value value;
+  int64_t size, first, last, offset = -1;
+};
+
+struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
+  void runOnOperation() override {
+    func::FuncOp graph = getGraphFunction(getOperation());
+    if (!graph) {
+      getOperation().emitError("expected exactly one public graph function");
+      return signalPassFailure();
+    }
+    Block &body = graph.getBody().front();
+    llvm::DenseMap<Operation *, int64_t> position;
+    int64_t end = 0;
+    for (Operation &op : body)
+      position[&op] = end++;
+
+    // Outputs first: a kernel result returned as output k is written
+    // straight into the caller's buffer (once; a second use of the same
+    // value as another output is copied).
+    auto ret = cast<func::ReturnOp>(body.getTerminator());
+    llvm::DenseMap<Value, int64_t> outputSlot;
+    for (auto [k, v] : llvm::enumerate(ret.getOperands())) {
+      Value root = storageRoot(v);
+      if (root.getDefiningOp<func::CallOp>() && !outputSlot.count(root))
+        outputSlot[root] = int64_t(k);
+    }
+
+    // The rest live in the arena from their kernel to their last reader
+    // (through reshapes); a value read by the return lives to the end.
+    std::vector<Buffer> buffers;
+    llvm::DenseMap<Value, size_t> bufferOf;
+    for (Operation &op : body) {
+      auto call = dyn_cast<func::CallOp>(op);
+      if (!call)
+        continue;
+      for (Value result : call.getResults()) {
+        if (outputSlot.count(result))
+          continue;
+        bufferOf[result] = buffers.size();
+        buffers.push_back({result, alignUp(byteSize(result.getType())),
+                           position[call], position[call]});
+      }
+    }
+    for (Operation &op : body)
+      for (Value operand : op.getOperands()) {
+        auto it = bufferOf.find(storageRoot(operand));
+        if (it != bufferOf.end())
+          buffers[it->second].last =
+              std::max(buffers[it->second].last, position[&op]);
+      }
+
+    // First fit, largest first: place each buffer at the lowest offset
+    // where it overlaps no placed buffer that is live at the same time.
+    std::vector<size_t> order(buffers.size());
+    for (size_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return buffers[a].size > buffers[b].size;
+    });
+    int64_t arenaSize = 0;
+    std::vector<size_t> placed;
+    for (size_t i : order) {
+      Buffer &buffer = buffers[i];
+      std::vector<std::pair<int64_t, int64_t>> busy; // [offset, end)
+      for (size_t j : placed) {
+        const Buffer &other = buffers[j];
+        if (other.first <= buffer.last && buffer.first <= other.last)
+          busy.push_back({other.offset, other.offset + other.size});
+      }
+      std::sort(busy.begin(), busy.end());
+      int64_t offset = 0;
+      for (auto [begin, finish] : busy) {
+        if (offset + buffer.size <= begin)
+          break;
+        offset = std::max(offset, finish);
+      }
+      buffer.offset = offset;
+      arenaSize = std::max(arenaSize, offset + buffer.size);
+      placed.push_back(i);
+    }
+
+    Builder builder(&getContext());
+    for (Operation &op : body) {
+      auto call = dyn_cast<func::CallOp>(op);
+      if (!call)
+        continue;
+      SmallVector<int64_t> offsets;
+      for (Value result : call.getResults()) {
+        auto slot = outputSlot.find(result);
+        offsets.push_back(slot != outputSlot.end()
+                              ? -(slot->second + 1)
+                              : buffers[bufferOf[result]].offset);
+      }
+      call->setAttr(kResultOffsetsAttr, builder.getDenseI64ArrayAttr(offsets));
+    }
+    graph->setAttr(kArenaSizeAttr, builder.getI64IntegerAttr(arenaSize));
+  }
+};
+
+} // namespace
+} // namespace webnnc

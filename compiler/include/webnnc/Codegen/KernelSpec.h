@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+// KernelSpec: what one generated kernel computes, as plain data.
+//
+// This is the only thing that crosses from the MLIR side (LLVM 22) to the
+// Halide side (LLVM 14), which run in different processes; it has no LLVM
+// or MLIR types and a text form both sides read and write.
+#ifndef WEBNNC_CODEGEN_KERNELSPEC_H_
+#define WEBNNC_CODEGEN_KERNELSPEC_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "webnnc/Spec/Operand.h"
+#include "webnnc/Support/Expected.h"
+
+namespace webnnc::kernels {
+
+struct TensorSpec {
+  spec::DataType dataType = spec::DataType::Float32;
+  spec::Shape shape;
+  friend bool operator==(const TensorSpec &, const TensorSpec &) = default;
+};
+
+// One operation of a kernel. Its operands index the kernel's values: the
+// kernel inputs first, then each op's result in order.
+struct OpSpec {
+  std::string kind; // the webnn op mnemonic: "conv2d", "add", "constant", ...
+  std::vector<int> operands;
+  TensorSpec result;
+  std::map<std::string, std::vector<int64_t>> ints;
+  std::map<std::string, std::vector<double>> floats;
+  friend bool operator==(const OpSpec &, const OpSpec &) = default;
+
+  const std::vector<int64_t> *intAttr(const std::string &key) const;
+  int64_t intAttr(const std::string &key, int64_t fallback) const;
+  const std::vector<double> *floatAttr(const std::string &key) const;
+};
+
+// A kernel: buffer arguments are the inputs, then the outputs.
+struct KernelSpec {
+  std::string name; // the object symbol
+  std::vector<TensorSpec> inputs;
+  std::vector<OpSpec> ops;
+  std::vector<int> outputs; // value indices
+  friend bool operator==(const KernelSpec &, const KernelSpec &) = default;
+
+  const TensorSpec &valueType(int value) const;
+  // The op that gives the kernel its schedule (the first non-element-wise
+  // op, else the last op), e.g. "conv2d".
+  const OpSpec &anchor() const;
+};
+
+// What one kernel generator run compiles.
+struct KernelBatch {
+  std::string target; // Halide target string
+  std::vector<KernelSpec> kernels;
+};
+
+std::string serialize(const KernelBatch &batch);
+// The spec part of a kernel's text (no name): equal texts mean identical
+// kernels, so one compiled kernel can serve both.
+std::string signature(const KernelSpec &kernel);
+Expected<KernelBatch, std::string> parseKernelBatch(std::string_view text);
+
+// Whether |kind| is an element-wise op (fusable into any loop nest).
+bool isElementwise(std::string_view kind);
+
+} // namespace webnnc::kernels
+
+#endif // WEBNNC_CODEGEN_KERNELSPEC_H_

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// webnnc's passes over the webnn dialect.
+#ifndef WEBNNC_TRANSFORMS_PASSES_H_
+#define WEBNNC_TRANSFORMS_PASSES_H_
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace webnnc {
+
+#define GEN_PASS_DECL
+#include "webnnc/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "webnnc/Transforms/Passes.h.inc"
+
+/// Attribute names the passes communicate through.
+inline constexpr llvm::StringLiteral kKernelAttr = "webnn.kernel";
+inline constexpr llvm::StringLiteral kResultOffsetsAttr =
+    "webnn.result_offsets";
+inline constexpr llvm::StringLiteral kArenaSizeAttr = "webnn.arena_size";
+inline constexpr int64_t kArenaAlignment = 64;
+
+/// The graph function of a module: its public func.func.
+mlir::func::FuncOp getGraphFunction(mlir::ModuleOp module);
+
+} // namespace webnnc
+
+#endif // WEBNNC_TRANSFORMS_PASSES_H_

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+// `webnnc INPUT -o OUTPUT --header HEADER`.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "Commands.h"
+#include "webnnc/Codegen/EmitHeader.h"
+
+namespace webnnc::tool {
+
+Expected<Graph, std::string> loadGraph(const std::string &path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  if (extension != ".mlir")
+    return "'" + path + "': unsupported graph format '" + extension +
+           "' (expected .mlir)";
+  return Graph::parseFile(path);
+}
+
+std::string defaultModelName(const std::string &output,
+                             const std::string &input) {
+  std::string stem =
+      std::filesystem::path(output.empty() ? input : output).stem().string();
+  return toCIdentifier(stem.empty() ? "model" : stem);
+}
+
+namespace {
+
+bool writeFile(const std::string &path, const std::string &data) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(data.data(), std::streamsize(data.size()));
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "webnnc: cannot write '%s'\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+void printStats(const CompiledModel &model) {
+  const CompileStats &s = model.stats;
+  std::printf("ops: %lld\n", (long long)s.graphOps);
+  std::printf("kernels: %lld (calls: %lld)\n", (long long)s.kernels,
+              (long long)s.kernelCalls);
+  std::printf("arena_bytes: %lld (intermediates unshared: %lld)\n",
+              (long long)s.arenaBytes, (long long)s.intermediateBytes);
+  std::printf("weight_bytes: %lld\n", (long long)s.weightBytes);
+  std::printf("object_bytes: %lld\n", (long long)s.objectBytes);
+}
+
+} // namespace
+
+int runCompile(CompileCommand &command) {
+  auto graph = loadGraph(command.input);
+  if (!graph) {
+    std::fprintf(stderr, "%s\n", graph.error().c_str());
+    return 1;
+  }
+  CompileOptions &options = command.options;
+  bool binary = options.emit == EmitKind::Object;
+  if (command.output.empty() && binary)
+    command.output =
+        std::filesystem::path(command.input).replace_extension(".o").string();
+  if (options.modelName == "model")
+    options.modelName = defaultModelName(command.output, command.input);
+  auto model = compile(*graph, options);
+  if (!model) {
+    std::fprintf(stderr, "%s\n", model.error().c_str());
+    return 1;
+  }
+  for (const std::string &warning : model->warnings)
+    std::fprintf(stderr, "%s\n", warning.c_str());
+  if (command.output.empty() || command.output == "-")
+    std::cout << model->artifact;
+  else if (!writeFile(command.output, model->artifact))
+    return 1;
+  if (!command.header.empty()) {
+    if (!binary) {
+      std::fprintf(stderr, "webnnc: --header needs --emit=obj\n");
+      return 1;
+    }
+    if (!writeFile(command.header, model->header))
+      return 1;
+  }
+  if (command.stats)
+    printStats(*model);
+  return 0;
+}
+
+} // namespace webnnc::tool

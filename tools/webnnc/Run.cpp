@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+// `webnnc run INPUT --input NAME=FILE.npy ... --output-dir DIR`.
+#include <cstdio>
+#include <filesystem>
+
+#include "Commands.h"
+#include "webnnc/Codegen/EmitHeader.h"
+#include "webnnc/Driver/ObjectLoader.h"
+#include "webnnc/Reference/Evaluator.h"
+#include "webnnc/runtime/webnnc.h"
+
+namespace webnnc::tool {
+
+namespace {
+
+int fail(const std::string &message) {
+  std::fprintf(stderr, "webnnc run: %s\n", message.c_str());
+  return 1;
+}
+
+// The given inputs, checked against the graph's.
+Expected<std::map<std::string, HostTensor>, std::string>
+readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
+  std::map<std::string, HostTensor> inputs;
+  for (const std::string &item : command.inputs) {
+    size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return "--input '" + item + "' must be NAME=FILE.npy";
+    std::string name = item.substr(0, eq);
+    auto tensor = readNpy(item.substr(eq + 1));
+    if (!tensor)
+      return tensor.error();
+    inputs[name] = std::move(*tensor);
+  }
+  for (const NamedOperand &operand : wanted) {
+    auto it = inputs.find(operand.name);
+    if (it == inputs.end())
+      return "missing --input " + operand.name + "=FILE.npy (" +
+             spec::toString(operand.descriptor) + ")";
+    if (it->second.descriptor() != operand.descriptor)
+      return "input '" + operand.name + "' must be " +
+             spec::toString(operand.descriptor) + ", the file holds " +
+             spec::toString(it->second.descriptor());
+  }
+  for (const auto &[name, tensor] : inputs) {
+    bool known = false;
+    for (const NamedOperand &operand : wanted)
+      known |= operand.name == name;
+    if (!known)
+      return "the graph has no input '" + name + "'";
+  }
+  return inputs;
+}
+
+Expected<std::vector<HostTensor>, std::string>
+computeCompiled(const CompiledModel &compiled, const std::string &modelName,
+                const std::map<std::string, HostTensor> &inputs, int threads) {
+  auto loaded = LoadedModel::load(compiled.artifact, modelName);
+  if (!loaded)
+    return loaded.error();
+  webnnc_thread_pool_t *pool = nullptr;
+  if (threads != 1 &&
+      webnnc_thread_pool_create(threads, webnnc_allocator_system(), &pool))
+    return std::string("cannot create the thread pool");
+  webnnc_executor_options_t options{};
+  options.thread_pool = pool;
+  webnnc_executor_t *executor = nullptr;
+  std::string error;
+  std::vector<HostTensor> outputs;
+  if (webnnc_executor_create((*loaded)->model(), &options, &executor)) {
+    error = "cannot create an executor";
+  } else {
+    std::vector<webnnc_tensor_t> in, out;
+    for (const NamedOperand &operand : compiled.inputs) {
+      const HostTensor &t = inputs.at(operand.name);
+      in.push_back({operand.name.c_str(), webnnc_data_type_t(t.dataType()),
+                    uint32_t(t.shape().size()), {}, const_cast<std::byte *>(t.data()),
+                    t.byteSize()});
+      for (size_t d = 0; d < t.shape().size(); ++d)
+        in.back().dims[d] = t.shape()[d];
+    }
+    for (const NamedOperand &operand : compiled.outputs)
+      outputs.emplace_back(operand.descriptor);
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      HostTensor &t = outputs[i];
+      out.push_back({compiled.outputs[i].name.c_str(),
+                     webnnc_data_type_t(t.dataType()),
+                     uint32_t(t.shape().size()), {}, t.data(), t.byteSize()});
+      for (size_t d = 0; d < t.shape().size(); ++d)
+        out.back().dims[d] = t.shape()[d];
+    }
+    if (webnnc_executor_compute(executor, in.data(), in.size(), out.data(),
+                                out.size()))
+      error = webnnc_executor_last_error(executor);
+  }
+  webnnc_executor_destroy(executor);
+  webnnc_thread_pool_release(pool);
+  if (!error.empty())
+    return error;
+  return outputs;
+}
+
+} // namespace
+
+int runRun(RunCommand &command) {
+  auto graph = loadGraph(command.input);
+  if (!graph)
+    return fail(graph.error());
+  CompileOptions &options = command.options;
+  if (options.modelName == "model")
+    options.modelName = defaultModelName("", command.input);
+
+  std::vector<NamedOperand> inputNames, outputNames;
+  std::vector<HostTensor> outputs;
+  if (command.reference) {
+    auto warnings = prune(*graph, options.outputs);
+    if (!warnings)
+      return fail(warnings.error());
+    for (const std::string &warning : *warnings)
+      std::fprintf(stderr, "%s\n", warning.c_str());
+    inputNames = graph->inputs();
+    outputNames = graph->outputs();
+    auto inputs = readInputs(command, inputNames);
+    if (!inputs)
+      return fail(inputs.error());
+    auto result = reference::evaluate(*graph, *inputs);
+    if (!result)
+      return fail(result.error());
+    outputs = std::move(*result);
+  } else {
+    auto compiled = compile(*graph, options);
+    if (!compiled)
+      return fail(compiled.error());
+    for (const std::string &warning : compiled->warnings)
+      std::fprintf(stderr, "%s\n", warning.c_str());
+    inputNames = compiled->inputs;
+    outputNames = compiled->outputs;
+    auto inputs = readInputs(command, inputNames);
+    if (!inputs)
+      return fail(inputs.error());
+    auto result =
+        computeCompiled(*compiled, options.modelName, *inputs, command.threads);
+    if (!result)
+      return fail(result.error());
+    outputs = std::move(*result);
+  }
+
+  std::error_code ignored;
+  std::filesystem::create_directories(command.outputDir, ignored);
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    std::string path = command.outputDir + "/" +
+                       toCIdentifier(outputNames[i].name) + ".npy";
+    std::string error = writeNpy(path, outputs[i]);
+    if (!error.empty())
+      return fail(error);
+    std::printf("%s: %s -> %s\n", outputNames[i].name.c_str(),
+                spec::toString(outputs[i].descriptor()).c_str(), path.c_str());
+  }
+  return 0;
+}
+
+} // namespace webnnc::tool

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// webnnc: the WebNN ahead-of-time compiler's command line.
+//
+//   webnnc model.mlir -o model.o --header model.h
+//   webnnc run model.mlir --input x=x.npy --output-dir out
+#include <CLI/CLI.hpp>
+
+#include "Commands.h"
+
+using namespace webnnc;
+
+namespace {
+
+void addCommonOptions(CLI::App &app, CompileOptions &options) {
+  app.add_option("--target", options.target,
+                 "CPU to compile for: host, x86-64-v3 (AVX2) or x86-64-v4 "
+                 "(AVX-512)")
+      ->check(CLI::IsMember({"host", "x86-64-v3", "x86-64-v4"}));
+  app.add_option("--outputs", options.outputs,
+                 "Operands to compute, by output name or op label "
+                 "(default: the graph's outputs)")
+      ->delimiter(',');
+  app.add_option("--name", options.modelName,
+                 "Model name, a C identifier prefixing every symbol "
+                 "(default: from the output file name)");
+  app.add_option("--kernelgen", options.kernelgen,
+                 "Path of webnnc-kernelgen");
+  app.add_option("-j,--jobs", options.jobs,
+                 "Kernel generator processes at once (default: cores)");
+  app.add_flag("--mlir-print-ir-after-all", options.printIRAfterAll,
+               "Print the IR after every pass to stderr");
+  app.add_flag("--mlir-timing", options.timing,
+               "Print per-pass times to stderr");
+  app.add_flag("--keep-temps", options.keepTemporaries,
+               "Keep the temporary kernel and link files");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"webnnc: ahead-of-time compiler for WebNN graphs"};
+  app.require_subcommand(0, 1);
+
+  tool::CompileCommand compile;
+  std::string emit = "obj";
+  app.add_option("input", compile.input, "Graph to compile (.mlir)");
+  app.add_option("-o,--output", compile.output,
+                 "Output file (default: <input>.o, or stdout for text)");
+  app.add_option("--header", compile.header, "Write the model's C header");
+  app.add_option("--emit", emit, "What to emit: mlir, llvm, asm or obj")
+      ->check(CLI::IsMember({"mlir", "llvm", "asm", "obj"}));
+  app.add_flag("--stats", compile.stats,
+               "Print ops, kernels, arena, weight and code sizes");
+  addCommonOptions(app, compile.options);
+
+  tool::RunCommand run;
+  CLI::App *runApp =
+      app.add_subcommand("run", "Compile, load and compute a graph, writing "
+                                "each output as <output-dir>/<name>.npy");
+  runApp->add_option("input", run.input, "Graph to run (.mlir)")->required();
+  runApp->add_option("--input", run.inputs, "Input tensor as NAME=FILE.npy");
+  runApp->add_option("--output-dir", run.outputDir, "Directory for outputs");
+  runApp->add_flag("--reference", run.reference,
+                   "Compute with the reference evaluator instead");
+  runApp->add_option("--threads", run.threads,
+                     "Threads computing the model (default: 1)");
+  addCommonOptions(*runApp, run.options);
+
+  CLI11_PARSE(app, argc, argv);
+  if (runApp->parsed())
+    return tool::runRun(run);
+  if (compile.input.empty()) {
+    std::fprintf(stderr, "%s", app.help().c_str());
+    return 2;
+  }
+  compile.options.emit = emit == "mlir"   ? EmitKind::Mlir
+                         : emit == "llvm" ? EmitKind::Llvm
+                         : emit == "asm"  ? EmitKind::Asm
+                                          : EmitKind::Object;
+  return tool::runCompile(compile);
+}
