@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+// Helpers for end-to-end tests: compile a graph through the full pipeline,
+// load the object, compute, and compare with the reference evaluator.
+#ifndef WEBNNC_TESTS_E2E_E2ETESTUTILS_H_
+#define WEBNNC_TESTS_E2E_E2ETESTUTILS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "webnnc/Driver/Compiler.h"
+#include "webnnc/Graph/Graph.h"
+#include "webnnc/Support/HostTensor.h"
+
+namespace webnnc::test {
+
+// Random inputs for |graph|'s inputs: floats uniform in [lo, hi], integers
+// uniform in the intersection of [lo, hi] and their type's range.
+std::map<std::string, HostTensor> randomInputs(const Graph &graph,
+                                               unsigned seed, double lo = -2,
+                                               double hi = 2);
+
+// Compiles |graph| (consumed) with |options|, loads the object in this
+// process and computes it on |inputs| with |threads| threads.
+Expected<std::vector<HostTensor>, std::string>
+compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
+              CompileOptions options = {}, int threads = 1);
+
+// Checks |actual| against |expected| element by element: integers exactly,
+// floats within |atol| + |rtol| * |expected| (NaN matches NaN). Returns ""
+// or a description of the first mismatches.
+std::string compare(const HostTensor &actual, const HostTensor &expected,
+                    double rtol, double atol);
+
+} // namespace webnnc::test
+
+#endif // WEBNNC_TESTS_E2E_E2ETESTUTILS_H_
