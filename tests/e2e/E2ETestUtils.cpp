@@ -53,31 +53,40 @@ webnnc_tensor_t toTensor(const NamedOperand &operand, HostTensor &t) {
 }
 } // namespace
 
-Expected<std::vector<HostTensor>, std::string>
-compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
-              CompileOptions options, int threads) {
+Expected<std::unique_ptr<CompiledTestModel>, std::string>
+CompiledTestModel::compile(Graph &graph, CompileOptions options) {
   if (options.modelName == "model")
     options.modelName = "test";
-  auto compiled = compile(graph, options);
+  auto compiled = webnnc::compile(graph, options);
   if (!compiled)
     return compiled.error();
   auto loaded = LoadedModel::load(compiled->artifact, options.modelName);
   if (!loaded)
     return loaded.error();
+  std::unique_ptr<CompiledTestModel> model(new CompiledTestModel());
+  model->compiled_ = std::move(*compiled);
+  model->loaded_ = std::move(*loaded);
+  return model;
+}
 
+CompiledTestModel::~CompiledTestModel() = default;
+
+Expected<std::vector<HostTensor>, std::string>
+CompiledTestModel::run(const std::map<std::string, HostTensor> &inputs,
+                       int threads) {
   std::map<std::string, HostTensor> in = inputs;
   std::vector<webnnc_tensor_t> inTensors, outTensors;
-  for (const NamedOperand &operand : compiled->inputs) {
+  for (const NamedOperand &operand : compiled_.inputs) {
     auto it = in.find(operand.name);
     if (it == in.end())
       return "test gives no input '" + operand.name + "'";
     inTensors.push_back(toTensor(operand, it->second));
   }
   std::vector<HostTensor> outputs;
-  for (const NamedOperand &operand : compiled->outputs)
+  for (const NamedOperand &operand : compiled_.outputs)
     outputs.emplace_back(operand.descriptor);
   for (size_t i = 0; i < outputs.size(); ++i)
-    outTensors.push_back(toTensor(compiled->outputs[i], outputs[i]));
+    outTensors.push_back(toTensor(compiled_.outputs[i], outputs[i]));
 
   webnnc_thread_pool_t *pool = nullptr;
   if (threads > 1)
@@ -86,7 +95,7 @@ compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
   executorOptions.thread_pool = pool;
   webnnc_executor_t *executor = nullptr;
   std::string error;
-  if (webnnc_executor_create((*loaded)->model(), &executorOptions, &executor))
+  if (webnnc_executor_create(loaded_->model(), &executorOptions, &executor))
     error = "cannot create an executor";
   else if (webnnc_executor_compute(executor, inTensors.data(), inTensors.size(),
                                    outTensors.data(), outTensors.size()))
@@ -96,6 +105,15 @@ compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
   if (!error.empty())
     return error;
   return outputs;
+}
+
+Expected<std::vector<HostTensor>, std::string>
+compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
+              CompileOptions options, int threads) {
+  auto model = CompiledTestModel::compile(graph, std::move(options));
+  if (!model)
+    return model.error();
+  return (*model)->run(inputs, threads);
 }
 
 std::string compare(const HostTensor &actual, const HostTensor &expected,

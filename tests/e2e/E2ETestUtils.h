@@ -10,6 +10,7 @@
 
 #include "webnnc/Driver/Compiler.h"
 #include "webnnc/Graph/Graph.h"
+#include "webnnc/Driver/ObjectLoader.h"
 #include "webnnc/Support/HostTensor.h"
 
 namespace webnnc::test {
@@ -19,6 +20,26 @@ namespace webnnc::test {
 std::map<std::string, HostTensor> randomInputs(const Graph &graph,
                                                unsigned seed, double lo = -2,
                                                double hi = 2);
+
+// A graph compiled and loaded into this process, ready to compute.
+class CompiledTestModel {
+public:
+  // Compiles |graph| (consumed) with |options| and loads the object.
+  static Expected<std::unique_ptr<CompiledTestModel>, std::string>
+  compile(Graph &graph, CompileOptions options = {});
+  ~CompiledTestModel();
+
+  // Computes on |inputs| (by name) with |threads| threads; outputs in the
+  // model's order.
+  Expected<std::vector<HostTensor>, std::string>
+  run(const std::map<std::string, HostTensor> &inputs, int threads = 1);
+
+  const CompiledModel &compiled() const { return compiled_; }
+
+private:
+  CompiledModel compiled_;
+  std::unique_ptr<LoadedModel> loaded_;
+};
 
 // Compiles |graph| (consumed) with |options|, loads the object in this
 // process and computes it on |inputs| with |threads| threads.
