@@ -66,10 +66,11 @@ struct PruneSubgraphs
     ret.erase();
     graph.setFunctionType(builder.getFunctionType(
         graph.getArgumentTypes(), ValueRange(values).getTypes()));
-    for (auto [i, name] : llvm::enumerate(names))
-      graph.setResultAttrs(
-          i, builder.getDictionaryAttr({builder.getNamedAttr(
-                 webnn::WebNNDialect::kNameAttr, builder.getStringAttr(name))}));
+    SmallVector<DictionaryAttr> resultAttrs;
+    for (const std::string &name : names)
+      resultAttrs.push_back(builder.getDictionaryAttr({builder.getNamedAttr(
+          webnn::WebNNDialect::kNameAttr, builder.getStringAttr(name))}));
+    graph.setAllResultAttrs(resultAttrs);
     return success();
   }
 

@@ -20,8 +20,9 @@ Expected<Graph, std::string> loadGraph(const std::string &path) {
 
 std::string defaultModelName(const std::string &output,
                              const std::string &input) {
+  bool useInput = output.empty() || output == "-";
   std::string stem =
-      std::filesystem::path(output.empty() ? input : output).stem().string();
+      std::filesystem::path(useInput ? input : output).stem().string();
   return toCIdentifier(stem.empty() ? "model" : stem);
 }
 

@@ -1,0 +1,35 @@
+// RUN: webnnc-opt %s -split-input-file -verify-diagnostics -convert-webnn-to-llvm="model-name=m" | FileCheck %s
+
+// The entry loads its buffers (inputs, outputs, arena), builds a
+// halide_buffer_t per kernel argument, calls the kernels in order, stops at
+// the first failure, and copies outputs no kernel wrote in place.
+// CHECK-DAG: llvm.mlir.global internal constant @__webnn_const0(dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : tensor<4xf32>) {addr_space = 0 : i32, alignment = 64 : i64} : !llvm.array<4 x f32>
+// CHECK-DAG: llvm.mlir.global external constant @webnnc_m_model()
+// CHECK-DAG: llvm.func @m_k0_add(!llvm.ptr, !llvm.ptr, !llvm.ptr, !llvm.ptr) -> i32
+// CHECK: llvm.func internal @m_entry(%[[CTX:.*]]: !llvm.ptr, %[[BUFFERS:.*]]: !llvm.ptr) -> i32
+// CHECK: %[[X:.*]] = llvm.load
+// CHECK: %[[OUT0:.*]] = llvm.load
+// CHECK: %[[OUT1:.*]] = llvm.load
+// CHECK: %[[ARENA:.*]] = llvm.load
+// CHECK: llvm.alloca
+// CHECK: %[[STATUS:.*]] = llvm.call @m_k0_add(%[[CTX]],
+// CHECK: llvm.icmp "ne" %[[STATUS]]
+// CHECK: llvm.cond_br
+// CHECK: "llvm.intr.memcpy"(%[[OUT1]], %[[X]]
+// CHECK: llvm.return
+func.func private @m_k0_add(tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> attributes {webnn.kernel}
+func.func @main(%x: tensor<4xf32> {webnn.name = "x"}) -> (tensor<4xf32> {webnn.name = "y"}, tensor<2x2xf32> {webnn.name = "x_copy"}) attributes {webnn.arena_size = 0 : i64} {
+  %c = webnn.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+  %0 = call @m_k0_add(%x, %c) {webnn.result_offsets = array<i64: -1>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %1 = webnn.reshape %x {new_shape = array<i64: 2, 2>} : (tensor<4xf32>) -> tensor<2x2xf32>
+  return %0, %1 : tensor<4xf32>, tensor<2x2xf32>
+}
+
+// -----
+
+func.func private @k(tensor<4xf32>) -> tensor<4xf32> attributes {webnn.kernel}
+// expected-error@+1 {{graph is not planned: run webnn-plan-memory before convert-webnn-to-llvm}}
+func.func @main(%x: tensor<4xf32> {webnn.name = "x"}) -> (tensor<4xf32> {webnn.name = "y"}) {
+  %0 = call @k(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
