@@ -17,6 +17,9 @@ endif()
 message(STATUS "webnnc: MLIR ${LLVM_PACKAGE_VERSION} from ${MLIR_DIR}")
 
 list(APPEND CMAKE_MODULE_PATH "${MLIR_CMAKE_DIR}" "${LLVM_CMAKE_DIR}")
+# add_mlir_doc writes to ${MLIR_BINARY_DIR}/docs, which an installed MLIR
+# leaves unset.
+set(MLIR_BINARY_DIR "${PROJECT_BINARY_DIR}")
 include(TableGen)
 include(AddLLVM)
 include(AddMLIR)

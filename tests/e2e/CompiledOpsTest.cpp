@@ -285,4 +285,55 @@ TEST_P(CompiledOps, MatchesReference) {
 INSTANTIATE_TEST_SUITE_P(Ops, CompiledOps, ::testing::ValuesIn(cases()),
                          [](const auto &info) { return info.param.name; });
 
+// Shapes large enough that kernels split their loops across the thread
+// pool, computed with two threads.
+std::vector<OpCase> largeCases() {
+  using G = GraphBuilder;
+  std::vector<OpCase> c;
+  c.push_back({"conv_parallel", [](G &g) {
+                 Operand x = g.input("x", f32({1, 16, 40, 41}));
+                 Operand w = patternConstant(g, f32({32, 16, 3, 3}), 0.25);
+                 return Outputs{{"out", g.relu(g.conv2d(x, w, {.padding = {1, 1, 1, 1}}))}};
+               }, kReduction, kReduction});
+  c.push_back({"matmul_parallel", [](G &g) {
+                 return Outputs{{"out", g.matmul(g.input("a", f32({70, 300})),
+                                                 patternConstant(g, f32({300, 203}), 0.1))}};
+               }, kReduction, kReduction});
+  c.push_back({"pool_parallel", [](G &g) {
+                 return Outputs{{"out", g.maxPool2d(g.input("x", f32({2, 32, 64, 63})),
+                                                    {.windowDimensions = {3, 3},
+                                                     .strides = {2, 2}})}};
+               }, 0, 0});
+  c.push_back({"elementwise_parallel", [](G &g) {
+                 Operand x = g.input("x", f32({4, 64, 129}));
+                 return Outputs{{"out", g.tanh(g.mul(x, x))}};
+               }, kTranscendental, 1e-7});
+  return c;
+}
+
+class CompiledOpsThreaded : public ::testing::TestWithParam<OpCase> {};
+
+TEST_P(CompiledOpsThreaded, MatchesReferenceOnTwoThreads) {
+  const OpCase &c = GetParam();
+  GraphBuilder builder;
+  auto graph = builder.build(c.build(builder));
+  ASSERT_TRUE(graph) << graph.error().message();
+  auto inputs = test::randomInputs(*graph, /*seed=*/11, c.lo, c.hi);
+  auto expected = reference::evaluate(*graph, inputs);
+  ASSERT_TRUE(expected) << expected.error();
+  auto model = test::CompiledTestModel::compile(*graph);
+  ASSERT_TRUE(model) << model.error();
+  // Several computes on the same executor setup: the pool is reused.
+  for (int round = 0; round < 3; ++round) {
+    auto actual = (*model)->run(inputs, /*threads=*/2);
+    ASSERT_TRUE(actual) << actual.error();
+    EXPECT_EQ(test::compare((*actual)[0], (*expected)[0], c.rtol, c.atol), "")
+        << "round " << round;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Large, CompiledOpsThreaded,
+                         ::testing::ValuesIn(largeCases()),
+                         [](const auto &info) { return info.param.name; });
+
 } // namespace
