@@ -1,38 +1,38 @@
 // SPDX-License-Identifier: Apache-2.0
-// Verifiers of conv2d and the pooling operations.
+// The spec results of conv2d and the pooling operations.
 #include "Verification.h"
 
 using namespace mlir;
 using namespace mlir::webnn;
-using namespace mlir::webnn::detail;
 namespace spec = webnnc::spec;
 
-LogicalResult Conv2dOp::verify() {
-  auto input = readOperand(*this, getInput(), "input");
-  auto filter = readOperand(*this, getFilter(), "filter");
-  if (failed(input) || failed(filter))
-    return failure();
-  if (getBias() && failed(readOperand(*this, getBias(), "bias")))
-    return failure();
-  return verifyResult(*this,
-                      spec::conv2d(*input, *filter, conv2dOptions(*this)));
+spec::Expected<spec::OperandDescriptor> Conv2dOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_OPERAND(filter, adaptor.getFilter(), "filter");
+  if (adaptor.getBias()) {
+    WEBNN_OPERAND(bias, adaptor.getBias(), "bias");
+    (void)bias;
+  }
+  return spec::conv2d(input, filter, conv2dOptions(adaptor));
 }
 
 namespace {
-template <typename Op> LogicalResult verifyPool(Op op, spec::PoolKind kind) {
-  auto input = readOperand(op, op.getInput(), "input");
-  if (failed(input))
-    return failure();
-  return verifyResult(op, spec::pool2d(kind, *input, pool2dOptions(op)));
+template <typename Adaptor>
+spec::Expected<spec::OperandDescriptor> pool(Adaptor adaptor,
+                                             spec::PoolKind kind) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  return spec::pool2d(kind, input, pool2dOptions(adaptor));
 }
 } // namespace
 
-LogicalResult AveragePool2dOp::verify() {
-  return verifyPool(*this, spec::PoolKind::Average);
+spec::Expected<spec::OperandDescriptor>
+AveragePool2dOp::specResult(Adaptor adaptor) {
+  return pool(adaptor, spec::PoolKind::Average);
 }
-LogicalResult L2Pool2dOp::verify() {
-  return verifyPool(*this, spec::PoolKind::L2);
+spec::Expected<spec::OperandDescriptor> L2Pool2dOp::specResult(Adaptor adaptor) {
+  return pool(adaptor, spec::PoolKind::L2);
 }
-LogicalResult MaxPool2dOp::verify() {
-  return verifyPool(*this, spec::PoolKind::Max);
+spec::Expected<spec::OperandDescriptor>
+MaxPool2dOp::specResult(Adaptor adaptor) {
+  return pool(adaptor, spec::PoolKind::Max);
 }

@@ -1,48 +1,47 @@
 // SPDX-License-Identifier: Apache-2.0
-// Verifiers of the element-wise operations.
+// The spec results of the element-wise operations.
 #include "Verification.h"
 
 using namespace mlir;
 using namespace mlir::webnn;
-using namespace mlir::webnn::detail;
 namespace spec = webnnc::spec;
 
 namespace {
 
-template <typename Op> LogicalResult verifyBinary(Op op, spec::BinaryKind kind) {
-  auto a = readOperand(op, op.getA(), "a");
-  auto b = readOperand(op, op.getB(), "b");
-  if (failed(a) || failed(b))
-    return failure();
-  return verifyResult(op, spec::elementwiseBinary(kind, *a, *b));
+template <typename Adaptor>
+spec::Expected<spec::OperandDescriptor> binary(Adaptor adaptor,
+                                               spec::BinaryKind kind) {
+  WEBNN_OPERAND(a, adaptor.getA(), "a");
+  WEBNN_OPERAND(b, adaptor.getB(), "b");
+  return spec::elementwiseBinary(kind, a, b);
 }
 
-template <typename Op> LogicalResult verifyUnary(Op op, spec::UnaryKind kind) {
-  auto input = readOperand(op, op.getInput(), "input");
-  if (failed(input))
-    return failure();
-  return verifyResult(op, spec::elementwiseUnary(kind, *input));
+template <typename Adaptor>
+spec::Expected<spec::OperandDescriptor> unary(Adaptor adaptor,
+                                              spec::UnaryKind kind) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  return spec::elementwiseUnary(kind, input);
 }
 
 } // namespace
 
-LogicalResult AddOp::verify() { return verifyBinary(*this, spec::BinaryKind::Add); }
-LogicalResult SubOp::verify() { return verifyBinary(*this, spec::BinaryKind::Sub); }
-LogicalResult MulOp::verify() { return verifyBinary(*this, spec::BinaryKind::Mul); }
-LogicalResult DivOp::verify() { return verifyBinary(*this, spec::BinaryKind::Div); }
-LogicalResult MaxOp::verify() { return verifyBinary(*this, spec::BinaryKind::Max); }
-LogicalResult MinOp::verify() { return verifyBinary(*this, spec::BinaryKind::Min); }
-LogicalResult PowOp::verify() { return verifyBinary(*this, spec::BinaryKind::Pow); }
+#define WEBNN_SPEC_RESULT(Op, helper, Kind)                                    \
+  spec::Expected<spec::OperandDescriptor> Op::specResult(Adaptor adaptor) {    \
+    return helper(adaptor, Kind);                                              \
+  }
+WEBNN_SPEC_RESULT(AddOp, binary, spec::BinaryKind::Add)
+WEBNN_SPEC_RESULT(SubOp, binary, spec::BinaryKind::Sub)
+WEBNN_SPEC_RESULT(MulOp, binary, spec::BinaryKind::Mul)
+WEBNN_SPEC_RESULT(DivOp, binary, spec::BinaryKind::Div)
+WEBNN_SPEC_RESULT(MaxOp, binary, spec::BinaryKind::Max)
+WEBNN_SPEC_RESULT(MinOp, binary, spec::BinaryKind::Min)
+WEBNN_SPEC_RESULT(PowOp, binary, spec::BinaryKind::Pow)
+WEBNN_SPEC_RESULT(ReluOp, unary, spec::UnaryKind::Relu)
+WEBNN_SPEC_RESULT(SigmoidOp, unary, spec::UnaryKind::Sigmoid)
+WEBNN_SPEC_RESULT(TanhOp, unary, spec::UnaryKind::Tanh)
+#undef WEBNN_SPEC_RESULT
 
-LogicalResult ReluOp::verify() { return verifyUnary(*this, spec::UnaryKind::Relu); }
-LogicalResult SigmoidOp::verify() {
-  return verifyUnary(*this, spec::UnaryKind::Sigmoid);
-}
-LogicalResult TanhOp::verify() { return verifyUnary(*this, spec::UnaryKind::Tanh); }
-
-LogicalResult ClampOp::verify() {
-  auto input = readOperand(*this, getInput(), "input");
-  if (failed(input))
-    return failure();
-  return verifyResult(*this, spec::clamp(*input, clampOptions(*this)));
+spec::Expected<spec::OperandDescriptor> ClampOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  return spec::clamp(input, clampOptions(adaptor));
 }

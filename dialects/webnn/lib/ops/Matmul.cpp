@@ -1,26 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// Verifiers of matmul and gemm.
+// The spec results of matmul and gemm.
 #include "Verification.h"
 
 using namespace mlir;
 using namespace mlir::webnn;
-using namespace mlir::webnn::detail;
 namespace spec = webnnc::spec;
 
-LogicalResult MatmulOp::verify() {
-  auto a = readOperand(*this, getA(), "a");
-  auto b = readOperand(*this, getB(), "b");
-  if (failed(a) || failed(b))
-    return failure();
-  return verifyResult(*this, spec::matmul(*a, *b));
+spec::Expected<spec::OperandDescriptor> MatmulOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(a, adaptor.getA(), "a");
+  WEBNN_OPERAND(b, adaptor.getB(), "b");
+  return spec::matmul(a, b);
 }
 
-LogicalResult GemmOp::verify() {
-  auto a = readOperand(*this, getA(), "a");
-  auto b = readOperand(*this, getB(), "b");
-  if (failed(a) || failed(b))
-    return failure();
-  if (getC() && failed(readOperand(*this, getC(), "c")))
-    return failure();
-  return verifyResult(*this, spec::gemm(*a, *b, gemmOptions(*this)));
+spec::Expected<spec::OperandDescriptor> GemmOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(a, adaptor.getA(), "a");
+  WEBNN_OPERAND(b, adaptor.getB(), "b");
+  if (adaptor.getC()) {
+    WEBNN_OPERAND(c, adaptor.getC(), "c");
+    (void)c;
+  }
+  return spec::gemm(a, b, gemmOptions(adaptor));
 }

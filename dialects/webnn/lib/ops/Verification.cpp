@@ -1,24 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
-// Helpers shared by the op verifiers.
+// The SpecResult trait's shared steps: verification and inference.
 #include "Verification.h"
 
 namespace mlir::webnn::detail {
+namespace spec = webnnc::spec;
 
-FailureOr<webnnc::spec::OperandDescriptor>
-readOperand(Operation *op, Value value, StringRef operand) {
-  std::optional<webnnc::spec::OperandDescriptor> desc =
-      getDescriptor(value.getType());
+spec::Expected<spec::OperandDescriptor> operandDescriptor(Value value,
+                                                          StringRef operand) {
+  std::optional<spec::OperandDescriptor> desc =
+      value ? getDescriptor(value.getType()) : std::nullopt;
   if (!desc)
-    return op->emitOpError()
-           << operand << ": must be a ranked tensor of a WebNN data type";
-  if (auto error = webnnc::spec::checkDescriptor(*desc, operand))
-    return op->emitOpError() << error->operand << ": " << error->rule;
+    return spec::Error{operand.str(),
+                       "must be a ranked tensor of a WebNN data type"};
+  if (auto error = spec::checkDescriptor(*desc, operand))
+    return *error;
   return *desc;
 }
 
-LogicalResult verifyResult(
-    Operation *op,
-    const webnnc::spec::Expected<webnnc::spec::OperandDescriptor> &result) {
+LogicalResult
+appendSpecResult(MLIRContext *context, std::optional<Location> location,
+                 StringRef opName,
+                 const spec::Expected<spec::OperandDescriptor> &result,
+                 SmallVectorImpl<Type> &types) {
+  if (!result)
+    return emitSpecError(location, opName, result.error());
+  types.push_back(getTensorType(context, *result));
+  return success();
+}
+
+LogicalResult
+verifySpecResult(Operation *op,
+                 const spec::Expected<spec::OperandDescriptor> &result) {
   if (!result) {
     InFlightDiagnostic diag = op->emitOpError();
     if (!result.error().operand.empty())

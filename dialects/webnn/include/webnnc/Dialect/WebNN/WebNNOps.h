@@ -9,10 +9,38 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "webnnc/Spec/Ops.h"
 
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Dialect/WebNN/WebNNEnums.h.inc"
+
+namespace mlir {
+namespace OpTrait {
+/// Marks webnn ops whose verifier and result-type inference come from
+/// their specResult() function (see WebNN_SpecResult in WebNNOps.td).
+template <typename ConcreteType>
+class SpecResult : public TraitBase<ConcreteType, SpecResult> {};
+} // namespace OpTrait
+
+namespace webnn::detail {
+/// Appends the tensor type of |result|, or emits its error at |location|.
+LogicalResult appendSpecResult(
+    MLIRContext *context, std::optional<Location> location, StringRef opName,
+    const webnnc::spec::Expected<webnnc::spec::OperandDescriptor> &result,
+    SmallVectorImpl<Type> &types);
+/// Emits |result|'s error on |op|, or checks that |op|'s result has the
+/// type of |result|'s descriptor.
+LogicalResult verifySpecResult(
+    Operation *op,
+    const webnnc::spec::Expected<webnnc::spec::OperandDescriptor> &result);
+/// |value|'s descriptor, or an error naming |operand| if it is not a valid
+/// WebNN operand.
+webnnc::spec::Expected<webnnc::spec::OperandDescriptor>
+operandDescriptor(Value value, StringRef operand);
+} // namespace webnn::detail
+} // namespace mlir
 
 #define GET_ATTRDEF_CLASSES
 #include "webnnc/Dialect/WebNN/WebNNAttrs.h.inc"

@@ -4,13 +4,53 @@
 #define WEBNN_OPS_TD
 
 include "webnnc/Dialect/WebNN/WebNNBase.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
-// Every graph op is pure. Its verifier applies the spec's validation steps
-// (webnnc/Spec/Ops.h), reporting the first rule broken, then checks the
-// declared result type against the spec's output descriptor.
+// Each op defines one function, `specResult(Adaptor)`: the spec's output
+// descriptor for its operands and attributes, or the first validation rule
+// they break (webnnc/Spec/Ops.h). From it this trait derives
+// - verify(): reports the broken rule, then checks the declared result type;
+// - inferReturnTypes(): builders that need no result type;
+// - refineReturnTypes(): when MLIR verifies an existing op it defers to
+//   verify(), so an invalid op gets one error naming the rule rather than
+//   a second, generic "failed to infer returned types".
+def WebNN_SpecResult : TraitList<[
+  DeclareOpInterfaceMethods<InferTypeOpInterface, ["refineReturnTypes"]>,
+  NativeOpTrait<"SpecResult", [], [{
+    /// The spec's output descriptor, or the rule the op breaks.
+    static ::webnnc::spec::Expected<::webnnc::spec::OperandDescriptor>
+    specResult(Adaptor adaptor);
+  }], [{
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(
+        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location> location,
+        ::mlir::ValueRange operands, ::mlir::DictionaryAttr attributes,
+        ::mlir::OpaqueProperties properties, ::mlir::RegionRange regions,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      $cppClass::Adaptor adaptor(operands, attributes, properties, regions);
+      return ::mlir::webnn::detail::appendSpecResult(
+          context, location, getOperationName(), specResult(adaptor), types);
+    }
+    ::llvm::LogicalResult $cppClass::refineReturnTypes(
+        ::mlir::MLIRContext *context, ::std::optional<::mlir::Location> location,
+        ::mlir::ValueRange operands, ::mlir::DictionaryAttr attributes,
+        ::mlir::OpaqueProperties properties, ::mlir::RegionRange regions,
+        ::llvm::SmallVectorImpl<::mlir::Type> &types) {
+      if (!types.empty())
+        return ::mlir::success(); // an existing op: verify() checks it
+      return inferReturnTypes(context, location, operands, attributes,
+                              properties, regions, types);
+    }
+    ::llvm::LogicalResult $cppClass::verify() {
+      return ::mlir::webnn::detail::verifySpecResult(
+          getOperation(), specResult(Adaptor(*this)));
+    }
+  }]>
+]>;
+
+// Every graph op is pure and follows the spec's rules.
 class WebNN_Op<string mnemonic, list<Trait> traits = []>
-    : Op<WebNN_Dialect, mnemonic, !listconcat(traits, [Pure])> {
+    : Op<WebNN_Dialect, mnemonic, !listconcat(traits, [Pure, WebNN_SpecResult])> {
   let hasVerifier = 1;
 }
 
@@ -18,8 +58,10 @@ class WebNN_Op<string mnemonic, list<Trait> traits = []>
 // Constants
 //===----------------------------------------------------------------------===//
 
-def WebNN_ConstantOp : WebNN_Op<"constant",
-    [ConstantLike, AllTypesMatch<["value", "output"]>]> {
+// The result type is the value's (AllTypesMatch infers it); the verifier
+// checks it is a valid WebNN operand.
+def WebNN_ConstantOp : Op<WebNN_Dialect, "constant",
+    [ConstantLike, Pure, AllTypesMatch<["value", "output"]>]> {
   let summary = "A constant operand (MLGraphBuilder.constant)";
   let description = [{
     Large weights should use `dense_resource` blobs, which the parser and
@@ -33,6 +75,7 @@ def WebNN_ConstantOp : WebNN_Op<"constant",
   let results = (outs WebNN_Tensor:$output);
   let assemblyFormat = "attr-dict $value";
   let hasFolder = 1;
+  let hasVerifier = 1;
   let extraClassDeclaration = [{
     /// The value's raw little-endian bytes: all elements, or one element if
     /// the value is a splat. Fails if a resource blob has no data.

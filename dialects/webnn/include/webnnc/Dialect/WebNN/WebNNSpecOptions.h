@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Reads an op's attributes as the spec's options struct, so the verifier,
 // the reference evaluator and kernel generation interpret them one way.
-// Each function takes the op or its adaptor (same getters).
+// Each function takes the op or its adaptor (same getters). They read the
+// raw attributes: while a builder infers the result type, default-valued
+// attributes are not yet filled in.
 #ifndef WEBNNC_DIALECT_WEBNN_WEBNNSPECOPTIONS_H_
 #define WEBNNC_DIALECT_WEBNN_WEBNNSPECOPTIONS_H_
 
@@ -67,9 +69,12 @@ webnnc::spec::Conv2dOptions conv2dOptions(OpOrAdaptor op) {
   options.padding = toVector(op.getPadding());
   options.strides = toVector(op.getStrides());
   options.dilations = toVector(op.getDilations());
-  options.groups = static_cast<int64_t>(op.getGroups());
-  options.inputLayout = toSpec(op.getInputLayout());
-  options.filterLayout = toSpec(op.getFilterLayout());
+  if (auto groups = op.getGroupsAttr())
+    options.groups = groups.getInt();
+  if (auto layout = op.getInputLayoutAttr())
+    options.inputLayout = toSpec(layout.getValue());
+  if (auto layout = op.getFilterLayoutAttr())
+    options.filterLayout = toSpec(layout.getValue());
   if (Value bias = op.getBias())
     options.bias = getDescriptor(bias.getType());
   return options;
@@ -82,10 +87,12 @@ webnnc::spec::Pool2dOptions pool2dOptions(OpOrAdaptor op) {
   options.padding = toVector(op.getPadding());
   options.strides = toVector(op.getStrides());
   options.dilations = toVector(op.getDilations());
-  options.layout = toSpec(op.getLayout());
-  options.roundingType = op.getRoundingType() == RoundingType::ceil
-                             ? webnnc::spec::RoundingType::Ceil
-                             : webnnc::spec::RoundingType::Floor;
+  if (auto layout = op.getLayoutAttr())
+    options.layout = toSpec(layout.getValue());
+  if (auto rounding = op.getRoundingTypeAttr())
+    options.roundingType = rounding.getValue() == RoundingType::ceil
+                               ? webnnc::spec::RoundingType::Ceil
+                               : webnnc::spec::RoundingType::Floor;
   options.outputSizes = toVector(op.getOutputSizes());
   return options;
 }
@@ -95,10 +102,14 @@ webnnc::spec::GemmOptions gemmOptions(OpOrAdaptor op) {
   webnnc::spec::GemmOptions options;
   if (Value c = op.getC())
     options.c = getDescriptor(c.getType());
-  options.alpha = op.getAlpha().convertToDouble();
-  options.beta = op.getBeta().convertToDouble();
-  options.aTranspose = op.getATranspose();
-  options.bTranspose = op.getBTranspose();
+  if (auto alpha = op.getAlphaAttr())
+    options.alpha = alpha.getValueAsDouble();
+  if (auto beta = op.getBetaAttr())
+    options.beta = beta.getValueAsDouble();
+  if (auto transpose = op.getATransposeAttr())
+    options.aTranspose = transpose.getValue();
+  if (auto transpose = op.getBTransposeAttr())
+    options.bTranspose = transpose.getValue();
   return options;
 }
 
