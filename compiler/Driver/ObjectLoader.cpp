@@ -7,6 +7,7 @@
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
+#include "webnnc/runtime/executor.h"
 #include "webnnc/runtime/kernel_abi.h"
 
 namespace webnnc {
@@ -57,6 +58,61 @@ LoadedModel::load(const std::string &objectBytes,
   loaded->model_ = address->toPtr<const webnnc_model_t *>();
   loaded->jit_ = std::move(*jit);
   return loaded;
+}
+
+namespace {
+webnnc_tensor_t toTensor(const char *name, const HostTensor &t) {
+  webnnc_tensor_t tensor{};
+  tensor.name = name;
+  tensor.data_type = static_cast<webnnc_data_type_t>(t.dataType());
+  tensor.rank = static_cast<uint32_t>(t.shape().size());
+  for (size_t d = 0; d < t.shape().size() && d < WEBNNC_MAX_RANK; ++d)
+    tensor.dims[d] = t.shape()[d];
+  tensor.data = const_cast<std::byte *>(t.data());
+  tensor.byte_length = t.byteSize();
+  return tensor;
+}
+} // namespace
+
+Expected<std::vector<HostTensor>, std::string>
+LoadedModel::compute(const std::map<std::string, HostTensor> &inputs,
+                     int threads) const {
+  std::vector<webnnc_tensor_t> in, out;
+  for (uint32_t i = 0; i < model_->num_inputs; ++i) {
+    const char *name = model_->inputs[i].name;
+    auto it = inputs.find(name);
+    if (it == inputs.end())
+      return "missing input '" + std::string(name) + "'";
+    in.push_back(toTensor(name, it->second));
+  }
+  std::vector<HostTensor> outputs;
+  for (uint32_t i = 0; i < model_->num_outputs; ++i) {
+    const webnnc_operand_info_t &info = model_->outputs[i];
+    outputs.emplace_back(spec::OperandDescriptor{
+        static_cast<spec::DataType>(info.data_type),
+        spec::Shape(info.dims, info.dims + info.rank)});
+  }
+  for (uint32_t i = 0; i < model_->num_outputs; ++i)
+    out.push_back(toTensor(model_->outputs[i].name, outputs[i]));
+
+  webnnc_thread_pool_t *pool = nullptr;
+  if (threads > 1 &&
+      webnnc_thread_pool_create(threads, webnnc_allocator_system(), &pool))
+    return std::string("cannot create a thread pool");
+  webnnc_executor_options_t options{};
+  options.thread_pool = pool;
+  webnnc_executor_t *executor = nullptr;
+  std::string error;
+  if (webnnc_executor_create(model_, &options, &executor))
+    error = "cannot create an executor";
+  else if (webnnc_executor_compute(executor, in.data(), in.size(), out.data(),
+                                   out.size()))
+    error = webnnc_executor_last_error(executor);
+  webnnc_executor_destroy(executor);
+  webnnc_thread_pool_release(pool);
+  if (!error.empty())
+    return error;
+  return outputs;
 }
 
 } // namespace webnnc

@@ -16,4 +16,11 @@ mlir::func::FuncOp getGraphFunction(mlir::ModuleOp module) {
   return graph;
 }
 
+mlir::FailureOr<mlir::func::FuncOp>
+requireGraphFunction(mlir::ModuleOp module) {
+  if (mlir::func::FuncOp graph = getGraphFunction(module))
+    return graph;
+  return module.emitError("expected exactly one public graph function");
+}
+
 } // namespace webnnc

@@ -34,11 +34,10 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    func::FuncOp graph = getGraphFunction(module);
-    if (!graph) {
-      module.emitError("expected exactly one public graph function");
+    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(module);
+    if (failed(graphOrError))
       return signalPassFailure();
-    }
+    func::FuncOp graph = *graphOrError;
     SymbolTable symbols(module);
     std::map<std::string, func::FuncOp> bySignature;
     for (Operation &op :

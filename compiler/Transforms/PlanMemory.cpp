@@ -45,11 +45,10 @@ struct Buffer {
 
 struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
   void runOnOperation() override {
-    func::FuncOp graph = getGraphFunction(getOperation());
-    if (!graph) {
-      getOperation().emitError("expected exactly one public graph function");
+    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(getOperation());
+    if (failed(graphOrError))
       return signalPassFailure();
-    }
+    func::FuncOp graph = *graphOrError;
     Block &body = graph.getBody().front();
     llvm::DenseMap<Operation *, int64_t> position;
     int64_t end = 0;

@@ -33,11 +33,10 @@ struct PruneSubgraphs
   using Base::Base;
 
   void runOnOperation() override {
-    func::FuncOp graph = getGraphFunction(getOperation());
-    if (!graph) {
-      getOperation().emitError("expected exactly one public graph function");
+    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(getOperation());
+    if (failed(graphOrError))
       return signalPassFailure();
-    }
+    func::FuncOp graph = *graphOrError;
     if (!outputs.empty() && failed(selectOutputs(graph)))
       return signalPassFailure();
     for (const std::string &input : pruneUnreachable(graph))

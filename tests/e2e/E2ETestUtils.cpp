@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "webnnc/Driver/ObjectLoader.h"
-#include "webnnc/runtime/webnnc.h"
 
 namespace webnnc::test {
 
@@ -39,19 +38,6 @@ std::map<std::string, HostTensor> randomInputs(const Graph &graph,
   return inputs;
 }
 
-namespace {
-webnnc_tensor_t toTensor(const NamedOperand &operand, HostTensor &t) {
-  webnnc_tensor_t tensor{};
-  tensor.name = operand.name.c_str();
-  tensor.data_type = static_cast<webnnc_data_type_t>(t.dataType());
-  tensor.rank = static_cast<uint32_t>(t.shape().size());
-  for (size_t d = 0; d < t.shape().size(); ++d)
-    tensor.dims[d] = t.shape()[d];
-  tensor.data = t.data();
-  tensor.byte_length = t.byteSize();
-  return tensor;
-}
-} // namespace
 
 Expected<std::unique_ptr<CompiledTestModel>, std::string>
 CompiledTestModel::compile(Graph &graph, CompileOptions options) {
@@ -74,37 +60,7 @@ CompiledTestModel::~CompiledTestModel() = default;
 Expected<std::vector<HostTensor>, std::string>
 CompiledTestModel::run(const std::map<std::string, HostTensor> &inputs,
                        int threads) {
-  std::map<std::string, HostTensor> in = inputs;
-  std::vector<webnnc_tensor_t> inTensors, outTensors;
-  for (const NamedOperand &operand : compiled_.inputs) {
-    auto it = in.find(operand.name);
-    if (it == in.end())
-      return "test gives no input '" + operand.name + "'";
-    inTensors.push_back(toTensor(operand, it->second));
-  }
-  std::vector<HostTensor> outputs;
-  for (const NamedOperand &operand : compiled_.outputs)
-    outputs.emplace_back(operand.descriptor);
-  for (size_t i = 0; i < outputs.size(); ++i)
-    outTensors.push_back(toTensor(compiled_.outputs[i], outputs[i]));
-
-  webnnc_thread_pool_t *pool = nullptr;
-  if (threads > 1)
-    webnnc_thread_pool_create(threads, webnnc_allocator_system(), &pool);
-  webnnc_executor_options_t executorOptions{};
-  executorOptions.thread_pool = pool;
-  webnnc_executor_t *executor = nullptr;
-  std::string error;
-  if (webnnc_executor_create(loaded_->model(), &executorOptions, &executor))
-    error = "cannot create an executor";
-  else if (webnnc_executor_compute(executor, inTensors.data(), inTensors.size(),
-                                   outTensors.data(), outTensors.size()))
-    error = webnnc_executor_last_error(executor);
-  webnnc_executor_destroy(executor);
-  webnnc_thread_pool_release(pool);
-  if (!error.empty())
-    return error;
-  return outputs;
+  return loaded_->compute(inputs, threads);
 }
 
 Expected<std::vector<HostTensor>, std::string>

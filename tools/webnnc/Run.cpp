@@ -7,7 +7,6 @@
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Driver/ObjectLoader.h"
 #include "webnnc/Reference/Evaluator.h"
-#include "webnnc/runtime/webnnc.h"
 
 namespace webnnc::tool {
 
@@ -52,54 +51,6 @@ readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
   return inputs;
 }
 
-Expected<std::vector<HostTensor>, std::string>
-computeCompiled(const CompiledModel &compiled, const std::string &modelName,
-                const std::map<std::string, HostTensor> &inputs, int threads) {
-  auto loaded = LoadedModel::load(compiled.artifact, modelName);
-  if (!loaded)
-    return loaded.error();
-  webnnc_thread_pool_t *pool = nullptr;
-  if (threads != 1 &&
-      webnnc_thread_pool_create(threads, webnnc_allocator_system(), &pool))
-    return std::string("cannot create the thread pool");
-  webnnc_executor_options_t options{};
-  options.thread_pool = pool;
-  webnnc_executor_t *executor = nullptr;
-  std::string error;
-  std::vector<HostTensor> outputs;
-  if (webnnc_executor_create((*loaded)->model(), &options, &executor)) {
-    error = "cannot create an executor";
-  } else {
-    std::vector<webnnc_tensor_t> in, out;
-    for (const NamedOperand &operand : compiled.inputs) {
-      const HostTensor &t = inputs.at(operand.name);
-      in.push_back({operand.name.c_str(), webnnc_data_type_t(t.dataType()),
-                    uint32_t(t.shape().size()), {}, const_cast<std::byte *>(t.data()),
-                    t.byteSize()});
-      for (size_t d = 0; d < t.shape().size(); ++d)
-        in.back().dims[d] = t.shape()[d];
-    }
-    for (const NamedOperand &operand : compiled.outputs)
-      outputs.emplace_back(operand.descriptor);
-    for (size_t i = 0; i < outputs.size(); ++i) {
-      HostTensor &t = outputs[i];
-      out.push_back({compiled.outputs[i].name.c_str(),
-                     webnnc_data_type_t(t.dataType()),
-                     uint32_t(t.shape().size()), {}, t.data(), t.byteSize()});
-      for (size_t d = 0; d < t.shape().size(); ++d)
-        out.back().dims[d] = t.shape()[d];
-    }
-    if (webnnc_executor_compute(executor, in.data(), in.size(), out.data(),
-                                out.size()))
-      error = webnnc_executor_last_error(executor);
-  }
-  webnnc_executor_destroy(executor);
-  webnnc_thread_pool_release(pool);
-  if (!error.empty())
-    return error;
-  return outputs;
-}
-
 } // namespace
 
 int runRun(RunCommand &command) {
@@ -138,8 +89,10 @@ int runRun(RunCommand &command) {
     auto inputs = readInputs(command, inputNames);
     if (!inputs)
       return fail(inputs.error());
-    auto result =
-        computeCompiled(*compiled, options.modelName, *inputs, command.threads);
+    auto loaded = LoadedModel::load(compiled->artifact, options.modelName);
+    if (!loaded)
+      return fail(loaded.error());
+    auto result = (*loaded)->compute(*inputs, command.threads);
     if (!result)
       return fail(result.error());
     outputs = std::move(*result);

@@ -27,6 +27,11 @@ int64_t OpSpec::intAttr(const std::string &key, int64_t fallback) const {
   return values && !values->empty() ? values->front() : fallback;
 }
 
+std::vector<int64_t> OpSpec::intList(const std::string &key) const {
+  const std::vector<int64_t> *values = intAttr(key);
+  return values ? *values : std::vector<int64_t>{};
+}
+
 const std::vector<double> *OpSpec::floatAttr(const std::string &key) const {
   auto it = floats.find(key);
   return it == floats.end() ? nullptr : &it->second;
@@ -199,35 +204,34 @@ private:
     return v >= 0 && v < static_cast<int64_t>(k.inputs.size() + k.ops.size());
   }
 
-  std::optional<std::vector<int64_t>> integers(const std::string &text) const {
-    std::vector<int64_t> out;
+  // A comma-separated list ("-" for empty), each item read by |parse|
+  // (strtoll or strtod style), or nullopt if an item is malformed.
+  template <typename T, typename Parse>
+  static std::optional<std::vector<T>> list(const std::string &text,
+                                            Parse parse) {
+    std::vector<T> out;
     if (text == "-")
       return out;
     std::istringstream is(text);
     std::string item;
     while (std::getline(is, item, ',')) {
       char *end = nullptr;
-      long long v = std::strtoll(item.c_str(), &end, 10);
+      T v = parse(item.c_str(), &end);
       if (item.empty() || *end != '\0')
         return std::nullopt;
       out.push_back(v);
     }
     return out;
   }
-  std::optional<std::vector<double>> doubles(const std::string &text) const {
-    std::vector<double> out;
-    if (text == "-")
-      return out;
-    std::istringstream is(text);
-    std::string item;
-    while (std::getline(is, item, ',')) {
-      char *end = nullptr;
-      double v = std::strtod(item.c_str(), &end);
-      if (item.empty() || *end != '\0')
-        return std::nullopt;
-      out.push_back(v);
-    }
-    return out;
+  static std::optional<std::vector<int64_t>> integers(const std::string &text) {
+    return list<int64_t>(text, [](const char *s, char **end) -> int64_t {
+      return std::strtoll(s, end, 10);
+    });
+  }
+  static std::optional<std::vector<double>> doubles(const std::string &text) {
+    return list<double>(text, [](const char *s, char **end) {
+      return std::strtod(s, end);
+    });
   }
   Expected<TensorSpec, std::string> tensor(size_t at) const {
     auto type = spec::parseDataType(word(at));

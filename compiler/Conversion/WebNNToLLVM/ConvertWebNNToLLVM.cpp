@@ -424,11 +424,10 @@ struct ConvertWebNNToLLVM
   using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    func::FuncOp graph = getGraphFunction(module);
-    if (!graph) {
-      module.emitError("expected exactly one public graph function");
+    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(module);
+    if (failed(graphOrError))
       return signalPassFailure();
-    }
+    func::FuncOp graph = *graphOrError;
     if (failed(GlueBuilder(module, graph, modelName).build()))
       signalPassFailure();
   }

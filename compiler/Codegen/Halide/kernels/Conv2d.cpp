@@ -12,18 +12,13 @@ using Halide::Internal::make_const;
 
 namespace {
 
-std::vector<int64_t> ints(const kernels::OpSpec &op, const char *key) {
-  const std::vector<int64_t> *v = op.intAttr(key);
-  return v ? *v : std::vector<int64_t>{};
-}
-
 // The spec's options, from the op's attributes.
 spec::Conv2dOptions conv2dOptions(const kernels::OpSpec &op,
                                   const std::vector<Value> &operands) {
   spec::Conv2dOptions options;
-  options.padding = ints(op, "padding");
-  options.strides = ints(op, "strides");
-  options.dilations = ints(op, "dilations");
+  options.padding = op.intList("padding");
+  options.strides = op.intList("strides");
+  options.dilations = op.intList("dilations");
   options.groups = op.intAttr("groups", 1);
   options.inputLayout = layoutAttr(op, "input_layout");
   options.filterLayout =

@@ -13,11 +13,6 @@ using Halide::Internal::make_const;
 
 namespace {
 
-std::vector<int64_t> ints(const kernels::OpSpec &op, const char *key) {
-  const std::vector<int64_t> *v = op.intAttr(key);
-  return v ? *v : std::vector<int64_t>{};
-}
-
 std::optional<spec::PoolKind> poolKind(const std::string &kind) {
   if (kind == "max_pool2d")
     return spec::PoolKind::Max;
@@ -46,15 +41,15 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
     throw std::runtime_error(op.kind + " needs an input");
   const Value &input = operands[0];
   spec::Pool2dOptions options;
-  options.windowDimensions = ints(op, "window_dimensions");
-  options.padding = ints(op, "padding");
-  options.strides = ints(op, "strides");
-  options.dilations = ints(op, "dilations");
+  options.windowDimensions = op.intList("window_dimensions");
+  options.padding = op.intList("padding");
+  options.strides = op.intList("strides");
+  options.dilations = op.intList("dilations");
   options.layout = layoutAttr(op, "layout");
   options.roundingType = op.intAttr("rounding_type", 0) == 0
                              ? spec::RoundingType::Floor
                              : spec::RoundingType::Ceil;
-  options.outputSizes = ints(op, "output_sizes");
+  options.outputSizes = op.intList("output_sizes");
   auto geometry = spec::resolvePool2d(
       *kind, {input.type.dataType, input.type.shape}, options);
   if (!geometry)

@@ -36,6 +36,8 @@ struct OpSpec {
 
   const std::vector<int64_t> *intAttr(const std::string &key) const;
   int64_t intAttr(const std::string &key, int64_t fallback) const;
+  // The values of |key|, or an empty list (a spec option "not given").
+  std::vector<int64_t> intList(const std::string &key) const;
   const std::vector<double> *floatAttr(const std::string &key) const;
 };
 

@@ -4,10 +4,13 @@
 #ifndef WEBNNC_DRIVER_OBJECTLOADER_H_
 #define WEBNNC_DRIVER_OBJECTLOADER_H_
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "webnnc/Support/Expected.h"
+#include "webnnc/Support/HostTensor.h"
 #include "webnnc/runtime/model.h"
 
 namespace llvm::orc {
@@ -26,6 +29,13 @@ public:
   ~LoadedModel();
 
   const webnnc_model_t *model() const { return model_; }
+
+  // Computes the model on |inputs| (keyed by input name) through the
+  // runtime's executor API, on |threads| threads (1: the calling thread).
+  // Returns the outputs in the model's order, or the runtime's error.
+  Expected<std::vector<HostTensor>, std::string>
+  compute(const std::map<std::string, HostTensor> &inputs,
+          int threads = 1) const;
 
 private:
   LoadedModel() = default;

@@ -22,8 +22,11 @@ inline constexpr llvm::StringLiteral kResultOffsetsAttr =
 inline constexpr llvm::StringLiteral kArenaSizeAttr = "webnn.arena_size";
 inline constexpr int64_t kArenaAlignment = 64;
 
-/// The graph function of a module: its public func.func.
+/// The graph function of a module: its public func.func, or null if there
+/// is none or several.
 mlir::func::FuncOp getGraphFunction(mlir::ModuleOp module);
+/// The graph function, or an error emitted on |module|.
+mlir::FailureOr<mlir::func::FuncOp> requireGraphFunction(mlir::ModuleOp module);
 
 } // namespace webnnc
 
