@@ -46,12 +46,12 @@ Expected<OperandDescriptor> clamp(const OperandDescriptor &input,
 // Everything a conv2d computes with, resolved from the options and shapes,
 // in NCHW/OIHW terms whatever the layouts.
 struct Conv2dGeometry {
-  int64_t batches, inputChannels, inputHeight, inputWidth;
-  int64_t outputChannels, filterHeight, filterWidth;
-  int64_t outputHeight, outputWidth;
-  std::array<int64_t, 4> padding; // beginH, endH, beginW, endW
-  std::array<int64_t, 2> strides, dilations;
-  int64_t groups;
+  int64_t batches = 0, inputChannels = 0, inputHeight = 0, inputWidth = 0;
+  int64_t outputChannels = 0, filterHeight = 0, filterWidth = 0;
+  int64_t outputHeight = 0, outputWidth = 0;
+  std::array<int64_t, 4> padding{}; // beginH, endH, beginW, endW
+  std::array<int64_t, 2> strides{}, dilations{};
+  int64_t groups = 1;
 };
 Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
                                        const OperandDescriptor &filter,
@@ -63,11 +63,11 @@ Expected<OperandDescriptor> conv2d(const OperandDescriptor &input,
 enum class PoolKind { Average, L2, Max };
 std::string_view toString(PoolKind kind);
 struct Pool2dGeometry {
-  int64_t batches, channels, inputHeight, inputWidth;
-  int64_t windowHeight, windowWidth;
-  int64_t outputHeight, outputWidth;
-  std::array<int64_t, 4> padding;
-  std::array<int64_t, 2> strides, dilations;
+  int64_t batches = 0, channels = 0, inputHeight = 0, inputWidth = 0;
+  int64_t windowHeight = 0, windowWidth = 0;
+  int64_t outputHeight = 0, outputWidth = 0;
+  std::array<int64_t, 4> padding{};
+  std::array<int64_t, 2> strides{}, dilations{};
 };
 Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
                                        const OperandDescriptor &input,
