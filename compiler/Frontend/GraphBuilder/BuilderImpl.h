@@ -8,6 +8,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Frontend/GraphBuilder.h"
 
@@ -26,6 +27,9 @@ struct GraphBuilder::Impl {
 
   mlir::Value value(const Operand &operand) const {
     return values[operand.id_];
+  }
+  mlir::Value valueOrNull(const std::optional<Operand> &operand) const {
+    return operand ? value(*operand) : mlir::Value();
   }
   Operand makeOperand(mlir::Value value, const OperandDescriptor &desc);
   mlir::RankedTensorType tensorType(const OperandDescriptor &desc) {
@@ -67,6 +71,35 @@ public:
     return impl_.makeOperand(value, desc);
   }
 
+  // |count| results of a failed call (at least one).
+  std::vector<Operand> failedMany(size_t count) const {
+    return std::vector<Operand>(std::max<size_t>(count, 1), failed());
+  }
+
+  // Creates the op with result |desc|, |operands| and |attrs| (attribute
+  // names as in the ODS definition).
+  template <typename Op>
+  Operand create(const OperandDescriptor &desc, mlir::ValueRange operands,
+                 llvm::ArrayRef<mlir::NamedAttribute> attrs = {}) {
+    auto op = Op::create(builder(), loc(),
+                         mlir::TypeRange{impl_.tensorType(desc)}, operands,
+                         attrs);
+    return result(op->getResult(0), desc);
+  }
+  template <typename Op>
+  std::vector<Operand> create(const std::vector<OperandDescriptor> &descs,
+                              mlir::ValueRange operands,
+                              llvm::ArrayRef<mlir::NamedAttribute> attrs = {}) {
+    llvm::SmallVector<mlir::Type> types;
+    for (const OperandDescriptor &desc : descs)
+      types.push_back(impl_.tensorType(desc));
+    auto op = Op::create(builder(), loc(), types, operands, attrs);
+    std::vector<Operand> results;
+    for (size_t i = 0; i < descs.size(); ++i)
+      results.push_back(result(op->getResult(i), descs[i]));
+    return results;
+  }
+
 private:
   GraphBuilder::Impl &impl_;
   const GraphBuilder *owner_;
@@ -74,6 +107,103 @@ private:
   std::string label_;
   std::shared_ptr<const BuildError> error_;
 };
+
+// An op's operand values in order, with the segment sizes ops with several
+// optional operands need (AttrSizedOperandSegments).
+class OperandList {
+public:
+  explicit OperandList(const GraphBuilder::Impl &impl) : impl_(impl) {}
+  OperandList &add(const Operand &operand) {
+    values_.push_back(impl_.value(operand));
+    segments_.push_back(1);
+    return *this;
+  }
+  OperandList &add(const std::optional<Operand> &operand) {
+    if (operand)
+      values_.push_back(impl_.value(*operand));
+    segments_.push_back(operand ? 1 : 0);
+    return *this;
+  }
+  mlir::ValueRange values() const { return values_; }
+  llvm::ArrayRef<int32_t> segments() const { return segments_; }
+
+private:
+  const GraphBuilder::Impl &impl_;
+  llvm::SmallVector<mlir::Value> values_;
+  llvm::SmallVector<int32_t> segments_;
+};
+
+// An op's attributes by ODS name. Options at their spec default are left
+// out, so the IR shows only what the caller set.
+class AttrList {
+public:
+  explicit AttrList(mlir::Builder &builder) : b_(builder) {}
+
+  AttrList &add(llvm::StringRef name, mlir::Attribute value) {
+    if (value)
+      attrs_.push_back(b_.getNamedAttr(name, value));
+    return *this;
+  }
+  AttrList &i64(llvm::StringRef name, int64_t value) {
+    return add(name, b_.getI64IntegerAttr(value));
+  }
+  AttrList &i64(llvm::StringRef name, int64_t value, int64_t fallback) {
+    return value == fallback ? *this : i64(name, value);
+  }
+  AttrList &f64(llvm::StringRef name, double value, double fallback) {
+    return value == fallback ? *this : add(name, b_.getF64FloatAttr(value));
+  }
+  AttrList &boolean(llvm::StringRef name, bool value, bool fallback) {
+    return value == fallback ? *this : add(name, b_.getBoolAttr(value));
+  }
+  AttrList &array(llvm::StringRef name, llvm::ArrayRef<int64_t> values) {
+    return add(name, b_.getDenseI64ArrayAttr(values));
+  }
+  // A list option: absent when empty ("not given").
+  AttrList &optionalArray(llvm::StringRef name,
+                          const std::vector<int64_t> &values) {
+    return values.empty() ? *this : array(name, values);
+  }
+  // A list option where empty and absent differ.
+  AttrList &optionalArray(llvm::StringRef name,
+                          const std::optional<std::vector<int64_t>> &values) {
+    return values ? array(name, *values) : *this;
+  }
+  AttrList &f64Array(llvm::StringRef name, const std::vector<double> &values) {
+    return values.empty() ? *this
+                          : add(name, b_.getDenseF64ArrayAttr(values));
+  }
+  // A spec enum option, as the dialect's enum attribute |EnumAttr|.
+  template <typename EnumAttr, typename SpecEnum>
+  AttrList &enumeration(llvm::StringRef name, SpecEnum value,
+                        SpecEnum fallback) {
+    if (value == fallback)
+      return *this;
+    using DialectEnum = decltype(std::declval<EnumAttr>().getValue());
+    return add(name, EnumAttr::get(b_.getContext(),
+                                   mlir::webnn::enumCast<DialectEnum>(value)));
+  }
+  AttrList &activations(
+      const std::vector<spec::RecurrentNetworkActivation> &values);
+  AttrList &segments(const OperandList &operands) {
+    return add("operandSegmentSizes",
+               b_.getDenseI32ArrayAttr(operands.segments()));
+  }
+
+  operator llvm::ArrayRef<mlir::NamedAttribute>() const { return attrs_; }
+
+private:
+  mlir::Builder &b_;
+  llvm::SmallVector<mlir::NamedAttribute> attrs_;
+};
+
+// The descriptor of an optional operand option.
+inline std::optional<OperandDescriptor>
+descriptorOf(const std::optional<Operand> &operand) {
+  if (!operand)
+    return std::nullopt;
+  return operand->descriptor();
+}
 
 } // namespace webnnc
 

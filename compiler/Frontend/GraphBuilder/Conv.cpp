@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// GraphBuilder: conv2d and the pooling operations.
+// GraphBuilder: convolutions, pooling and resampling.
 #include "BuilderImpl.h"
-#include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
 #include "webnnc/Spec/Ops.h"
 
 namespace webnnc {
@@ -16,33 +15,58 @@ Operand GraphBuilder::conv2d(const Operand &input, const Operand &filter,
   spec::Conv2dOptions specOptions{
       options.padding,    options.strides,     options.dilations,
       options.groups,     options.inputLayout, options.filterLayout,
-      std::nullopt,       options.label};
-  if (options.bias)
-    specOptions.bias = options.bias->descriptor();
+      descriptorOf(options.bias), options.label};
   auto result =
       spec::conv2d(input.descriptor(), filter.descriptor(), specOptions);
   if (!result)
     return call.fail(result.error());
+  OperandList operands(*impl_);
+  operands.add(input).add(filter).add(options.bias);
+  AttrList attrs(call.builder());
+  attrs.optionalArray("padding", options.padding)
+      .optionalArray("strides", options.strides)
+      .optionalArray("dilations", options.dilations)
+      .i64("groups", options.groups, 1)
+      .enumeration<webnn::InputOperandLayoutAttr>(
+          "input_layout", options.inputLayout, InputOperandLayout::Nchw)
+      .enumeration<webnn::Conv2dFilterOperandLayoutAttr>(
+          "filter_layout", options.filterLayout,
+          Conv2dFilterOperandLayout::Oihw);
+  return call.create<webnn::Conv2dOp>(*result, operands.values(), attrs);
+}
 
-  MLIRContext *context = impl_->context.get();
-  Builder &b = call.builder();
-  auto op = webnn::Conv2dOp::create(
-      call.builder(), call.loc(), impl_->tensorType(*result),
-      impl_->value(input), impl_->value(filter),
-      options.bias ? impl_->value(*options.bias) : Value(),
-      impl_->optionalArray(options.padding),
-      impl_->optionalArray(options.strides),
-      impl_->optionalArray(options.dilations),
-      options.groups == 1 ? IntegerAttr() : b.getI64IntegerAttr(options.groups),
-      options.inputLayout == InputOperandLayout::Nchw
-          ? webnn::InputOperandLayoutAttr()
-          : webnn::InputOperandLayoutAttr::get(
-                context, webnn::fromSpec(options.inputLayout)),
-      options.filterLayout == Conv2dFilterOperandLayout::Oihw
-          ? webnn::Conv2dFilterOperandLayoutAttr()
-          : webnn::Conv2dFilterOperandLayoutAttr::get(
-                context, webnn::fromSpec(options.filterLayout)));
-  return call.result(op.getResult(), *result);
+Operand GraphBuilder::convTranspose2d(const Operand &input,
+                                      const Operand &filter,
+                                      const ConvTranspose2dOptions &options) {
+  OpCall call(*impl_, this, "convTranspose2d", options.label);
+  if (!call.check("input", input) || !call.check("filter", filter) ||
+      !call.check("bias", options.bias))
+    return call.failed();
+  spec::ConvTranspose2dOptions specOptions{
+      options.padding,       options.strides,     options.dilations,
+      options.outputPadding, options.outputSizes, options.groups,
+      options.inputLayout,   options.filterLayout, descriptorOf(options.bias),
+      options.label};
+  auto result = spec::convTranspose2d(input.descriptor(), filter.descriptor(),
+                                      specOptions);
+  if (!result)
+    return call.fail(result.error());
+  OperandList operands(*impl_);
+  operands.add(input).add(filter).add(options.bias);
+  AttrList attrs(call.builder());
+  attrs.optionalArray("padding", options.padding)
+      .optionalArray("strides", options.strides)
+      .optionalArray("dilations", options.dilations)
+      .optionalArray("output_padding", options.outputPadding)
+      .optionalArray("output_sizes", options.outputSizes)
+      .i64("groups", options.groups, 1)
+      .enumeration<webnn::InputOperandLayoutAttr>(
+          "input_layout", options.inputLayout, InputOperandLayout::Nchw)
+      .enumeration<webnn::ConvTranspose2dFilterOperandLayoutAttr>(
+          "filter_layout", options.filterLayout,
+          ConvTranspose2dFilterOperandLayout::Iohw);
+  return call.create<webnn::ConvTranspose2dOp>(*result, operands.values(),
+                                               attrs);
 }
 
 namespace {
@@ -57,21 +81,17 @@ Operand pool(GraphBuilder::Impl &impl, const GraphBuilder *owner,
   auto result = spec::pool2d(kind, input.descriptor(), options);
   if (!result)
     return call.fail(result.error());
-  MLIRContext *context = impl.context.get();
-  auto op = Op::create(
-      call.builder(), call.loc(), impl.tensorType(*result), impl.value(input),
-      impl.optionalArray(options.windowDimensions),
-      impl.optionalArray(options.padding), impl.optionalArray(options.strides),
-      impl.optionalArray(options.dilations),
-      options.layout == InputOperandLayout::Nchw
-          ? webnn::InputOperandLayoutAttr()
-          : webnn::InputOperandLayoutAttr::get(context,
-                                               webnn::fromSpec(options.layout)),
-      options.roundingType == RoundingType::Floor
-          ? webnn::RoundingTypeAttr()
-          : webnn::RoundingTypeAttr::get(context, webnn::RoundingType::ceil),
-      impl.optionalArray(options.outputSizes));
-  return call.result(op.getResult(), *result);
+  AttrList attrs(call.builder());
+  attrs.optionalArray("window_dimensions", options.windowDimensions)
+      .optionalArray("padding", options.padding)
+      .optionalArray("strides", options.strides)
+      .optionalArray("dilations", options.dilations)
+      .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
+                                                  InputOperandLayout::Nchw)
+      .enumeration<webnn::RoundingTypeAttr>(
+          "rounding_type", options.roundingType, RoundingType::Floor)
+      .optionalArray("output_sizes", options.outputSizes);
+  return call.create<Op>(*result, {impl.value(input)}, attrs);
 }
 
 } // namespace
@@ -92,6 +112,24 @@ Operand GraphBuilder::maxPool2d(const Operand &input,
                                 const Pool2dOptions &options) {
   return pool<webnn::MaxPool2dOp>(*impl_, this, spec::PoolKind::Max, input,
                                   options);
+}
+
+Operand GraphBuilder::resample2d(const Operand &input,
+                                 const Resample2dOptions &options) {
+  OpCall call(*impl_, this, "resample2d", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::resample2d(input.descriptor(), options);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.enumeration<webnn::InterpolationModeAttr>(
+           "mode", options.mode, InterpolationMode::NearestNeighbor)
+      .f64Array("scales", options.scales)
+      .optionalArray("sizes", options.sizes)
+      .optionalArray("axes", options.axes);
+  return call.create<webnn::Resample2dOp>(*result, {impl_->value(input)},
+                                          attrs);
 }
 
 } // namespace webnnc

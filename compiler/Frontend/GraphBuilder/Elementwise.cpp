@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// GraphBuilder: element-wise binary operations and activations.
+// GraphBuilder: element-wise operations and activations.
 #include "BuilderImpl.h"
 #include "webnnc/Spec/Ops.h"
 
@@ -18,24 +18,26 @@ Operand binary(GraphBuilder::Impl &impl, const GraphBuilder *owner,
   auto result = spec::elementwiseBinary(kind, a.descriptor(), b.descriptor());
   if (!result)
     return call.fail(result.error());
-  auto op = Op::create(call.builder(), call.loc(), impl.tensorType(*result),
-                       impl.value(a), impl.value(b));
-  return call.result(op.getResult(), *result);
+  return call.create<Op>(*result, {impl.value(a), impl.value(b)});
 }
 
+// A single-input op; |attrs| fills in its options.
 template <typename Op>
 Operand unary(GraphBuilder::Impl &impl, const GraphBuilder *owner,
               spec::UnaryKind kind, const Operand &input,
-              const OperatorOptions &options) {
-  OpCall call(impl, owner, std::string(spec::toString(kind)), options.label);
-  if (!call.check("input", input))
+              const std::string &label,
+              const std::function<void(AttrList &)> &attrs = {}) {
+  OpCall call(impl, owner, std::string(spec::toString(kind)), label);
+  // logicalNot calls its operand "a".
+  if (!call.check(kind == spec::UnaryKind::LogicalNot ? "a" : "input", input))
     return call.failed();
   auto result = spec::elementwiseUnary(kind, input.descriptor());
   if (!result)
     return call.fail(result.error());
-  auto op = Op::create(call.builder(), call.loc(), impl.tensorType(*result),
-                       impl.value(input));
-  return call.result(op.getResult(), *result);
+  AttrList list(call.builder());
+  if (attrs)
+    attrs(list);
+  return call.create<Op>(*result, {impl.value(input)}, list);
 }
 
 } // namespace
@@ -53,18 +55,82 @@ WEBNNC_BINARY(div, DivOp, Div)
 WEBNNC_BINARY(max, MaxOp, Max)
 WEBNNC_BINARY(min, MinOp, Min)
 WEBNNC_BINARY(pow, PowOp, Pow)
+WEBNNC_BINARY(equal, EqualOp, Equal)
+WEBNNC_BINARY(notEqual, NotEqualOp, NotEqual)
+WEBNNC_BINARY(greater, GreaterOp, Greater)
+WEBNNC_BINARY(greaterOrEqual, GreaterOrEqualOp, GreaterOrEqual)
+WEBNNC_BINARY(lesser, LesserOp, Lesser)
+WEBNNC_BINARY(lesserOrEqual, LesserOrEqualOp, LesserOrEqual)
+WEBNNC_BINARY(logicalAnd, LogicalAndOp, LogicalAnd)
+WEBNNC_BINARY(logicalOr, LogicalOrOp, LogicalOr)
+WEBNNC_BINARY(logicalXor, LogicalXorOp, LogicalXor)
 #undef WEBNNC_BINARY
 
 #define WEBNNC_UNARY(method, Op, Kind)                                         \
   Operand GraphBuilder::method(const Operand &input,                           \
                                const OperatorOptions &options) {               \
     return unary<webnn::Op>(*impl_, this, spec::UnaryKind::Kind, input,        \
-                            options);                                          \
+                            options.label);                                    \
   }
+WEBNNC_UNARY(abs, AbsOp, Abs)
+WEBNNC_UNARY(ceil, CeilOp, Ceil)
+WEBNNC_UNARY(cos, CosOp, Cos)
+WEBNNC_UNARY(erf, ErfOp, Erf)
+WEBNNC_UNARY(exp, ExpOp, Exp)
+WEBNNC_UNARY(floor, FloorOp, Floor)
+WEBNNC_UNARY(identity, IdentityOp, Identity)
+WEBNNC_UNARY(log, LogOp, Log)
+WEBNNC_UNARY(neg, NegOp, Neg)
+WEBNNC_UNARY(reciprocal, ReciprocalOp, Reciprocal)
+WEBNNC_UNARY(roundEven, RoundEvenOp, RoundEven)
+WEBNNC_UNARY(sign, SignOp, Sign)
+WEBNNC_UNARY(sin, SinOp, Sin)
+WEBNNC_UNARY(sqrt, SqrtOp, Sqrt)
+WEBNNC_UNARY(tan, TanOp, Tan)
+WEBNNC_UNARY(logicalNot, LogicalNotOp, LogicalNot)
+WEBNNC_UNARY(isNaN, IsNaNOp, IsNaN)
+WEBNNC_UNARY(isInfinite, IsInfiniteOp, IsInfinite)
+WEBNNC_UNARY(gelu, GeluOp, Gelu)
+WEBNNC_UNARY(hardSwish, HardSwishOp, HardSwish)
 WEBNNC_UNARY(relu, ReluOp, Relu)
 WEBNNC_UNARY(sigmoid, SigmoidOp, Sigmoid)
+WEBNNC_UNARY(softplus, SoftplusOp, Softplus)
+WEBNNC_UNARY(softsign, SoftsignOp, Softsign)
 WEBNNC_UNARY(tanh, TanhOp, Tanh)
 #undef WEBNNC_UNARY
+
+Operand GraphBuilder::elu(const Operand &input, const EluOptions &options) {
+  return unary<webnn::EluOp>(*impl_, this, spec::UnaryKind::Elu, input,
+                             options.label, [&](AttrList &attrs) {
+                               attrs.f64("alpha", options.alpha, 1.0);
+                             });
+}
+
+Operand GraphBuilder::hardSigmoid(const Operand &input,
+                                  const HardSigmoidOptions &options) {
+  return unary<webnn::HardSigmoidOp>(
+      *impl_, this, spec::UnaryKind::HardSigmoid, input, options.label,
+      [&](AttrList &attrs) {
+        attrs.f64("alpha", options.alpha, 0.2).f64("beta", options.beta, 0.5);
+      });
+}
+
+Operand GraphBuilder::leakyRelu(const Operand &input,
+                                const LeakyReluOptions &options) {
+  return unary<webnn::LeakyReluOp>(*impl_, this, spec::UnaryKind::LeakyRelu,
+                                   input, options.label, [&](AttrList &attrs) {
+                                     attrs.f64("alpha", options.alpha, 0.01);
+                                   });
+}
+
+Operand GraphBuilder::linear(const Operand &input,
+                             const LinearOptions &options) {
+  return unary<webnn::LinearOp>(
+      *impl_, this, spec::UnaryKind::Linear, input, options.label,
+      [&](AttrList &attrs) {
+        attrs.f64("alpha", options.alpha, 1.0).f64("beta", options.beta, 0.0);
+      });
+}
 
 Operand GraphBuilder::clamp(const Operand &input,
                             const ClampOptions &options) {
@@ -75,12 +141,57 @@ Operand GraphBuilder::clamp(const Operand &input,
   if (!result)
     return call.fail(result.error());
   Builder &b = call.builder();
-  auto op = webnn::ClampOp::create(
-      call.builder(), call.loc(), impl_->tensorType(*result),
-      impl_->value(input),
-      options.minValue ? b.getF64FloatAttr(*options.minValue) : FloatAttr(),
-      options.maxValue ? b.getF64FloatAttr(*options.maxValue) : FloatAttr());
-  return call.result(op.getResult(), *result);
+  AttrList attrs(b);
+  if (options.minValue)
+    attrs.add("min_value", b.getF64FloatAttr(*options.minValue));
+  if (options.maxValue)
+    attrs.add("max_value", b.getF64FloatAttr(*options.maxValue));
+  return call.create<webnn::ClampOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::prelu(const Operand &input, const Operand &slope,
+                            const OperatorOptions &options) {
+  OpCall call(*impl_, this, "prelu", options.label);
+  if (!call.check("input", input) || !call.check("slope", slope))
+    return call.failed();
+  auto result = spec::prelu(input.descriptor(), slope.descriptor());
+  if (!result)
+    return call.fail(result.error());
+  return call.create<webnn::PreluOp>(
+      *result, {impl_->value(input), impl_->value(slope)});
+}
+
+Operand GraphBuilder::where(const Operand &condition, const Operand &trueValue,
+                            const Operand &falseValue,
+                            const OperatorOptions &options) {
+  OpCall call(*impl_, this, "where", options.label);
+  if (!call.check("condition", condition) ||
+      !call.check("trueValue", trueValue) ||
+      !call.check("falseValue", falseValue))
+    return call.failed();
+  auto result = spec::where(condition.descriptor(), trueValue.descriptor(),
+                            falseValue.descriptor());
+  if (!result)
+    return call.fail(result.error());
+  return call.create<webnn::WhereOp>(
+      *result, {impl_->value(condition), impl_->value(trueValue),
+                impl_->value(falseValue)});
+}
+
+Operand GraphBuilder::cast(const Operand &input, DataType type,
+                           const OperatorOptions &options) {
+  OpCall call(*impl_, this, "cast", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::cast(input.descriptor(), type);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.add("data_type",
+            webnn::OperandDataTypeAttr::get(
+                impl_->context.get(),
+                webnn::enumCast<webnn::OperandDataType>(type)));
+  return call.create<webnn::CastOp>(*result, {impl_->value(input)}, attrs);
 }
 
 } // namespace webnnc

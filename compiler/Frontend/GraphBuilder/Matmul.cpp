@@ -14,10 +14,8 @@ Operand GraphBuilder::matmul(const Operand &a, const Operand &b,
   auto result = spec::matmul(a.descriptor(), b.descriptor());
   if (!result)
     return call.fail(result.error());
-  auto op = webnn::MatmulOp::create(call.builder(), call.loc(),
-                                    impl_->tensorType(*result),
-                                    impl_->value(a), impl_->value(b));
-  return call.result(op.getResult(), *result);
+  return call.create<webnn::MatmulOp>(*result,
+                                      {impl_->value(a), impl_->value(b)});
 }
 
 Operand GraphBuilder::gemm(const Operand &a, const Operand &b,
@@ -26,23 +24,20 @@ Operand GraphBuilder::gemm(const Operand &a, const Operand &b,
   if (!call.check("a", a) || !call.check("b", b) ||
       !call.check("c", options.c))
     return call.failed();
-  spec::GemmOptions specOptions{std::nullopt,       options.alpha,
-                                options.beta,       options.aTranspose,
+  spec::GemmOptions specOptions{descriptorOf(options.c), options.alpha,
+                                options.beta, options.aTranspose,
                                 options.bTranspose, options.label};
-  if (options.c)
-    specOptions.c = options.c->descriptor();
   auto result = spec::gemm(a.descriptor(), b.descriptor(), specOptions);
   if (!result)
     return call.fail(result.error());
-  Builder &builder = call.builder();
-  auto op = webnn::GemmOp::create(
-      call.builder(), call.loc(), impl_->tensorType(*result), impl_->value(a),
-      impl_->value(b), options.c ? impl_->value(*options.c) : Value(),
-      options.alpha == 1.0 ? FloatAttr() : builder.getF64FloatAttr(options.alpha),
-      options.beta == 1.0 ? FloatAttr() : builder.getF64FloatAttr(options.beta),
-      options.aTranspose ? builder.getBoolAttr(true) : BoolAttr(),
-      options.bTranspose ? builder.getBoolAttr(true) : BoolAttr());
-  return call.result(op.getResult(), *result);
+  OperandList operands(*impl_);
+  operands.add(a).add(b).add(options.c);
+  AttrList attrs(call.builder());
+  attrs.f64("alpha", options.alpha, 1.0)
+      .f64("beta", options.beta, 1.0)
+      .boolean("a_transpose", options.aTranspose, false)
+      .boolean("b_transpose", options.bTranspose, false);
+  return call.create<webnn::GemmOp>(*result, operands.values(), attrs);
 }
 
 } // namespace webnnc

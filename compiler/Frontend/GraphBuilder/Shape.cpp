@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// GraphBuilder: reshape, transpose and softmax.
+// GraphBuilder: shape and data-movement operations.
 #include "BuilderImpl.h"
 #include "webnnc/Spec/Ops.h"
 
@@ -14,10 +14,9 @@ Operand GraphBuilder::reshape(const Operand &input, const Shape &newShape,
   auto result = spec::reshape(input.descriptor(), newShape);
   if (!result)
     return call.fail(result.error());
-  auto op = webnn::ReshapeOp::create(
-      call.builder(), call.loc(), impl_->tensorType(*result),
-      impl_->value(input), call.builder().getDenseI64ArrayAttr(newShape));
-  return call.result(op.getResult(), *result);
+  AttrList attrs(call.builder());
+  attrs.array("new_shape", newShape);
+  return call.create<webnn::ReshapeOp>(*result, {impl_->value(input)}, attrs);
 }
 
 Operand GraphBuilder::transpose(const Operand &input,
@@ -28,24 +27,160 @@ Operand GraphBuilder::transpose(const Operand &input,
   auto result = spec::transpose(input.descriptor(), options);
   if (!result)
     return call.fail(result.error());
-  auto op = webnn::TransposeOp::create(
-      call.builder(), call.loc(), impl_->tensorType(*result),
-      impl_->value(input), impl_->optionalArray(options.permutation));
-  return call.result(op.getResult(), *result);
+  AttrList attrs(call.builder());
+  attrs.optionalArray("permutation", options.permutation);
+  return call.create<webnn::TransposeOp>(*result, {impl_->value(input)},
+                                         attrs);
 }
 
-Operand GraphBuilder::softmax(const Operand &input, uint32_t axis,
-                              const OperatorOptions &options) {
-  OpCall call(*impl_, this, "softmax", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::softmax(input.descriptor(), axis);
+Operand GraphBuilder::concat(const std::vector<Operand> &inputs, uint32_t axis,
+                             const OperatorOptions &options) {
+  OpCall call(*impl_, this, "concat", options.label);
+  std::vector<OperandDescriptor> descs;
+  OperandList operands(*impl_);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::string name = "inputs[" + std::to_string(i) + "]";
+    if (!call.check(name.c_str(), inputs[i]))
+      return call.failed();
+    descs.push_back(inputs[i].descriptor());
+    operands.add(inputs[i]);
+  }
+  auto result = spec::concat(descs, axis);
   if (!result)
     return call.fail(result.error());
-  auto op = webnn::SoftmaxOp::create(
-      call.builder(), call.loc(), impl_->tensorType(*result),
-      impl_->value(input), call.builder().getI64IntegerAttr(axis));
-  return call.result(op.getResult(), *result);
+  AttrList attrs(call.builder());
+  attrs.i64("axis", axis);
+  return call.create<webnn::ConcatOp>(*result, operands.values(), attrs);
+}
+
+Operand GraphBuilder::expand(const Operand &input, const Shape &newShape,
+                             const OperatorOptions &options) {
+  OpCall call(*impl_, this, "expand", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::expand(input.descriptor(), newShape);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("new_shape", newShape);
+  return call.create<webnn::ExpandOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::pad(const Operand &input,
+                          const std::vector<int64_t> &beginningPadding,
+                          const std::vector<int64_t> &endingPadding,
+                          const PadOptions &options) {
+  OpCall call(*impl_, this, "pad", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result =
+      spec::pad(input.descriptor(), beginningPadding, endingPadding, options);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("beginning_padding", beginningPadding)
+      .array("ending_padding", endingPadding)
+      .enumeration<webnn::PaddingModeAttr>("mode", options.mode,
+                                           PaddingMode::Constant)
+      .f64("value", options.value, 0.0);
+  return call.create<webnn::PadOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::reverse(const Operand &input,
+                              const ReverseOptions &options) {
+  OpCall call(*impl_, this, "reverse", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::reverse(input.descriptor(), options);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.optionalArray("axes", options.axes);
+  return call.create<webnn::ReverseOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::slice(const Operand &input,
+                            const std::vector<int64_t> &starts,
+                            const std::vector<int64_t> &sizes,
+                            const SliceOptions &options) {
+  OpCall call(*impl_, this, "slice", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::slice(input.descriptor(), starts, sizes, options);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("starts", starts)
+      .array("sizes", sizes)
+      .optionalArray("strides", options.strides);
+  return call.create<webnn::SliceOp>(*result, {impl_->value(input)}, attrs);
+}
+
+namespace {
+
+std::vector<Operand> split(GraphBuilder::Impl &impl, const GraphBuilder *owner,
+                           const Operand &input,
+                           const std::vector<int64_t> &splits, bool isCount,
+                           const SplitOptions &options) {
+  OpCall call(impl, owner, "split", options.label);
+  size_t parts = isCount ? (splits.empty() ? 0 : size_t(splits[0]))
+                         : splits.size();
+  // A huge count cannot be honoured anyway; the spec step rejects it.
+  if (!call.check("input", input))
+    return call.failedMany(std::min<size_t>(parts, 1024));
+  auto result = spec::split(input.descriptor(), splits, isCount, options);
+  if (!result) {
+    call.fail(result.error());
+    return call.failedMany(std::min<size_t>(parts, 1024));
+  }
+  std::vector<int64_t> sizes;
+  for (const OperandDescriptor &desc : *result)
+    sizes.push_back(desc.shape[options.axis]);
+  AttrList attrs(call.builder());
+  attrs.array("splits", sizes).i64("axis", options.axis, 0);
+  return call.create<webnn::SplitOp>(*result, {impl.value(input)}, attrs);
+}
+
+} // namespace
+
+std::vector<Operand> GraphBuilder::split(const Operand &input, uint32_t count,
+                                         const SplitOptions &options) {
+  return webnnc::split(*impl_, this, input, {int64_t(count)}, true, options);
+}
+
+std::vector<Operand> GraphBuilder::split(const Operand &input,
+                                         const std::vector<int64_t> &sizes,
+                                         const SplitOptions &options) {
+  return webnnc::split(*impl_, this, input, sizes, false, options);
+}
+
+Operand GraphBuilder::tile(const Operand &input,
+                           const std::vector<int64_t> &repetitions,
+                           const OperatorOptions &options) {
+  OpCall call(*impl_, this, "tile", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::tile(input.descriptor(), repetitions);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("repetitions", repetitions);
+  return call.create<webnn::TileOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::triangular(const Operand &input,
+                                 const TriangularOptions &options) {
+  OpCall call(*impl_, this, "triangular", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  auto result = spec::triangular(input.descriptor(), options);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.boolean("upper", options.upper, true)
+      .i64("diagonal", options.diagonal, 0);
+  return call.create<webnn::TriangularOp>(*result, {impl_->value(input)},
+                                          attrs);
 }
 
 } // namespace webnnc

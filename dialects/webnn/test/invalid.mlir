@@ -202,7 +202,7 @@ func.func @pool_window_size(%x: tensor<1x3x8x8xf32>) {
 // -----
 
 func.func @pool_output_sizes(%x: tensor<1x3x7x7xf32>) {
-  // expected-error@+1 {{'webnn.l2_pool2d' op outputSizes: must equal the floor or ceil of the computed output sizes (3|4, 3|4)}}
+  // expected-error@+1 {{'webnn.l2_pool2d' op outputSizes: must be the computed output sizes rounded down ([3,3]) or up ([4,4])}}
   %0 = webnn.l2_pool2d %x {window_dimensions = array<i64: 2, 2>, strides = array<i64: 2, 2>, output_sizes = array<i64: 2, 3>} : (tensor<1x3x7x7xf32>) -> tensor<1x3x2x3xf32>
   return
 }

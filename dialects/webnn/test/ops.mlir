@@ -48,8 +48,8 @@ func.func @conv_and_pool(%x: tensor<1x8x8x3xf16>, %w: tensor<3x3x3x16xf16>, %bia
   // CHECK: webnn.average_pool2d %{{.*}} {layout = #webnn<layout nhwc>, rounding_type = #webnn<rounding ceil>, window_dimensions = array<i64: 3, 3>}
   %2 = webnn.average_pool2d %1 {window_dimensions = array<i64: 3, 3>, layout = #webnn<layout nhwc>, rounding_type = #webnn<rounding ceil>}
       : (tensor<1x4x4x16xf16>) -> tensor<1x2x2x16xf16>
-  // CHECK: webnn.l2_pool2d %{{.*}} {layout = #webnn<layout nhwc>, output_sizes = array<i64: 4, 4>, padding = array<i64: 1, 1, 1, 1>, window_dimensions = array<i64: 3, 3>}
-  %3 = webnn.l2_pool2d %1 {window_dimensions = array<i64: 3, 3>, padding = array<i64: 1, 1, 1, 1>, output_sizes = array<i64: 4, 4>, layout = #webnn<layout nhwc>}
+  // CHECK: webnn.l2_pool2d %{{.*}} {layout = #webnn<layout nhwc>, padding = array<i64: 1, 1, 1, 1>, window_dimensions = array<i64: 3, 3>}
+  %3 = webnn.l2_pool2d %1 {window_dimensions = array<i64: 3, 3>, padding = array<i64: 1, 1, 1, 1>, layout = #webnn<layout nhwc>}
       : (tensor<1x4x4x16xf16>) -> tensor<1x4x4x16xf16>
   return %3 : tensor<1x4x4x16xf16>
 }

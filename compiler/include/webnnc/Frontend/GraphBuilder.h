@@ -78,12 +78,46 @@ private:
 
 // Options with operand members, instantiated with Operand.
 using Conv2dOptions = spec::Conv2dOptionsT<Operand>;
+using ConvTranspose2dOptions = spec::ConvTranspose2dOptionsT<Operand>;
 using GemmOptions = spec::GemmOptionsT<Operand>;
+using BatchNormalizationOptions = spec::BatchNormalizationOptionsT<Operand>;
+using InstanceNormalizationOptions =
+    spec::InstanceNormalizationOptionsT<Operand>;
+using LayerNormalizationOptions = spec::LayerNormalizationOptionsT<Operand>;
+using GruOptions = spec::GruOptionsT<Operand>;
+using GruCellOptions = spec::GruCellOptionsT<Operand>;
+using LstmOptions = spec::LstmOptionsT<Operand>;
+using LstmCellOptions = spec::LstmCellOptionsT<Operand>;
+using spec::ArgMinMaxOptions;
 using spec::ClampOptions;
+using spec::ConvTranspose2dFilterOperandLayout;
+using spec::CumulativeSumOptions;
+using spec::EluOptions;
+using spec::GatherOptions;
+using spec::GruWeightLayout;
+using spec::HardSigmoidOptions;
+using spec::InterpolationMode;
+using spec::LeakyReluOptions;
+using spec::LinearOptions;
+using spec::LstmWeightLayout;
 using spec::OperatorOptions;
+using spec::PaddingMode;
+using spec::PadOptions;
 using spec::Pool2dOptions;
+using spec::RecurrentNetworkActivation;
+using spec::RecurrentNetworkDirection;
+using spec::ReduceOptions;
+using spec::Resample2dOptions;
+using spec::ReverseOptions;
+using spec::ScatterOptions;
+using spec::SliceOptions;
+using spec::SplitOptions;
 using spec::TransposeOptions;
+using spec::TriangularOptions;
 
+// Methods returning several operands (split, gru, lstm, lstmCell) return
+// as many as the arguments ask for; if the call is invalid, each carries
+// the error.
 class GraphBuilder {
 public:
   GraphBuilder();
@@ -106,42 +140,192 @@ public:
   // data type (the spec's scalar constant() form).
   Operand constant(const OperandDescriptor &descriptor, double value);
 
+  using Options = OperatorOptions;
+  using Binary = Operand (GraphBuilder::*)(const Operand &, const Operand &,
+                                           const Options &);
+  using Unary = Operand (GraphBuilder::*)(const Operand &, const Options &);
+
   // Element-wise binary, with bidirectional broadcasting.
-  Operand add(const Operand &a, const Operand &b, const OperatorOptions & = {});
-  Operand sub(const Operand &a, const Operand &b, const OperatorOptions & = {});
-  Operand mul(const Operand &a, const Operand &b, const OperatorOptions & = {});
-  Operand div(const Operand &a, const Operand &b, const OperatorOptions & = {});
-  Operand max(const Operand &a, const Operand &b, const OperatorOptions & = {});
-  Operand min(const Operand &a, const Operand &b, const OperatorOptions & = {});
-  Operand pow(const Operand &a, const Operand &b, const OperatorOptions & = {});
+  Operand add(const Operand &a, const Operand &b, const Options & = {});
+  Operand sub(const Operand &a, const Operand &b, const Options & = {});
+  Operand mul(const Operand &a, const Operand &b, const Options & = {});
+  Operand div(const Operand &a, const Operand &b, const Options & = {});
+  Operand max(const Operand &a, const Operand &b, const Options & = {});
+  Operand min(const Operand &a, const Operand &b, const Options & = {});
+  Operand pow(const Operand &a, const Operand &b, const Options & = {});
+
+  // Comparison and logical operations; results are uint8 0 or 1.
+  Operand equal(const Operand &a, const Operand &b, const Options & = {});
+  Operand notEqual(const Operand &a, const Operand &b, const Options & = {});
+  Operand greater(const Operand &a, const Operand &b, const Options & = {});
+  Operand greaterOrEqual(const Operand &a, const Operand &b,
+                         const Options & = {});
+  Operand lesser(const Operand &a, const Operand &b, const Options & = {});
+  Operand lesserOrEqual(const Operand &a, const Operand &b,
+                        const Options & = {});
+  Operand logicalNot(const Operand &a, const Options & = {});
+  Operand logicalAnd(const Operand &a, const Operand &b, const Options & = {});
+  Operand logicalOr(const Operand &a, const Operand &b, const Options & = {});
+  Operand logicalXor(const Operand &a, const Operand &b, const Options & = {});
+  Operand isNaN(const Operand &input, const Options & = {});
+  Operand isInfinite(const Operand &input, const Options & = {});
+
+  // Element-wise unary.
+  Operand abs(const Operand &input, const Options & = {});
+  Operand ceil(const Operand &input, const Options & = {});
+  Operand cos(const Operand &input, const Options & = {});
+  Operand erf(const Operand &input, const Options & = {});
+  Operand exp(const Operand &input, const Options & = {});
+  Operand floor(const Operand &input, const Options & = {});
+  Operand identity(const Operand &input, const Options & = {});
+  Operand log(const Operand &input, const Options & = {});
+  Operand neg(const Operand &input, const Options & = {});
+  Operand reciprocal(const Operand &input, const Options & = {});
+  Operand roundEven(const Operand &input, const Options & = {});
+  Operand sign(const Operand &input, const Options & = {});
+  Operand sin(const Operand &input, const Options & = {});
+  Operand sqrt(const Operand &input, const Options & = {});
+  Operand tan(const Operand &input, const Options & = {});
 
   // Activations.
-  Operand relu(const Operand &input, const OperatorOptions & = {});
-  Operand sigmoid(const Operand &input, const OperatorOptions & = {});
-  Operand tanh(const Operand &input, const OperatorOptions & = {});
   Operand clamp(const Operand &input, const ClampOptions &options = {});
+  Operand elu(const Operand &input, const EluOptions &options = {});
+  Operand gelu(const Operand &input, const Options & = {});
+  Operand hardSigmoid(const Operand &input,
+                      const HardSigmoidOptions &options = {});
+  Operand hardSwish(const Operand &input, const Options & = {});
+  Operand leakyRelu(const Operand &input,
+                    const LeakyReluOptions &options = {});
+  Operand linear(const Operand &input, const LinearOptions &options = {});
+  Operand prelu(const Operand &input, const Operand &slope,
+                const Options & = {});
+  Operand relu(const Operand &input, const Options & = {});
+  Operand sigmoid(const Operand &input, const Options & = {});
+  Operand softmax(const Operand &input, uint32_t axis, const Options & = {});
+  Operand softplus(const Operand &input, const Options & = {});
+  Operand softsign(const Operand &input, const Options & = {});
+  Operand tanh(const Operand &input, const Options & = {});
 
-  // Convolution and pooling.
+  // Convolution, pooling and resampling.
   Operand conv2d(const Operand &input, const Operand &filter,
                  const Conv2dOptions &options = {});
+  Operand convTranspose2d(const Operand &input, const Operand &filter,
+                          const ConvTranspose2dOptions &options = {});
   Operand averagePool2d(const Operand &input,
                         const Pool2dOptions &options = {});
   Operand l2Pool2d(const Operand &input, const Pool2dOptions &options = {});
   Operand maxPool2d(const Operand &input, const Pool2dOptions &options = {});
+  Operand resample2d(const Operand &input,
+                     const Resample2dOptions &options = {});
 
   // Matrix multiplication.
-  Operand matmul(const Operand &a, const Operand &b,
-                 const OperatorOptions & = {});
+  Operand matmul(const Operand &a, const Operand &b, const Options & = {});
   Operand gemm(const Operand &a, const Operand &b,
                const GemmOptions &options = {});
 
-  // Shape and normalization.
+  // Normalization.
+  Operand batchNormalization(const Operand &input, const Operand &mean,
+                             const Operand &variance,
+                             const BatchNormalizationOptions &options = {});
+  Operand instanceNormalization(const Operand &input,
+                                const InstanceNormalizationOptions &options =
+                                    {});
+  Operand layerNormalization(const Operand &input,
+                             const LayerNormalizationOptions &options = {});
+
+  // Reductions.
+  using Reduce = Operand (GraphBuilder::*)(const Operand &,
+                                           const ReduceOptions &);
+  Operand reduceL1(const Operand &input, const ReduceOptions &options = {});
+  Operand reduceL2(const Operand &input, const ReduceOptions &options = {});
+  Operand reduceLogSum(const Operand &input,
+                       const ReduceOptions &options = {});
+  Operand reduceLogSumExp(const Operand &input,
+                          const ReduceOptions &options = {});
+  Operand reduceMax(const Operand &input, const ReduceOptions &options = {});
+  Operand reduceMean(const Operand &input, const ReduceOptions &options = {});
+  Operand reduceMin(const Operand &input, const ReduceOptions &options = {});
+  Operand reduceProduct(const Operand &input,
+                        const ReduceOptions &options = {});
+  Operand reduceSum(const Operand &input, const ReduceOptions &options = {});
+  Operand reduceSumSquare(const Operand &input,
+                          const ReduceOptions &options = {});
+  Operand argMin(const Operand &input, uint32_t axis,
+                 const ArgMinMaxOptions &options = {});
+  Operand argMax(const Operand &input, uint32_t axis,
+                 const ArgMinMaxOptions &options = {});
+  Operand cumulativeSum(const Operand &input, uint32_t axis,
+                        const CumulativeSumOptions &options = {});
+
+  // Shape and data movement.
+  Operand cast(const Operand &input, DataType type, const Options & = {});
+  Operand concat(const std::vector<Operand> &inputs, uint32_t axis,
+                 const Options & = {});
+  Operand expand(const Operand &input, const Shape &newShape,
+                 const Options & = {});
+  Operand pad(const Operand &input, const std::vector<int64_t> &beginningPadding,
+              const std::vector<int64_t> &endingPadding,
+              const PadOptions &options = {});
   Operand reshape(const Operand &input, const Shape &newShape,
-                  const OperatorOptions & = {});
+                  const Options & = {});
+  Operand reverse(const Operand &input, const ReverseOptions &options = {});
+  Operand slice(const Operand &input, const std::vector<int64_t> &starts,
+                const std::vector<int64_t> &sizes,
+                const SliceOptions &options = {});
+  // split into |count| equal parts, or into parts of the given |sizes|.
+  std::vector<Operand> split(const Operand &input, uint32_t count,
+                             const SplitOptions &options = {});
+  std::vector<Operand> split(const Operand &input,
+                             const std::vector<int64_t> &sizes,
+                             const SplitOptions &options = {});
+  Operand tile(const Operand &input, const std::vector<int64_t> &repetitions,
+               const Options & = {});
   Operand transpose(const Operand &input,
                     const TransposeOptions &options = {});
-  Operand softmax(const Operand &input, uint32_t axis,
-                  const OperatorOptions & = {});
+  Operand triangular(const Operand &input,
+                     const TriangularOptions &options = {});
+  Operand where(const Operand &condition, const Operand &trueValue,
+                const Operand &falseValue, const Options & = {});
+
+  // Gather and scatter. Negative indices count from the end; out-of-range
+  // indices clamp to the nearest valid one.
+  Operand gather(const Operand &input, const Operand &indices,
+                 const GatherOptions &options = {});
+  Operand gatherElements(const Operand &input, const Operand &indices,
+                         const GatherOptions &options = {});
+  Operand gatherND(const Operand &input, const Operand &indices,
+                   const Options & = {});
+  Operand scatterElements(const Operand &input, const Operand &indices,
+                          const Operand &updates,
+                          const ScatterOptions &options = {});
+  Operand scatterND(const Operand &input, const Operand &indices,
+                    const Operand &updates, const Options & = {});
+
+  // Quantization.
+  Operand quantizeLinear(const Operand &input, const Operand &scale,
+                         const Operand &zeroPoint, const Options & = {});
+  Operand dequantizeLinear(const Operand &input, const Operand &scale,
+                           const Operand &zeroPoint, const Options & = {});
+
+  // Recurrent networks. gru returns [hidden] or, with returnSequence,
+  // [hidden, sequence]; lstm [hidden, cell] or [hidden, cell, sequence];
+  // lstmCell [hidden, cell].
+  std::vector<Operand> gru(const Operand &input, const Operand &weight,
+                           const Operand &recurrentWeight, uint32_t steps,
+                           uint32_t hiddenSize,
+                           const GruOptions &options = {});
+  Operand gruCell(const Operand &input, const Operand &weight,
+                  const Operand &recurrentWeight, const Operand &hiddenState,
+                  uint32_t hiddenSize, const GruCellOptions &options = {});
+  std::vector<Operand> lstm(const Operand &input, const Operand &weight,
+                            const Operand &recurrentWeight, uint32_t steps,
+                            uint32_t hiddenSize,
+                            const LstmOptions &options = {});
+  std::vector<Operand> lstmCell(const Operand &input, const Operand &weight,
+                                const Operand &recurrentWeight,
+                                const Operand &hiddenState,
+                                const Operand &cellState, uint32_t hiddenSize,
+                                const LstmCellOptions &options = {});
 
   // Builds the graph computing |outputs| (name -> operand). Only the
   // operations and inputs the outputs need become part of the graph. The

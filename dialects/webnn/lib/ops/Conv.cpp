@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The spec results of conv2d and the pooling operations.
+// The spec results of the convolutions, pooling and resampling.
 #include "Verification.h"
 
 using namespace mlir;
@@ -9,11 +9,16 @@ namespace spec = webnnc::spec;
 spec::Expected<spec::OperandDescriptor> Conv2dOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPERAND(filter, adaptor.getFilter(), "filter");
-  if (adaptor.getBias()) {
-    WEBNN_OPERAND(bias, adaptor.getBias(), "bias");
-    (void)bias;
-  }
+  WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
   return spec::conv2d(input, filter, conv2dOptions(adaptor));
+}
+
+spec::Expected<spec::OperandDescriptor>
+ConvTranspose2dOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_OPERAND(filter, adaptor.getFilter(), "filter");
+  WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
+  return spec::convTranspose2d(input, filter, convTranspose2dOptions(adaptor));
 }
 
 namespace {
@@ -35,4 +40,10 @@ spec::Expected<spec::OperandDescriptor> L2Pool2dOp::specResult(Adaptor adaptor) 
 spec::Expected<spec::OperandDescriptor>
 MaxPool2dOp::specResult(Adaptor adaptor) {
   return pool(adaptor, spec::PoolKind::Max);
+}
+
+spec::Expected<spec::OperandDescriptor>
+Resample2dOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  return spec::resample2d(input, resample2dOptions(adaptor));
 }

@@ -36,12 +36,68 @@ WEBNN_SPEC_RESULT(DivOp, binary, spec::BinaryKind::Div)
 WEBNN_SPEC_RESULT(MaxOp, binary, spec::BinaryKind::Max)
 WEBNN_SPEC_RESULT(MinOp, binary, spec::BinaryKind::Min)
 WEBNN_SPEC_RESULT(PowOp, binary, spec::BinaryKind::Pow)
+WEBNN_SPEC_RESULT(EqualOp, binary, spec::BinaryKind::Equal)
+WEBNN_SPEC_RESULT(NotEqualOp, binary, spec::BinaryKind::NotEqual)
+WEBNN_SPEC_RESULT(GreaterOp, binary, spec::BinaryKind::Greater)
+WEBNN_SPEC_RESULT(GreaterOrEqualOp, binary, spec::BinaryKind::GreaterOrEqual)
+WEBNN_SPEC_RESULT(LesserOp, binary, spec::BinaryKind::Lesser)
+WEBNN_SPEC_RESULT(LesserOrEqualOp, binary, spec::BinaryKind::LesserOrEqual)
+WEBNN_SPEC_RESULT(LogicalAndOp, binary, spec::BinaryKind::LogicalAnd)
+WEBNN_SPEC_RESULT(LogicalOrOp, binary, spec::BinaryKind::LogicalOr)
+WEBNN_SPEC_RESULT(LogicalXorOp, binary, spec::BinaryKind::LogicalXor)
+WEBNN_SPEC_RESULT(AbsOp, unary, spec::UnaryKind::Abs)
+WEBNN_SPEC_RESULT(CeilOp, unary, spec::UnaryKind::Ceil)
+WEBNN_SPEC_RESULT(CosOp, unary, spec::UnaryKind::Cos)
+WEBNN_SPEC_RESULT(ErfOp, unary, spec::UnaryKind::Erf)
+WEBNN_SPEC_RESULT(ExpOp, unary, spec::UnaryKind::Exp)
+WEBNN_SPEC_RESULT(FloorOp, unary, spec::UnaryKind::Floor)
+WEBNN_SPEC_RESULT(IdentityOp, unary, spec::UnaryKind::Identity)
+WEBNN_SPEC_RESULT(LogOp, unary, spec::UnaryKind::Log)
+WEBNN_SPEC_RESULT(NegOp, unary, spec::UnaryKind::Neg)
+WEBNN_SPEC_RESULT(ReciprocalOp, unary, spec::UnaryKind::Reciprocal)
+WEBNN_SPEC_RESULT(RoundEvenOp, unary, spec::UnaryKind::RoundEven)
+WEBNN_SPEC_RESULT(SignOp, unary, spec::UnaryKind::Sign)
+WEBNN_SPEC_RESULT(SinOp, unary, spec::UnaryKind::Sin)
+WEBNN_SPEC_RESULT(SqrtOp, unary, spec::UnaryKind::Sqrt)
+WEBNN_SPEC_RESULT(TanOp, unary, spec::UnaryKind::Tan)
+WEBNN_SPEC_RESULT(LogicalNotOp, unary, spec::UnaryKind::LogicalNot)
+WEBNN_SPEC_RESULT(IsNaNOp, unary, spec::UnaryKind::IsNaN)
+WEBNN_SPEC_RESULT(IsInfiniteOp, unary, spec::UnaryKind::IsInfinite)
+WEBNN_SPEC_RESULT(EluOp, unary, spec::UnaryKind::Elu)
+WEBNN_SPEC_RESULT(GeluOp, unary, spec::UnaryKind::Gelu)
+WEBNN_SPEC_RESULT(HardSigmoidOp, unary, spec::UnaryKind::HardSigmoid)
+WEBNN_SPEC_RESULT(HardSwishOp, unary, spec::UnaryKind::HardSwish)
+WEBNN_SPEC_RESULT(LeakyReluOp, unary, spec::UnaryKind::LeakyRelu)
+WEBNN_SPEC_RESULT(LinearOp, unary, spec::UnaryKind::Linear)
 WEBNN_SPEC_RESULT(ReluOp, unary, spec::UnaryKind::Relu)
 WEBNN_SPEC_RESULT(SigmoidOp, unary, spec::UnaryKind::Sigmoid)
+WEBNN_SPEC_RESULT(SoftplusOp, unary, spec::UnaryKind::Softplus)
+WEBNN_SPEC_RESULT(SoftsignOp, unary, spec::UnaryKind::Softsign)
 WEBNN_SPEC_RESULT(TanhOp, unary, spec::UnaryKind::Tanh)
 #undef WEBNN_SPEC_RESULT
 
 spec::Expected<spec::OperandDescriptor> ClampOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   return spec::clamp(input, clampOptions(adaptor));
+}
+
+spec::Expected<spec::OperandDescriptor> PreluOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_OPERAND(slope, adaptor.getSlope(), "slope");
+  return spec::prelu(input, slope);
+}
+
+spec::Expected<spec::OperandDescriptor> WhereOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(condition, adaptor.getCondition(), "condition");
+  WEBNN_OPERAND(trueValue, adaptor.getTrueValue(), "trueValue");
+  WEBNN_OPERAND(falseValue, adaptor.getFalseValue(), "falseValue");
+  return spec::where(condition, trueValue, falseValue);
+}
+
+spec::Expected<spec::OperandDescriptor> CastOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  auto type = adaptor.getDataTypeAttr();
+  if (!type)
+    return spec::Error{"data_type", "is required"};
+  return spec::cast(input, enumCast<spec::DataType>(type.getValue()));
 }

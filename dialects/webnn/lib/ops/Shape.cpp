@@ -1,10 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-// The spec results of constant, reshape, transpose and softmax.
+// The spec results of constant and the shape and data-movement operations.
 #include "Verification.h"
 
 using namespace mlir;
 using namespace mlir::webnn;
 namespace spec = webnnc::spec;
+
+namespace {
+std::vector<int64_t> toVector(ArrayRef<int64_t> values) {
+  return std::vector<int64_t>(values.begin(), values.end());
+}
+
+// A required array attribute, or an error naming it.
+#define WEBNN_REQUIRED_ARRAY(var, attr, name)                                  \
+  if (!(attr))                                                                 \
+    return spec::Error{name, "is required"};                                   \
+  std::vector<int64_t> var = toVector((attr).asArrayRef())
+} // namespace
 
 LogicalResult ConstantOp::verify() {
   std::optional<spec::OperandDescriptor> desc =
@@ -18,8 +30,8 @@ LogicalResult ConstantOp::verify() {
 
 spec::Expected<spec::OperandDescriptor> ReshapeOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  ArrayRef<int64_t> newShape = adaptor.getNewShape();
-  return spec::reshape(input, spec::Shape(newShape.begin(), newShape.end()));
+  WEBNN_REQUIRED_ARRAY(newShape, adaptor.getNewShapeAttr(), "new_shape");
+  return spec::reshape(input, newShape);
 }
 
 spec::Expected<spec::OperandDescriptor>
@@ -28,7 +40,64 @@ TransposeOp::specResult(Adaptor adaptor) {
   return spec::transpose(input, transposeOptions(adaptor));
 }
 
-spec::Expected<spec::OperandDescriptor> SoftmaxOp::specResult(Adaptor adaptor) {
+spec::Expected<spec::OperandDescriptor> ConcatOp::specResult(Adaptor adaptor) {
+  std::vector<spec::OperandDescriptor> inputs;
+  for (auto [i, value] : llvm::enumerate(adaptor.getInputs())) {
+    std::string name = "inputs[" + std::to_string(i) + "]";
+    WEBNN_OPERAND(input, value, name);
+    inputs.push_back(input);
+  }
+  auto axis = adaptor.getAxisAttr();
+  if (!axis)
+    return spec::Error{"axis", "is required"};
+  return spec::concat(inputs, axis.getInt());
+}
+
+spec::Expected<spec::OperandDescriptor> ExpandOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::softmax(input, int64_t(adaptor.getAxis()));
+  WEBNN_REQUIRED_ARRAY(newShape, adaptor.getNewShapeAttr(), "new_shape");
+  return spec::expand(input, newShape);
+}
+
+spec::Expected<spec::OperandDescriptor> PadOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_REQUIRED_ARRAY(beginning, adaptor.getBeginningPaddingAttr(),
+                       "beginning_padding");
+  WEBNN_REQUIRED_ARRAY(ending, adaptor.getEndingPaddingAttr(),
+                       "ending_padding");
+  return spec::pad(input, beginning, ending, padOptions(adaptor));
+}
+
+spec::Expected<spec::OperandDescriptor> ReverseOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  return spec::reverse(input, reverseOptions(adaptor));
+}
+
+spec::Expected<spec::OperandDescriptor> SliceOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_REQUIRED_ARRAY(starts, adaptor.getStartsAttr(), "starts");
+  WEBNN_REQUIRED_ARRAY(sizes, adaptor.getSizesAttr(), "sizes");
+  return spec::slice(input, starts, sizes, sliceOptions(adaptor));
+}
+
+spec::Expected<std::vector<spec::OperandDescriptor>>
+SplitOp::specResults(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_REQUIRED_ARRAY(splits, adaptor.getSplitsAttr(), "splits");
+  spec::SplitOptions options;
+  readInt(adaptor.getAxisAttr(), options.axis);
+  return spec::split(input, splits, /*isCount=*/false, options);
+}
+
+spec::Expected<spec::OperandDescriptor> TileOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  WEBNN_REQUIRED_ARRAY(repetitions, adaptor.getRepetitionsAttr(),
+                       "repetitions");
+  return spec::tile(input, repetitions);
+}
+
+spec::Expected<spec::OperandDescriptor>
+TriangularOp::specResult(Adaptor adaptor) {
+  WEBNN_OPERAND(input, adaptor.getInput(), "input");
+  return spec::triangular(input, triangularOptions(adaptor));
 }

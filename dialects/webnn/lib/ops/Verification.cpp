@@ -46,4 +46,39 @@ verifySpecResult(Operation *op,
   return success();
 }
 
+LogicalResult appendSpecResults(
+    MLIRContext *context, std::optional<Location> location, StringRef opName,
+    const spec::Expected<std::vector<spec::OperandDescriptor>> &results,
+    SmallVectorImpl<Type> &types) {
+  if (!results)
+    return emitSpecError(location, opName, results.error());
+  for (const spec::OperandDescriptor &desc : *results)
+    types.push_back(getTensorType(context, desc));
+  return success();
+}
+
+LogicalResult verifySpecResults(
+    Operation *op,
+    const spec::Expected<std::vector<spec::OperandDescriptor>> &results) {
+  if (!results) {
+    InFlightDiagnostic diag = op->emitOpError();
+    if (!results.error().operand.empty())
+      diag << results.error().operand << ": ";
+    return diag << results.error().rule;
+  }
+  if (results->size() != op->getNumResults())
+    return op->emitOpError() << "must have " << results->size()
+                             << " results by the spec, got "
+                             << op->getNumResults();
+  for (auto [i, desc] : llvm::enumerate(*results)) {
+    Type expected = getTensorType(op->getContext(), desc);
+    Type actual = op->getResult(i).getType();
+    if (expected != actual)
+      return op->emitOpError()
+             << "result " << i << ": type must be " << expected
+             << " by the spec's output shape rule, got " << actual;
+  }
+  return success();
+}
+
 } // namespace mlir::webnn::detail

@@ -15,4 +15,14 @@
     return var##OrError.error();                                               \
   const ::webnnc::spec::OperandDescriptor &var = *var##OrError
 
+// Returns the error from the enclosing specResult() if optional operand
+// |value| is present but not a valid WebNN operand.
+#define WEBNN_OPTIONAL_OPERAND(value, name)                                    \
+  if (::mlir::Value webnn_optional_ = (value)) {                               \
+    auto webnn_desc_ =                                                         \
+        ::mlir::webnn::detail::operandDescriptor(webnn_optional_, name);       \
+    if (!webnn_desc_)                                                          \
+      return webnn_desc_.error();                                              \
+  }
+
 #endif // WEBNNC_DIALECT_WEBNN_LIB_OPS_VERIFICATION_H_

@@ -73,6 +73,61 @@ std::array<int64_t, N> listOrDefault(const std::vector<int64_t> &values,
   return out;
 }
 
+// Checks that |axis| is in [0, rank).
+inline std::optional<Error> checkAxis(int64_t axis, size_t rank,
+                                      std::string_view name = "axis") {
+  if (axis >= 0 && axis < int64_t(rank))
+    return std::nullopt;
+  return makeError(std::string(name), "must be in [0, " +
+                                          std::to_string(rank) + "), got " +
+                                          std::to_string(axis));
+}
+
+// Checks that every axis is in [0, rank) and none repeats.
+inline std::optional<Error> checkAxes(const std::vector<int64_t> &axes,
+                                      size_t rank,
+                                      std::string_view name = "axes") {
+  std::vector<bool> seen(rank, false);
+  for (int64_t axis : axes) {
+    if (axis < 0 || axis >= int64_t(rank))
+      return makeError(std::string(name),
+                       "value " + std::to_string(axis) +
+                           " is out of range [0, " + std::to_string(rank) +
+                           ")");
+    if (seen[axis])
+      return makeError(std::string(name),
+                       "value " + std::to_string(axis) + " is repeated");
+    seen[axis] = true;
+  }
+  return std::nullopt;
+}
+
+// Checks that |desc| has exactly |shape|.
+inline std::optional<Error> checkShape(const OperandDescriptor &desc,
+                                       std::string_view operand,
+                                       const Shape &shape) {
+  if (desc.shape == shape)
+    return std::nullopt;
+  return makeError(std::string(operand), "shape must be " + toString(shape) +
+                                             ", got " + toString(desc.shape));
+}
+
+// Checks |desc|'s rank is at least |rank|.
+inline std::optional<Error> checkMinRank(const OperandDescriptor &desc,
+                                         std::string_view operand,
+                                         size_t rank) {
+  if (desc.rank() >= rank)
+    return std::nullopt;
+  return makeError(std::string(operand),
+                   "rank must be at least " + std::to_string(rank) +
+                       ", got " + std::to_string(desc.rank()));
+}
+
+// Checks that |desc| describes a valid output operand.
+inline std::optional<Error> checkOutput(const OperandDescriptor &desc) {
+  return checkDescriptor(desc, "output");
+}
+
 #define WEBNNC_SPEC_CHECK(expr)                                                \
   do {                                                                         \
     if (auto webnnc_error_ = (expr))                                           \

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// conv2d and the pooling operations.
+// Convolutions, pooling and resampling.
 #include <cmath>
 
 #include "Common.h"
-#include "webnnc/Spec/Ops.h"
+#include "webnnc/Spec/ConvOps.h"
 
 namespace webnnc::spec {
 using namespace detail;
@@ -167,7 +167,10 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   g.windowWidth = options.windowDimensions.empty()
                       ? g.inputWidth
                       : options.windowDimensions[1];
-  g.padding = listOrDefault<4>(options.padding, 0);
+  // The spec ignores padding when outputSizes is given.
+  g.padding = listOrDefault<4>(
+      options.outputSizes.empty() ? options.padding : std::vector<int64_t>{},
+      0);
   g.strides = listOrDefault<2>(options.strides, 1);
   g.dilations = listOrDefault<2>(options.dilations, 1);
 
@@ -176,18 +179,20 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   double w = convOutputSize(g.inputWidth, g.windowWidth, g.padding[2],
                             g.padding[3], g.strides[1], g.dilations[1]);
   if (!options.outputSizes.empty()) {
-    // outputSizes must be one of the two roundings of the computed size.
+    // outputSizes must be both computed sizes rounded down, or both
+    // rounded up.
     int64_t oh = options.outputSizes[0], ow = options.outputSizes[1];
-    bool matchH = oh == int64_t(std::floor(h)) || oh == int64_t(std::ceil(h));
-    bool matchW = ow == int64_t(std::floor(w)) || ow == int64_t(std::ceil(w));
-    if (!matchH || !matchW)
+    bool floors =
+        oh == int64_t(std::floor(h)) && ow == int64_t(std::floor(w));
+    bool ceils = oh == int64_t(std::ceil(h)) && ow == int64_t(std::ceil(w));
+    if (!floors && !ceils)
       return makeError(
           "outputSizes",
-          "must equal the floor or ceil of the computed output sizes (" +
-              std::to_string(int64_t(std::floor(h))) + "|" +
-              std::to_string(int64_t(std::ceil(h))) + ", " +
-              std::to_string(int64_t(std::floor(w))) + "|" +
-              std::to_string(int64_t(std::ceil(w))) + ")");
+          "must be the computed output sizes rounded down ([" +
+              std::to_string(int64_t(std::floor(h))) + "," +
+              std::to_string(int64_t(std::floor(w))) + "]) or up ([" +
+              std::to_string(int64_t(std::ceil(h))) + "," +
+              std::to_string(int64_t(std::ceil(w))) + "])");
     h = double(oh), w = double(ow);
   } else if (options.roundingType == RoundingType::Ceil) {
     h = std::ceil(h), w = std::ceil(w);

@@ -1,99 +1,120 @@
 // SPDX-License-Identifier: Apache-2.0
-// Broadcasting and the element-wise operations.
+// The element-wise operations.
 #include <cmath>
 
 #include "Common.h"
-#include "webnnc/Spec/Ops.h"
+#include "webnnc/Spec/ElementwiseOps.h"
 
 namespace webnnc::spec {
 using namespace detail;
 
-Expected<Shape> broadcastShapes(const Shape &a, const Shape &b,
-                                std::string_view aName,
-                                std::string_view bName) {
-  size_t rank = std::max(a.size(), b.size());
-  Shape out(rank);
-  for (size_t i = 0; i < rank; ++i) {
-    // Align trailing dimensions; missing leading ones count as 1.
-    int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
-    int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
-    if (da != db && da != 1 && db != 1)
-      return makeError(std::string(bName),
-                       "shape " + toString(b) + " is not broadcastable with " +
-                           std::string(aName) + "'s shape " + toString(a));
-    out[i] = da == 1 ? db : da;
-  }
-  return out;
-}
-
-bool isUnidirectionallyBroadcastable(const Shape &from, const Shape &to) {
-  if (from.size() > to.size())
-    return false;
-  size_t offset = to.size() - from.size();
-  for (size_t i = 0; i < from.size(); ++i)
-    if (from[i] != 1 && from[i] != to[offset + i])
-      return false;
-  return true;
-}
+namespace {
+// float32, float16, int32, int64, int8: abs, neg, sign, relu, prelu.
+constexpr DataTypeSet kSignedNumberTypes = {DataType::Float32, DataType::Float16,
+                                            DataType::Int32, DataType::Int64,
+                                            DataType::Int8};
+} // namespace
 
 std::string_view toString(BinaryKind kind) {
   switch (kind) {
-  case BinaryKind::Add:
-    return "add";
-  case BinaryKind::Sub:
-    return "sub";
-  case BinaryKind::Mul:
-    return "mul";
-  case BinaryKind::Div:
-    return "div";
-  case BinaryKind::Max:
-    return "max";
-  case BinaryKind::Min:
-    return "min";
-  case BinaryKind::Pow:
-    return "pow";
+  case BinaryKind::Add: return "add";
+  case BinaryKind::Sub: return "sub";
+  case BinaryKind::Mul: return "mul";
+  case BinaryKind::Div: return "div";
+  case BinaryKind::Max: return "max";
+  case BinaryKind::Min: return "min";
+  case BinaryKind::Pow: return "pow";
+  case BinaryKind::Equal: return "equal";
+  case BinaryKind::NotEqual: return "notEqual";
+  case BinaryKind::Greater: return "greater";
+  case BinaryKind::GreaterOrEqual: return "greaterOrEqual";
+  case BinaryKind::Lesser: return "lesser";
+  case BinaryKind::LesserOrEqual: return "lesserOrEqual";
+  case BinaryKind::LogicalAnd: return "logicalAnd";
+  case BinaryKind::LogicalOr: return "logicalOr";
+  case BinaryKind::LogicalXor: return "logicalXor";
   }
   return "?";
 }
 
+bool isComparison(BinaryKind kind) {
+  return kind >= BinaryKind::Equal && kind <= BinaryKind::LesserOrEqual;
+}
+
+bool isLogical(BinaryKind kind) { return kind >= BinaryKind::LogicalAnd; }
+
 Expected<OperandDescriptor> elementwiseBinary(BinaryKind kind,
                                               const OperandDescriptor &a,
                                               const OperandDescriptor &b) {
-  (void)kind; // Every binary arithmetic op accepts any data type.
+  // Arithmetic and comparison accept any data type; logical ops uint8.
+  if (isLogical(kind))
+    WEBNNC_SPEC_CHECK(checkDataType(a, "a", {DataType::Uint8}));
   WEBNNC_SPEC_CHECK(checkSameType(b, "b", a, "a"));
   Expected<Shape> shape = broadcastShapes(a.shape, b.shape);
   if (!shape)
     return shape.error();
-  return OperandDescriptor{a.dataType, *shape};
+  DataType type =
+      isComparison(kind) || isLogical(kind) ? DataType::Uint8 : a.dataType;
+  return OperandDescriptor{type, *shape};
 }
 
 std::string_view toString(UnaryKind kind) {
   switch (kind) {
-  case UnaryKind::Relu:
-    return "relu";
-  case UnaryKind::Sigmoid:
-    return "sigmoid";
-  case UnaryKind::Tanh:
-    return "tanh";
+  case UnaryKind::Abs: return "abs";
+  case UnaryKind::Ceil: return "ceil";
+  case UnaryKind::Cos: return "cos";
+  case UnaryKind::Erf: return "erf";
+  case UnaryKind::Exp: return "exp";
+  case UnaryKind::Floor: return "floor";
+  case UnaryKind::Identity: return "identity";
+  case UnaryKind::Log: return "log";
+  case UnaryKind::Neg: return "neg";
+  case UnaryKind::Reciprocal: return "reciprocal";
+  case UnaryKind::RoundEven: return "roundEven";
+  case UnaryKind::Sign: return "sign";
+  case UnaryKind::Sin: return "sin";
+  case UnaryKind::Sqrt: return "sqrt";
+  case UnaryKind::Tan: return "tan";
+  case UnaryKind::LogicalNot: return "logicalNot";
+  case UnaryKind::IsNaN: return "isNaN";
+  case UnaryKind::IsInfinite: return "isInfinite";
+  case UnaryKind::Elu: return "elu";
+  case UnaryKind::Gelu: return "gelu";
+  case UnaryKind::HardSigmoid: return "hardSigmoid";
+  case UnaryKind::HardSwish: return "hardSwish";
+  case UnaryKind::LeakyRelu: return "leakyRelu";
+  case UnaryKind::Linear: return "linear";
+  case UnaryKind::Relu: return "relu";
+  case UnaryKind::Sigmoid: return "sigmoid";
+  case UnaryKind::Softplus: return "softplus";
+  case UnaryKind::Softsign: return "softsign";
+  case UnaryKind::Tanh: return "tanh";
   }
   return "?";
 }
 
 DataTypeSet allowedDataTypes(UnaryKind kind) {
   switch (kind) {
+  case UnaryKind::Abs:
+  case UnaryKind::Neg:
+  case UnaryKind::Sign:
   case UnaryKind::Relu:
-    return {DataType::Float32, DataType::Float16, DataType::Int32,
-            DataType::Int64, DataType::Int8};
-  case UnaryKind::Sigmoid:
-  case UnaryKind::Tanh:
+    return kSignedNumberTypes;
+  case UnaryKind::Identity:
+    return DataTypeSet::all();
+  case UnaryKind::LogicalNot:
+    return {DataType::Uint8};
+  default:
     return kFloatTypes;
   }
-  return {};
 }
 
 Expected<OperandDescriptor> elementwiseUnary(UnaryKind kind,
                                              const OperandDescriptor &input) {
-  WEBNNC_SPEC_CHECK(checkDataType(input, "input", allowedDataTypes(kind)));
+  const char *name = kind == UnaryKind::LogicalNot ? "a" : "input";
+  WEBNNC_SPEC_CHECK(checkDataType(input, name, allowedDataTypes(kind)));
+  if (kind == UnaryKind::IsNaN || kind == UnaryKind::IsInfinite)
+    return OperandDescriptor{DataType::Uint8, input.shape};
   return input;
 }
 
@@ -107,6 +128,41 @@ Expected<OperandDescriptor> clamp(const OperandDescriptor &input,
   if (lo > hi)
     return makeError("minValue", "must not be greater than maxValue");
   return input;
+}
+
+Expected<OperandDescriptor> prelu(const OperandDescriptor &input,
+                                  const OperandDescriptor &slope) {
+  WEBNNC_SPEC_CHECK(checkDataType(input, "input", kSignedNumberTypes));
+  WEBNNC_SPEC_CHECK(checkSameType(slope, "slope", input, "input"));
+  Expected<Shape> shape =
+      broadcastShapes(input.shape, slope.shape, "input", "slope");
+  if (!shape)
+    return shape.error();
+  return OperandDescriptor{input.dataType, *shape};
+}
+
+Expected<OperandDescriptor> where(const OperandDescriptor &condition,
+                                  const OperandDescriptor &trueValue,
+                                  const OperandDescriptor &falseValue) {
+  WEBNNC_SPEC_CHECK(checkDataType(condition, "condition", {DataType::Uint8}));
+  WEBNNC_SPEC_CHECK(
+      checkSameType(falseValue, "falseValue", trueValue, "trueValue"));
+  Expected<Shape> values = broadcastShapes(trueValue.shape, falseValue.shape,
+                                           "trueValue", "falseValue");
+  if (!values)
+    return values.error();
+  Expected<Shape> shape =
+      broadcastShapes(*values, condition.shape, "the values", "condition");
+  if (!shape)
+    return shape.error();
+  return OperandDescriptor{trueValue.dataType, *shape};
+}
+
+Expected<OperandDescriptor> cast(const OperandDescriptor &input,
+                                 DataType type) {
+  OperandDescriptor out{type, input.shape};
+  WEBNNC_SPEC_CHECK(checkDescriptor(out, "output"));
+  return out;
 }
 
 } // namespace webnnc::spec

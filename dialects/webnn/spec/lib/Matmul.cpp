@@ -3,7 +3,8 @@
 #include <cmath>
 
 #include "Common.h"
-#include "webnnc/Spec/Ops.h"
+#include "webnnc/Spec/MatmulOps.h"
+#include "webnnc/Spec/Broadcast.h"
 
 namespace webnnc::spec {
 using namespace detail;

@@ -141,9 +141,17 @@ TEST(Pool2d, ShapesAndRounding) {
   EXPECT_EQ(pool2d(PoolKind::Average, in,
                    {.windowDimensions = {2, 2},
                     .strides = {2, 2},
-                    .outputSizes = {4, 3}})
+                    .outputSizes = {4, 4}})
                 ->shape,
-            (Shape{1, 2, 4, 3}));
+            (Shape{1, 2, 4, 4}));
+  // With outputSizes the spec ignores padding.
+  EXPECT_EQ(pool2d(PoolKind::Average, in,
+                   {.windowDimensions = {2, 2},
+                    .padding = {2, 2, 2, 2},
+                    .strides = {2, 2},
+                    .outputSizes = {3, 3}})
+                ->shape,
+            (Shape{1, 2, 3, 3}));
   // Global pooling by default; nhwc keeps channels last.
   EXPECT_EQ(pool2d(PoolKind::Average, f32({1, 7, 7, 2}),
                    {.layout = InputOperandLayout::Nhwc})
@@ -171,8 +179,13 @@ TEST(Pool2d, RejectsEachBrokenRule) {
                             .strides = {2, 2},
                             .outputSizes = {5, 3}}),
                     "maxPool2d"),
-            "maxPool2d: outputSizes: must equal the floor or ceil of the "
-            "computed output sizes (3|4, 3|4)");
+            "maxPool2d: outputSizes: must be the computed output sizes "
+            "rounded down ([3,3]) or up ([4,4])");
+  // One dimension rounded down and the other up is neither.
+  EXPECT_FALSE(pool2d(PoolKind::Max, in,
+                      {.windowDimensions = {2, 2},
+                       .strides = {2, 2},
+                       .outputSizes = {4, 3}}));
 }
 
 TEST(Matmul, BatchedAndBroadcast) {

@@ -71,4 +71,107 @@ def WebNN_RoundingType : I32EnumAttr<"RoundingType", "MLRoundingType", [
 def WebNN_RoundingTypeAttr
     : EnumAttr<WebNN_Dialect, WebNN_RoundingType, "rounding">;
 
+// MLConvTranspose2dFilterOperandLayout.
+def WebNN_ConvTranspose2dFilterOperandLayout
+    : I32EnumAttr<"ConvTranspose2dFilterOperandLayout",
+                  "MLConvTranspose2dFilterOperandLayout", [
+      I32EnumAttrCase<"iohw", 0>,
+      I32EnumAttrCase<"hwoi", 1>,
+      I32EnumAttrCase<"ohwi", 2>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_ConvTranspose2dFilterOperandLayoutAttr
+    : EnumAttr<WebNN_Dialect, WebNN_ConvTranspose2dFilterOperandLayout,
+               "conv_transpose_filter_layout">;
+
+// MLOperandDataType, for cast and argMin/argMax. Values match the runtime
+// ABI's webnnc_data_type_t.
+def WebNN_OperandDataType : I32EnumAttr<"OperandDataType",
+    "MLOperandDataType", [
+      I32EnumAttrCase<"float32", 1>,
+      I32EnumAttrCase<"float16", 2>,
+      I32EnumAttrCase<"int32", 3>,
+      I32EnumAttrCase<"uint32", 4>,
+      I32EnumAttrCase<"int64", 5>,
+      I32EnumAttrCase<"uint64", 6>,
+      I32EnumAttrCase<"int8", 7>,
+      I32EnumAttrCase<"uint8", 8>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_OperandDataTypeAttr
+    : EnumAttr<WebNN_Dialect, WebNN_OperandDataType, "data_type">;
+
+// MLInterpolationMode ("nearest-neighbor" is spelled nearest_neighbor).
+def WebNN_InterpolationMode : I32EnumAttr<"InterpolationMode",
+    "MLInterpolationMode", [
+      I32EnumAttrCase<"nearest_neighbor", 0>,
+      I32EnumAttrCase<"linear", 1>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_InterpolationModeAttr
+    : EnumAttr<WebNN_Dialect, WebNN_InterpolationMode, "interpolation">;
+
+// MLPaddingMode.
+def WebNN_PaddingMode : I32EnumAttr<"PaddingMode", "MLPaddingMode", [
+      I32EnumAttrCase<"constant", 0>,
+      I32EnumAttrCase<"edge", 1>,
+      I32EnumAttrCase<"reflection", 2>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_PaddingModeAttr
+    : EnumAttr<WebNN_Dialect, WebNN_PaddingMode, "padding_mode">;
+
+// MLRecurrentNetworkDirection.
+def WebNN_RecurrentNetworkDirection : I32EnumAttr<"RecurrentNetworkDirection",
+    "MLRecurrentNetworkDirection", [
+      I32EnumAttrCase<"forward", 0>,
+      I32EnumAttrCase<"backward", 1>,
+      I32EnumAttrCase<"both", 2>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_RecurrentNetworkDirectionAttr
+    : EnumAttr<WebNN_Dialect, WebNN_RecurrentNetworkDirection, "direction">;
+
+// MLRecurrentNetworkActivation.
+def WebNN_RecurrentNetworkActivation : I32EnumAttr<
+    "RecurrentNetworkActivation", "MLRecurrentNetworkActivation", [
+      I32EnumAttrCase<"relu", 0>,
+      I32EnumAttrCase<"sigmoid", 1>,
+      I32EnumAttrCase<"tanh", 2>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_RecurrentNetworkActivationAttr
+    : EnumAttr<WebNN_Dialect, WebNN_RecurrentNetworkActivation, "activation">;
+def WebNN_ActivationsAttr
+    : TypedArrayAttrBase<WebNN_RecurrentNetworkActivationAttr,
+                         "recurrent network activations">;
+
+// MLGruWeightLayout.
+def WebNN_GruWeightLayout : I32EnumAttr<"GruWeightLayout",
+    "MLGruWeightLayout", [
+      I32EnumAttrCase<"zrn", 0>,
+      I32EnumAttrCase<"rzn", 1>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_GruWeightLayoutAttr
+    : EnumAttr<WebNN_Dialect, WebNN_GruWeightLayout, "gru_layout">;
+
+// MLLstmWeightLayout.
+def WebNN_LstmWeightLayout : I32EnumAttr<"LstmWeightLayout",
+    "MLLstmWeightLayout", [
+      I32EnumAttrCase<"iofg", 0>,
+      I32EnumAttrCase<"ifgo", 1>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_LstmWeightLayoutAttr
+    : EnumAttr<WebNN_Dialect, WebNN_LstmWeightLayout, "lstm_layout">;
+
 #endif // WEBNN_BASE_TD

@@ -35,6 +35,16 @@ LogicalResult appendSpecResult(
 LogicalResult verifySpecResult(
     Operation *op,
     const webnnc::spec::Expected<webnnc::spec::OperandDescriptor> &result);
+/// The same for ops with several results.
+LogicalResult appendSpecResults(
+    MLIRContext *context, std::optional<Location> location, StringRef opName,
+    const webnnc::spec::Expected<std::vector<webnnc::spec::OperandDescriptor>>
+        &results,
+    SmallVectorImpl<Type> &types);
+LogicalResult verifySpecResults(
+    Operation *op,
+    const webnnc::spec::Expected<std::vector<webnnc::spec::OperandDescriptor>>
+        &results);
 /// |value|'s descriptor, or an error naming |operand| if it is not a valid
 /// WebNN operand.
 webnnc::spec::Expected<webnnc::spec::OperandDescriptor>

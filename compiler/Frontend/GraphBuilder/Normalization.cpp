@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// GraphBuilder: batch, instance and layer normalization.
+#include "BuilderImpl.h"
+#include "webnnc/Spec/Ops.h"
+
+namespace webnnc {
+using namespace mlir;
+
+Operand GraphBuilder::batchNormalization(
+    const Operand &input, const Operand &mean, const Operand &variance,
+    const BatchNormalizationOptions &options) {
+  OpCall call(*impl_, this, "batchNormalization", options.label);
+  if (!call.check("input", input) || !call.check("mean", mean) ||
+      !call.check("variance", variance) ||
+      !call.check("scale", options.scale) || !call.check("bias", options.bias))
+    return call.failed();
+  spec::BatchNormalizationOptions specOptions{
+      descriptorOf(options.scale), descriptorOf(options.bias), options.axis,
+      options.epsilon, options.label};
+  auto result = spec::batchNormalization(
+      input.descriptor(), mean.descriptor(), variance.descriptor(),
+      specOptions);
+  if (!result)
+    return call.fail(result.error());
+  OperandList operands(*impl_);
+  operands.add(input).add(mean).add(variance).add(options.scale).add(
+      options.bias);
+  AttrList attrs(call.builder());
+  attrs.i64("axis", options.axis, 1)
+      .f64("epsilon", options.epsilon, 1e-5)
+      .segments(operands);
+  return call.create<webnn::BatchNormalizationOp>(*result, operands.values(),
+                                                  attrs);
+}
+
+Operand GraphBuilder::instanceNormalization(
+    const Operand &input, const InstanceNormalizationOptions &options) {
+  OpCall call(*impl_, this, "instanceNormalization", options.label);
+  if (!call.check("input", input) || !call.check("scale", options.scale) ||
+      !call.check("bias", options.bias))
+    return call.failed();
+  spec::InstanceNormalizationOptions specOptions{
+      descriptorOf(options.scale), descriptorOf(options.bias),
+      options.epsilon, options.layout, options.label};
+  auto result = spec::instanceNormalization(input.descriptor(), specOptions);
+  if (!result)
+    return call.fail(result.error());
+  OperandList operands(*impl_);
+  operands.add(input).add(options.scale).add(options.bias);
+  AttrList attrs(call.builder());
+  attrs.f64("epsilon", options.epsilon, 1e-5)
+      .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
+                                                  InputOperandLayout::Nchw)
+      .segments(operands);
+  return call.create<webnn::InstanceNormalizationOp>(
+      *result, operands.values(), attrs);
+}
+
+Operand GraphBuilder::layerNormalization(
+    const Operand &input, const LayerNormalizationOptions &options) {
+  OpCall call(*impl_, this, "layerNormalization", options.label);
+  if (!call.check("input", input) || !call.check("scale", options.scale) ||
+      !call.check("bias", options.bias))
+    return call.failed();
+  spec::LayerNormalizationOptions specOptions{
+      descriptorOf(options.scale), descriptorOf(options.bias), options.axes,
+      options.epsilon, options.label};
+  auto result = spec::layerNormalization(input.descriptor(), specOptions);
+  if (!result)
+    return call.fail(result.error());
+  OperandList operands(*impl_);
+  operands.add(input).add(options.scale).add(options.bias);
+  AttrList attrs(call.builder());
+  attrs.optionalArray("axes", options.axes)
+      .f64("epsilon", options.epsilon, 1e-5)
+      .segments(operands);
+  return call.create<webnn::LayerNormalizationOp>(*result, operands.values(),
+                                                  attrs);
+}
+
+} // namespace webnnc

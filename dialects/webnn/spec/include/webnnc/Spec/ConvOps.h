@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// Convolutions, pooling and resampling.
+#ifndef WEBNNC_SPEC_CONVOPS_H_
+#define WEBNNC_SPEC_CONVOPS_H_
+
+#include <array>
+#include <string_view>
+
+#include "webnnc/Spec/Operand.h"
+#include "webnnc/Spec/Options.h"
+
+namespace webnnc::spec {
+
+using Conv2dOptions = Conv2dOptionsT<OperandDescriptor>;
+using ConvTranspose2dOptions = ConvTranspose2dOptionsT<OperandDescriptor>;
+
+// Everything a convolution computes with, resolved from the options and
+// shapes, in NCHW terms whatever the layouts.
+struct Conv2dGeometry {
+  int64_t batches = 0, inputChannels = 0, inputHeight = 0, inputWidth = 0;
+  int64_t outputChannels = 0, filterHeight = 0, filterWidth = 0;
+  int64_t outputHeight = 0, outputWidth = 0;
+  std::array<int64_t, 4> padding{}; // beginH, endH, beginW, endW
+  std::array<int64_t, 2> strides{}, dilations{};
+  int64_t groups = 1;
+};
+Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
+                                       const OperandDescriptor &filter,
+                                       const Conv2dOptions &options);
+Expected<OperandDescriptor> conv2d(const OperandDescriptor &input,
+                                   const OperandDescriptor &filter,
+                                   const Conv2dOptions &options);
+
+// For convTranspose2d the geometry's filter is [inputChannels,
+// outputChannels / groups, h, w] (iohw) in any layout; padding crops the
+// full output.
+Expected<Conv2dGeometry>
+resolveConvTranspose2d(const OperandDescriptor &input,
+                       const OperandDescriptor &filter,
+                       const ConvTranspose2dOptions &options);
+Expected<OperandDescriptor>
+convTranspose2d(const OperandDescriptor &input,
+                const OperandDescriptor &filter,
+                const ConvTranspose2dOptions &options);
+
+enum class PoolKind { Average, L2, Max };
+std::string_view toString(PoolKind kind);
+struct Pool2dGeometry {
+  int64_t batches = 0, channels = 0, inputHeight = 0, inputWidth = 0;
+  int64_t windowHeight = 0, windowWidth = 0;
+  int64_t outputHeight = 0, outputWidth = 0;
+  std::array<int64_t, 4> padding{};
+  std::array<int64_t, 2> strides{}, dilations{};
+};
+Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
+                                       const OperandDescriptor &input,
+                                       const Pool2dOptions &options);
+Expected<OperandDescriptor> pool2d(PoolKind kind,
+                                   const OperandDescriptor &input,
+                                   const Pool2dOptions &options);
+
+// resample2d: the two resampled axes and their output sizes and scales
+// (output size / input size, as the sampling uses).
+struct Resample2dGeometry {
+  std::array<int64_t, 2> axes{};
+  std::array<int64_t, 2> inputSizes{}, outputSizes{};
+  std::array<double, 2> scales{};
+};
+Expected<Resample2dGeometry> resolveResample2d(const OperandDescriptor &input,
+                                               const Resample2dOptions &options);
+Expected<OperandDescriptor> resample2d(const OperandDescriptor &input,
+                                       const Resample2dOptions &options);
+
+} // namespace webnnc::spec
+
+#endif // WEBNNC_SPEC_CONVOPS_H_

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+// resample2d.
+#include <cmath>
+
+#include "Common.h"
+#include "webnnc/Spec/ConvOps.h"
+
+namespace webnnc::spec {
+using namespace detail;
+
+Expected<Resample2dGeometry>
+resolveResample2d(const OperandDescriptor &input,
+                  const Resample2dOptions &options) {
+  WEBNNC_SPEC_CHECK(checkDataType(input, "input", kFloatTypes));
+  WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
+  Resample2dGeometry g;
+  std::vector<int64_t> axes =
+      options.axes.empty() ? std::vector<int64_t>{2, 3} : options.axes;
+  if (axes.size() != 2)
+    return makeError("axes", "must have 2 values, got " +
+                                 std::to_string(axes.size()));
+  WEBNNC_SPEC_CHECK(checkAxes(axes, input.rank()));
+  if (!options.sizes.empty()) {
+    WEBNNC_SPEC_CHECK(checkListOption(options.sizes, "sizes", 2, 1));
+  } else if (!options.scales.empty()) {
+    if (options.scales.size() != 2)
+      return makeError("scales", "must have 2 values, got " +
+                                     std::to_string(options.scales.size()));
+    for (double s : options.scales)
+      if (!(s > 0) || !std::isfinite(s))
+        return makeError("scales", "values must be greater than 0");
+  }
+  for (int i = 0; i < 2; ++i) {
+    g.axes[i] = axes[i];
+    g.inputSizes[i] = input.shape[axes[i]];
+    if (!options.sizes.empty()) {
+      g.outputSizes[i] = options.sizes[i];
+      g.scales[i] = double(g.outputSizes[i]) / double(g.inputSizes[i]);
+    } else {
+      g.scales[i] = options.scales.empty() ? 1.0 : options.scales[i];
+      double size = std::floor(double(g.inputSizes[i]) * g.scales[i]);
+      if (size < 1 || size > double(kMaxDimension))
+        return makeError("scales", "scaled size of axis " +
+                                       std::to_string(axes[i]) +
+                                       " must be a valid dimension");
+      g.outputSizes[i] = int64_t(size);
+    }
+  }
+  return g;
+}
+
+Expected<OperandDescriptor> resample2d(const OperandDescriptor &input,
+                                       const Resample2dOptions &options) {
+  Expected<Resample2dGeometry> g = resolveResample2d(input, options);
+  if (!g)
+    return g.error();
+  OperandDescriptor out = input;
+  for (int i = 0; i < 2; ++i)
+    out.shape[g->axes[i]] = g->outputSizes[i];
+  WEBNNC_SPEC_CHECK(checkOutput(out));
+  return out;
+}
+
+} // namespace webnnc::spec
