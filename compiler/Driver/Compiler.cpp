@@ -197,6 +197,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (options.timing)
     pm.enableTiming();
   addPrunePass(pm, options.outputs);
+  pm.addPass(createWebNNDecomposePass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createWebNNOutlineKernelsPass(
       WebNNOutlineKernelsPassOptions{options.modelName}));

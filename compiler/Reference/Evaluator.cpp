@@ -37,11 +37,18 @@ Expected<RefTensor, std::string> readConstant(webnn::ConstantOp op) {
   return RefTensor::fromHost(host);
 }
 
-OpResult evaluateOp(Operation *op, const Operands &operands) {
+MultiOpResult evaluateOp(Operation *op, const Operands &operands) {
   for (auto family : {evaluateElementwise, evaluateConvPool, evaluateMatmul,
-                      evaluateShape})
-    if (std::optional<OpResult> result = family(op, operands))
-      return std::move(*result);
+                      evaluateNormalization, evaluateReduction, evaluateShape,
+                      evaluateGather})
+    if (std::optional<OpResult> result = family(op, operands)) {
+      if (!*result)
+        return result->error();
+      return std::vector<RefTensor>{std::move(**result)};
+    }
+  for (auto family : {evaluateSplit, evaluateRecurrent})
+    if (std::optional<MultiOpResult> results = family(op, operands))
+      return std::move(*results);
   return "the reference evaluator cannot compute '" +
          op->getName().getStringRef().str() + "'";
 }
@@ -72,18 +79,27 @@ evaluate(func::FuncOp graph, const std::map<std::string, HostTensor> &inputs) {
         outputs.push_back(values[v].toHost());
       return outputs;
     }
-    Expected<RefTensor, std::string> result = std::string();
+    MultiOpResult results = std::string();
     if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
-      result = readConstant(constant);
+      Expected<RefTensor, std::string> value = readConstant(constant);
+      if (!value)
+        return value.error();
+      results = std::vector<RefTensor>{std::move(*value)};
     } else {
       Operands operands;
       for (Value v : op.getOperands())
         operands.push_back(&values[v]);
-      result = evaluateOp(&op, operands);
+      results = evaluateOp(&op, operands);
     }
-    if (!result)
-      return result.error();
-    values[op.getResult(0)] = std::move(*result);
+    if (!results)
+      return results.error();
+    if (results->size() != op.getNumResults())
+      return "the reference evaluator computed " +
+             std::to_string(results->size()) + " results for '" +
+             op.getName().getStringRef().str() + "', which has " +
+             std::to_string(op.getNumResults());
+    for (auto [value, result] : llvm::zip(op.getResults(), *results))
+      values[value] = std::move(result);
   }
   return std::string("the graph function has no return");
 }

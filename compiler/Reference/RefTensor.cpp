@@ -2,8 +2,11 @@
 // Evaluator tensors: conversion, rounding, broadcasting.
 #include "RefTensor.h"
 
+#include <cmath>
 #include <cstring>
 
+#include "mlir/IR/BuiltinTypes.h"
+#include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Support/Float16.h"
 
 namespace webnnc::reference {
@@ -37,6 +40,25 @@ int64_t wrapTo(DataType type, int64_t value) {
   default:
     return value;
   }
+}
+
+int64_t castToInteger(DataType type, double value) {
+  if (std::isnan(value))
+    return 0;
+  double lo, hi;
+  switch (type) {
+  case DataType::Int32: lo = INT32_MIN, hi = INT32_MAX; break;
+  case DataType::Uint32: lo = 0, hi = UINT32_MAX; break;
+  case DataType::Int8: lo = INT8_MIN, hi = INT8_MAX; break;
+  case DataType::Uint8: lo = 0, hi = UINT8_MAX; break;
+  // The largest doubles below 2^64 and 2^63.
+  case DataType::Uint64: lo = 0, hi = 18446744073709549568.0; break;
+  default: lo = -9223372036854775808.0, hi = 9223372036854774784.0; break;
+  }
+  double t = std::min(std::max(std::trunc(value), lo), hi);
+  return type == DataType::Uint64
+             ? static_cast<int64_t>(static_cast<uint64_t>(t))
+             : static_cast<int64_t>(t);
 }
 
 int64_t lowestInteger(DataType type) {
@@ -160,6 +182,47 @@ void forEachBroadcast(const spec::Shape &out, const spec::Shape &a,
       index[d] = 0;
     }
   }
+}
+
+void forEachIndex(const spec::Shape &shape,
+                  const std::function<void(const std::vector<int64_t> &,
+                                           size_t)> &body) {
+  size_t rank = shape.size();
+  size_t n = static_cast<size_t>(spec::elementCount(shape));
+  std::vector<int64_t> index(rank, 0);
+  for (size_t k = 0; k < n; ++k) {
+    body(index, k);
+    for (size_t d = rank; d-- > 0;) {
+      if (++index[d] < shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+}
+
+size_t offsetOf(const std::vector<int64_t> &index, const spec::Shape &shape) {
+  size_t offset = 0;
+  for (size_t d = 0; d < shape.size(); ++d)
+    offset = offset * shape[d] + index[d];
+  return offset;
+}
+
+size_t broadcastOffset(const std::vector<int64_t> &index,
+                       const spec::Shape &shape) {
+  size_t skip = index.size() - shape.size();
+  size_t offset = 0;
+  for (size_t d = 0; d < shape.size(); ++d)
+    offset = offset * shape[d] + (shape[d] == 1 ? 0 : index[skip + d]);
+  return offset;
+}
+
+spec::Shape shapeOf(mlir::Value value) {
+  auto type = mlir::cast<mlir::RankedTensorType>(value.getType());
+  return spec::Shape(type.getShape().begin(), type.getShape().end());
+}
+
+spec::OperandDescriptor descriptorOf(mlir::Value value) {
+  return *mlir::webnn::getDescriptor(value.getType());
 }
 
 } // namespace webnnc::reference

@@ -7,10 +7,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 extern char **environ;
 
@@ -57,19 +61,30 @@ runProcesses(const std::vector<std::vector<std::string>> &commands,
   TemporaryDirectory logs;
   std::vector<Running> running;
   size_t next = 0;
+  // Waits for one of *our* children. Never waitpid(-1): another thread
+  // (or the embedding program) may be running processes of its own.
   auto finishOne = [&]() {
-    int status = 0;
-    pid_t pid = waitpid(-1, &status, 0);
-    for (size_t i = 0; i < running.size(); ++i) {
-      if (running[i].pid != pid)
-        continue;
-      ProcessResult &r = results[running[i].index];
-      r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      r.output = readFile(running[i].logPath);
-      if (WIFSIGNALED(status))
-        r.output += "\nkilled by signal " + std::to_string(WTERMSIG(status));
-      running.erase(running.begin() + i);
-      return;
+    for (int pause = 1;; pause = std::min(pause * 2, 20)) {
+      for (size_t i = 0; i < running.size(); ++i) {
+        int status = 0;
+        pid_t pid = waitpid(running[i].pid, &status, WNOHANG);
+        if (pid == 0 || (pid < 0 && errno == EINTR))
+          continue;
+        ProcessResult &r = results[running[i].index];
+        if (pid < 0) {
+          r.exitCode = -1;
+          r.output = "lost track of a child process";
+        } else {
+          r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+          r.output = readFile(running[i].logPath);
+          if (WIFSIGNALED(status))
+            r.output +=
+                "\nkilled by signal " + std::to_string(WTERMSIG(status));
+        }
+        running.erase(running.begin() + i);
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(pause));
     }
   };
   while (next < commands.size() || !running.empty()) {

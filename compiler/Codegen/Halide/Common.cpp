@@ -61,6 +61,32 @@ Expr broadcastRead(const Value &value, const spec::Shape &outShape,
 
 Expr store(Expr e, DataType type) { return cast(storageType(type), e); }
 
+Expr rawAt(const Value &value, const std::vector<Expr> &index) {
+  std::vector<Expr> args(index.rbegin(), index.rend());
+  return value.func(args);
+}
+
+Expr readAt(const Value &value, const std::vector<Expr> &index) {
+  return cast(computeType(value.type.dataType), rawAt(value, index));
+}
+
+std::vector<Expr> webnnOrder(const std::vector<Var> &vars) {
+  return std::vector<Expr>(vars.rbegin(), vars.rend());
+}
+
+Defined definePointwise(
+    const std::string &name, const kernels::OpSpec &op,
+    const std::function<Expr(const std::vector<Expr> &)> &body) {
+  std::vector<Var> vars = makeVars(op.result.shape.size());
+  Func f(name);
+  f(vars) = body(webnnOrder(vars));
+  spec::Shape shape = op.result.shape;
+  Schedule schedule = [shape](Func output, const Target &target) {
+    scheduleElementwise(output, shape, target);
+  };
+  return Defined{Value{f, op.result}, schedule};
+}
+
 int vectorWidth(const Target &target, Type type, int64_t extent) {
   int natural = target.natural_vector_size(type);
   int width = 1;

@@ -44,6 +44,14 @@ Halide::Expr broadcastRead(const Value &value, const spec::Shape &outShape,
                            const std::vector<Halide::Var> &vars);
 // |value| at |args| (Halide order), in the compute type.
 Halide::Expr read(const Value &value, const std::vector<Halide::Expr> &args);
+// |value| at WebNN-order coordinates |index| (index[0] is the outermost
+// dimension), in the compute type.
+Halide::Expr readAt(const Value &value, const std::vector<Halide::Expr> &index);
+// |value| at WebNN-order coordinates, in its storage type.
+Halide::Expr rawAt(const Value &value, const std::vector<Halide::Expr> &index);
+// The WebNN-order coordinates of Halide vars |vars| (reversed).
+std::vector<Halide::Expr> webnnOrder(const std::vector<Halide::Var> &vars);
+
 // |e| converted to |type|'s storage type.
 Halide::Expr store(Halide::Expr e, spec::DataType type);
 
@@ -53,6 +61,11 @@ Halide::Expr store(Halide::Expr e, spec::DataType type);
 int vectorWidth(const Halide::Target &target, Halide::Type type,
                 int64_t extent);
 
+// A float64 literal (Halide has no implicit Expr from double).
+inline Halide::Expr f64(double v) {
+  return Halide::Internal::make_const(Halide::Float(64), v);
+}
+
 // Extent of Halide dimension |d| of |shape|.
 inline int64_t extentOf(const spec::Shape &shape, size_t d) {
   return shape[shape.size() - 1 - d];
@@ -61,6 +74,12 @@ inline int64_t extentOf(const spec::Shape &shape, size_t d) {
 // Whether |work| (roughly, multiply-adds or elements touched) is worth
 // splitting across threads.
 inline bool worthParallel(int64_t work) { return work >= (1 << 15); }
+
+// A Func of |shape| whose element at WebNN coordinates `index` is
+// |body|(index) (already in the storage type), scheduled element-wise.
+Defined definePointwise(const std::string &name, const kernels::OpSpec &op,
+                        const std::function<Halide::Expr(
+                            const std::vector<Halide::Expr> &)> &body);
 
 // The element-wise schedule: vectorize the innermost dimension, split the
 // outermost across threads when the tensor is large.

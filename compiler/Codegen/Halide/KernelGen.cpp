@@ -28,8 +28,10 @@ void constrainDense(Dims &&dim, const spec::Shape &shape) {
 }
 
 Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) {
-  for (auto family : {defineElementwise, defineConv2d, definePool2d,
-                      defineMatmul, defineShape})
+  for (auto family :
+       {defineElementwise, defineConv2d, defineConvTranspose2d, definePool2d,
+        defineResample2d, defineMatmul, defineDataMovement, defineReduction,
+        defineNormalization, defineGather, defineQuantize})
     if (std::optional<Defined> defined = family(op, operands))
       return *defined;
   throw std::runtime_error("no kernel for op '" + op.kind + "'");

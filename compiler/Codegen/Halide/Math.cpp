@@ -54,4 +54,9 @@ Expr vtanh(Expr x) {
 
 Expr vsigmoid(Expr x) { return 1.0f / (1.0f + vexp(-x)); }
 
+Expr libm(const char *name, Expr x) {
+  return Internal::Call::make(x.type(), name, {x},
+                              Internal::Call::PureExtern);
+}
+
 } // namespace webnnc::halide

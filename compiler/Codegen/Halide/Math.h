@@ -16,6 +16,10 @@ Halide::Expr vtanh(Halide::Expr x);
 // 1 / (1 + e^-x).
 Halide::Expr vsigmoid(Halide::Expr x);
 
+// A call of C library function |name| (float -> float, e.g. "erff"),
+// for functions Halide lacks. Vectorized loops call it per lane.
+Halide::Expr libm(const char *name, Halide::Expr x);
+
 } // namespace webnnc::halide
 
 #endif // WEBNNC_CODEGEN_HALIDE_MATH_H_

@@ -18,6 +18,18 @@ kernels::TensorSpec tensorSpec(Type type) {
   return {desc->dataType, desc->shape};
 }
 
+// Stores a webnn enum attribute (any of |EnumAttrs|) as its integer value.
+template <typename... EnumAttrs>
+bool addEnum(kernels::OpSpec &op, const std::string &key, Attribute attr) {
+  return ([&] {
+    if (auto e = dyn_cast<EnumAttrs>(attr)) {
+      op.ints[key] = {static_cast<int64_t>(e.getValue())};
+      return true;
+    }
+    return false;
+  }() || ...);
+}
+
 // Copies |attr| into |op|'s ints or floats under |name|.
 LogicalResult addAttribute(kernels::OpSpec &op, StringRef name,
                            Attribute attr) {
@@ -25,19 +37,24 @@ LogicalResult addAttribute(kernels::OpSpec &op, StringRef name,
   if (auto array = dyn_cast<DenseI64ArrayAttr>(attr)) {
     op.ints[key] = std::vector<int64_t>(array.asArrayRef().begin(),
                                         array.asArrayRef().end());
+  } else if (auto array = dyn_cast<DenseI32ArrayAttr>(attr)) {
+    op.ints[key] = std::vector<int64_t>(array.asArrayRef().begin(),
+                                        array.asArrayRef().end());
+  } else if (auto array = dyn_cast<DenseF64ArrayAttr>(attr)) {
+    op.floats[key] = std::vector<double>(array.asArrayRef().begin(),
+                                         array.asArrayRef().end());
   } else if (auto boolean = dyn_cast<BoolAttr>(attr)) {
     op.ints[key] = {boolean.getValue() ? 1 : 0};
   } else if (auto integer = dyn_cast<IntegerAttr>(attr)) {
     op.ints[key] = {integer.getInt()};
   } else if (auto number = dyn_cast<FloatAttr>(attr)) {
     op.floats[key] = {number.getValueAsDouble()};
-  } else if (auto layout = dyn_cast<webnn::InputOperandLayoutAttr>(attr)) {
-    op.ints[key] = {static_cast<int64_t>(layout.getValue())};
-  } else if (auto filter = dyn_cast<webnn::Conv2dFilterOperandLayoutAttr>(attr)) {
-    op.ints[key] = {static_cast<int64_t>(filter.getValue())};
-  } else if (auto rounding = dyn_cast<webnn::RoundingTypeAttr>(attr)) {
-    op.ints[key] = {static_cast<int64_t>(rounding.getValue())};
-  } else {
+  } else if (!addEnum<webnn::InputOperandLayoutAttr,
+                      webnn::Conv2dFilterOperandLayoutAttr,
+                      webnn::ConvTranspose2dFilterOperandLayoutAttr,
+                      webnn::RoundingTypeAttr, webnn::OperandDataTypeAttr,
+                      webnn::InterpolationModeAttr, webnn::PaddingModeAttr>(
+                 op, key, attr)) {
     return failure();
   }
   return success();

@@ -36,7 +36,8 @@ bool isLibcSymbol(const std::string &name) {
       "tan",    "tanhf",  "tanh",    "sqrtf", "sqrt", "floorf", "floor",
       "ceilf",  "ceil",   "roundf",  "round", "truncf", "trunc", "fmodf",
       "fmod",   "atan2f", "atan2",   "erff",  "erf",  "log1pf", "expm1f",
-      "nearbyintf", "nearbyint", "fabsf", "fabs"};
+      "nearbyintf", "nearbyint", "fabsf", "fabs", "erfcf", "erfc",
+      "log1p",  "expm1"};
   return names.count(name) != 0;
 }
 

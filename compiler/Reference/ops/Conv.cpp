@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Reference semantics of conv2d and the pooling operations.
+// Reference semantics of the convolutions, pooling and resampling.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -156,12 +157,139 @@ OpResult pool2d(Op op, spec::PoolKind kind, const Operands &operands) {
   return out;
 }
 
+
+// Flat index of convTranspose2d filter element (input channel i, output
+// channel within the group o, h, w) in |shape| stored in |layout|.
+size_t transposedFilterIndex(const spec::Shape &s,
+                             spec::ConvTranspose2dFilterOperandLayout layout,
+                             int64_t i, int64_t o, int64_t h, int64_t w) {
+  switch (layout) {
+  case spec::ConvTranspose2dFilterOperandLayout::Iohw:
+    return ((i * s[1] + o) * s[2] + h) * s[3] + w;
+  case spec::ConvTranspose2dFilterOperandLayout::Hwoi:
+    return ((h * s[1] + w) * s[2] + o) * s[3] + i;
+  case spec::ConvTranspose2dFilterOperandLayout::Ohwi:
+    return ((o * s[1] + h) * s[2] + w) * s[3] + i;
+  }
+  return 0;
+}
+
+// Each input element scatters input * filter into the output window it
+// maps to; padding crops the full output.
+OpResult convTranspose2d(webnn::ConvTranspose2dOp op,
+                         const Operands &operands) {
+  const RefTensor &input = *operands[0], &filter = *operands[1];
+  const RefTensor *bias = operands.size() > 2 ? operands[2] : nullptr;
+  spec::ConvTranspose2dOptions options = webnn::convTranspose2dOptions(op);
+  auto geometry = spec::resolveConvTranspose2d(
+      descriptorOf(op.getInput()), descriptorOf(op.getFilter()), options);
+  if (!geometry)
+    return geometry.error().format("convTranspose2d");
+  const spec::Conv2dGeometry &g = *geometry;
+  RefTensor out(input.type, shapeOf(op.getResult()));
+  std::vector<double> sum(out.size(), 0.0);
+  int64_t inPerGroup = g.inputChannels / g.groups;
+  int64_t outPerGroup = g.outputChannels / g.groups;
+  for (int64_t n = 0; n < g.batches; ++n)
+    for (int64_t c = 0; c < g.inputChannels; ++c) {
+      int64_t group = c / inPerGroup;
+      for (int64_t iy = 0; iy < g.inputHeight; ++iy)
+        for (int64_t ix = 0; ix < g.inputWidth; ++ix) {
+          double v = input.f[activationIndex(input.shape, options.inputLayout,
+                                             n, c, iy, ix)];
+          for (int64_t o = 0; o < outPerGroup; ++o)
+            for (int64_t ky = 0; ky < g.filterHeight; ++ky) {
+              int64_t y = iy * g.strides[0] + ky * g.dilations[0] - g.padding[0];
+              if (y < 0 || y >= g.outputHeight)
+                continue;
+              for (int64_t kx = 0; kx < g.filterWidth; ++kx) {
+                int64_t x =
+                    ix * g.strides[1] + kx * g.dilations[1] - g.padding[2];
+                if (x < 0 || x >= g.outputWidth)
+                  continue;
+                sum[activationIndex(out.shape, options.inputLayout, n,
+                                    group * outPerGroup + o, y, x)] +=
+                    v * filter.f[transposedFilterIndex(
+                            filter.shape, options.filterLayout, c, o, ky, kx)];
+              }
+            }
+        }
+    }
+  for (int64_t n = 0; n < g.batches; ++n)
+    for (int64_t o = 0; o < g.outputChannels; ++o)
+      for (int64_t y = 0; y < g.outputHeight; ++y)
+        for (int64_t x = 0; x < g.outputWidth; ++x) {
+          size_t at = activationIndex(out.shape, options.inputLayout, n, o, y, x);
+          out.f[at] = sum[at] + (bias ? bias->f[o] : 0.0);
+        }
+  out.roundToType();
+  return out;
+}
+
+// resample2d: output coordinate o samples input coordinate
+// (o + 0.5) / scale - 0.5, clamped to the input; nearest-neighbor rounds
+// it half down, linear interpolates the two neighbours on each axis.
+OpResult resample2d(webnn::Resample2dOp op, const RefTensor &input) {
+  auto geometry = spec::resolveResample2d(descriptorOf(op.getInput()),
+                                          webnn::resample2dOptions(op));
+  if (!geometry)
+    return geometry.error().format("resample2d");
+  const spec::Resample2dGeometry &g = *geometry;
+  bool linear = webnn::resample2dOptions(op).mode ==
+                spec::InterpolationMode::Linear;
+  RefTensor out(input.type, shapeOf(op.getResult()));
+  struct Tap {
+    int64_t index[2];
+    double weight[2];
+  };
+  auto taps = [&](int i, int64_t o) {
+    double c = (double(o) + 0.5) / g.scales[i] - 0.5;
+    double last = double(g.inputSizes[i] - 1);
+    Tap t{};
+    if (!linear) {
+      t.index[0] = t.index[1] = int64_t(std::ceil(std::clamp(c, 0.0, last) - 0.5));
+      t.weight[0] = 1, t.weight[1] = 0;
+      return t;
+    }
+    c = std::clamp(c, 0.0, last);
+    int64_t lo = int64_t(std::floor(c));
+    t.index[0] = lo;
+    t.index[1] = std::min<int64_t>(lo + 1, g.inputSizes[i] - 1);
+    t.weight[1] = c - double(lo);
+    t.weight[0] = 1 - t.weight[1];
+    return t;
+  };
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    Tap a = taps(0, index[g.axes[0]]), b = taps(1, index[g.axes[1]]);
+    std::vector<int64_t> from = index;
+    double value = 0;
+    for (int i = 0; i < 2; ++i)
+      for (int j = 0; j < 2; ++j) {
+        double w = a.weight[i] * b.weight[j];
+        if (w == 0)
+          continue;
+        from[g.axes[0]] = a.index[i];
+        from[g.axes[1]] = b.index[j];
+        value += w * input.f[offsetOf(from, input.shape)];
+      }
+    out.f[k] = value;
+  });
+  out.roundToType();
+  return out;
+}
+
 } // namespace
 
 std::optional<OpResult> evaluateConvPool(Operation *op,
                                          const Operands &operands) {
   return llvm::TypeSwitch<Operation *, std::optional<OpResult>>(op)
       .Case([&](webnn::Conv2dOp conv) { return conv2d(conv, operands); })
+      .Case([&](webnn::ConvTranspose2dOp conv) {
+        return convTranspose2d(conv, operands);
+      })
+      .Case([&](webnn::Resample2dOp resample) {
+        return resample2d(resample, *operands[0]);
+      })
       .Case([&](webnn::AveragePool2dOp pool) {
         return pool2d(pool, spec::PoolKind::Average, operands);
       })

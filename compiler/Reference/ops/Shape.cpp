@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Reference semantics of reshape, transpose and softmax.
+// Reference semantics of the shape and data-movement operations.
 #include <cmath>
 
 #include "../RefTensor.h"
@@ -12,10 +12,6 @@ using namespace mlir;
 
 namespace {
 
-spec::Shape shapeOf(Value v) {
-  auto type = cast<RankedTensorType>(v.getType());
-  return spec::Shape(type.getShape().begin(), type.getShape().end());
-}
 
 OpResult transpose(webnn::TransposeOp op, const RefTensor &in) {
   std::vector<int64_t> perm = spec::resolvePermutation(
@@ -40,27 +36,120 @@ OpResult transpose(webnn::TransposeOp op, const RefTensor &in) {
   return out;
 }
 
-OpResult softmax(webnn::SoftmaxOp op, const RefTensor &in) {
-  RefTensor out(in.type, in.shape);
-  int64_t axis = static_cast<int64_t>(op.getAxis());
-  int64_t extent = in.shape[axis];
-  int64_t inner = 1;
-  for (size_t d = axis + 1; d < in.shape.size(); ++d)
-    inner *= in.shape[d];
-  int64_t outer = static_cast<int64_t>(in.size()) / (extent * inner);
-  for (int64_t o = 0; o < outer; ++o)
-    for (int64_t i = 0; i < inner; ++i) {
-      auto at = [&](int64_t e) { return (o * extent + e) * inner + i; };
-      double maxValue = -INFINITY;
-      for (int64_t e = 0; e < extent; ++e)
-        maxValue = std::max(maxValue, in.f[at(e)]);
-      double sum = 0;
-      for (int64_t e = 0; e < extent; ++e)
-        sum += std::exp(in.f[at(e)] - maxValue);
-      for (int64_t e = 0; e < extent; ++e)
-        out.f[at(e)] = std::exp(in.f[at(e)] - maxValue) / sum;
+OpResult concat(webnn::ConcatOp op, const Operands &operands) {
+  int64_t axis = op.getAxis();
+  RefTensor out(operands[0]->type, shapeOf(op.getResult()));
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    std::vector<int64_t> at = index;
+    for (const RefTensor *input : operands) {
+      if (at[axis] < input->shape[axis]) {
+        out.copyFrom(k, *input, offsetOf(at, input->shape));
+        return;
+      }
+      at[axis] -= input->shape[axis];
     }
-  out.roundToType();
+  });
+  return out;
+}
+
+OpResult expand(webnn::ExpandOp op, const RefTensor &in) {
+  RefTensor out(in.type, shapeOf(op.getResult()));
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    out.copyFrom(k, in, broadcastOffset(index, in.shape));
+  });
+  return out;
+}
+
+// The input coordinate an output coordinate of pad reads, or -1 for the
+// constant padding value.
+int64_t padSource(int64_t o, int64_t begin, int64_t size,
+                  spec::PaddingMode mode) {
+  int64_t i = o - begin;
+  if (i >= 0 && i < size)
+    return i;
+  switch (mode) {
+  case spec::PaddingMode::Constant:
+    return -1;
+  case spec::PaddingMode::Edge:
+    return i < 0 ? 0 : size - 1;
+  case spec::PaddingMode::Reflection:
+    return i < 0 ? -i : 2 * (size - 1) - i;
+  }
+  return -1;
+}
+
+OpResult pad(webnn::PadOp op, const RefTensor &in) {
+  spec::PadOptions options = webnn::padOptions(op);
+  ArrayRef<int64_t> begin = op.getBeginningPadding();
+  RefTensor out(in.type, shapeOf(op.getResult()));
+  // The padding value cast to the type, like clamp's bounds.
+  RefTensor value(in.type, {});
+  if (value.isFloat())
+    value.f[0] = roundTo(in.type, options.value);
+  else
+    value.i[0] = castToInteger(in.type, options.value);
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    std::vector<int64_t> from(index.size());
+    for (size_t d = 0; d < index.size(); ++d) {
+      from[d] = padSource(index[d], begin[d], in.shape[d], options.mode);
+      if (from[d] < 0) {
+        out.copyFrom(k, value, 0);
+        return;
+      }
+    }
+    out.copyFrom(k, in, offsetOf(from, in.shape));
+  });
+  return out;
+}
+
+OpResult reverse(webnn::ReverseOp op, const RefTensor &in) {
+  std::vector<int64_t> axes = spec::resolveReverseAxes(
+      descriptorOf(op.getInput()), webnn::reverseOptions(op));
+  RefTensor out(in.type, in.shape);
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    std::vector<int64_t> from = index;
+    for (int64_t axis : axes)
+      from[axis] = in.shape[axis] - 1 - index[axis];
+    out.copyFrom(k, in, offsetOf(from, in.shape));
+  });
+  return out;
+}
+
+OpResult slice(webnn::SliceOp op, const RefTensor &in) {
+  ArrayRef<int64_t> starts = op.getStarts();
+  std::vector<int64_t> strides = webnn::sliceOptions(op).strides;
+  RefTensor out(in.type, shapeOf(op.getResult()));
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    std::vector<int64_t> from(index.size());
+    for (size_t d = 0; d < index.size(); ++d)
+      from[d] = starts[d] + index[d] * (strides.empty() ? 1 : strides[d]);
+    out.copyFrom(k, in, offsetOf(from, in.shape));
+  });
+  return out;
+}
+
+OpResult tile(webnn::TileOp op, const RefTensor &in) {
+  RefTensor out(in.type, shapeOf(op.getResult()));
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    std::vector<int64_t> from(index.size());
+    for (size_t d = 0; d < index.size(); ++d)
+      from[d] = index[d] % in.shape[d];
+    out.copyFrom(k, in, offsetOf(from, in.shape));
+  });
+  return out;
+}
+
+OpResult triangular(webnn::TriangularOp op, const RefTensor &in) {
+  spec::TriangularOptions options = webnn::triangularOptions(op);
+  RefTensor out(in.type, in.shape);
+  size_t rank = in.shape.size();
+  forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
+    int64_t offset = index[rank - 1] - index[rank - 2]; // column - row
+    bool keep = options.upper ? offset >= options.diagonal
+                              : offset <= options.diagonal;
+    if (keep)
+      out.copyFrom(k, in, k);
+  });
   return out;
 }
 
@@ -75,7 +164,13 @@ std::optional<OpResult> evaluateShape(Operation *op,
         return out;
       })
       .Case([&](webnn::TransposeOp t) { return transpose(t, *operands[0]); })
-      .Case([&](webnn::SoftmaxOp s) { return softmax(s, *operands[0]); })
+      .Case([&](webnn::ConcatOp c) { return concat(c, operands); })
+      .Case([&](webnn::ExpandOp e) { return expand(e, *operands[0]); })
+      .Case([&](webnn::PadOp p) { return pad(p, *operands[0]); })
+      .Case([&](webnn::ReverseOp r) { return reverse(r, *operands[0]); })
+      .Case([&](webnn::SliceOp s) { return slice(s, *operands[0]); })
+      .Case([&](webnn::TileOp t) { return tile(t, *operands[0]); })
+      .Case([&](webnn::TriangularOp t) { return triangular(t, *operands[0]); })
       .Default([](Operation *) { return std::nullopt; });
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Element-wise kernels: binary arithmetic with broadcasting, activations,
-// clamp and splat constants.
+// Element-wise kernels: arithmetic, comparison and logical ops with
+// broadcasting, unary math, activations, clamp, prelu, where, cast and
+// splat constants.
 #include <cmath>
 #include <stdexcept>
 
@@ -24,6 +25,11 @@ Expr wrapping(Type t, Expr a, Expr b, Expr (*fn)(Expr, Expr)) {
     return fn(a, b);
   Type u = t.with_code(Type::UInt);
   return reinterpret(t, fn(reinterpret(u, a), reinterpret(u, b)));
+}
+
+// -x with two's complement wrapping.
+Expr wrappingNeg(Type t, Expr x) {
+  return wrapping(t, make_const(t, 0), x, [](Expr a, Expr b) { return a - b; });
 }
 
 // NaN-propagating max/min, like the spec's reference (JavaScript Math.max).
@@ -61,6 +67,8 @@ Expr integerPow(Expr a, Expr b) {
 Expr clampBound(const std::vector<double> *values, DataType type,
                 double fallback) {
   double v = values && !values->empty() ? values->front() : fallback;
+  if (std::isnan(v)) // a NaN bound clamps nothing
+    v = fallback;
   Type t = computeType(type);
   if (t.is_float()) {
     if (type == DataType::Float16 && std::isfinite(v))
@@ -85,6 +93,49 @@ Expr constantExpr(const kernels::OpSpec &op) {
   return cast(computeType(op.result.dataType), reinterpret(t, raw));
 }
 
+// A coefficient option (alpha, beta) cast to the data type, as the spec's
+// steps do, in the compute type.
+Expr coefficient(const kernels::OpSpec &op, const std::string &key,
+                 double fallback) {
+  const std::vector<double> *values = op.floatAttr(key);
+  double v = values && !values->empty() ? values->front() : fallback;
+  if (op.result.dataType == DataType::Float16 && std::isfinite(v))
+    v = halfToDouble(doubleToHalf(v));
+  return make_const(Float(32), v);
+}
+
+// |x| cast to integer type |to| as the spec's cast does: truncated toward
+// zero and saturated (in float64, where every bound is exact), NaN -> 0.
+Expr floatToInteger(Expr x, Type to) {
+  Expr d = cast<double>(x);
+  double lo = to.is_int() ? -std::ldexp(1.0, to.bits() - 1) : 0.0;
+  double hi = std::nextafter(std::ldexp(1.0, to.is_int() ? to.bits() - 1
+                                                         : to.bits()),
+                             0.0);
+  if (to.bits() < 64) // the exact maximum, as for 32 bits and below
+    hi = std::ldexp(1.0, to.is_int() ? to.bits() - 1 : to.bits()) - 1;
+  Expr t = trunc(clamp(d, make_const(Float(64), lo), make_const(Float(64), hi)));
+  return select(is_nan(d), make_const(to, 0), cast(to, t));
+}
+
+// cast: integer -> integer wraps (Halide narrows by truncation), integer
+// -> float goes through float64 like the reference, float -> float rounds.
+Expr castValue(const Value &input, DataType to) {
+  Type from = storageType(input.type.dataType);
+  Type target = storageType(to);
+  std::vector<Var> vars = makeVars(input.type.shape.size());
+  Expr x = input.func(toExprs(vars));
+  if (from.is_float() && !target.is_float())
+    return floatToInteger(cast<float>(x), target);
+  if (!from.is_float() && target.is_float())
+    return cast(target, from.bits() == 64 ? cast<double>(x) : x);
+  return cast(target, x);
+}
+
+Expr boolean(Expr condition) {
+  return select(condition, make_const(UInt(8), 1), make_const(UInt(8), 0));
+}
+
 } // namespace
 
 std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
@@ -99,17 +150,22 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
                                " operands");
     return broadcastRead(operands[i], shape, vars);
   };
-  Type t = computeType(op.result.dataType);
+  // The type operands compute in (the result's for most ops).
+  Type t = operands.empty() ? computeType(op.result.dataType)
+                            : computeType(operands[0].type.dataType);
   Expr e;
   const std::string &k = op.kind;
+  auto binary = [&](Expr (*fn)(Expr, Expr)) {
+    return wrapping(t, operand(0), operand(1), fn);
+  };
   if (k == "constant") {
     e = constantExpr(op);
   } else if (k == "add") {
-    e = wrapping(t, operand(0), operand(1), [](Expr a, Expr b) { return a + b; });
+    e = binary([](Expr a, Expr b) { return a + b; });
   } else if (k == "sub") {
-    e = wrapping(t, operand(0), operand(1), [](Expr a, Expr b) { return a - b; });
+    e = binary([](Expr a, Expr b) { return a - b; });
   } else if (k == "mul") {
-    e = wrapping(t, operand(0), operand(1), [](Expr a, Expr b) { return a * b; });
+    e = binary([](Expr a, Expr b) { return a * b; });
   } else if (k == "div") {
     Expr a = operand(0), b = operand(1);
     e = t.is_float() ? a / b : div_round_to_zero(a, b);
@@ -124,6 +180,66 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
   } else if (k == "pow") {
     Expr a = operand(0), b = operand(1);
     e = t.is_float() ? pow(a, b) : integerPow(a, b);
+  } else if (k == "equal") {
+    e = boolean(operand(0) == operand(1));
+  } else if (k == "not_equal") {
+    e = boolean(!(operand(0) == operand(1))); // true for NaN
+  } else if (k == "greater") {
+    e = boolean(operand(0) > operand(1));
+  } else if (k == "greater_or_equal") {
+    e = boolean(operand(0) >= operand(1));
+  } else if (k == "lesser") {
+    e = boolean(operand(0) < operand(1));
+  } else if (k == "lesser_or_equal") {
+    e = boolean(operand(0) <= operand(1));
+  } else if (k == "logical_and") {
+    e = boolean(operand(0) != 0 && operand(1) != 0);
+  } else if (k == "logical_or") {
+    e = boolean(operand(0) != 0 || operand(1) != 0);
+  } else if (k == "logical_xor") {
+    e = boolean((operand(0) != 0) != (operand(1) != 0));
+  } else if (k == "logical_not") {
+    e = boolean(operand(0) == 0);
+  } else if (k == "is_nan") {
+    e = boolean(is_nan(operand(0)));
+  } else if (k == "is_infinite") {
+    e = boolean(is_inf(operand(0)));
+  } else if (k == "abs") {
+    Expr x = operand(0);
+    // Integers wrap: |INT_MIN| stays INT_MIN.
+    e = t.is_float() ? abs(x) : select(x < 0, wrappingNeg(t, x), x);
+  } else if (k == "neg") {
+    e = t.is_float() ? -operand(0) : wrappingNeg(t, operand(0));
+  } else if (k == "sign") {
+    Expr x = operand(0);
+    Expr one = make_const(t, 1), zero = make_const(t, 0);
+    e = select(x > zero, one, select(x < zero, make_const(t, -1), x * zero));
+    if (t.is_float()) // NaN stays NaN
+      e = select(is_nan(x), x, e);
+  } else if (k == "identity") {
+    e = operand(0);
+  } else if (k == "ceil") {
+    e = ceil(operand(0));
+  } else if (k == "floor") {
+    e = floor(operand(0));
+  } else if (k == "round_even") {
+    e = round(operand(0)); // Halide rounds half to even
+  } else if (k == "cos") {
+    e = cos(operand(0));
+  } else if (k == "sin") {
+    e = sin(operand(0));
+  } else if (k == "tan") {
+    e = tan(operand(0));
+  } else if (k == "exp") {
+    e = vexp(operand(0));
+  } else if (k == "log") {
+    e = log(operand(0));
+  } else if (k == "sqrt") {
+    e = sqrt(operand(0));
+  } else if (k == "reciprocal") {
+    e = 1.0f / operand(0);
+  } else if (k == "erf") {
+    e = libm("erff", operand(0));
   } else if (k == "relu") {
     Expr x = operand(0);
     // Keeps NaN, like max(0, x) in the spec's reference.
@@ -132,6 +248,34 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     e = vsigmoid(operand(0));
   } else if (k == "tanh") {
     e = vtanh(operand(0));
+  } else if (k == "gelu") {
+    // 0.5 x (1 + erf(x / sqrt 2)) = 0.5 x erfc(-x / sqrt 2), which keeps
+    // its precision where erf is close to -1.
+    Expr x = operand(0);
+    e = 0.5f * x * libm("erfcf", -x * float(M_SQRT1_2));
+  } else if (k == "hard_swish") {
+    Expr x = operand(0);
+    e = x * clamp(x + 3.0f, 0.0f, 6.0f) / 6.0f;
+  } else if (k == "softplus") {
+    // ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), without overflow.
+    Expr x = operand(0);
+    e = max(x, 0.0f) + libm("log1pf", vexp(-abs(x)));
+  } else if (k == "softsign") {
+    Expr x = operand(0);
+    e = x / (1.0f + abs(x));
+  } else if (k == "elu") {
+    Expr x = operand(0);
+    Expr alpha = coefficient(op, "alpha", 1.0);
+    e = select(x >= 0.0f, x, alpha * libm("expm1f", x));
+  } else if (k == "hard_sigmoid") {
+    Expr x = operand(0);
+    Expr alpha = coefficient(op, "alpha", 0.2), beta = coefficient(op, "beta", 0.5);
+    e = clamp(alpha * x + beta, 0.0f, 1.0f);
+  } else if (k == "leaky_relu") {
+    Expr x = operand(0);
+    e = select(x >= 0.0f, x, coefficient(op, "alpha", 0.01) * x);
+  } else if (k == "linear") {
+    e = coefficient(op, "alpha", 1.0) * operand(0) + coefficient(op, "beta", 0.0);
   } else if (k == "clamp") {
     Expr x = operand(0);
     Expr lo = clampBound(op.floatAttr("min_value"), op.result.dataType,
@@ -139,6 +283,23 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     Expr hi = clampBound(op.floatAttr("max_value"), op.result.dataType,
                          INFINITY);
     e = select(x < lo, lo, select(x > hi, hi, x));
+  } else if (k == "prelu") {
+    Expr x = operand(0), slope = operand(1);
+    Expr scaled = t.is_float() ? slope * x
+                               : wrapping(t, slope, x,
+                                          [](Expr a, Expr b) { return a * b; });
+    e = select(x < make_const(t, 0), scaled, x);
+  } else if (k == "where") {
+    Expr condition = operand(0);
+    e = select(condition != 0, operand(1), operand(2));
+  } else if (k == "cast") {
+    // Converts storage to storage directly (not through the compute type).
+    Func f("cast");
+    f(vars) = castValue(operands.at(0), op.result.dataType);
+    Schedule schedule = [shape](Func output, const Target &target) {
+      scheduleElementwise(output, shape, target);
+    };
+    return Defined{Value{f, op.result}, schedule};
   } else {
     return std::nullopt;
   }

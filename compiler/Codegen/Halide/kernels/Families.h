@@ -21,8 +21,20 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands);
 std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands);
-std::optional<Defined> defineShape(const kernels::OpSpec &op,
-                                   const std::vector<Value> &operands);
+std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
+                                             const std::vector<Value> &operands);
+std::optional<Defined> defineResample2d(const kernels::OpSpec &op,
+                                        const std::vector<Value> &operands);
+std::optional<Defined> defineDataMovement(const kernels::OpSpec &op,
+                                          const std::vector<Value> &operands);
+std::optional<Defined> defineReduction(const kernels::OpSpec &op,
+                                       const std::vector<Value> &operands);
+std::optional<Defined> defineNormalization(const kernels::OpSpec &op,
+                                           const std::vector<Value> &operands);
+std::optional<Defined> defineGather(const kernels::OpSpec &op,
+                                    const std::vector<Value> &operands);
+std::optional<Defined> defineQuantize(const kernels::OpSpec &op,
+                                      const std::vector<Value> &operands);
 
 } // namespace webnnc::halide
 

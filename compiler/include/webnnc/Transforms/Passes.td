@@ -5,6 +5,16 @@
 
 include "mlir/Pass/PassBase.td"
 
+def WebNNDecomposePass : Pass<"webnn-decompose", "::mlir::ModuleOp"> {
+  let summary = "Rewrite split and the recurrent ops into simpler ops";
+  let description = [{
+    `split` becomes one `slice` per part. `gruCell` and `lstmCell` become
+    the gemm and element-wise ops of the spec's emulation; `gru` and `lstm`
+    unroll their steps into one cell per step and direction, then stack
+    the states. Afterwards every op has one result.
+  }];
+}
+
 def WebNNOutlineKernelsPass : Pass<"webnn-outline-kernels", "::mlir::ModuleOp"> {
   let summary = "Move each compute op into its own kernel function";
   let description = [{

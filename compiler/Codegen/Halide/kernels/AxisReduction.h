@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reducing a tensor over some of its axes (private to the kernel families).
+#ifndef WEBNNC_CODEGEN_HALIDE_KERNELS_AXISREDUCTION_H_
+#define WEBNNC_CODEGEN_HALIDE_KERNELS_AXISREDUCTION_H_
+
+#include <vector>
+
+#include "../Common.h"
+
+namespace webnnc::halide {
+
+// The reduction domain over |axes| of |shape|, ordered so the innermost
+// WebNN dimension varies fastest (row-major order).
+class AxisReduction {
+public:
+  AxisReduction(const spec::Shape &shape, const std::vector<int64_t> &axes);
+
+  const Halide::RDom &domain() const { return domain_; }
+  // The input coordinates for kept coordinates |kept| (full rank; reduced
+  // axes' entries are ignored): reduced axes walk the domain.
+  std::vector<Halide::Expr> inputIndex(const std::vector<Halide::Expr> &kept) const;
+  // Full-rank kept coordinates from output coordinates: the output keeps
+  // reduced axes as size 1 (|keepDimensions|) or drops them.
+  std::vector<Halide::Expr> keptIndex(const std::vector<Halide::Expr> &out,
+                                      bool keepDimensions) const;
+  // Elements reduced into each output element.
+  int64_t count() const { return count_; }
+  bool isReduced(size_t axis) const { return reduced_[axis]; }
+
+private:
+  std::vector<bool> reduced_;
+  std::vector<int> domainDim_; // axis -> index into domain_, or -1
+  Halide::RDom domain_;
+  int64_t count_ = 1;
+};
+
+// Computes |f| at root, vectorizing its innermost pure dimension when it
+// is long enough and splitting its outermost across threads when |work| is
+// large.
+void scheduleReduction(Halide::Func f, const spec::Shape &outShape,
+                       int64_t work, const Halide::Target &target);
+
+} // namespace webnnc::halide
+
+#endif // WEBNNC_CODEGEN_HALIDE_KERNELS_AXISREDUCTION_H_

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+// Kernels that move elements: transpose, concat, expand, pad, reverse,
+// slice, tile and triangular. Each output element reads one input element
+// (or a constant), so they share the element-wise schedule.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "Families.h"
+#include "webnnc/Spec/Ops.h"
+#include "webnnc/Support/Float16.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+using Halide::Internal::make_const;
+using Index = std::vector<Expr>;
+
+namespace {
+
+spec::OperandDescriptor descriptor(const Value &v) {
+  return {v.type.dataType, v.type.shape};
+}
+
+Defined transpose(const kernels::OpSpec &op, const Value &input) {
+  std::vector<int64_t> perm = spec::resolvePermutation(
+      descriptor(input), {op.intList("permutation"), {}});
+  return definePointwise("transpose", op, [&](const Index &out) {
+    // Output dimension i walks input dimension perm[i].
+    Index in(out.size());
+    for (size_t i = 0; i < out.size(); ++i)
+      in[perm[i]] = out[i];
+    return rawAt(input, in);
+  });
+}
+
+Defined concat(const kernels::OpSpec &op, const std::vector<Value> &inputs) {
+  int64_t axis = op.intAttr("axis", 0);
+  return definePointwise("concat", op, [&](const Index &out) {
+    // The last input whose range starts at or before the coordinate.
+    Expr value;
+    int64_t start = 0;
+    for (const Value &input : inputs) {
+      int64_t size = input.type.shape[axis];
+      Index in = out;
+      in[axis] = clamp(out[axis] - int(start), 0, int(size - 1));
+      Expr v = rawAt(input, in);
+      value = value.defined() ? select(out[axis] >= int(start), v, value) : v;
+      start += size;
+    }
+    return value;
+  });
+}
+
+Defined expand(const kernels::OpSpec &op, const Value &input) {
+  const spec::Shape &from = input.type.shape, &to = op.result.shape;
+  return definePointwise("expand", op, [&](const Index &out) {
+    size_t skip = to.size() - from.size();
+    Index in;
+    for (size_t d = 0; d < from.size(); ++d)
+      in.push_back(from[d] == 1 ? Expr(0) : out[skip + d]);
+    return rawAt(input, in);
+  });
+}
+
+// pad's padding value cast to the data type (like clamp's bounds).
+Expr padValue(const kernels::OpSpec &op) {
+  const std::vector<double> *values = op.floatAttr("value");
+  double v = values && !values->empty() ? values->front() : 0.0;
+  spec::DataType type = op.result.dataType;
+  Type t = storageType(type);
+  if (t.is_float()) {
+    if (type == spec::DataType::Float16 && std::isfinite(v))
+      v = halfToDouble(doubleToHalf(v));
+    return cast(t, make_const(Float(64), v));
+  }
+  double lo = t.is_int() ? -std::ldexp(1.0, t.bits() - 1) : 0.0;
+  double hi = std::nextafter(std::ldexp(1.0, t.is_int() ? t.bits() - 1 : t.bits()), 0);
+  if (t.bits() < 64)
+    hi = std::ldexp(1.0, t.is_int() ? t.bits() - 1 : t.bits()) - 1;
+  double c = std::isnan(v) ? 0 : std::min(std::max(std::trunc(v), lo), hi);
+  return t.is_uint() ? make_const(t, uint64_t(c)) : make_const(t, int64_t(c));
+}
+
+Defined pad(const kernels::OpSpec &op, const Value &input) {
+  std::vector<int64_t> begin = op.intList("beginning_padding");
+  int64_t mode = op.intAttr("mode", 0); // constant, edge, reflection
+  const spec::Shape &shape = input.type.shape;
+  Expr value = padValue(op);
+  return definePointwise("pad", op, [&](const Index &out) {
+    Index in(out.size());
+    Expr inside = Halide::Internal::const_true();
+    for (size_t d = 0; d < out.size(); ++d) {
+      int n = int(shape[d]);
+      Expr i = out[d] - int(begin[d]);
+      if (mode == 2) // reflection: mirror without repeating the edge
+        i = select(i < 0, -i, select(i >= n, 2 * (n - 1) - i, i));
+      else if (mode == 0)
+        inside = inside && i >= 0 && i < n;
+      in[d] = clamp(i, 0, n - 1); // edge; and keeps every read in bounds
+    }
+    Expr v = rawAt(input, in);
+    return mode == 0 ? select(inside, v, value) : v;
+  });
+}
+
+Defined reverse(const kernels::OpSpec &op, const Value &input) {
+  std::vector<int64_t> axes = spec::resolveReverseAxes(
+      descriptor(input),
+      {op.intAttr("axes") ? std::optional(op.intList("axes")) : std::nullopt,
+       {}});
+  const spec::Shape &shape = input.type.shape;
+  return definePointwise("reverse", op, [&](const Index &out) {
+    Index in = out;
+    for (int64_t axis : axes)
+      in[axis] = int(shape[axis] - 1) - out[axis];
+    return rawAt(input, in);
+  });
+}
+
+Defined slice(const kernels::OpSpec &op, const Value &input) {
+  std::vector<int64_t> starts = op.intList("starts");
+  std::vector<int64_t> strides = op.intList("strides");
+  return definePointwise("slice", op, [&](const Index &out) {
+    Index in(out.size());
+    for (size_t d = 0; d < out.size(); ++d)
+      in[d] = int(starts[d]) + out[d] * int(strides.empty() ? 1 : strides[d]);
+    return rawAt(input, in);
+  });
+}
+
+Defined tile(const kernels::OpSpec &op, const Value &input) {
+  const spec::Shape &shape = input.type.shape;
+  return definePointwise("tile", op, [&](const Index &out) {
+    Index in(out.size());
+    for (size_t d = 0; d < out.size(); ++d)
+      in[d] = shape[d] == 1 ? Expr(0) : out[d] % int(shape[d]);
+    return rawAt(input, in);
+  });
+}
+
+Defined triangular(const kernels::OpSpec &op, const Value &input) {
+  bool upper = op.intAttr("upper", 1) != 0;
+  int diagonal = int(op.intAttr("diagonal", 0));
+  Type t = storageType(op.result.dataType);
+  return definePointwise("triangular", op, [&](const Index &out) {
+    size_t rank = out.size();
+    Expr offset = out[rank - 1] - out[rank - 2]; // column - row
+    Expr keep = upper ? offset >= diagonal : offset <= diagonal;
+    return select(keep, rawAt(input, out), make_const(t, 0));
+  });
+}
+
+} // namespace
+
+std::optional<Defined> defineDataMovement(const kernels::OpSpec &op,
+                                          const std::vector<Value> &operands) {
+  static const char *kinds[] = {"transpose", "concat",  "expand", "pad",
+                                "reverse",   "slice",   "tile",   "triangular"};
+  if (std::find(std::begin(kinds), std::end(kinds), op.kind) == std::end(kinds))
+    return std::nullopt;
+  if (operands.empty())
+    throw std::runtime_error(op.kind + " needs an input");
+  const Value &input = operands[0];
+  if (op.kind == "transpose")
+    return transpose(op, input);
+  if (op.kind == "concat")
+    return concat(op, operands);
+  if (op.kind == "expand")
+    return expand(op, input);
+  if (op.kind == "pad")
+    return pad(op, input);
+  if (op.kind == "reverse")
+    return reverse(op, input);
+  if (op.kind == "slice")
+    return slice(op, input);
+  if (op.kind == "tile")
+    return tile(op, input);
+  return triangular(op, input);
+}
+
+} // namespace webnnc::halide

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// resample2d kernels: nearest-neighbor and bilinear.
+#include <cmath>
+#include <stdexcept>
+
+#include "Families.h"
+#include "webnnc/Spec/Ops.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+using Index = std::vector<Expr>;
+
+std::optional<Defined> defineResample2d(const kernels::OpSpec &op,
+                                        const std::vector<Value> &operands) {
+  if (op.kind != "resample2d")
+    return std::nullopt;
+  if (operands.empty())
+    throw std::runtime_error("resample2d needs an input");
+  const Value &input = operands[0];
+  spec::Resample2dOptions options;
+  options.mode = op.intAttr("mode", 0) == 0
+                     ? spec::InterpolationMode::NearestNeighbor
+                     : spec::InterpolationMode::Linear;
+  if (const std::vector<double> *scales = op.floatAttr("scales"))
+    options.scales = *scales;
+  options.sizes = op.intList("sizes");
+  options.axes = op.intList("axes");
+  auto geometry = spec::resolveResample2d(
+      {input.type.dataType, input.type.shape}, options);
+  if (!geometry)
+    throw std::runtime_error(geometry.error().format("resample2d"));
+  const spec::Resample2dGeometry g = *geometry;
+  bool linear = options.mode == spec::InterpolationMode::Linear;
+
+  return definePointwise("resample2d", op, [&](const Index &out) {
+    // The sampled input coordinate of each resampled axis, clamped to the
+    // input: (o + 0.5) / scale - 0.5, in float64 like the reference so
+    // nearest-neighbor picks the same element.
+    Expr lo[2], hi[2], weight[2];
+    for (int i = 0; i < 2; ++i) {
+      double last = double(g.inputSizes[i] - 1);
+      Expr c = (cast<double>(out[g.axes[i]]) + f64(0.5)) / f64(g.scales[i]) -
+               f64(0.5);
+      c = clamp(c, f64(0.0), f64(last));
+      if (!linear) {
+        lo[i] = cast<int>(ceil(c - f64(0.5))); // nearest, halves round down
+        continue;
+      }
+      Expr f = floor(c);
+      lo[i] = cast<int>(f);
+      hi[i] = min(lo[i] + 1, int(g.inputSizes[i] - 1));
+      weight[i] = cast<float>(c - f);
+    }
+    auto at = [&](Expr a, Expr b) {
+      Index in = out;
+      in[g.axes[0]] = a;
+      in[g.axes[1]] = b;
+      return readAt(input, in);
+    };
+    if (!linear)
+      return store(at(lo[0], lo[1]), op.result.dataType);
+    Expr top = at(lo[0], lo[1]) * (1.0f - weight[1]) + at(lo[0], hi[1]) * weight[1];
+    Expr bottom = at(hi[0], lo[1]) * (1.0f - weight[1]) + at(hi[0], hi[1]) * weight[1];
+    return store(top * (1.0f - weight[0]) + bottom * weight[0],
+                 op.result.dataType);
+  });
+}
+
+} // namespace webnnc::halide

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runs WPT conformance files through the full AOT pipeline. Plain C++
+// interface, so main.cpp (built with exceptions for CLI11) includes no
+// LLVM headers.
+#ifndef WEBNNC_TOOLS_CONFORMANCE_RUNNER_H_
+#define WEBNNC_TOOLS_CONFORMANCE_RUNNER_H_
+
+#include <string>
+#include <vector>
+
+namespace webnnc::wpt {
+
+struct RunOptions {
+  std::vector<std::string> paths; // .json files or directories of them
+  std::string filter;             // run only cases whose name contains it
+  std::string dumpOutputs;        // write every case's outputs here
+  std::string knownFailures;      // "case name | reason" lines
+  std::string markdown;           // write the results table here
+  std::string target = "host";
+  int jobs = 0; // cases compiled at once; 0: the cores
+  bool verbose = false;
+};
+
+// Prints the per-op table, the failures and a final "N passed, N failed".
+// Returns the process exit code: 0 when every case passed, or when
+// |knownFailures| is given and the failures are exactly those listed.
+int run(const RunOptions &options);
+
+} // namespace webnnc::wpt
+
+#endif // WEBNNC_TOOLS_CONFORMANCE_RUNNER_H_

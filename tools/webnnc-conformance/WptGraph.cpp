@@ -1,0 +1,800 @@
+// SPDX-License-Identifier: Apache-2.0
+// WPT operator calls -> GraphBuilder calls, with each operator's WPT
+// tolerance.
+#include "WptGraph.h"
+
+#include <functional>
+
+#include "llvm/Support/JSON.h"
+#include "webnnc/Frontend/GraphBuilder.h"
+
+namespace webnnc::wpt {
+namespace json = llvm::json;
+
+namespace {
+
+using Operands = std::map<std::string, Operand>;
+
+// One operator call's arguments and options, read leniently: a missing or
+// malformed argument records the first error and yields a default.
+class Args {
+public:
+  Args(const Operator &op, const Operands &operands)
+      : op_(op), operands_(operands) {
+    for (const auto &[key, value] : op.arguments)
+      if (key == "options")
+        options_ = value->getAsObject();
+  }
+
+  std::string error;
+
+  bool has(const char *key) const { return argument(key) != nullptr; }
+  bool hasOption(const char *key) const {
+    return options_ && options_->get(key);
+  }
+
+  Operand operand(const char *key) { return operandNamed(argument(key), key); }
+  std::vector<Operand> operandList(const char *key) {
+    std::vector<Operand> out;
+    const json::Value *v = argument(key);
+    if (!v || !v->getAsArray())
+      return fail(key, "must be a list of operand names"), out;
+    for (const json::Value &name : *v->getAsArray())
+      out.push_back(operandNamed(&name, key));
+    return out;
+  }
+  std::vector<int64_t> ints(const char *key) { return intsOf(argument(key), key); }
+  int64_t integer(const char *key) {
+    const json::Value *v = argument(key);
+    if (!v || !v->getAsInteger())
+      return fail(key, "must be an integer"), 0;
+    return *v->getAsInteger();
+  }
+  const json::Value *raw(const char *key) { return argument(key); }
+  std::string string(const char *key) {
+    const json::Value *v = argument(key);
+    if (!v || !v->getAsString())
+      return fail(key, "must be a string"), "";
+    return v->getAsString()->str();
+  }
+
+  // Options.
+  std::vector<int64_t> optInts(const char *key) {
+    return hasOption(key) ? intsOf(options_->get(key), key)
+                          : std::vector<int64_t>{};
+  }
+  std::optional<std::vector<int64_t>> optIntList(const char *key) {
+    if (!hasOption(key))
+      return std::nullopt;
+    return intsOf(options_->get(key), key);
+  }
+  std::vector<double> optNumbers(const char *key) {
+    std::vector<double> out;
+    if (!hasOption(key))
+      return out;
+    const json::Array *a = options_->getArray(key);
+    if (!a)
+      return fail(key, "must be a list"), out;
+    for (const json::Value &v : *a)
+      out.push_back(v.getAsNumber().value_or(0));
+    return out;
+  }
+  // An MLNumber: a number, or a JavaScript BigInt written "123n" (held as
+  // a double, exact up to 2^53).
+  double optNumber(const char *key, double fallback) {
+    if (!hasOption(key))
+      return fallback;
+    const json::Value *v = options_->get(key);
+    if (auto n = v->getAsNumber())
+      return *n;
+    if (auto text = v->getAsString()) {
+      std::string digits = text->str();
+      if (!digits.empty() && digits.back() == 'n') {
+        digits.pop_back();
+        char *end = nullptr;
+        long double value = std::strtold(digits.c_str(), &end);
+        if (end && !*end && !digits.empty())
+          return double(value);
+      }
+    }
+    return fail(key, "must be a number"), fallback;
+  }
+  int64_t optInteger(const char *key, int64_t fallback) {
+    if (!hasOption(key))
+      return fallback;
+    if (auto n = options_->get(key)->getAsInteger())
+      return *n;
+    return fail(key, "must be an integer"), fallback;
+  }
+  bool optBool(const char *key, bool fallback) {
+    if (!hasOption(key))
+      return fallback;
+    if (auto b = options_->get(key)->getAsBoolean())
+      return *b;
+    return fail(key, "must be a boolean"), fallback;
+  }
+  std::string optString(const char *key, const char *fallback) {
+    if (!hasOption(key))
+      return fallback;
+    if (auto s = options_->get(key)->getAsString())
+      return s->str();
+    return fail(key, "must be a string"), fallback;
+  }
+  std::vector<std::string> optStrings(const char *key) {
+    std::vector<std::string> out;
+    if (!hasOption(key))
+      return out;
+    const json::Array *list = options_->getArray(key);
+    if (!list)
+      return fail(key, "must be a list of strings"), out;
+    for (const json::Value &v : *list)
+      out.push_back(v.getAsString().value_or("").str());
+    return out;
+  }
+  std::optional<Operand> optOperand(const char *key) {
+    if (!hasOption(key))
+      return std::nullopt;
+    return operandNamed(options_->get(key), key);
+  }
+  // An enum option: |names| in enum order.
+  template <typename Enum>
+  Enum optEnum(const char *key, std::initializer_list<const char *> names,
+               Enum fallback) {
+    if (!hasOption(key))
+      return fallback;
+    std::string value = optString(key, "");
+    int i = 0;
+    for (const char *name : names) {
+      if (value == name)
+        return static_cast<Enum>(i);
+      ++i;
+    }
+    return fail(key, "has an unknown value '" + value + "'"), fallback;
+  }
+  std::string label() { return optString("label", ""); }
+
+private:
+  const json::Value *argument(const char *key) const {
+    for (const auto &[name, value] : op_.arguments)
+      if (name == key)
+        return value;
+    return nullptr;
+  }
+  void fail(const char *key, const std::string &rule) {
+    if (error.empty())
+      error = op_.name + ": " + key + " " + rule;
+  }
+  Operand operandNamed(const json::Value *v, const char *key) {
+    if (!v || !v->getAsString())
+      return fail(key, "must name an operand"), Operand();
+    auto it = operands_.find(v->getAsString()->str());
+    if (it == operands_.end())
+      return fail(key, "names unknown operand '" +
+                           v->getAsString()->str() + "'"),
+             Operand();
+    return it->second;
+  }
+  std::vector<int64_t> intsOf(const json::Value *v, const char *key) {
+    std::vector<int64_t> out;
+    const json::Array *a = v ? v->getAsArray() : nullptr;
+    if (!a)
+      return fail(key, "must be a list of integers"), out;
+    for (const json::Value &e : *a) {
+      auto i = e.getAsInteger();
+      if (!i)
+        return fail(key, "must be a list of integers"), out;
+      out.push_back(*i);
+    }
+    return out;
+  }
+
+  const Operator &op_;
+  const Operands &operands_;
+  const json::Object *options_ = nullptr;
+};
+
+struct Called {
+  std::vector<Operand> outputs;
+  Tolerance tolerance;
+};
+
+using Handler = std::function<Called(GraphBuilder &, Args &)>;
+
+bool isHalf(const Operand &o) { return o.dataType() == DataType::Float16; }
+Tolerance ulp(double u) { return {u, 0}; }
+// float32 / float16 variants.
+Tolerance ulp(const Operand &o, double f32, double f16) {
+  return ulp(isHalf(o) ? f16 : f32);
+}
+Tolerance atol(const Operand &o) {
+  return {0, isHalf(o) ? 1.0 / 512 : 1.0 / 1024};
+}
+
+Handler binary(GraphBuilder::Binary method, double tolerance) {
+  return [=](GraphBuilder &b, Args &a) {
+    return Called{{(b.*method)(a.operand("a"), a.operand("b"), {a.label()})},
+                  ulp(tolerance)};
+  };
+}
+
+Handler unary(GraphBuilder::Unary method,
+              std::function<Tolerance(const Operand &)> tolerance,
+              const char *name = "input") {
+  return [=](GraphBuilder &b, Args &a) {
+    Operand x = a.operand(name);
+    return Called{{(b.*method)(x, {a.label()})}, tolerance(x)};
+  };
+}
+auto fixed(double u) {
+  return [u](const Operand &) { return ulp(u); };
+}
+
+Pool2dOptions poolOptions(Args &a) {
+  Pool2dOptions o;
+  o.windowDimensions = a.optInts("windowDimensions");
+  o.padding = a.optInts("padding");
+  o.strides = a.optInts("strides");
+  o.dilations = a.optInts("dilations");
+  o.layout = a.optEnum("layout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
+  o.roundingType = a.optEnum("roundingType", {"floor", "ceil"},
+                             RoundingType::Floor);
+  o.outputSizes = a.optInts("outputSizes");
+  o.label = a.label();
+  return o;
+}
+
+Handler pool(Operand (GraphBuilder::*method)(const Operand &,
+                                             const Pool2dOptions &),
+             bool isMax) {
+  return [=](GraphBuilder &b, Args &a) {
+    Operand x = a.operand("input");
+    Pool2dOptions o = poolOptions(a);
+    Operand y = (b.*method)(x, o);
+    double window = 0;
+    if (x.valid() && x.rank() == 4) {
+      bool nchw = o.layout == InputOperandLayout::Nchw;
+      window = o.windowDimensions.empty()
+                   ? double(x.shape()[nchw ? 2 : 1] * x.shape()[nchw ? 3 : 2])
+                   : double(o.windowDimensions[0] * o.windowDimensions[1]);
+    }
+    return Called{{y}, ulp(isMax ? 0 : window + 2)};
+  };
+}
+
+// The elements a reduction combines into each output element.
+double reducedCount(const Operand &x, const ReduceOptions &o) {
+  if (!x.valid())
+    return 0;
+  double n = 1;
+  if (!o.axes)
+    return double(spec::elementCount(x.shape()));
+  for (int64_t axis : *o.axes)
+    if (axis >= 0 && axis < int64_t(x.rank()))
+      n *= double(x.shape()[axis]);
+  return n;
+}
+
+Handler reduce(GraphBuilder::Reduce method,
+               std::function<double(double)> tolerance) {
+  return [=](GraphBuilder &b, Args &a) {
+    Operand x = a.operand("input");
+    ReduceOptions o;
+    o.axes = a.optIntList("axes");
+    o.keepDimensions = a.optBool("keepDimensions", false);
+    o.label = a.label();
+    return Called{{(b.*method)(x, o)}, ulp(tolerance(reducedCount(x, o)))};
+  };
+}
+
+std::vector<RecurrentNetworkActivation> activations(Args &a) {
+  std::vector<RecurrentNetworkActivation> out;
+  for (const std::string &name : a.optStrings("activations")) {
+    if (name == "relu")
+      out.push_back(RecurrentNetworkActivation::Relu);
+    else if (name == "sigmoid")
+      out.push_back(RecurrentNetworkActivation::Sigmoid);
+    else if (name == "tanh")
+      out.push_back(RecurrentNetworkActivation::Tanh);
+    else if (a.error.empty())
+      a.error = "activations: unknown activation '" + name + "'";
+  }
+  return out;
+}
+
+RecurrentNetworkDirection direction(Args &a) {
+  return a.optEnum("direction", {"forward", "backward", "both"},
+                   RecurrentNetworkDirection::Forward);
+}
+
+std::map<std::string, Handler> handlers() {
+  using G = GraphBuilder;
+  std::map<std::string, Handler> h;
+  // Element-wise binary.
+  h["add"] = binary(&G::add, 1);
+  h["sub"] = binary(&G::sub, 1);
+  h["mul"] = binary(&G::mul, 1);
+  h["div"] = binary(&G::div, 2);
+  h["max"] = binary(&G::max, 0);
+  h["min"] = binary(&G::min, 0);
+  h["pow"] = [](G &b, Args &a) {
+    Operand x = a.operand("a");
+    return Called{{b.pow(x, a.operand("b"), {a.label()})}, ulp(x, 32, 2)};
+  };
+  for (auto [name, method] :
+       std::initializer_list<std::pair<const char *, G::Binary>>{
+           {"equal", &G::equal},
+           {"notEqual", &G::notEqual},
+           {"greater", &G::greater},
+           {"greaterOrEqual", &G::greaterOrEqual},
+           {"lesser", &G::lesser},
+           {"lesserOrEqual", &G::lesserOrEqual},
+           {"logicalAnd", &G::logicalAnd},
+           {"logicalOr", &G::logicalOr},
+           {"logicalXor", &G::logicalXor}})
+    h[name] = binary(method, 0);
+  h["logicalNot"] = unary(&G::logicalNot, fixed(0), "a");
+  // Element-wise unary.
+  for (auto [name, method] : std::initializer_list<std::pair<const char *, G::Unary>>{
+           {"abs", &G::abs},         {"ceil", &G::ceil},
+           {"floor", &G::floor},     {"identity", &G::identity},
+           {"neg", &G::neg},         {"roundEven", &G::roundEven},
+           {"sign", &G::sign},       {"relu", &G::relu},
+           {"isNaN", &G::isNaN},     {"isInfinite", &G::isInfinite}})
+    h[name] = unary(method, fixed(0));
+  h["sqrt"] = unary(&G::sqrt, fixed(1));
+  h["reciprocal"] = unary(&G::reciprocal, fixed(2));
+  h["softsign"] = unary(&G::softsign, fixed(3));
+  h["hardSwish"] = unary(&G::hardSwish, fixed(4));
+  h["tanh"] = unary(&G::tanh, fixed(16));
+  h["gelu"] = unary(&G::gelu, fixed(18));
+  h["softplus"] = unary(&G::softplus, fixed(18));
+  h["exp"] = unary(&G::exp, [](const Operand &x) { return ulp(x, 32, 1); });
+  h["sigmoid"] = unary(&G::sigmoid, [](const Operand &x) { return ulp(x, 34, 10); });
+  for (auto [name, method] : std::initializer_list<std::pair<const char *, G::Unary>>{
+           {"cos", &G::cos}, {"sin", &G::sin}, {"tan", &G::tan},
+           {"erf", &G::erf}, {"log", &G::log}})
+    h[name] = unary(method, atol);
+  // Activations with options.
+  h["clamp"] = [](G &b, Args &a) {
+    ClampOptions o;
+    if (a.hasOption("minValue"))
+      o.minValue = a.optNumber("minValue", 0);
+    if (a.hasOption("maxValue"))
+      o.maxValue = a.optNumber("maxValue", 0);
+    o.label = a.label();
+    return Called{{b.clamp(a.operand("input"), o)}, ulp(0)};
+  };
+  h["elu"] = [](G &b, Args &a) {
+    return Called{{b.elu(a.operand("input"),
+                         {a.optNumber("alpha", 1.0), a.label()})},
+                  ulp(18)};
+  };
+  h["hardSigmoid"] = [](G &b, Args &a) {
+    return Called{{b.hardSigmoid(a.operand("input"),
+                                 {a.optNumber("alpha", 0.2),
+                                  a.optNumber("beta", 0.5), a.label()})},
+                  ulp(2)};
+  };
+  h["leakyRelu"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    return Called{{b.leakyRelu(x, {a.optNumber("alpha", 0.01), a.label()})},
+                  ulp(x, 1, 2)};
+  };
+  h["linear"] = [](G &b, Args &a) {
+    return Called{{b.linear(a.operand("input"),
+                            {a.optNumber("alpha", 1.0),
+                             a.optNumber("beta", 0.0), a.label()})},
+                  ulp(2)};
+  };
+  h["prelu"] = [](G &b, Args &a) {
+    return Called{{b.prelu(a.operand("input"), a.operand("slope"),
+                           {a.label()})},
+                  ulp(1)};
+  };
+  h["softmax"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    int64_t axis = a.integer("axis");
+    double size = x.valid() && axis >= 0 && axis < int64_t(x.rank())
+                      ? double(x.shape()[axis])
+                      : 0;
+    return Called{{b.softmax(x, uint32_t(axis), {a.label()})},
+                  ulp(size * 3 + 3)};
+  };
+  h["cast"] = [](G &b, Args &a) {
+    std::string type = a.has("type") ? a.string("type") : a.string("dataType");
+    auto dataType = spec::parseDataType(type);
+    if (!dataType && a.error.empty())
+      a.error = "cast: unknown data type '" + type + "'";
+    return Called{{b.cast(a.operand("input"),
+                          dataType.value_or(DataType::Float32), {a.label()})},
+                  ulp(0)};
+  };
+  h["where"] = [](G &b, Args &a) {
+    return Called{{b.where(a.operand("condition"), a.operand("trueValue"),
+                           a.operand("falseValue"), {a.label()})},
+                  ulp(0)};
+  };
+  // Convolution and pooling.
+  h["conv2d"] = [](G &b, Args &a) {
+    Operand x = a.operand("input"), w = a.operand("filter");
+    Conv2dOptions o;
+    o.padding = a.optInts("padding");
+    o.strides = a.optInts("strides");
+    o.dilations = a.optInts("dilations");
+    o.groups = a.optInteger("groups", 1);
+    o.inputLayout =
+        a.optEnum("inputLayout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
+    o.filterLayout = a.optEnum("filterLayout", {"oihw", "hwio", "ohwi", "ihwo"},
+                               Conv2dFilterOperandLayout::Oihw);
+    o.bias = a.optOperand("bias");
+    o.label = a.label();
+    // filterHeight * filterWidth * (inputChannels / groups): the product of
+    // the filter's dimensions other than the output channels.
+    double taps = 0;
+    if (w.valid() && w.rank() == 4) {
+      static const int outputAxis[] = {0, 3, 0, 3}; // oihw hwio ohwi ihwo
+      taps = double(spec::elementCount(w.shape())) /
+             double(w.shape()[outputAxis[int(o.filterLayout)]]);
+    }
+    return Called{{b.conv2d(x, w, o)}, ulp(taps * 2)};
+  };
+  h["convTranspose2d"] = [](G &b, Args &a) {
+    Operand x = a.operand("input"), w = a.operand("filter");
+    ConvTranspose2dOptions o;
+    o.padding = a.optInts("padding");
+    o.strides = a.optInts("strides");
+    o.dilations = a.optInts("dilations");
+    o.outputPadding = a.optInts("outputPadding");
+    o.outputSizes = a.optInts("outputSizes");
+    o.groups = a.optInteger("groups", 1);
+    o.inputLayout =
+        a.optEnum("inputLayout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
+    o.filterLayout = a.optEnum("filterLayout", {"iohw", "hwoi", "ohwi"},
+                               ConvTranspose2dFilterOperandLayout::Iohw);
+    o.bias = a.optOperand("bias");
+    o.label = a.label();
+    double taps = 0;
+    if (w.valid() && w.rank() == 4) {
+      static const int outputAxis[] = {1, 2, 0}; // iohw hwoi ohwi
+      taps = double(spec::elementCount(w.shape())) /
+             double(w.shape()[outputAxis[int(o.filterLayout)]]) /
+             double(std::max<int64_t>(o.groups, 1));
+    }
+    return Called{{b.convTranspose2d(x, w, o)}, ulp(taps * 2)};
+  };
+  h["averagePool2d"] = pool(&G::averagePool2d, false);
+  h["l2Pool2d"] = pool(&G::l2Pool2d, false);
+  h["maxPool2d"] = pool(&G::maxPool2d, true);
+  h["resample2d"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    Resample2dOptions o;
+    o.mode = a.optEnum("mode", {"nearest-neighbor", "linear"},
+                       InterpolationMode::NearestNeighbor);
+    o.scales = a.optNumbers("scales");
+    o.sizes = a.optInts("sizes");
+    o.axes = a.optInts("axes");
+    o.label = a.label();
+    Tolerance t = o.mode == InterpolationMode::Linear ? ulp(x, 84, 10) : ulp(0);
+    return Called{{b.resample2d(x, o)}, t};
+  };
+  // Matrix multiplication.
+  h["matmul"] = [](G &b, Args &a) {
+    Operand x = a.operand("a");
+    double k = x.valid() && x.rank() >= 2 ? double(x.shape().back()) : 0;
+    return Called{{b.matmul(x, a.operand("b"), {a.label()})}, ulp(k * 2)};
+  };
+  h["gemm"] = [](G &b, Args &a) {
+    Operand x = a.operand("a");
+    GemmOptions o;
+    o.c = a.optOperand("c");
+    o.alpha = a.optNumber("alpha", 1.0);
+    o.beta = a.optNumber("beta", 1.0);
+    o.aTranspose = a.optBool("aTranspose", false);
+    o.bTranspose = a.optBool("bTranspose", false);
+    o.label = a.label();
+    double k = x.valid() && x.rank() == 2 ? double(x.shape()[o.aTranspose ? 0 : 1])
+                                          : 0;
+    double u = k * 2 + (o.alpha != 1 ? 1 : 0) + (o.c ? 1 : 0) +
+               (o.beta != 1 ? 1 : 0);
+    return Called{{b.gemm(x, a.operand("b"), o)}, ulp(u)};
+  };
+  // Normalization.
+  h["batchNormalization"] = [](G &b, Args &a) {
+    BatchNormalizationOptions o;
+    o.scale = a.optOperand("scale");
+    o.bias = a.optOperand("bias");
+    o.axis = a.optInteger("axis", 1);
+    o.epsilon = a.optNumber("epsilon", 1e-5);
+    o.label = a.label();
+    return Called{{b.batchNormalization(a.operand("input"), a.operand("mean"),
+                                        a.operand("variance"), o)},
+                  ulp(6)};
+  };
+  h["instanceNormalization"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    InstanceNormalizationOptions o;
+    o.scale = a.optOperand("scale");
+    o.bias = a.optOperand("bias");
+    o.epsilon = a.optNumber("epsilon", 1e-5);
+    o.layout = a.optEnum("layout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
+    o.label = a.label();
+    return Called{{b.instanceNormalization(x, o)}, ulp(x, 840, 8400)};
+  };
+  h["layerNormalization"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    LayerNormalizationOptions o;
+    o.scale = a.optOperand("scale");
+    o.bias = a.optOperand("bias");
+    o.axes = a.optIntList("axes");
+    o.epsilon = a.optNumber("epsilon", 1e-5);
+    o.label = a.label();
+    return Called{{b.layerNormalization(x, o)}, atol(x)};
+  };
+  // Reductions.
+  auto n = [](double k) { return [k](double n) { return k * n; }; };
+  h["reduceL1"] = reduce(&G::reduceL1, n(1));
+  h["reduceL2"] = reduce(&G::reduceL2, [](double n) { return 2 * n + 1; });
+  h["reduceLogSum"] = reduce(&G::reduceLogSum, [](double n) { return n + 18; });
+  h["reduceLogSumExp"] =
+      reduce(&G::reduceLogSumExp, [](double n) { return 2 * n + 18; });
+  h["reduceMax"] = reduce(&G::reduceMax, n(0));
+  h["reduceMean"] = reduce(&G::reduceMean, [](double n) { return n + 2; });
+  h["reduceMin"] = reduce(&G::reduceMin, n(0));
+  h["reduceProduct"] = reduce(&G::reduceProduct, n(1));
+  h["reduceSum"] = reduce(&G::reduceSum, n(1));
+  h["reduceSumSquare"] = reduce(&G::reduceSumSquare, n(2));
+  for (auto [name, isMax] : {std::pair{"argMin", false}, {"argMax", true}})
+    h[name] = [isMax](G &b, Args &a) {
+      ArgMinMaxOptions o;
+      o.keepDimensions = a.optBool("keepDimensions", false);
+      o.outputDataType =
+          spec::parseDataType(a.optString("outputDataType", "int32"))
+              .value_or(DataType::Int32);
+      o.label = a.label();
+      Operand x = a.operand("input");
+      uint32_t axis = uint32_t(a.integer("axis"));
+      return Called{{isMax ? b.argMax(x, axis, o) : b.argMin(x, axis, o)},
+                    ulp(0)};
+    };
+  h["cumulativeSum"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    int64_t axis = a.integer("axis");
+    CumulativeSumOptions o{a.optBool("exclusive", false),
+                           a.optBool("reversed", false), a.label()};
+    double size = x.valid() && axis >= 0 && axis < int64_t(x.rank())
+                      ? double(x.shape()[axis])
+                      : 0;
+    return Called{{b.cumulativeSum(x, uint32_t(axis), o)}, ulp(size)};
+  };
+  // Shape and data movement.
+  h["concat"] = [](G &b, Args &a) {
+    return Called{{b.concat(a.operandList("inputs"), uint32_t(a.integer("axis")),
+                            {a.label()})},
+                  ulp(0)};
+  };
+  h["expand"] = [](G &b, Args &a) {
+    return Called{{b.expand(a.operand("input"), a.ints("newShape"),
+                            {a.label()})},
+                  ulp(0)};
+  };
+  h["pad"] = [](G &b, Args &a) {
+    PadOptions o;
+    o.mode = a.optEnum("mode", {"constant", "edge", "reflection"},
+                       PaddingMode::Constant);
+    o.value = a.optNumber("value", 0);
+    o.label = a.label();
+    return Called{{b.pad(a.operand("input"), a.ints("beginningPadding"),
+                         a.ints("endingPadding"), o)},
+                  ulp(0)};
+  };
+  h["reshape"] = [](G &b, Args &a) {
+    return Called{{b.reshape(a.operand("input"), a.ints("newShape"),
+                             {a.label()})},
+                  ulp(0)};
+  };
+  h["reverse"] = [](G &b, Args &a) {
+    return Called{{b.reverse(a.operand("input"),
+                             {a.optIntList("axes"), a.label()})},
+                  ulp(0)};
+  };
+  h["slice"] = [](G &b, Args &a) {
+    return Called{{b.slice(a.operand("input"), a.ints("starts"),
+                           a.ints("sizes"), {a.optInts("strides"), a.label()})},
+                  ulp(0)};
+  };
+  h["split"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    SplitOptions o{a.optInteger("axis", 0), a.label()};
+    const json::Value *splits = a.raw("splits");
+    if (splits && splits->getAsInteger())
+      return Called{b.split(x, uint32_t(*splits->getAsInteger()), o), ulp(0)};
+    return Called{b.split(x, a.ints("splits"), o), ulp(0)};
+  };
+  h["tile"] = [](G &b, Args &a) {
+    return Called{{b.tile(a.operand("input"), a.ints("repetitions"),
+                          {a.label()})},
+                  ulp(0)};
+  };
+  h["transpose"] = [](G &b, Args &a) {
+    return Called{{b.transpose(a.operand("input"),
+                               {a.optInts("permutation"), a.label()})},
+                  ulp(0)};
+  };
+  h["triangular"] = [](G &b, Args &a) {
+    TriangularOptions o{a.optBool("upper", true), a.optInteger("diagonal", 0),
+                        a.label()};
+    return Called{{b.triangular(a.operand("input"), o)}, ulp(0)};
+  };
+  // Gather and scatter.
+  h["gather"] = [](G &b, Args &a) {
+    return Called{{b.gather(a.operand("input"), a.operand("indices"),
+                            {a.optInteger("axis", 0), a.label()})},
+                  ulp(0)};
+  };
+  h["gatherElements"] = [](G &b, Args &a) {
+    return Called{{b.gatherElements(a.operand("input"), a.operand("indices"),
+                                    {a.optInteger("axis", 0), a.label()})},
+                  ulp(0)};
+  };
+  h["gatherND"] = [](G &b, Args &a) {
+    return Called{{b.gatherND(a.operand("input"), a.operand("indices"),
+                              {a.label()})},
+                  ulp(0)};
+  };
+  h["scatterElements"] = [](G &b, Args &a) {
+    return Called{{b.scatterElements(a.operand("input"), a.operand("indices"),
+                                     a.operand("updates"),
+                                     {a.optInteger("axis", 0), a.label()})},
+                  ulp(0)};
+  };
+  h["scatterND"] = [](G &b, Args &a) {
+    return Called{{b.scatterND(a.operand("input"), a.operand("indices"),
+                               a.operand("updates"), {a.label()})},
+                  ulp(0)};
+  };
+  // Quantization.
+  h["quantizeLinear"] = [](G &b, Args &a) {
+    return Called{{b.quantizeLinear(a.operand("input"), a.operand("scale"),
+                                    a.operand("zeroPoint"), {a.label()})},
+                  ulp(1)};
+  };
+  h["dequantizeLinear"] = [](G &b, Args &a) {
+    return Called{{b.dequantizeLinear(a.operand("input"), a.operand("scale"),
+                                      a.operand("zeroPoint"), {a.label()})},
+                  ulp(1)};
+  };
+  // Recurrent networks.
+  h["gru"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    GruOptions o;
+    o.bias = a.optOperand("bias");
+    o.recurrentBias = a.optOperand("recurrentBias");
+    o.initialHiddenState = a.optOperand("initialHiddenState");
+    o.resetAfter = a.optBool("resetAfter", true);
+    o.returnSequence = a.optBool("returnSequence", false);
+    o.direction = direction(a);
+    o.layout = a.optEnum("layout", {"zrn", "rzn"}, GruWeightLayout::Zrn);
+    o.activations = activations(a);
+    o.label = a.label();
+    return Called{b.gru(x, a.operand("weight"), a.operand("recurrentWeight"),
+                        uint32_t(a.integer("steps")),
+                        uint32_t(a.integer("hiddenSize")), o),
+                  atol(x)};
+  };
+  h["gruCell"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    GruCellOptions o;
+    o.bias = a.optOperand("bias");
+    o.recurrentBias = a.optOperand("recurrentBias");
+    o.resetAfter = a.optBool("resetAfter", true);
+    o.layout = a.optEnum("layout", {"zrn", "rzn"}, GruWeightLayout::Zrn);
+    o.activations = activations(a);
+    o.label = a.label();
+    return Called{{b.gruCell(x, a.operand("weight"),
+                             a.operand("recurrentWeight"),
+                             a.operand("hiddenState"),
+                             uint32_t(a.integer("hiddenSize")), o)},
+                  atol(x)};
+  };
+  h["lstm"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    LstmOptions o;
+    o.bias = a.optOperand("bias");
+    o.recurrentBias = a.optOperand("recurrentBias");
+    o.peepholeWeight = a.optOperand("peepholeWeight");
+    o.initialHiddenState = a.optOperand("initialHiddenState");
+    o.initialCellState = a.optOperand("initialCellState");
+    o.returnSequence = a.optBool("returnSequence", false);
+    o.direction = direction(a);
+    o.layout = a.optEnum("layout", {"iofg", "ifgo"}, LstmWeightLayout::Iofg);
+    o.activations = activations(a);
+    o.label = a.label();
+    return Called{b.lstm(x, a.operand("weight"), a.operand("recurrentWeight"),
+                         uint32_t(a.integer("steps")),
+                         uint32_t(a.integer("hiddenSize")), o),
+                  atol(x)};
+  };
+  h["lstmCell"] = [](G &b, Args &a) {
+    Operand x = a.operand("input");
+    LstmCellOptions o;
+    o.bias = a.optOperand("bias");
+    o.recurrentBias = a.optOperand("recurrentBias");
+    o.peepholeWeight = a.optOperand("peepholeWeight");
+    o.layout = a.optEnum("layout", {"iofg", "ifgo"}, LstmWeightLayout::Iofg);
+    o.activations = activations(a);
+    o.label = a.label();
+    return Called{b.lstmCell(x, a.operand("weight"),
+                             a.operand("recurrentWeight"),
+                             a.operand("hiddenState"), a.operand("cellState"),
+                             uint32_t(a.integer("hiddenSize")), o),
+                  atol(x)};
+  };
+  return h;
+}
+
+const std::map<std::string, Handler> &handlerTable() {
+  static const std::map<std::string, Handler> table = handlers();
+  return table;
+}
+
+} // namespace
+
+std::vector<std::string> supportedOperators() {
+  std::vector<std::string> names;
+  for (const auto &[name, handler] : handlerTable())
+    names.push_back(name);
+  return names;
+}
+
+Expected<BuiltCase, std::string> buildCase(const Case &c) {
+  GraphBuilder builder;
+  Operands operands;
+  std::map<std::string, HostTensor> inputs;
+  for (const auto &[name, tensor] : c.inputs) {
+    const HostTensor &value = tensor.value;
+    Operand operand =
+        tensor.constant
+            ? builder.constant(value.descriptor(),
+                               std::span<const std::byte>(value.data(),
+                                                          value.byteSize()))
+            : builder.input(name, value.descriptor());
+    if (!operand)
+      return "input '" + name + "': " + operand.error()->message();
+    operands[name] = operand;
+    if (!tensor.constant)
+      inputs[name] = value;
+  }
+  Tolerance tolerance;
+  for (const Operator &op : c.operators) {
+    auto it = handlerTable().find(op.name);
+    if (it == handlerTable().end())
+      return "operator '" + op.name + "' is not supported by the runner";
+    Args args(op, operands);
+    Called called = it->second(builder, args);
+    if (!args.error.empty())
+      return args.error;
+    if (called.outputs.size() != op.outputs.size())
+      return op.name + " returned " + std::to_string(called.outputs.size()) +
+             " operands, the case names " + std::to_string(op.outputs.size());
+    for (size_t i = 0; i < op.outputs.size(); ++i) {
+      if (!called.outputs[i])
+        return called.outputs[i].error() ? called.outputs[i].error()->message()
+                                         : op.name + " failed";
+      operands[op.outputs[i]] = called.outputs[i];
+    }
+    tolerance += called.tolerance;
+  }
+  std::map<std::string, Operand> outputs;
+  for (const auto &[name, expected] : c.expected) {
+    auto it = operands.find(name);
+    if (it == operands.end())
+      return "expected output '" + name + "' is not computed by the graph";
+    outputs[name] = it->second;
+  }
+  Expected<Graph, BuildError> graph = builder.build(outputs);
+  if (!graph)
+    return graph.error().message();
+  return BuiltCase{std::move(*graph), std::move(inputs), tolerance};
+}
+
+} // namespace webnnc::wpt
