@@ -2,9 +2,12 @@
 // Shared helpers of the Halide kernel families.
 #include "Common.h"
 
+#include <cmath>
+
 namespace webnnc::halide {
 using namespace Halide;
 using spec::DataType;
+using Halide::Internal::make_const;
 
 Type storageType(DataType type) {
   switch (type) {
@@ -43,9 +46,13 @@ std::vector<Expr> toExprs(const std::vector<Var> &vars) {
   return std::vector<Expr>(vars.begin(), vars.end());
 }
 
+// A stored element in the compute type.
+Expr toCompute(Expr stored, DataType type) {
+  return cast(computeType(type), stored);
+}
+
 Expr read(const Value &value, const std::vector<Expr> &args) {
-  Expr e = value.func(args);
-  return cast(computeType(value.type.dataType), e);
+  return toCompute(value.func(args), value.type.dataType);
 }
 
 Expr broadcastRead(const Value &value, const spec::Shape &outShape,
@@ -59,7 +66,18 @@ Expr broadcastRead(const Value &value, const spec::Shape &outShape,
   return read(value, args);
 }
 
-Expr store(Expr e, DataType type) { return cast(storageType(type), e); }
+Expr store(Expr e, DataType type) {
+  if (type == DataType::Float16 && e.type().is_float() && e.type().bits() > 16) {
+    // Halide 14's software float -> float16 conversion turns NaN into
+    // infinity (its overflow test also matches NaN), and under fast-math
+    // LLVM may drop a NaN on the way; convert strictly and patch NaN's
+    // bits.
+    Expr bits = reinterpret(UInt(16), strict_float(cast(Float(16), e)));
+    bits = select(is_nan(e), make_const(UInt(16), 0x7e00), bits);
+    return reinterpret(Float(16), bits);
+  }
+  return cast(storageType(type), e);
+}
 
 Expr rawAt(const Value &value, const std::vector<Expr> &index) {
   std::vector<Expr> args(index.rbegin(), index.rend());
@@ -67,7 +85,7 @@ Expr rawAt(const Value &value, const std::vector<Expr> &index) {
 }
 
 Expr readAt(const Value &value, const std::vector<Expr> &index) {
-  return cast(computeType(value.type.dataType), rawAt(value, index));
+  return toCompute(rawAt(value, index), value.type.dataType);
 }
 
 std::vector<Expr> webnnOrder(const std::vector<Var> &vars) {

@@ -242,8 +242,10 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     e = libm("erff", operand(0));
   } else if (k == "relu") {
     Expr x = operand(0);
-    // Keeps NaN, like max(0, x) in the spec's reference.
-    e = t.is_float() ? select(x < 0.0f, 0.0f, x) : max(x, make_const(t, 0));
+    // Keeps NaN, like max(0, x) in the spec's reference. (Halide turns
+    // the select into a max instruction, which drops NaN: say it.)
+    e = t.is_float() ? select(is_nan(x), x, select(x < 0.0f, 0.0f, x))
+                     : max(x, make_const(t, 0));
   } else if (k == "sigmoid") {
     e = vsigmoid(operand(0));
   } else if (k == "tanh") {
@@ -283,6 +285,8 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     Expr hi = clampBound(op.floatAttr("max_value"), op.result.dataType,
                          INFINITY);
     e = select(x < lo, lo, select(x > hi, hi, x));
+    if (t.is_float()) // keeps NaN (see relu)
+      e = select(is_nan(x), x, e);
   } else if (k == "prelu") {
     Expr x = operand(0), slope = operand(1);
     Expr scaled = t.is_float() ? slope * x

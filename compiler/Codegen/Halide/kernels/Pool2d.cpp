@@ -30,6 +30,17 @@ Expr lowest(Type t) {
   return t.min();
 }
 
+// Halide 14 folds comparisons against an int64 minimum constant wrongly
+// (a padded int64 max pool came out all 1s), so int64 values are compared
+// as uint64 with the sign bit flipped, which keeps their order and makes
+// the identity 0.
+Expr toOrderedUnsigned(Expr v) {
+  return reinterpret(UInt(64), v) ^ make_const(UInt(64), uint64_t(1) << 63);
+}
+Expr fromOrderedUnsigned(Expr v) {
+  return reinterpret(Int(64), v ^ make_const(UInt(64), uint64_t(1) << 63));
+}
+
 } // namespace
 
 std::optional<Defined> definePool2d(const kernels::OpSpec &op,
@@ -83,14 +94,18 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   Func count("pool_count");
   Expr value;
   if (*kind == spec::PoolKind::Max) {
-    acc(accVars) = lowest(t);
-    Expr candidate = mayLeave ? select(inside, v, lowest(t)) : v;
+    bool isInt64 = t == Int(64);
+    Type accType = isInt64 ? UInt(64) : t;
+    if (isInt64)
+      v = toOrderedUnsigned(v);
+    acc(accVars) = lowest(accType);
+    Expr candidate = mayLeave ? select(inside, v, lowest(accType)) : v;
     Expr current = acc(accVars);
     // NaN-propagating max.
     Expr better = t.is_float() ? (is_nan(candidate) || candidate > current)
                                : candidate > current;
     acc(accVars) = select(better, candidate, current);
-    value = acc(accVars);
+    value = isInt64 ? fromOrderedUnsigned(acc(accVars)) : acc(accVars);
   } else {
     Expr term = *kind == spec::PoolKind::L2 ? v * v : v;
     acc(accVars) = 0.0f;
