@@ -8,7 +8,7 @@ import lit.formats
 
 config.name = "webnnc"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".mlir"]
+config.suffixes = [".mlir", ".test"]
 config.test_source_root = config.webnnc_src_root
 config.test_exec_root = os.path.join(config.webnnc_obj_root, "tests", "lit")
 

@@ -170,6 +170,15 @@ std::map<std::string, std::string> readKnownFailures(const std::string &path,
 } // namespace
 
 int run(const RunOptions &options) {
+  if (options.skipMissing)
+    for (const std::string &path : options.paths)
+      if (!fs::exists(path)) {
+        std::cout << "SKIPPED: '" << path
+                  << "' does not exist (the WPT vectors are read in place "
+                     "from ../shared/data/wpt-conformance)"
+                  << std::endl;
+        return 77;
+      }
   std::string error;
   std::vector<std::string> files = jsonFiles(options.paths, error);
   if (!error.empty()) {

@@ -27,6 +27,8 @@ int main(int argc, char **argv) {
   app.add_option("-j,--jobs", options.jobs,
                  "Cases compiled at once (default: cores)");
   app.add_flag("-v,--verbose", options.verbose, "Print every case's result");
+  app.add_flag("--skip-missing", options.skipMissing,
+               "Exit with 77 (skipped) if a path does not exist");
   CLI11_PARSE(app, argc, argv);
   return webnnc::wpt::run(options);
 }
