@@ -25,6 +25,7 @@ config.environment["PATH"] = os.pathsep.join(
     [config.webnnc_tools_dir, config.llvm_tools_dir,
      config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.substitutions.append(("%shared", config.webnnc_shared_dir))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(
     ("%npy", sys.executable + " " +
      os.path.join(config.webnnc_src_root, "tests", "tools", "npy.py")))

@@ -151,7 +151,8 @@ Expected<OperandDescriptor> where(const OperandDescriptor &condition,
   if (!values)
     return values.error();
   Expected<Shape> shape =
-      broadcastShapes(*values, condition.shape, "the values", "condition");
+      broadcastShapes(*values, condition.shape, "trueValue/falseValue",
+                      "condition");
   if (!shape)
     return shape.error();
   return OperandDescriptor{trueValue.dataType, *shape};
