@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+// The spec rules of the ops added after the foundation: resolved
+// geometries, default options, and output shapes.
+#include <gtest/gtest.h>
+
+#include "webnnc/Spec/Ops.h"
+
+using namespace webnnc::spec;
+
+namespace {
+
+OperandDescriptor f32(Shape shape) { return {DataType::Float32, shape}; }
+
+template <typename T>
+std::string errorOf(const Expected<T> &result, std::string_view op) {
+  return result ? "<no error>" : result.error().format(op);
+}
+
+TEST(ConvTranspose2d, OutputSizeAndLayouts) {
+  // (in - 1) * stride + (filter - 1) * dilation + 1 - padding + outputPadding
+  auto g = resolveConvTranspose2d(f32({1, 4, 3, 5}), f32({4, 2, 3, 2}),
+                                  {.padding = {1, 0, 0, 1},
+                                   .strides = {2, 3},
+                                   .outputPadding = {1, 2},
+                                   .groups = 2});
+  ASSERT_TRUE(g) << g.error().format("convTranspose2d");
+  EXPECT_EQ(g->outputHeight, 7);  // 2*2 + 3 - 1 + 1
+  EXPECT_EQ(g->outputWidth, 15);  // 4*3 + 2 - 1 + 2
+  EXPECT_EQ(g->outputChannels, 4); // 2 per group
+  auto nhwc = convTranspose2d(
+      f32({1, 3, 3, 4}), f32({3, 3, 5, 4}),
+      {.inputLayout = InputOperandLayout::Nhwc,
+       .filterLayout = ConvTranspose2dFilterOperandLayout::Hwoi});
+  ASSERT_TRUE(nhwc);
+  EXPECT_EQ(nhwc->shape, (Shape{1, 5, 5, 5}));
+  // outputSizes must be in [computed, computed + stride).
+  EXPECT_TRUE(convTranspose2d(f32({1, 1, 3, 3}), f32({1, 1, 3, 3}),
+                              {.strides = {2, 2}, .outputSizes = {8, 7}}));
+  EXPECT_EQ(errorOf(convTranspose2d(f32({1, 1, 3, 3}), f32({1, 1, 3, 3}),
+                                    {.strides = {2, 2}, .outputSizes = {9, 7}}),
+                    "convTranspose2d"),
+            "convTranspose2d: outputSizes: height 9 must be in [7, 9)");
+}
+
+TEST(Resample2d, ScalesAndSizes) {
+  auto g = resolveResample2d(f32({1, 2, 5, 7}), {.scales = {0.5, 1.5}});
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->outputSizes[0], 2); // floor(2.5)
+  EXPECT_EQ(g->outputSizes[1], 10); // floor(10.5)
+  EXPECT_EQ(g->scales[0], 0.5);     // sampling uses the given scales
+  // sizes override scales; the sampling scale is then output / input.
+  auto sized = resolveResample2d(f32({1, 2, 5, 8}),
+                                 {.scales = {3, 3}, .sizes = {10, 4}, .axes = {2, 3}});
+  ASSERT_TRUE(sized);
+  EXPECT_EQ(sized->scales[0], 2.0);
+  EXPECT_EQ(sized->scales[1], 0.5);
+  EXPECT_EQ(resample2d(f32({1, 2, 5, 8}), {.sizes = {4, 6}, .axes = {1, 3}})->shape,
+            (Shape{1, 4, 5, 6}));
+}
+
+TEST(Reductions, AxesAndKeepDimensions) {
+  OperandDescriptor x{DataType::Int32, {2, 3, 4}};
+  EXPECT_EQ(reduce(ReduceKind::Sum, x, {})->shape, Shape{});
+  EXPECT_EQ(reduce(ReduceKind::Sum, x, {.axes = std::vector<int64_t>{}})->shape,
+            (Shape{2, 3, 4}));
+  EXPECT_EQ(reduce(ReduceKind::Max, x, {.axes = std::vector<int64_t>{2, 0},
+                                        .keepDimensions = true})
+                ->shape,
+            (Shape{1, 3, 1}));
+  EXPECT_EQ(errorOf(reduce(ReduceKind::Mean, x, {}), "reduceMean"),
+            "reduceMean: input: data type int32 is not allowed (allowed: "
+            "float32, float16)");
+  EXPECT_EQ(*argMinMax(x, 1, {.keepDimensions = true}),
+            (OperandDescriptor{DataType::Int32, {2, 1, 4}}));
+}
+
+TEST(Normalization, LayerNormalizationAxes) {
+  EXPECT_EQ(resolveLayerNormalizationAxes(f32({2, 3, 4}), std::nullopt),
+            (std::vector<int64_t>{1, 2}));
+  EXPECT_TRUE(resolveLayerNormalizationAxes(f32({5}), std::nullopt).empty());
+  EXPECT_TRUE(layerNormalization(
+      f32({2, 3, 4}), {.scale = f32({4, 2}), .axes = std::vector<int64_t>{2, 0}}));
+}
+
+TEST(ShapeOps, SplitSliceTilePad) {
+  auto parts = split(f32({6, 2}), {3}, /*isCount=*/true, {});
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 3u);
+  EXPECT_EQ((*parts)[2].shape, (Shape{2, 2}));
+  EXPECT_EQ(errorOf(split(f32({6, 2}), {4, 1}, false, {}), "split"),
+            "split: splits: sizes must add up to the axis' size 6, got 5");
+  // ceil(size / stride)
+  EXPECT_EQ(slice(f32({9}), {1}, {8}, {.strides = {3}})->shape, (Shape{3}));
+  EXPECT_EQ(tile(f32({2, 3}), {3, 1})->shape, (Shape{6, 3}));
+  EXPECT_EQ(errorOf(pad(f32({2, 3}), {0, 3}, {0, 0},
+                        {.mode = PaddingMode::Reflection}),
+                    "pad"),
+            "pad: beginningPadding: reflection padding of dimension 1 must be "
+            "smaller than its size (3)");
+}
+
+TEST(GatherOps, OutputShapes) {
+  OperandDescriptor indices{DataType::Int64, {2, 5}};
+  EXPECT_EQ(gather(f32({4, 3, 2}), indices, {.axis = 1})->shape,
+            (Shape{4, 2, 5, 2}));
+  EXPECT_EQ(gatherND(f32({4, 3, 2}), {DataType::Uint32, {5, 2}})->shape,
+            (Shape{5, 2}));
+  EXPECT_EQ(errorOf(gather(f32({4}), {DataType::Uint8, {2}}, {}), "gather"),
+            "gather: indices: data type uint8 is not allowed (allowed: int32, "
+            "uint32, int64)");
+}
+
+TEST(QuantizeOps, Blockwise) {
+  EXPECT_EQ(quantizeLinear(f32({4, 6}), f32({2, 3}), {DataType::Int8, {2, 3}})
+                .value(),
+            (OperandDescriptor{DataType::Int8, {4, 6}}));
+  EXPECT_EQ(dequantizeLinear({DataType::Uint8, {4, 6}}, f32({1, 1}),
+                             {DataType::Uint8, {1, 1}})
+                ->dataType,
+            DataType::Float32);
+  EXPECT_FALSE(quantizeLinear(f32({4, 6}), f32({3, 1}), {DataType::Int8, {3, 1}}));
+}
+
+TEST(RecurrentOps, OutputsAndRules) {
+  auto gruOut = gru(f32({5, 2, 3}), f32({1, 12, 3}), f32({1, 12, 4}), 5, 4,
+                    {.returnSequence = true});
+  ASSERT_TRUE(gruOut);
+  ASSERT_EQ(gruOut->size(), 2u);
+  EXPECT_EQ((*gruOut)[1].shape, (Shape{5, 1, 2, 4}));
+  auto lstmOut = lstm(f32({5, 2, 3}), f32({2, 16, 3}), f32({2, 16, 4}), 5, 4,
+                      {.direction = RecurrentNetworkDirection::Both});
+  ASSERT_TRUE(lstmOut);
+  EXPECT_EQ(lstmOut->size(), 2u);
+  EXPECT_EQ((*lstmOut)[0].shape, (Shape{2, 2, 4}));
+  EXPECT_EQ(errorOf(lstmCell(f32({2, 3}), f32({16, 3}), f32({16, 4}),
+                             f32({2, 4}), f32({2, 4}), 4,
+                             {.activations = {RecurrentNetworkActivation::Relu}}),
+                    "lstmCell"),
+            "lstmCell: activations: must have 3 values, got 1");
+  EXPECT_EQ(errorOf(gru(f32({5, 2, 3}), f32({1, 12, 3}), f32({1, 12, 4}), 0, 4, {}),
+                    "gru"),
+            "gru: steps: must be greater than 0");
+}
+
+} // namespace
