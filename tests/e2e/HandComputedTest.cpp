@@ -320,6 +320,23 @@ TEST(HandComputed, LstmCell) {
       1e-6);
 }
 
+TEST(HandComputed, LstmSequence) {
+  // Hidden size 1, iofg rows W = [0.5, -0.25, 1, 0.75],
+  // R = [0.1, 0.2, -0.3, 0.4], inputs 1 then -2 from h = c = 0.
+  expectOutputs(
+      [](GraphBuilder &b) {
+        std::vector<Operand> out = b.lstm(
+            f32(b, {2, 1, 1}, {1, -2}), f32(b, {1, 4, 1}, {0.5, -0.25, 1.0, 0.75}),
+            f32(b, {1, 4, 1}, {0.1, 0.2, -0.3, 0.4}), 2, 1,
+            {.returnSequence = true});
+        return Outputs{{"hidden", out[0]}, {"cell", out[1]}, {"sequence", out[2]}};
+      },
+      {{"hidden", {-0.12305686664315227}},
+       {"cell", {-0.19781803037689014}},
+       {"sequence", {0.16460718752380082, -0.12305686664315227}}},
+      1e-6);
+}
+
 TEST(HandComputed, ClampWithNonFiniteValues) {
   // What the WPT clamp cases whose vectors lost their infinities check:
   // infinite inputs clamp like any other value, infinite bounds clamp
