@@ -19,6 +19,9 @@ namespace webnnc::halide {
 struct Value {
   Halide::Func func;
   kernels::TensorSpec type;
+  spec::OperandDescriptor descriptor() const {
+    return {type.dataType, type.shape};
+  }
 };
 
 // Schedules a kernel whose anchor op defined this schedule: |output| is

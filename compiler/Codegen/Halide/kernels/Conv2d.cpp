@@ -84,8 +84,8 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
   const Value &input = operands[0], &filter = operands[1];
   spec::Conv2dOptions options = conv2dOptions(op, operands);
   auto geometry = spec::resolveConv2d(
-      {input.type.dataType, input.type.shape},
-      {filter.type.dataType, filter.type.shape}, options);
+      input.descriptor(),
+      filter.descriptor(), options);
   if (!geometry)
     throw std::runtime_error(geometry.error().format("conv2d"));
   const spec::Conv2dGeometry g = *geometry;

@@ -51,8 +51,8 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
     options.bias = spec::OperandDescriptor{operands[2].type.dataType,
                                            operands[2].type.shape};
   auto geometry = spec::resolveConvTranspose2d(
-      {input.type.dataType, input.type.shape},
-      {filter.type.dataType, filter.type.shape}, options);
+      input.descriptor(),
+      filter.descriptor(), options);
   if (!geometry)
     throw std::runtime_error(geometry.error().format("convTranspose2d"));
   const spec::Conv2dGeometry g = *geometry;

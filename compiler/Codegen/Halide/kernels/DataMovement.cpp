@@ -17,13 +17,9 @@ using Index = std::vector<Expr>;
 
 namespace {
 
-spec::OperandDescriptor descriptor(const Value &v) {
-  return {v.type.dataType, v.type.shape};
-}
-
 Defined transpose(const kernels::OpSpec &op, const Value &input) {
   std::vector<int64_t> perm = spec::resolvePermutation(
-      descriptor(input), {op.intList("permutation"), {}});
+      input.descriptor(), {op.intList("permutation"), {}});
   return definePointwise("transpose", op, [&](const Index &out) {
     // Output dimension i walks input dimension perm[i].
     Index in(out.size());
@@ -105,7 +101,7 @@ Defined pad(const kernels::OpSpec &op, const Value &input) {
 
 Defined reverse(const kernels::OpSpec &op, const Value &input) {
   std::vector<int64_t> axes = spec::resolveReverseAxes(
-      descriptor(input),
+      input.descriptor(),
       {op.intAttr("axes") ? std::optional(op.intList("axes")) : std::nullopt,
        {}});
   const spec::Shape &shape = input.type.shape;

@@ -127,7 +127,7 @@ Defined layerNormalization(const kernels::OpSpec &op,
   if (op.intAttr("axes"))
     given = op.intList("axes");
   std::vector<int64_t> axes = spec::resolveLayerNormalizationAxes(
-      {input.type.dataType, input.type.shape}, given);
+      input.descriptor(), given);
   return normalize(op, input, axes, parts[1], parts[2], [&](const Index &i) {
     Index p;
     for (int64_t axis : axes)

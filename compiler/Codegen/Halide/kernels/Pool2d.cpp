@@ -62,7 +62,7 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
                              : spec::RoundingType::Ceil;
   options.outputSizes = op.intList("output_sizes");
   auto geometry = spec::resolvePool2d(
-      *kind, {input.type.dataType, input.type.shape}, options);
+      *kind, input.descriptor(), options);
   if (!geometry)
     throw std::runtime_error(geometry.error().format(spec::toString(*kind)));
   const spec::Pool2dGeometry g = *geometry;

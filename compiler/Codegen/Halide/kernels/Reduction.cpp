@@ -17,10 +17,6 @@ using Index = std::vector<Expr>;
 
 namespace {
 
-spec::OperandDescriptor descriptor(const Value &v) {
-  return {v.type.dataType, v.type.shape};
-}
-
 std::optional<spec::ReduceKind> reduceKind(const std::string &kind) {
   static const std::pair<const char *, spec::ReduceKind> kinds[] = {
       {"reduce_l1", spec::ReduceKind::L1},
@@ -39,6 +35,18 @@ std::optional<spec::ReduceKind> reduceKind(const std::string &kind) {
   return std::nullopt;
 }
 
+// |result|, computed from the root-scheduled reduction |acc|.
+Defined reductionResult(Func result, Func acc, const kernels::OpSpec &op,
+                        const Value &input) {
+  spec::Shape outShape = op.result.shape;
+  int64_t work = spec::elementCount(input.type.shape);
+  Schedule sched = [=](Func output, const Target &target) mutable {
+    scheduleReduction(acc, outShape, work, target);
+    scheduleElementwise(output, outShape, target);
+  };
+  return Defined{Value{result, op.result}, sched};
+}
+
 // Wrapping integer arithmetic on the unsigned bit patterns.
 Expr wrapped(Type t, Expr a, Expr b, bool multiply) {
   Type u = t.with_code(Type::UInt);
@@ -52,7 +60,7 @@ Defined reduce(const kernels::OpSpec &op, spec::ReduceKind kind,
   if (op.intAttr("axes"))
     options.axes = op.intList("axes");
   options.keepDimensions = op.intAttr("keep_dimensions", 0) != 0;
-  std::vector<int64_t> axes = spec::resolveReduceAxes(descriptor(input), options);
+  std::vector<int64_t> axes = spec::resolveReduceAxes(input.descriptor(), options);
   AxisReduction reduction(input.type.shape, axes);
   const RDom &r = reduction.domain();
 
@@ -124,13 +132,7 @@ Defined reduce(const kernels::OpSpec &op, spec::ReduceKind kind,
     result(vars) = isFloat ? store(value, op.result.dataType)
                            : cast(storageType(op.result.dataType), value);
   }
-  spec::Shape outShape = op.result.shape;
-  int64_t work = spec::elementCount(input.type.shape);
-  Schedule sched = [=](Func output, const Target &target) mutable {
-    scheduleReduction(acc, outShape, work, target);
-    scheduleElementwise(output, outShape, target);
-  };
-  return Defined{Value{result, op.result}, sched};
+  return reductionResult(result, acc, op, input);
 }
 
 // argMin/argMax: the first index of the extreme value (ties and NaN keep
@@ -156,13 +158,7 @@ Defined argMinMax(const kernels::OpSpec &op, bool isMax, const Value &input) {
                        select(better, r.x, best(vars)[1]));
   Func result(op.kind);
   result(vars) = cast(storageType(op.result.dataType), best(vars)[1]);
-  spec::Shape outShape = op.result.shape;
-  int64_t work = spec::elementCount(input.type.shape);
-  Schedule sched = [=](Func output, const Target &target) mutable {
-    scheduleReduction(best, outShape, work, target);
-    scheduleElementwise(output, outShape, target);
-  };
-  return Defined{Value{result, op.result}, sched};
+  return reductionResult(result, best, op, input);
 }
 
 // cumulativeSum: an inclusive scan along the axis (float64 for floats),

@@ -26,7 +26,7 @@ std::optional<Defined> defineResample2d(const kernels::OpSpec &op,
   options.sizes = op.intList("sizes");
   options.axes = op.intList("axes");
   auto geometry = spec::resolveResample2d(
-      {input.type.dataType, input.type.shape}, options);
+      input.descriptor(), options);
   if (!geometry)
     throw std::runtime_error(geometry.error().format("resample2d"));
   const spec::Resample2dGeometry g = *geometry;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "webnnc/Spec/Operand.h"
+#include "webnnc/Spec/Options.h"
 
 namespace webnnc::spec::detail {
 
@@ -121,6 +122,15 @@ inline std::optional<Error> checkMinRank(const OperandDescriptor &desc,
   return makeError(std::string(operand),
                    "rank must be at least " + std::to_string(rank) +
                        ", got " + std::to_string(desc.rank()));
+}
+
+// The 4-D activation shape of (batches, channels, height, width) in
+// |layout|.
+inline Shape activationShape(InputOperandLayout layout, int64_t batches,
+                             int64_t channels, int64_t height, int64_t width) {
+  if (layout == InputOperandLayout::Nchw)
+    return {batches, channels, height, width};
+  return {batches, height, width, channels};
 }
 
 // Checks that |desc| describes a valid output operand.

@@ -119,12 +119,10 @@ Expected<OperandDescriptor> conv2d(const OperandDescriptor &input,
   Expected<Conv2dGeometry> g = resolveConv2d(input, filter, options);
   if (!g)
     return g.error();
-  Shape out = options.inputLayout == InputOperandLayout::Nchw
-                  ? Shape{g->batches, g->outputChannels, g->outputHeight,
-                          g->outputWidth}
-                  : Shape{g->batches, g->outputHeight, g->outputWidth,
-                          g->outputChannels};
-  return OperandDescriptor{input.dataType, out};
+  return OperandDescriptor{
+      input.dataType,
+      activationShape(options.inputLayout, g->batches, g->outputChannels,
+                      g->outputHeight, g->outputWidth)};
 }
 
 std::string_view toString(PoolKind kind) {
@@ -212,12 +210,9 @@ Expected<OperandDescriptor> pool2d(PoolKind kind,
   Expected<Pool2dGeometry> g = resolvePool2d(kind, input, options);
   if (!g)
     return g.error();
-  Shape out = options.layout == InputOperandLayout::Nchw
-                  ? Shape{g->batches, g->channels, g->outputHeight,
-                          g->outputWidth}
-                  : Shape{g->batches, g->outputHeight, g->outputWidth,
-                          g->channels};
-  return OperandDescriptor{input.dataType, out};
+  return OperandDescriptor{
+      input.dataType, activationShape(options.layout, g->batches, g->channels,
+                                      g->outputHeight, g->outputWidth)};
 }
 
 } // namespace webnnc::spec

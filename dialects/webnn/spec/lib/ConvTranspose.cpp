@@ -119,12 +119,10 @@ convTranspose2d(const OperandDescriptor &input,
   Expected<Conv2dGeometry> g = resolveConvTranspose2d(input, filter, options);
   if (!g)
     return g.error();
-  Shape out = options.inputLayout == InputOperandLayout::Nchw
-                  ? Shape{g->batches, g->outputChannels, g->outputHeight,
-                          g->outputWidth}
-                  : Shape{g->batches, g->outputHeight, g->outputWidth,
-                          g->outputChannels};
-  return OperandDescriptor{input.dataType, out};
+  return OperandDescriptor{
+      input.dataType,
+      activationShape(options.inputLayout, g->batches, g->outputChannels,
+                      g->outputHeight, g->outputWidth)};
 }
 
 } // namespace webnnc::spec

@@ -25,6 +25,18 @@ std::optional<Error> checkParameter(const OperandDescriptor &param,
   return checkShape(param, name, shape);
 }
 
+// The optional scale and bias, and epsilon, every normalization has.
+template <typename Options>
+std::optional<Error> checkScaleBiasEpsilon(const Options &options,
+                                           const OperandDescriptor &input,
+                                           const Shape &shape) {
+  if (options.scale)
+    WEBNNC_SPEC_CHECK(checkParameter(*options.scale, "scale", input, shape));
+  if (options.bias)
+    WEBNNC_SPEC_CHECK(checkParameter(*options.bias, "bias", input, shape));
+  return checkEpsilon(options.epsilon);
+}
+
 } // namespace
 
 Expected<OperandDescriptor>
@@ -37,11 +49,7 @@ batchNormalization(const OperandDescriptor &input,
   Shape channels{input.shape[options.axis]};
   WEBNNC_SPEC_CHECK(checkParameter(mean, "mean", input, channels));
   WEBNNC_SPEC_CHECK(checkParameter(variance, "variance", input, channels));
-  if (options.scale)
-    WEBNNC_SPEC_CHECK(checkParameter(*options.scale, "scale", input, channels));
-  if (options.bias)
-    WEBNNC_SPEC_CHECK(checkParameter(*options.bias, "bias", input, channels));
-  WEBNNC_SPEC_CHECK(checkEpsilon(options.epsilon));
+  WEBNNC_SPEC_CHECK(checkScaleBiasEpsilon(options, input, channels));
   return input;
 }
 
@@ -51,12 +59,8 @@ instanceNormalization(const OperandDescriptor &input,
   WEBNNC_SPEC_CHECK(checkDataType(input, "input", kFloatTypes));
   WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
   int64_t axis = options.layout == InputOperandLayout::Nchw ? 1 : 3;
-  Shape channels{input.shape[axis]};
-  if (options.scale)
-    WEBNNC_SPEC_CHECK(checkParameter(*options.scale, "scale", input, channels));
-  if (options.bias)
-    WEBNNC_SPEC_CHECK(checkParameter(*options.bias, "bias", input, channels));
-  WEBNNC_SPEC_CHECK(checkEpsilon(options.epsilon));
+  WEBNNC_SPEC_CHECK(
+      checkScaleBiasEpsilon(options, input, {input.shape[axis]}));
   return input;
 }
 
@@ -81,12 +85,7 @@ layerNormalization(const OperandDescriptor &input,
   Shape normalized;
   for (int64_t axis : axes)
     normalized.push_back(input.shape[axis]);
-  if (options.scale)
-    WEBNNC_SPEC_CHECK(
-        checkParameter(*options.scale, "scale", input, normalized));
-  if (options.bias)
-    WEBNNC_SPEC_CHECK(checkParameter(*options.bias, "bias", input, normalized));
-  WEBNNC_SPEC_CHECK(checkEpsilon(options.epsilon));
+  WEBNNC_SPEC_CHECK(checkScaleBiasEpsilon(options, input, normalized));
   return input;
 }
 

@@ -3,18 +3,13 @@
 // geometries, default options, and output shapes.
 #include <gtest/gtest.h>
 
+#include "TestHelpers.h"
 #include "webnnc/Spec/Ops.h"
 
 using namespace webnnc::spec;
+using namespace webnnc::spec::test;
 
 namespace {
-
-OperandDescriptor f32(Shape shape) { return {DataType::Float32, shape}; }
-
-template <typename T>
-std::string errorOf(const Expected<T> &result, std::string_view op) {
-  return result ? "<no error>" : result.error().format(op);
-}
 
 TEST(ConvTranspose2d, OutputSizeAndLayouts) {
   // (in - 1) * stride + (filter - 1) * dilation + 1 - padding + outputPadding

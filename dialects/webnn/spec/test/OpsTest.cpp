@@ -3,18 +3,13 @@
 // rule reported for each kind of invalid argument.
 #include <gtest/gtest.h>
 
+#include "TestHelpers.h"
 #include "webnnc/Spec/Ops.h"
 
 using namespace webnnc::spec;
+using namespace webnnc::spec::test;
 
 namespace {
-
-OperandDescriptor f32(Shape shape) { return {DataType::Float32, shape}; }
-
-template <typename T>
-std::string errorOf(const Expected<T> &result, std::string_view op) {
-  return result ? "<no error>" : result.error().format(op);
-}
 
 TEST(Broadcast, Bidirectional) {
   EXPECT_EQ(*broadcastShapes({2, 1, 4}, {3, 1}), (Shape{2, 3, 4}));
