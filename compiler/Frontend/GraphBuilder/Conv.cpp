@@ -6,6 +6,21 @@
 namespace webnnc {
 using namespace mlir;
 
+namespace {
+
+// The attributes conv2d and convTranspose2d share.
+template <typename Options>
+void addConvolutionAttrs(AttrList &attrs, const Options &options) {
+  attrs.optionalArray("padding", options.padding)
+      .optionalArray("strides", options.strides)
+      .optionalArray("dilations", options.dilations)
+      .i64("groups", options.groups, 1)
+      .template enumeration<webnn::InputOperandLayoutAttr>(
+          "input_layout", options.inputLayout, InputOperandLayout::Nchw);
+}
+
+} // namespace
+
 Operand GraphBuilder::conv2d(const Operand &input, const Operand &filter,
                              const Conv2dOptions &options) {
   OpCall call(*impl_, this, "conv2d", options.label);
@@ -23,13 +38,8 @@ Operand GraphBuilder::conv2d(const Operand &input, const Operand &filter,
   OperandList operands(*impl_);
   operands.add(input).add(filter).add(options.bias);
   AttrList attrs(call.builder());
-  attrs.optionalArray("padding", options.padding)
-      .optionalArray("strides", options.strides)
-      .optionalArray("dilations", options.dilations)
-      .i64("groups", options.groups, 1)
-      .enumeration<webnn::InputOperandLayoutAttr>(
-          "input_layout", options.inputLayout, InputOperandLayout::Nchw)
-      .enumeration<webnn::Conv2dFilterOperandLayoutAttr>(
+  addConvolutionAttrs(attrs, options);
+  attrs.enumeration<webnn::Conv2dFilterOperandLayoutAttr>(
           "filter_layout", options.filterLayout,
           Conv2dFilterOperandLayout::Oihw);
   return call.create<webnn::Conv2dOp>(*result, operands.values(), attrs);
@@ -54,14 +64,9 @@ Operand GraphBuilder::convTranspose2d(const Operand &input,
   OperandList operands(*impl_);
   operands.add(input).add(filter).add(options.bias);
   AttrList attrs(call.builder());
-  attrs.optionalArray("padding", options.padding)
-      .optionalArray("strides", options.strides)
-      .optionalArray("dilations", options.dilations)
-      .optionalArray("output_padding", options.outputPadding)
+  addConvolutionAttrs(attrs, options);
+  attrs.optionalArray("output_padding", options.outputPadding)
       .optionalArray("output_sizes", options.outputSizes)
-      .i64("groups", options.groups, 1)
-      .enumeration<webnn::InputOperandLayoutAttr>(
-          "input_layout", options.inputLayout, InputOperandLayout::Nchw)
       .enumeration<webnn::ConvTranspose2dFilterOperandLayoutAttr>(
           "filter_layout", options.filterLayout,
           ConvTranspose2dFilterOperandLayout::Iohw);

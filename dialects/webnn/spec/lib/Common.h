@@ -124,6 +124,18 @@ inline std::optional<Error> checkMinRank(const OperandDescriptor &desc,
                        ", got " + std::to_string(desc.rank()));
 }
 
+// The (batches, channels, height, width) of a 4-D activation shape in
+// |layout|.
+struct ActivationDims {
+  int64_t batches, channels, height, width;
+};
+inline ActivationDims activationDims(InputOperandLayout layout,
+                                     const Shape &s) {
+  if (layout == InputOperandLayout::Nchw)
+    return {s[0], s[1], s[2], s[3]};
+  return {s[0], s[3], s[1], s[2]};
+}
+
 // The 4-D activation shape of (batches, channels, height, width) in
 // |layout|.
 inline Shape activationShape(InputOperandLayout layout, int64_t batches,

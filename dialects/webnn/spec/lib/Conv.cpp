@@ -52,14 +52,9 @@ Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
   g.dilations = listOrDefault<2>(options.dilations, 1);
   g.groups = options.groups;
 
-  const Shape &in = input.shape;
-  if (options.inputLayout == InputOperandLayout::Nchw) {
-    g.batches = in[0], g.inputChannels = in[1], g.inputHeight = in[2],
-    g.inputWidth = in[3];
-  } else {
-    g.batches = in[0], g.inputHeight = in[1], g.inputWidth = in[2],
-    g.inputChannels = in[3];
-  }
+  ActivationDims in = activationDims(options.inputLayout, input.shape);
+  g.batches = in.batches, g.inputChannels = in.channels,
+  g.inputHeight = in.height, g.inputWidth = in.width;
   const Shape &f = filter.shape;
   int64_t filterInputChannels = 0;
   switch (options.filterLayout) {
@@ -151,14 +146,9 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   WEBNNC_SPEC_CHECK(checkListOption(options.outputSizes, "outputSizes", 2, 1));
 
   Pool2dGeometry g;
-  const Shape &in = input.shape;
-  if (options.layout == InputOperandLayout::Nchw) {
-    g.batches = in[0], g.channels = in[1], g.inputHeight = in[2],
-    g.inputWidth = in[3];
-  } else {
-    g.batches = in[0], g.inputHeight = in[1], g.inputWidth = in[2],
-    g.channels = in[3];
-  }
+  ActivationDims in = activationDims(options.layout, input.shape);
+  g.batches = in.batches, g.channels = in.channels, g.inputHeight = in.height,
+  g.inputWidth = in.width;
   g.windowHeight = options.windowDimensions.empty()
                        ? g.inputHeight
                        : options.windowDimensions[0];

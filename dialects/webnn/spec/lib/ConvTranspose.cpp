@@ -38,14 +38,9 @@ resolveConvTranspose2d(const OperandDescriptor &input,
     return makeError("groups", "must be greater than 0");
   g.groups = options.groups;
 
-  const Shape &in = input.shape;
-  if (options.inputLayout == InputOperandLayout::Nchw) {
-    g.batches = in[0], g.inputChannels = in[1], g.inputHeight = in[2],
-    g.inputWidth = in[3];
-  } else {
-    g.batches = in[0], g.inputHeight = in[1], g.inputWidth = in[2],
-    g.inputChannels = in[3];
-  }
+  ActivationDims in = activationDims(options.inputLayout, input.shape);
+  g.batches = in.batches, g.inputChannels = in.channels,
+  g.inputHeight = in.height, g.inputWidth = in.width;
   const Shape &f = filter.shape;
   int64_t filterInputChannels = 0, filterOutputChannels = 0;
   switch (options.filterLayout) {
