@@ -143,6 +143,23 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
   return objects;
 }
 
+// Ops that compute (not constants, reshapes or the return).
+int64_t countComputeOps(func::FuncOp graph) {
+  int64_t n = 0;
+  for (Operation &op : graph.getBody().front())
+    if (!isa<webnn::ConstantOp, webnn::ReshapeOp, func::ReturnOp>(op))
+      ++n;
+  return n;
+}
+
+void countPackedWeights(func::FuncOp graph, CompileStats &stats) {
+  for (auto constant : graph.getBody().front().getOps<webnn::ConstantOp>())
+    if (constant->hasAttr("webnn.packed")) {
+      ++stats.packedWeights;
+      stats.packedWeightBytes += byteSize(constant.getType());
+    }
+}
+
 NamedOperand named(func::FuncOp graph, Type type, StringAttr name) {
   return {name ? name.getValue().str() : "",
           *webnn::getDescriptor(type)};
@@ -151,18 +168,41 @@ NamedOperand named(func::FuncOp graph, Type type, StringAttr name) {
 } // namespace
 
 namespace {
-void addPrunePass(PassManager &pm, const std::vector<std::string> &outputs) {
+std::unique_ptr<Pass> createPrunePass(const std::vector<std::string> &outputs) {
   WebNNPruneSubgraphsPassOptions prune;
   prune.outputs.assign(outputs.begin(), outputs.end());
-  pm.addPass(createWebNNPruneSubgraphsPass(prune));
+  return createWebNNPruneSubgraphsPass(prune);
 }
+
+// Adds passes to pass managers in pipeline order until the one named by
+// --stop-after has been added; later passes are dropped.
+class PipelineBuilder {
+public:
+  explicit PipelineBuilder(std::string stopAfter)
+      : stopAfter_(std::move(stopAfter)) {}
+
+  void add(PassManager &pm, std::unique_ptr<Pass> pass) {
+    std::string name = pass->getArgument().str();
+    names_ += (names_.empty() ? "" : ", ") + name;
+    if (stopped_)
+      return;
+    pm.addPass(std::move(pass));
+    stopped_ = !stopAfter_.empty() && name == stopAfter_;
+  }
+  bool stopped() const { return stopped_; }
+  const std::string &passNames() const { return names_; }
+
+private:
+  std::string stopAfter_, names_;
+  bool stopped_ = false;
+};
 } // namespace
 
 Expected<std::vector<std::string>, std::string>
 prune(Graph &graph, const std::vector<std::string> &outputs) {
   DiagnosticLog log(graph.context());
   PassManager pm(&graph.context(), ModuleOp::getOperationName());
-  addPrunePass(pm, outputs);
+  pm.addPass(createPrunePass(outputs));
   if (failed(pm.run(graph.module())))
     return makeUnexpected(log.errorText("pruning failed"));
   return log.warnings;
@@ -183,28 +223,66 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   MLIRContext &context = graph.context();
   ModuleOp module = graph.module();
   DiagnosticLog log(context);
-  for (Operation &op : graph.function().getBody().front().without_terminator())
-    (void)op, ++result.stats.graphOps;
+  const Optimizations &opt = options.optimizations;
+  result.stats.graphOps = countComputeOps(graph.function());
 
-  PassManager pm(&context, ModuleOp::getOperationName());
-  if (options.printIRAfterAll) {
-    context.disableMultithreading();
-    pm.enableIRPrinting([](Pass *, Operation *) { return false; },
-                        [](Pass *, Operation *) { return true; },
-                        /*printModuleScope=*/true,
-                        /*printAfterOnlyOnChange=*/false);
-  }
-  if (options.timing)
-    pm.enableTiming();
-  addPrunePass(pm, options.outputs);
-  pm.addPass(createWebNNDecomposePass());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createWebNNOutlineKernelsPass(
-      WebNNOutlineKernelsPassOptions{options.modelName}));
-  pm.addPass(createWebNNPlanMemoryPass());
-  if (failed(pm.run(module)))
+  auto makePassManager = [&] {
+    auto pm = std::make_unique<PassManager>(&context,
+                                            ModuleOp::getOperationName());
+    if (options.printIRAfterAll) {
+      context.disableMultithreading();
+      pm->enableIRPrinting([](Pass *, Operation *) { return false; },
+                           [](Pass *, Operation *) { return true; },
+                           /*printModuleScope=*/true,
+                           /*printAfterOnlyOnChange=*/false);
+    }
+    if (options.timing)
+      pm->enableTiming();
+    return pm;
+  };
+  // The pipeline, in three pass managers so the stats can count the ops
+  // in between. With stopAfter, passes after that one are not added.
+  PipelineBuilder pipeline(options.stopAfter);
+  auto graphPasses = makePassManager();
+  pipeline.add(*graphPasses, createPrunePass(options.outputs));
+  pipeline.add(*graphPasses, createWebNNDecomposePass());
+  int64_t beforeFolding = 0;
+  if (failed(graphPasses->run(module)))
+    return log.errorText("the graph passes failed");
+  beforeFolding = countComputeOps(getGraphFunction(module));
+  auto optimizePasses = makePassManager();
+  if (opt.foldConstants)
+    pipeline.add(*optimizePasses, createWebNNFoldConstantsPass());
+  pipeline.add(*optimizePasses, createCanonicalizerPass());
+  if (opt.packWeights)
+    pipeline.add(*optimizePasses,
+                 createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
+                     2 * int64_t(target->floatLanes)}));
+  if (failed(optimizePasses->run(module)))
+    return log.errorText("the graph passes failed");
+  result.stats.optimizedOps = countComputeOps(getGraphFunction(module));
+  result.stats.foldedOps = beforeFolding - result.stats.optimizedOps;
+  countPackedWeights(getGraphFunction(module), result.stats);
+
+  auto kernelPasses = makePassManager();
+  if (opt.fuse)
+    pipeline.add(*kernelPasses, createWebNNFusePass());
+  pipeline.add(*kernelPasses,
+               createWebNNOutlineKernelsPass(
+                   WebNNOutlineKernelsPassOptions{options.modelName}));
+  pipeline.add(*kernelPasses, createWebNNPlanMemoryPass(
+                                  WebNNPlanMemoryPassOptions{opt.inPlace}));
+  if (failed(kernelPasses->run(module)))
     return log.errorText("the graph passes failed");
   result.warnings = log.warnings;
+  if (!options.stopAfter.empty()) {
+    if (!pipeline.stopped())
+      return "--stop-after: '" + options.stopAfter +
+             "' is not a pass of this pipeline; its passes are: " +
+             pipeline.passNames();
+    if (options.emit != EmitKind::Mlir)
+      return std::string("--stop-after needs --emit=mlir");
+  }
 
   func::FuncOp graphFn = getGraphFunction(module);
   for (unsigned i = 0; i < graphFn.getNumArguments(); ++i)
@@ -236,14 +314,25 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   for (Operation &op : graphFn.getBody().front()) {
     if (auto call = dyn_cast<func::CallOp>(op)) {
       ++result.stats.kernelCalls;
-      for (Value v : call.getResults())
-        result.stats.intermediateBytes += byteSize(v.getType());
+      if (call->hasAttr(kInPlaceAttr))
+        ++result.stats.inPlaceKernelCalls;
+      auto offsets = call->getAttrOfType<DenseI64ArrayAttr>(kResultOffsetsAttr);
+      for (auto [i, v] : llvm::enumerate(call.getResults())) {
+        if (!offsets || offsets[i] < 0) // written into an output
+          continue;
+        int64_t size = byteSize(v.getType());
+        ++result.stats.intermediateTensors;
+        result.stats.intermediateBytes += size;
+        result.stats.unsharedArenaBytes +=
+            (size + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment;
+      }
     } else if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
       result.stats.weightBytes += byteSize(constant.getType());
     }
   }
   if (auto arena = graphFn->getAttrOfType<IntegerAttr>(kArenaSizeAttr))
     result.stats.arenaBytes = arena.getInt();
+  result.stats.fusedOps = result.stats.optimizedOps - result.stats.kernelCalls;
 
   TemporaryDirectory temp;
   if (!temp.ok())

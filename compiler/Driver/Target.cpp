@@ -72,6 +72,8 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name) {
     return "unknown target '" + name +
            "' (expected host, x86-64-v3 or x86-64-v4)";
   }
+  info.floatLanes =
+      info.halideTarget.find("-avx512") != std::string::npos ? 16 : 8;
   return info;
 }
 

@@ -18,7 +18,7 @@ using namespace mlir;
 namespace {
 
 // The constant's elements, from inline dense data or a resource blob.
-Expected<RefTensor, std::string> readConstant(webnn::ConstantOp op) {
+Expected<HostTensor, std::string> readConstantHost(webnn::ConstantOp op) {
   HostTensor host(*webnn::getDescriptor(op.getType()));
   FailureOr<ArrayRef<char>> raw = op.getRawData();
   if (failed(raw))
@@ -34,7 +34,14 @@ Expected<RefTensor, std::string> readConstant(webnn::ConstantOp op) {
   } else {
     std::memcpy(host.data(), raw->data(), raw->size());
   }
-  return RefTensor::fromHost(host);
+  return host;
+}
+
+Expected<RefTensor, std::string> readConstant(webnn::ConstantOp op) {
+  auto host = readConstantHost(op);
+  if (!host)
+    return host.error();
+  return RefTensor::fromHost(*host);
 }
 
 MultiOpResult evaluateOp(Operation *op, const Operands &operands) {
@@ -102,6 +109,34 @@ evaluate(func::FuncOp graph, const std::map<std::string, HostTensor> &inputs) {
       values[value] = std::move(result);
   }
   return std::string("the graph function has no return");
+}
+
+Expected<HostTensor, std::string> constantValue(Operation *constant) {
+  auto op = dyn_cast<webnn::ConstantOp>(constant);
+  if (!op)
+    return std::string("not a webnn.constant");
+  return readConstantHost(op);
+}
+
+Expected<std::vector<HostTensor>, std::string>
+evaluateOperation(Operation *op, const std::vector<HostTensor> &operands) {
+  if (operands.size() != op->getNumOperands())
+    return "'" + op->getName().getStringRef().str() + "' has " +
+           std::to_string(op->getNumOperands()) + " operands, got " +
+           std::to_string(operands.size()) + " values";
+  std::vector<RefTensor> values;
+  for (const HostTensor &t : operands)
+    values.push_back(RefTensor::fromHost(t));
+  Operands pointers;
+  for (const RefTensor &t : values)
+    pointers.push_back(&t);
+  MultiOpResult results = evaluateOp(op, pointers);
+  if (!results)
+    return results.error();
+  std::vector<HostTensor> out;
+  for (const RefTensor &t : *results)
+    out.push_back(t.toHost());
+  return out;
 }
 
 Expected<std::vector<HostTensor>, std::string>

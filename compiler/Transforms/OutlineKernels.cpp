@@ -29,6 +29,22 @@ bool needsKernel(Operation &op) {
   return !isa<func::ReturnOp, webnn::ConstantOp, webnn::ReshapeOp>(op);
 }
 
+// The kernel's name suffix: its ops' names, e.g. "conv2d_add_relu".
+std::string kernelSuffix(ArrayRef<Operation *> ops) {
+  std::string name;
+  for (Operation *op : ops) {
+    if (isa<webnn::ConstantOp, webnn::YieldOp>(op))
+      continue;
+    std::string kind = op->getName().stripDialect().str();
+    if (name.size() + kind.size() > 48) {
+      name += "_etc";
+      break;
+    }
+    name += (name.empty() ? "" : "_") + kind;
+  }
+  return name;
+}
+
 struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
   using Base::Base;
 
@@ -59,6 +75,7 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
   FailureOr<func::FuncOp>
   outline(Operation &op, func::FuncOp graph, SymbolTable &symbols,
           std::map<std::string, func::FuncOp> &bySignature) {
+    auto fused = dyn_cast<webnn::FusedOp>(op);
     SmallVector<Value> args;
     for (Value v : op.getOperands())
       if (!isSplatConstant(v) && !llvm::is_contained(args, v))
@@ -79,8 +96,24 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
     for (Value v : op.getOperands())
       if (isSplatConstant(v) && !mapping.contains(v))
         mapping.map(v, builder.clone(*v.getDefiningOp())->getResult(0));
-    Operation *clone = builder.clone(op, mapping);
-    func::ReturnOp::create(builder, op.getLoc(), clone->getResults());
+    SmallVector<Operation *> ops;
+    SmallVector<Value> results;
+    if (fused) {
+      // The region's ops, its block arguments bound to the inputs.
+      Block &region = fused.getBody().front();
+      for (auto [arg, input] :
+           llvm::zip(region.getArguments(), fused.getInputs()))
+        mapping.map(arg, mapping.lookup(input));
+      for (Operation &inner : region.without_terminator())
+        ops.push_back(builder.clone(inner, mapping));
+      results.push_back(mapping.lookup(
+          cast<webnn::YieldOp>(region.getTerminator()).getValue()));
+    } else {
+      Operation *clone = builder.clone(op, mapping);
+      ops.push_back(clone);
+      results.append(clone->result_begin(), clone->result_end());
+    }
+    func::ReturnOp::create(builder, op.getLoc(), results);
 
     FailureOr<kernels::KernelSpec> spec = buildKernelSpec(kernel);
     if (failed(spec)) {
@@ -95,7 +128,7 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
     } else {
       std::string name = modelName + "_k" +
                          std::to_string(bySignature.size()) + "_" +
-                         op.getName().stripDialect().str();
+                         kernelSuffix(ops);
       kernel.setSymName(name);
       symbols.insert(kernel);
       bySignature.emplace(signature, kernel);

@@ -4,6 +4,8 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+#include "webnnc/Codegen/KernelSpec.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Transforms/MemoryPlan.h"
@@ -43,7 +45,21 @@ struct Buffer {
   int64_t size, first, last, offset = -1;
 };
 
+// Whether every op of |kernel| is element-wise: then output element i
+// depends only on element i of each same-shaped operand.
+bool isPointwiseKernel(func::FuncOp kernel) {
+  if (kernel.isExternal()) // a declaration: nothing is known of its body
+    return false;
+  for (Operation &op : kernel.getBody().front())
+    if (!isa<func::ReturnOp>(op) &&
+        !kernels::isElementwise(op.getName().stripDialect().str()))
+      return false;
+  return true;
+}
+
 struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
+  using Base::Base;
+
   void runOnOperation() override {
     FailureOr<func::FuncOp> graphOrError = requireGraphFunction(getOperation());
     if (failed(graphOrError))
@@ -70,6 +86,12 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
     // (through reshapes); a value read by the return lives to the end.
     std::vector<Buffer> buffers;
     llvm::DenseMap<Value, size_t> bufferOf;
+    // The last op reading each value (through reshapes).
+    llvm::DenseMap<Value, int64_t> lastRead;
+    for (Operation &op : body)
+      for (Value operand : op.getOperands())
+        lastRead[storageRoot(operand)] = position[&op];
+    SymbolTable symbols(getOperation());
     for (Operation &op : body) {
       auto call = dyn_cast<func::CallOp>(op);
       if (!call)
@@ -77,6 +99,13 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
       for (Value result : call.getResults()) {
         if (outputSlot.count(result))
           continue;
+        if (std::optional<size_t> shared =
+                inPlaceBuffer(call, result, symbols, buffers, bufferOf,
+                              lastRead, position[call])) {
+          // The result takes over the operand's bytes from here on.
+          bufferOf[result] = *shared;
+          continue;
+        }
         bufferOf[result] = buffers.size();
         buffers.push_back({result, alignUp(byteSize(result.getType())),
                            position[call], position[call]});
@@ -135,6 +164,34 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
       call->setAttr(kResultOffsetsAttr, builder.getDenseI64ArrayAttr(offsets));
     }
     graph->setAttr(kArenaSizeAttr, builder.getI64IntegerAttr(arenaSize));
+  }
+
+  // The arena buffer of an operand |call| may overwrite with |result|: a
+  // pointwise kernel's operand of the result's type whose storage lives in
+  // the arena and whose last reader is |call|.
+  std::optional<size_t>
+  inPlaceBuffer(func::CallOp call, Value result, SymbolTable &symbols,
+                const std::vector<Buffer> &buffers,
+                const llvm::DenseMap<Value, size_t> &bufferOf,
+                const llvm::DenseMap<Value, int64_t> &lastRead,
+                int64_t position) {
+    if (!inPlace)
+      return std::nullopt;
+    auto kernel = symbols.lookup<func::FuncOp>(call.getCallee());
+    if (!kernel || !isPointwiseKernel(kernel))
+      return std::nullopt;
+    for (Value operand : call.getOperands()) {
+      Value root = storageRoot(operand);
+      auto it = bufferOf.find(root);
+      if (it == bufferOf.end() || operand.getType() != result.getType() ||
+          lastRead.lookup(root) != position)
+        continue;
+      Builder builder(&getContext());
+      call->setAttr(kInPlaceAttr, builder.getUnitAttr());
+      kernel->setAttr(kInPlaceAttr, builder.getUnitAttr());
+      return it->second;
+    }
+    return std::nullopt;
   }
 };
 

@@ -83,3 +83,67 @@ TEST(LeNet, ClassifiesEveryDigitLikeTheReference) {
 }
 
 } // namespace
+
+// Transfer learning's feature extraction: compiled for the first
+// fully-connected layer's output ("fc1"), LeNet keeps one matmul and no
+// softmax, its object is smaller, and the features equal the reference's.
+TEST(LeNet, FeatureOutputCompilesOnlyWhatItNeeds) {
+  if (!std::filesystem::exists(kDataDir + "/lenet.bin"))
+    GTEST_SKIP() << "SKIPPED: " << kDataDir
+                 << "/lenet.bin is missing (the workspace's ../shared data)";
+  auto build = [] {
+    auto graph = models::buildLeNet(kDataDir + "/lenet.bin");
+    EXPECT_TRUE(graph) << graph.error().message();
+    return std::move(*graph);
+  };
+  CompileOptions features;
+  features.modelName = "lenet_features";
+  features.outputs = {"fc1"};
+
+  // The optimized graph, as IR: what the object will compute.
+  Graph irGraph = build();
+  CompileOptions asMlir = features;
+  asMlir.emit = EmitKind::Mlir;
+  auto ir = compile(irGraph, asMlir);
+  ASSERT_TRUE(ir) << ir.error();
+  auto count = [&](const std::string &what) {
+    size_t n = 0;
+    for (size_t at = ir->artifact.find(what); at != std::string::npos;
+         at = ir->artifact.find(what, at + 1))
+      ++n;
+    return n;
+  };
+  EXPECT_EQ(count("webnn.packed_matmul %"), 1u) << ir->artifact;
+  EXPECT_EQ(count("webnn.matmul %"), 0u);
+  EXPECT_EQ(count("webnn.softmax"), 0u);
+  ASSERT_EQ(ir->outputs.size(), 1u);
+  EXPECT_EQ(ir->outputs[0].name, "fc1");
+  EXPECT_EQ(ir->outputs[0].descriptor.shape, (Shape{1, 500}));
+
+  Graph fullGraph = build(), featureGraph = build();
+  CompileOptions full;
+  full.modelName = "lenet_full";
+  auto fullModel = test::CompiledTestModel::compile(fullGraph, full);
+  auto featureModel = test::CompiledTestModel::compile(featureGraph, features);
+  ASSERT_TRUE(fullModel) << fullModel.error();
+  ASSERT_TRUE(featureModel) << featureModel.error();
+  EXPECT_LT((*featureModel)->compiled().artifact.size(),
+            (*fullModel)->compiled().artifact.size());
+
+  Graph referenceGraph = build();
+  ASSERT_TRUE(prune(referenceGraph, {"fc1"}));
+  for (int d : {0, 7}) {
+    std::map<std::string, HostTensor> inputs{
+        {"input", readDigit(kDataDir + "/" + std::to_string(d) + ".idx")}};
+    auto expected = reference::evaluate(referenceGraph, inputs);
+    ASSERT_TRUE(expected) << expected.error();
+    auto actual = (*featureModel)->run(inputs);
+    ASSERT_TRUE(actual) << actual.error();
+    ASSERT_EQ(actual->size(), 1u);
+    float largest = 0;
+    for (size_t i = 0; i < 500; ++i)
+      largest = std::max(largest, std::fabs((*expected)[0].as<float>()[i]));
+    EXPECT_GT(largest, 0.f) << "all features zero: the test would be vacuous";
+    EXPECT_EQ(test::compare((*actual)[0], (*expected)[0], 0, 1e-5 * largest), "");
+  }
+}

@@ -41,13 +41,27 @@ bool writeFile(const std::string &path, const std::string &data) {
 
 void printStats(const CompiledModel &model) {
   const CompileStats &s = model.stats;
-  std::printf("ops: %lld\n", (long long)s.graphOps);
-  std::printf("kernels: %lld (calls: %lld)\n", (long long)s.kernels,
-              (long long)s.kernelCalls);
-  std::printf("arena_bytes: %lld (intermediates unshared: %lld)\n",
-              (long long)s.arenaBytes, (long long)s.intermediateBytes);
-  std::printf("weight_bytes: %lld\n", (long long)s.weightBytes);
-  std::printf("object_bytes: %lld\n", (long long)s.objectBytes);
+  auto ll = [](int64_t v) { return static_cast<long long>(v); };
+  std::printf("ops: %lld (after pruning, decomposition and folding: %lld; "
+              "folded: %lld)\n",
+              ll(s.graphOps), ll(s.optimizedOps), ll(s.foldedOps));
+  std::printf("kernels: %lld (calls: %lld; ops fused into another's "
+              "kernel: %lld)\n",
+              ll(s.kernels), ll(s.kernelCalls), ll(s.fusedOps));
+  std::printf("packed_weights: %lld (%lld bytes)\n", ll(s.packedWeights),
+              ll(s.packedWeightBytes));
+  // The saving is against the arena the same tensors would need unshared.
+  double saving = s.unsharedArenaBytes > 0
+                      ? 100.0 * double(s.unsharedArenaBytes - s.arenaBytes) /
+                            double(s.unsharedArenaBytes)
+                      : 0.0;
+  std::printf("arena_bytes: %lld (%lld intermediate tensors of %lld bytes; "
+              "unshared arena: %lld; saved %.1f%%; in-place calls: %lld)\n",
+              ll(s.arenaBytes), ll(s.intermediateTensors),
+              ll(s.intermediateBytes), ll(s.unsharedArenaBytes), saving,
+              ll(s.inPlaceKernelCalls));
+  std::printf("weight_bytes: %lld\n", ll(s.weightBytes));
+  std::printf("object_bytes: %lld\n", ll(s.objectBytes));
 }
 
 } // namespace

@@ -27,12 +27,25 @@ void addCommonOptions(CLI::App &app, CompileOptions &options) {
                  "Path of webnnc-kernelgen");
   app.add_option("-j,--jobs", options.jobs,
                  "Kernel generator processes at once (default: cores)");
+  app.add_option("--stop-after", options.stopAfter,
+                 "With --emit=mlir: stop after this pass (e.g. webnn-fuse) "
+                 "and emit the IR as it left it");
   app.add_flag("--mlir-print-ir-after-all", options.printIRAfterAll,
                "Print the IR after every pass to stderr");
   app.add_flag("--mlir-timing", options.timing,
                "Print per-pass times to stderr");
   app.add_flag("--keep-temps", options.keepTemporaries,
                "Keep the temporary kernel and link files");
+  // Each optimization can be turned off, to compare or to isolate a bug.
+  Optimizations &opt = options.optimizations;
+  app.add_flag("--no-fold{false}", opt.foldConstants,
+               "Do not fold operations on constants");
+  app.add_flag("--no-pack{false}", opt.packWeights,
+               "Do not repack constant weights into kernel layouts");
+  app.add_flag("--no-fuse{false}", opt.fuse,
+               "Compute every operation in a kernel of its own");
+  app.add_flag("--no-in-place{false}", opt.inPlace,
+               "Never let a kernel overwrite one of its inputs");
 }
 
 } // namespace

@@ -99,8 +99,9 @@ Defined definePointwise(
   Func f(name);
   f(vars) = body(webnnOrder(vars));
   spec::Shape shape = op.result.shape;
-  Schedule schedule = [shape](Func output, const Target &target) {
-    scheduleElementwise(output, shape, target);
+  Schedule schedule = [shape](Func output, const Target &target,
+                       const Placement &placement) {
+    scheduleElementwise(output, shape, target, placement);
   };
   return Defined{Value{f, op.result}, schedule};
 }
@@ -114,16 +115,18 @@ int vectorWidth(const Target &target, Type type, int64_t extent) {
 }
 
 void scheduleElementwise(Func output, const spec::Shape &shape,
-                         const Target &target) {
+                         const Target &target, const Placement &placement) {
   if (shape.empty())
     return;
   std::vector<Var> vars = output.args();
   Type type = output.output_types().front();
   int vw = vectorWidth(target, type, extentOf(shape, 0));
   if (vw > 1)
-    output.vectorize(vars[0], vw, TailStrategy::ShiftInwards);
+    output.vectorize(vars[0], vw,
+                     placement.inPlace ? TailStrategy::GuardWithIf
+                                       : TailStrategy::ShiftInwards);
   int64_t elements = spec::elementCount(shape);
-  if (shape.size() > 1 && worthParallel(elements))
+  if (placement.root && shape.size() > 1 && worthParallel(elements))
     output.parallel(vars.back());
 }
 

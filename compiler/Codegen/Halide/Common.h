@@ -24,11 +24,22 @@ struct Value {
   }
 };
 
-// Schedules a kernel whose anchor op defined this schedule: |output| is
-// the kernel's output Func, into which element-wise consumers of the
-// anchor are inlined.
-using Schedule =
-    std::function<void(Halide::Func output, const Halide::Target &target)>;
+// Where a stage's loops go: at the kernel's root, where they may use
+// threads, or inside the loop of the stage that consumes it (computed a
+// few rows at a time, in the consumer's thread).
+// An in-place output shares memory with an input, so vector tails must be
+// guarded rather than shifted inwards (which re-reads written elements).
+struct Placement {
+  bool root = true;
+  bool inPlace = false;
+};
+
+// Schedules a stage whose anchor op defined this schedule: |output| is the
+// stage's output Func (the kernel's output for the last stage), into which
+// element-wise consumers of the anchor are inlined.
+using Schedule = std::function<void(Halide::Func output,
+                                    const Halide::Target &target,
+                                    const Placement &placement)>;
 
 struct Defined {
   Value value;
@@ -87,7 +98,8 @@ Defined definePointwise(const std::string &name, const kernels::OpSpec &op,
 // The element-wise schedule: vectorize the innermost dimension, split the
 // outermost across threads when the tensor is large.
 void scheduleElementwise(Halide::Func output, const spec::Shape &shape,
-                         const Halide::Target &target);
+                         const Halide::Target &target,
+                         const Placement &placement = {});
 
 } // namespace webnnc::halide
 

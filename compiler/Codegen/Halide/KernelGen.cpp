@@ -37,6 +37,38 @@ Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) 
   throw std::runtime_error("no kernel for op '" + op.kind + "'");
 }
 
+// Applies the stages' schedules. The last stage is the kernel's output and
+// scheduled at root. A first stage feeding a pooling op is computed inside
+// the pooling's row loop, a few rows at a time; one feeding a reduction
+// (element-wise ops only) is inlined into it, each element read once.
+void scheduleStages(const kernels::KernelSpec &kernel,
+                    const std::vector<Value> &values,
+                    const std::vector<Schedule> &schedules, Func output,
+                    const Target &target) {
+  std::vector<kernels::KernelStage> stages = kernel.stages();
+  if (stages.empty() || stages.size() > 2)
+    throw std::runtime_error("kernels have one or two stages, this one " +
+                             std::to_string(stages.size()));
+  const kernels::KernelStage &last = stages.back();
+  if (stages.size() == 2) {
+    const kernels::KernelStage &first = stages.front();
+    const kernels::OpSpec &consumer = kernel.ops[last.anchor];
+    Func produced = values[kernel.inputs.size() + first.end - 1].func;
+    if (consumer.kind.find("pool2d") != std::string::npos) {
+      // Pooling output rows: Halide dimension 1 (nchw) or 2 (nhwc).
+      bool nchw = consumer.intAttr("layout", 0) == 0;
+      produced.compute_at(output, output.args()[nchw ? 1 : 2]);
+      schedules[first.anchor](produced, target, Placement{/*root=*/false});
+    } else if (consumer.kind.rfind("reduce_", 0) != 0 ||
+               !kernels::isElementwise(kernel.ops[first.anchor].kind)) {
+      throw std::runtime_error("cannot fuse " + kernel.ops[first.anchor].kind +
+                               " into " + consumer.kind);
+    }
+  }
+  schedules[last.anchor](output, target,
+                         Placement{/*root=*/true, kernel.inPlace});
+}
+
 Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
   std::vector<ImageParam> params;
   std::vector<Value> values;
@@ -70,13 +102,7 @@ Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
   Func output = values[outputValue].func;
   constrainDense([&](int d) { return output.output_buffer().dim(d); },
                  values[outputValue].type.shape);
-
-  // The anchor op's schedule drives the kernel; element-wise ops after it
-  // are inlined into the output.
-  const kernels::OpSpec &anchor = kernel.anchor();
-  size_t anchorIndex = &anchor - kernel.ops.data();
-  schedules[anchorIndex](output, target);
-
+  scheduleStages(kernel, values, schedules, output, target);
   std::vector<Argument> args(params.begin(), params.end());
   return Pipeline(output).compile_to_module(args, kernel.name, target);
 }

@@ -7,6 +7,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Transforms/Passes.h"
 
 namespace webnnc {
 using namespace mlir;
@@ -65,6 +66,7 @@ LogicalResult addAttribute(kernels::OpSpec &op, StringRef name,
 FailureOr<kernels::KernelSpec> buildKernelSpec(func::FuncOp kernel) {
   kernels::KernelSpec spec;
   spec.name = kernel.getSymName().str();
+  spec.inPlace = kernel->hasAttr(kInPlaceAttr);
   llvm::DenseMap<Value, int> index;
   for (BlockArgument arg : kernel.getArguments()) {
     index[arg] = static_cast<int>(spec.inputs.size());

@@ -4,6 +4,7 @@
 //   webnnc-kernels 1
 //   target x86-64-linux-avx2
 //   kernel lenet_k0_conv2d
+//   in_place                      (optional: output may alias an input)
 //   input float32 1,1,28,28
 //   input float32 20,1,5,5
 //   op conv2d float32 1,20,24,24 operands 0,1 int padding 0,0,0,0
@@ -61,11 +62,26 @@ bool isElementwise(std::string_view kind) {
   return false;
 }
 
-const OpSpec &KernelSpec::anchor() const {
-  for (const OpSpec &op : ops)
-    if (!isElementwise(op.kind))
-      return op;
-  return ops.back();
+std::vector<KernelStage> KernelSpec::stages() const {
+  std::vector<KernelStage> stages;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    const std::string &kind = ops[i].kind;
+    if (kind == "constant")
+      continue;
+    if (stages.empty() || !isElementwise(kind)) {
+      stages.push_back({i, i + 1, i});
+      continue;
+    }
+    KernelStage &stage = stages.back();
+    stage.end = i + 1;
+    if (isElementwise(ops[stage.anchor].kind)) // an element-wise stage
+      stage.anchor = i;
+  }
+  if (!stages.empty()) { // constants before or after belong to the ends
+    stages.front().begin = 0;
+    stages.back().end = ops.size();
+  }
+  return stages;
 }
 
 namespace {
@@ -93,6 +109,8 @@ std::string tensorText(const TensorSpec &t) {
 }
 
 void writeKernelBody(std::ostream &os, const KernelSpec &k) {
+  if (k.inPlace)
+    os << "in_place\n";
   for (const TensorSpec &in : k.inputs)
     os << "input " << tensorText(in) << "\n";
   for (const OpSpec &op : k.ops) {
@@ -157,6 +175,9 @@ public:
         if (kernel->outputs.empty() || kernel->ops.empty())
           return error("kernel '" + kernel->name + "' has no ops or outputs");
         kernel = nullptr;
+      } else if (w == "in_place" && kernel && kernel->inputs.empty() &&
+                 words_.size() == 1) {
+        kernel->inPlace = true;
       } else if (w == "input" && kernel && kernel->ops.empty() &&
                  words_.size() == 3) {
         auto t = tensor(1);

@@ -8,6 +8,7 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Graph/Prune.h"
 
 namespace webnnc {
@@ -109,10 +110,6 @@ Operand GraphBuilder::input(const std::string &name,
 
 namespace {
 
-// Constants up to this many elements print inline; larger ones become
-// resource blobs, which parse and print without per-element work.
-constexpr int64_t kMaxInlineConstantElements = 16;
-
 // Writes |value| cast to |type| (the spec's MLNumber cast) at |out|.
 void castScalar(double value, DataType type, char *out) {
   auto store = [&](auto v) { std::memcpy(out, &v, sizeof(v)); };
@@ -172,17 +169,10 @@ Operand GraphBuilder::constant(const OperandDescriptor &descriptor,
     return call.fail("data", "holds " + std::to_string(data.size()) +
                                  " bytes, the descriptor needs " +
                                  std::to_string(expected));
-  RankedTensorType type = impl_->tensorType(descriptor);
   ArrayRef<char> bytes(reinterpret_cast<const char *>(data.data()),
                        data.size());
-  ElementsAttr value;
-  if (spec::elementCount(descriptor.shape) <= kMaxInlineConstantElements)
-    value = DenseElementsAttr::getFromRawBuffer(type, bytes);
-  else
-    value = DenseResourceElementsAttr::get(
-        type, "constant",
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, /*align=*/64));
-  auto op = webnn::ConstantOp::create(impl_->builder, call.loc(), type, value);
+  auto op = webnn::createConstant(impl_->builder, call.loc(),
+                                  impl_->tensorType(descriptor), bytes);
   return impl_->makeOperand(op.getResult(), descriptor);
 }
 

@@ -40,7 +40,7 @@ struct ConvVars {
 
 void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
               RDom r, const spec::Conv2dGeometry &g, bool nchw,
-              const Target &target) {
+              const Target &target, const Placement &placement) {
   Type f32 = Float(32);
   // Along the vector dimension: up to two vectors. Across: up to four.
   int64_t vecExtent = nchw ? g.outputWidth : g.outputChannels;
@@ -67,7 +67,7 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   int64_t work = g.batches * g.outputChannels * g.outputHeight *
                  g.outputWidth * g.filterHeight * g.filterWidth *
                  (g.inputChannels / g.groups);
-  if (worthParallel(work))
+  if (placement.root && worthParallel(work))
     output.parallel(out.y);
   if (padded.defined())
     padded.compute_root();
@@ -126,12 +126,13 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
   Func result("conv2d");
   result(accVars) = store(acc(accVars), op.result.dataType);
 
-  Schedule sched = [=](Func output, const Target &target) {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) {
     std::vector<Var> v = output.args();
     ConvVars out = nchw ? ConvVars{v[0], v[1], v[2], v[3]}
                         : ConvVars{v[1], v[2], v[0], v[3]};
     schedule(output, out, acc, ConvVars{x, y, o, n}, padded, r, g, nchw,
-             target);
+             target, placement);
   };
   return Defined{Value{result, op.result}, sched};
 }

@@ -87,7 +87,8 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
   Func result("conv_transpose2d");
   result(accVars) = store(acc(accVars), op.result.dataType);
 
-  Schedule sched = [=](Func output, const Target &target) mutable {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
     std::vector<Var> ov = output.args();
     Var vec = ov[0];
     int vw = vectorWidth(target, Float(32), nchw ? g.outputWidth : g.outputChannels);
@@ -97,7 +98,7 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
     acc.update().vectorize(accVars[0]);
     int64_t work = g.batches * g.outputChannels * g.outputHeight *
                    g.outputWidth * g.filterHeight * g.filterWidth * inPerGroup;
-    if (worthParallel(work))
+    if (placement.root && worthParallel(work))
       output.parallel(ov[nchw ? 1 : 2]);
   };
   return Defined{Value{result, op.result}, sched};

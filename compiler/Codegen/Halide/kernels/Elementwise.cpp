@@ -300,8 +300,9 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     // Converts storage to storage directly (not through the compute type).
     Func f("cast");
     f(vars) = castValue(operands.at(0), op.result.dataType);
-    Schedule schedule = [shape](Func output, const Target &target) {
-      scheduleElementwise(output, shape, target);
+    Schedule schedule = [shape](Func output, const Target &target,
+                       const Placement &placement) {
+      scheduleElementwise(output, shape, target, placement);
     };
     return Defined{Value{f, op.result}, schedule};
   } else {
@@ -309,8 +310,9 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
   }
   Func f(op.kind);
   f(vars) = store(e, op.result.dataType);
-  Schedule schedule = [shape](Func output, const Target &target) {
-    scheduleElementwise(output, shape, target);
+  Schedule schedule = [shape](Func output, const Target &target,
+                       const Placement &placement) {
+    scheduleElementwise(output, shape, target, placement);
   };
   return Defined{Value{f, op.result}, schedule};
 }

@@ -96,7 +96,8 @@ Defined scatter(const kernels::OpSpec &op, const Value &input,
   std::vector<Expr> lhs(to.rbegin(), to.rend());
   f(lhs) = rawAt(updates, at);
   spec::Shape outShape = op.result.shape;
-  Schedule sched = [outShape](Func output, const Target &target) {
+  Schedule sched = [outShape](Func output, const Target &target,
+                       const Placement &placement) {
     // The copy vectorizes; the updates stay serial.
     std::vector<Var> v = output.args();
     if (!v.empty()) {

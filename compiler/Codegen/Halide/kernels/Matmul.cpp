@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// matmul (batched, broadcasting) and gemm kernels.
+// matmul (batched, broadcasting), gemm and packed_matmul kernels.
 #include <stdexcept>
 
 #include "Families.h"
@@ -10,18 +10,23 @@ using Halide::Internal::make_const;
 
 namespace {
 
-// Schedule: tiles of a few rows times up to two vectors of columns; the
-// reduction over K runs innermost-but-one, so a tile's sums stay in
-// registers. |mm| is the accumulator Func(j, i, batch...).
+// Schedule: tiles of a few rows times |tn| columns (two vectors, or a
+// packed panel); the reduction over K runs innermost-but-one, so a tile's
+// sums stay in registers. |mm| is the accumulator Func(j, i, batch...).
+// Packed panels are tiled exactly (the last tile is guarded: its panel is
+// zero-padded), so a tile reads one panel contiguously.
 void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
                    RDom k, int64_t m, int64_t n, int64_t kExtent,
-                   int64_t batches, const Target &target) {
+                   int64_t batches, int64_t panelWidth, const Target &target,
+                   const Placement &placement) {
   std::vector<Var> ov = output.args();
-  int vw = vectorWidth(target, Float(32), n);
-  int tn = n >= 2 * vw ? 2 * vw : vw;
+  int vw = vectorWidth(target, Float(32), panelWidth ? panelWidth : n);
+  int tn = panelWidth ? int(panelWidth) : (n >= 2 * vw ? 2 * vw : vw);
   int tm = static_cast<int>(std::min<int64_t>(m, 6));
   Var jo("jo"), ji("ji"), io("io"), ii("ii");
-  output.split(ov[0], jo, ji, tn, TailStrategy::ShiftInwards)
+  output.split(ov[0], jo, ji, tn,
+               panelWidth ? TailStrategy::GuardWithIf
+                          : TailStrategy::ShiftInwards)
       .split(ov[1], io, ii, tm, TailStrategy::ShiftInwards)
       .reorder(ji, ii, jo, io)
       .vectorize(ji, vw)
@@ -34,7 +39,7 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
       .vectorize(vi)
       .unroll(vo)
       .unroll(mmVars[1]);
-  if (worthParallel(batches * m * n * kExtent))
+  if (placement.root && worthParallel(batches * m * n * kExtent))
     output.parallel(m >= 2 * tm ? io : jo);
 }
 
@@ -42,7 +47,8 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
 
 std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands) {
-  bool isGemm = op.kind == "gemm";
+  bool isPacked = op.kind == "packed_matmul";
+  bool isGemm = op.kind == "gemm" || isPacked;
   if (op.kind != "matmul" && !isGemm)
     return std::nullopt;
   if (operands.size() < 2)
@@ -53,6 +59,8 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   int64_t m = out[rank - 2], n = out[rank - 1];
   bool aT = isGemm && op.intAttr("a_transpose", 0);
   bool bT = isGemm && op.intAttr("b_transpose", 0);
+  // packed_matmul: B is [panels, K, P], column j in panel j / P.
+  int64_t panelWidth = isPacked ? b.type.shape[2] : 0;
   int64_t kExtent = aT ? a.type.shape[0] : a.type.shape[a.type.shape.size() - 1];
 
   // Algorithm: mm(j, i, batch...) = sum_k A'(i, k) * B'(k, j).
@@ -70,12 +78,16 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   };
   std::vector<Expr> aArgs = aT ? std::vector<Expr>{vars[1], k.x}
                                : std::vector<Expr>{k.x, vars[1]};
-  std::vector<Expr> bArgs = bT ? std::vector<Expr>{k.x, vars[0]}
-                               : std::vector<Expr>{vars[0], k.x};
+  std::vector<Expr> bArgs =
+      isPacked ? std::vector<Expr>{vars[0] % int(panelWidth), k.x,
+                                   vars[0] / int(panelWidth)}
+      : bT     ? std::vector<Expr>{k.x, vars[0]}
+               : std::vector<Expr>{vars[0], k.x};
   for (Expr e : batchArgs(a))
     aArgs.push_back(e);
-  for (Expr e : batchArgs(b))
-    bArgs.push_back(e);
+  if (!isPacked)
+    for (Expr e : batchArgs(b))
+      bArgs.push_back(e);
 
   Func mm("mm_acc");
   mm(vars) = 0.0f;
@@ -97,8 +109,10 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   result(vars) = store(value, op.result.dataType);
 
   int64_t batches = spec::elementCount(out) / (m * n);
-  Schedule sched = [=](Func output, const Target &target) {
-    scheduleTiles(output, mm, vars, k, m, n, kExtent, batches, target);
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) {
+    scheduleTiles(output, mm, vars, k, m, n, kExtent, batches, panelWidth,
+                  target, placement);
   };
   return Defined{Value{result, op.result}, sched};
 }

@@ -95,10 +95,11 @@ Defined normalize(const kernels::OpSpec &op, const Value &input,
   result(vars) = store(value, op.result.dataType);
   spec::Shape shape = op.result.shape;
   int64_t work = spec::elementCount(shape);
-  Schedule sched = [=](Func output, const Target &target) mutable {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
     mean.compute_root();
     variance.compute_root();
-    scheduleElementwise(output, shape, target);
+    scheduleElementwise(output, shape, target, placement);
     (void)work;
   };
   return Defined{Value{result, op.result}, sched};

@@ -125,7 +125,8 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   Func result(op.kind);
   result(accVars) = store(value, op.result.dataType);
 
-  Schedule sched = [=](Func output, const Target &target) mutable {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
     std::vector<Var> ov = output.args();
     Var vec = ov[0]; // the innermost: x for nchw, c for nhwc
     Var accVec = nchw ? x : c;
@@ -139,7 +140,7 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
       count.compute_root();
     int64_t work = g.batches * g.channels * g.outputHeight * g.outputWidth *
                    g.windowHeight * g.windowWidth;
-    if (worthParallel(work))
+    if (placement.root && worthParallel(work))
       output.parallel(ov[nchw ? 1 : 2]);
   };
   return Defined{Value{result, op.result}, sched};

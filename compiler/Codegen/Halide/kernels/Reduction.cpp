@@ -40,9 +40,10 @@ Defined reductionResult(Func result, Func acc, const kernels::OpSpec &op,
                         const Value &input) {
   spec::Shape outShape = op.result.shape;
   int64_t work = spec::elementCount(input.type.shape);
-  Schedule sched = [=](Func output, const Target &target) mutable {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
     scheduleReduction(acc, outShape, work, target);
-    scheduleElementwise(output, outShape, target);
+    scheduleElementwise(output, outShape, target, placement);
   };
   return Defined{Value{result, op.result}, sched};
 }
@@ -203,9 +204,10 @@ Defined cumulativeSum(const kernels::OpSpec &op, const Value &input) {
   Func result(op.kind);
   result(vars) = isFloat ? store(out, op.result.dataType) : cast(storage, out);
   spec::Shape shape = op.result.shape;
-  Schedule sched = [=](Func output, const Target &target) mutable {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
     scan.compute_root();
-    scheduleElementwise(output, shape, target);
+    scheduleElementwise(output, shape, target, placement);
   };
   return Defined{Value{result, op.result}, sched};
 }
@@ -235,11 +237,12 @@ Defined softmax(const kernels::OpSpec &op, const Value &input) {
   Func f("softmax");
   f(vars) = store(e(vars) / rowSum(others), op.result.dataType);
 
-  Schedule sched = [=](Func output, const Target &target) mutable {
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
     // Row statistics first (small), then the normalized values.
     rowMax.compute_root();
     rowSum.compute_root();
-    scheduleElementwise(output, shape, target);
+    scheduleElementwise(output, shape, target, placement);
   };
   return {Value{f, op.result}, sched};
 }

@@ -38,6 +38,7 @@ KernelBatch sample() {
   OpSpec add{"add", {0, 0}, {spec::DataType::Uint8, {}}, {}, {}};
   scalar.ops = {add};
   scalar.outputs = {1};
+  scalar.inPlace = true; // its result may overwrite its input
   batch.kernels.push_back(scalar);
   return batch;
 }
@@ -51,6 +52,8 @@ TEST(KernelSpec, RoundTrips) {
   ASSERT_EQ(parsed->kernels.size(), 2u);
   EXPECT_EQ(parsed->kernels[0], batch.kernels[0]);
   EXPECT_EQ(parsed->kernels[1], batch.kernels[1]);
+  EXPECT_FALSE(parsed->kernels[0].inPlace);
+  EXPECT_TRUE(parsed->kernels[1].inPlace);
   EXPECT_EQ(serialize(*parsed), text);
   EXPECT_EQ(parsed->kernels[0].ops[1].floatAttr("max_value")->front(), 0.1)
       << "doubles round trip exactly";
@@ -63,11 +66,47 @@ TEST(KernelSpec, SignatureIgnoresTheName) {
   EXPECT_EQ(signature(copy), signature(batch.kernels[0]));
   copy.ops[0].ints["padding"] = {1, 1, 1, 1};
   EXPECT_NE(signature(copy), signature(batch.kernels[0]));
+  // An in-place kernel is scheduled differently: another kernel.
+  KernelSpec inPlace = batch.kernels[0];
+  inPlace.inPlace = true;
+  EXPECT_NE(signature(inPlace), signature(batch.kernels[0]));
+}
+
+// A kernel with |kinds| as its ops (shapes do not matter here).
+KernelSpec kernelOf(std::vector<std::string> kinds) {
+  KernelSpec k;
+  for (const std::string &kind : kinds)
+    k.ops.push_back(OpSpec{kind, {}, {}, {}, {}});
+  return k;
+}
+
+TEST(KernelSpec, Stages) {
+  // An anchor with its epilogue: one stage.
+  auto conv = kernelOf({"constant", "conv2d", "add", "relu"}).stages();
+  ASSERT_EQ(conv.size(), 1u);
+  EXPECT_EQ(conv[0].anchor, 1u);
+  EXPECT_EQ(conv[0].begin, 0u);
+  EXPECT_EQ(conv[0].end, 4u);
+  // conv2d + epilogue, then pooling + epilogue: two stages.
+  auto pooled = kernelOf({"conv2d", "add", "max_pool2d", "relu"}).stages();
+  ASSERT_EQ(pooled.size(), 2u);
+  EXPECT_EQ(pooled[0].end, 2u);
+  EXPECT_EQ(pooled[1].anchor, 2u);
+  // An element-wise chain is anchored by its last op, also before a
+  // reduction.
+  auto chain = kernelOf({"mul", "constant", "add", "reduce_sum"}).stages();
+  ASSERT_EQ(chain.size(), 2u);
+  EXPECT_EQ(chain[0].anchor, 2u);
+  EXPECT_EQ(chain[1].anchor, 3u);
 }
 
 TEST(KernelSpec, AnchorIsTheFirstNonElementwiseOp) {
-  EXPECT_EQ(sample().kernels[0].anchor().kind, "conv2d");
-  EXPECT_EQ(sample().kernels[1].anchor().kind, "add");
+  auto conv = sample().kernels[0].stages();
+  ASSERT_EQ(conv.size(), 1u);
+  EXPECT_EQ(sample().kernels[0].ops[conv[0].anchor].kind, "conv2d");
+  auto add = sample().kernels[1].stages();
+  ASSERT_EQ(add.size(), 1u);
+  EXPECT_EQ(sample().kernels[1].ops[add[0].anchor].kind, "add");
 }
 
 TEST(KernelSpec, RejectsMalformedText) {

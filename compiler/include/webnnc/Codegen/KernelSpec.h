@@ -41,18 +41,30 @@ struct OpSpec {
   const std::vector<double> *floatAttr(const std::string &key) const;
 };
 
+// A stage of a kernel: ops [begin, end) computed by one loop nest, whose
+// schedule the anchor op chooses. Each non-element-wise op starts a stage;
+// element-wise ops join the stage before them (an epilogue), and leading
+// element-wise ops form a stage of their own (anchored by its last op).
+// Splat constants are literals and belong to whatever stage reads them.
+struct KernelStage {
+  size_t begin = 0, end = 0;
+  size_t anchor = 0; // op index
+};
+
 // A kernel: buffer arguments are the inputs, then the outputs.
 struct KernelSpec {
   std::string name; // the object symbol
   std::vector<TensorSpec> inputs;
   std::vector<OpSpec> ops;
   std::vector<int> outputs; // value indices
+  // The output may share memory with an input of its type (memory planning
+  // put it in place); the kernel then must not re-read an element it wrote.
+  bool inPlace = false;
   friend bool operator==(const KernelSpec &, const KernelSpec &) = default;
 
   const TensorSpec &valueType(int value) const;
-  // The op that gives the kernel its schedule (the first non-element-wise
-  // op, else the last op), e.g. "conv2d".
-  const OpSpec &anchor() const;
+  // The kernel's stages, in order; the last computes the output.
+  std::vector<KernelStage> stages() const;
 };
 
 // What one kernel generator run compiles.

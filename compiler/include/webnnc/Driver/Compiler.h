@@ -18,6 +18,14 @@ enum class EmitKind {
   Object, // one relocatable object
 };
 
+// The graph optimizations; all on by default.
+struct Optimizations {
+  bool foldConstants = true; // webnn-fold-constants
+  bool packWeights = true;   // webnn-pack-weights
+  bool fuse = true;          // webnn-fuse
+  bool inPlace = true;       // element-wise kernels may overwrite a dying input
+};
+
 struct CompileOptions {
   std::string modelName = "model"; // C identifier; prefixes every symbol
   std::string target = "host";     // host | x86-64-v3 | x86-64-v4
@@ -27,17 +35,32 @@ struct CompileOptions {
   // executable, else ../libexec/webnnc/ from it.
   std::string kernelgen;
   int jobs = 0; // kernel generator processes at once; 0: the cores
+  // With emit == Mlir: stop after the pass with this flag (e.g. "webnn-fuse")
+  // and emit the IR as that pass left it.
+  std::string stopAfter;
   bool printIRAfterAll = false; // to stderr, like --mlir-print-ir-after-all
   bool timing = false;          // per-pass times to stderr
   bool keepTemporaries = false;
+  Optimizations optimizations;
 };
 
 struct CompileStats {
-  int64_t graphOps = 0;    // ops in the graph before the passes
+  int64_t graphOps = 0;    // compute ops in the graph before the passes
+  int64_t optimizedOps = 0; // after pruning, decomposition and folding
+  int64_t foldedOps = 0;    // ops constant folding computed away
+  int64_t fusedOps = 0;     // ops computed inside another op's kernel
+  int64_t packedWeights = 0; // constants stored in a kernel's layout
+  int64_t packedWeightBytes = 0;
+  int64_t inPlaceKernelCalls = 0; // calls whose result overwrites an input
   int64_t kernels = 0;     // distinct kernels generated
   int64_t kernelCalls = 0; // kernel calls in the compiled graph
   int64_t arenaBytes = 0;  // working memory per executor
-  int64_t intermediateBytes = 0; // all kernel results, unshared
+  // Kernel results kept in the arena (not written into an output): their
+  // sizes summed, and the arena they would need with no sharing at all
+  // (each 64-byte aligned, as in the planned arena).
+  int64_t intermediateTensors = 0;
+  int64_t intermediateBytes = 0;
+  int64_t unsharedArenaBytes = 0;
   int64_t weightBytes = 0; // constants in read-only data
   int64_t objectBytes = 0;
 };

@@ -14,6 +14,7 @@ struct TargetInfo {
   std::string halideTarget; // e.g. x86-64-linux-avx2-...-user_context
   std::string llvmCpu;      // e.g. x86-64-v3
   std::string llvmFeatures; // "" for the CPU's defaults
+  int floatLanes = 8;       // float32 lanes of the widest vectors kernels use
 };
 
 // Resolves `--target`: host (this machine's features), x86-64-v3 (AVX2,

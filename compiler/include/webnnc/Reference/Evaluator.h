@@ -11,6 +11,10 @@
 #include <vector>
 
 #include "webnnc/Graph/Graph.h"
+
+namespace mlir {
+class Operation;
+} // namespace mlir
 #include "webnnc/Support/HostTensor.h"
 
 namespace webnnc::reference {
@@ -23,6 +27,14 @@ evaluate(mlir::func::FuncOp graph,
          const std::map<std::string, HostTensor> &inputs);
 Expected<std::vector<HostTensor>, std::string>
 evaluate(const Graph &graph, const std::map<std::string, HostTensor> &inputs);
+
+// Computes one op (not a constant) on |operands|, in its operand order.
+// Constant folding uses this, so folded values follow the same semantics.
+Expected<std::vector<HostTensor>, std::string>
+evaluateOperation(mlir::Operation *op, const std::vector<HostTensor> &operands);
+
+// The value of a webnn.constant op.
+Expected<HostTensor, std::string> constantValue(mlir::Operation *constant);
 
 } // namespace webnnc::reference
 

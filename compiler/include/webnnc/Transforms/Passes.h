@@ -20,6 +20,9 @@ inline constexpr llvm::StringLiteral kKernelAttr = "webnn.kernel";
 inline constexpr llvm::StringLiteral kResultOffsetsAttr =
     "webnn.result_offsets";
 inline constexpr llvm::StringLiteral kArenaSizeAttr = "webnn.arena_size";
+/// On a call whose result overwrites one of its operands, and on its
+/// kernel (which must then not read an element after writing it).
+inline constexpr llvm::StringLiteral kInPlaceAttr = "webnn.in_place";
 inline constexpr int64_t kArenaAlignment = 64;
 
 /// The graph function of a module: its public func.func, or null if there

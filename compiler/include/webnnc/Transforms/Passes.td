@@ -15,6 +15,41 @@ def WebNNDecomposePass : Pass<"webnn-decompose", "::mlir::ModuleOp"> {
   }];
 }
 
+def WebNNFoldConstantsPass : Pass<"webnn-fold-constants", "::mlir::ModuleOp"> {
+  let summary = "Compute ops whose operands are all constants";
+  let description = [{
+    Replaces every op whose operands are all `webnn.constant`s (a transpose
+    of a weight, a cast, arithmetic on constants, ...) by constants holding
+    its results, computed with the reference evaluator's semantics. Ops
+    whose results are graph outputs stay, and so do ops whose results would
+    be larger than `max-elements` and than their operands together (an
+    `expand` of a weight would otherwise store every copy).
+  }];
+  let options = [
+    Option<"maxElements", "max-elements", "int64_t", "1 << 16",
+           "Results up to this many elements fold even if larger than "
+           "their operands">,
+  ];
+}
+
+def WebNNFusePass : Pass<"webnn-fuse", "::mlir::ModuleOp"> {
+  let summary = "Group ops that one kernel computes into webnn.fused regions";
+  let description = [{
+    Forms kernel groups in program order:
+    - an element-wise op joins the group producing its operand (an anchor
+      such as conv2d, convTranspose2d, gemm, matmul, pooling, a reduction or
+      a normalization followed by bias adds and activations; or a chain of
+      element-wise ops) when that value has no other reader, is not a graph
+      output and has the op's shape;
+    - a pooling op joins a conv2d group or an element-wise chain as a
+      second stage, computed a few rows at a time inside the pooling loop;
+    - a reduction joins an element-wise chain, which it reads inline.
+    Values requested as outputs are never internal to a group: fusion never
+    crosses them. Groups of more than one op become `webnn.fused` regions;
+    webnn-outline-kernels makes each one kernel.
+  }];
+}
+
 def WebNNOutlineKernelsPass : Pass<"webnn-outline-kernels", "::mlir::ModuleOp"> {
   let summary = "Move each compute op into its own kernel function";
   let description = [{
@@ -32,6 +67,23 @@ def WebNNOutlineKernelsPass : Pass<"webnn-outline-kernels", "::mlir::ModuleOp"> 
   let dependentDialects = ["::mlir::func::FuncDialect"];
 }
 
+def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
+  let summary = "Store constant weights in the layout their kernels read";
+  let description = [{
+    At compile time, so no packing happens at compute time:
+    - a conv2d's constant filter is rewritten to the `hwio` layout (output
+      channels innermost, as the kernel's tiles read them);
+    - a matmul's or gemm's constant 2-D B becomes column panels
+      `[ceil(N / P), K, P]` (zero-padded) read by a `webnn.packed_matmul`.
+    Packed constants carry `webnn.packed`; originals nothing else reads are
+    removed, so only the packed copy is stored.
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", "32",
+           "Columns per panel: the kernel's tile width (two vectors)">,
+  ];
+}
+
 def WebNNPlanMemoryPass : Pass<"webnn-plan-memory", "::mlir::ModuleOp"> {
   let summary = "Place every intermediate tensor in one arena";
   let description = [{
@@ -39,7 +91,16 @@ def WebNNPlanMemoryPass : Pass<"webnn-plan-memory", "::mlir::ModuleOp"> {
     working arena, or `-(k+1)` when it is written straight into graph output
     `k`. Results whose lifetimes do not overlap share bytes; offsets are
     64-byte aligned. The graph function gets `webnn.arena_size`.
+
+    With `in-place`, a kernel made only of element-wise ops writes its
+    result over an operand of the same shape and size that it is the last
+    reader of (the call gets `webnn.in_place`, and so does the kernel,
+    which then never reads an element after writing it).
   }];
+  let options = [
+    Option<"inPlace", "in-place", "bool", "true",
+           "Let element-wise kernels overwrite an input they read last">,
+  ];
 }
 
 def WebNNPruneSubgraphsPass : Pass<"webnn-prune-subgraphs", "::mlir::ModuleOp"> {

@@ -808,4 +808,67 @@ def WebNN_LstmOp : WebNN_MultiResultOp<"lstm", [AttrSizedOperandSegments]> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Compiler-internal ops: made by webnnc's passes, never by the frontend.
+//===----------------------------------------------------------------------===//
+
+def WebNN_FusedOp : Op<WebNN_Dialect, "fused",
+    [IsolatedFromAbove, Pure, SingleBlock]> {
+  let summary = "Ops compiled as one kernel (made by webnn-fuse)";
+  let description = [{
+    The region's ops become one kernel: their intermediate values never
+    reach memory. The block arguments are the inputs; `webnn.yield` gives
+    the result.
+
+    ```mlir
+    %y = webnn.fused (%x, %w, %b) : (tensor<1x3x8x8xf32>,
+        tensor<8x3x3x3xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x6x6xf32> {
+    ^bb0(%a: tensor<1x3x8x8xf32>, %f: tensor<8x3x3x3xf32>,
+         %c: tensor<1x8x1x1xf32>):
+      %0 = webnn.conv2d %a, %f : ...
+      %1 = webnn.add %0, %c : ...
+      %2 = webnn.relu %1 : ...
+      webnn.yield %2 : tensor<1x8x6x6xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<WebNN_Tensor>:$inputs);
+  let results = (outs WebNN_Tensor:$output);
+  let regions = (region SizedRegion<1>:$body);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    `(` $inputs `)` attr-dict `:` functional-type($inputs, results) $body
+  }];
+}
+
+def WebNN_YieldOp : Op<WebNN_Dialect, "yield",
+    [Pure, Terminator, HasParent<"FusedOp">]> {
+  let summary = "The result of a webnn.fused region";
+  let arguments = (ins WebNN_Tensor:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
+def WebNN_PackedMatmulOp : Op<WebNN_Dialect, "packed_matmul", [Pure]> {
+  let summary = "alpha * A' * B + beta * C with B packed in column panels";
+  let description = [{
+    Made by webnn-pack-weights from a matmul or gemm whose B is a constant
+    `[K, N]` matrix: `packed_b` is `[ceil(N / P), K, P]` (panel `j / P`
+    holds columns `j / P * P ...`, zero-padded), the layout the kernel
+    streams, so no packing happens at compute time. `columns` is N; A is
+    `[..., M, K]` (or `[K, M]` with `a_transpose`); the result is
+    `[..., M, N]`.
+  }];
+  let arguments = (ins WebNN_Tensor:$a, WebNN_Tensor:$packed_b,
+      Optional<WebNN_Tensor>:$c,
+      I64Attr:$columns,
+      DefaultValuedAttr<F64Attr, "1.0">:$alpha,
+      DefaultValuedAttr<F64Attr, "1.0">:$beta,
+      DefaultValuedAttr<BoolAttr, "false">:$a_transpose);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $a `,` $packed_b (`,` $c^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 #endif // WEBNN_OPS_TD

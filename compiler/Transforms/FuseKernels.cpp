@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+// webnn-fuse: group ops that one kernel can compute into webnn.fused
+// regions.
+//
+// Groups grow in program order. An element-wise op joins the group that
+// produces one of its operands when that value has no other reader, is not
+// a graph output and has the op's result shape (so the group's loop nest
+// is the op's): an epilogue after an anchor (conv2d, matmul, pooling, ...)
+// or one more link of an element-wise chain. A pooling op joins a group
+// that is a conv2d (plus epilogue) or an element-wise chain as a second
+// stage, which the kernel computes a few rows at a time inside the
+// pooling's loop; a reduction joins an element-wise chain, which it reads
+// inline, each element once.
+#include "llvm/ADT/SetVector.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Transforms/Passes.h"
+
+namespace webnnc {
+#define GEN_PASS_DEF_WEBNNFUSEPASS
+#include "webnnc/Transforms/Passes.h.inc"
+} // namespace webnnc
+
+using namespace mlir;
+
+namespace webnnc {
+namespace {
+
+std::string kindOf(Operation *op) {
+  return op->getName().stripDialect().str();
+}
+
+bool isElementwiseOp(Operation *op) {
+  return kernels::isElementwise(kindOf(op)) && !isa<webnn::ConstantOp>(op);
+}
+
+bool isPool(Operation *op) {
+  return isa<webnn::MaxPool2dOp, webnn::AveragePool2dOp, webnn::L2Pool2dOp>(op);
+}
+
+bool isReduction(Operation *op) {
+  return StringRef(kindOf(op)).starts_with("reduce_");
+}
+
+// Ops that are not computed by a kernel of their own, or that must stay
+// alone (scatters update their output in place; their Func cannot be
+// inlined into an epilogue).
+bool isBarrier(Operation *op) {
+  return isa<webnn::ConstantOp, webnn::ReshapeOp, webnn::ScatterElementsOp,
+             webnn::ScatterNDOp, func::ReturnOp>(op);
+}
+
+struct Group {
+  SmallVector<Operation *> ops;
+  Operation *anchor = nullptr; // the first non-element-wise op, if any
+  int stages = 1;
+  Value output() const { return ops.back()->getResult(0); }
+  bool isElementwiseChain() const { return anchor == nullptr; }
+};
+
+// Whether |value| may become internal to a group: read only by |reader|
+// (possibly as several operands), so not a graph output either.
+bool privateTo(Value value, Operation *reader) {
+  return !value.use_empty() &&
+         llvm::all_of(value.getUsers(),
+                      [&](Operation *user) { return user == reader; });
+}
+
+struct Fuse : impl::WebNNFusePassBase<Fuse> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
+    if (failed(graph))
+      return signalPassFailure();
+    std::vector<Group> groups;
+    llvm::DenseMap<Value, size_t> groupOf; // group output -> group
+    for (Operation &op : graph->getBody().front()) {
+      if (isBarrier(&op) || op.getNumResults() != 1)
+        continue;
+      std::optional<size_t> joined = joinableGroup(&op, groups, groupOf);
+      if (joined) {
+        Group &g = groups[*joined];
+        groupOf.erase(g.output());
+        if (!isElementwiseOp(&op)) { // a pooling or reduction stage
+          g.stages = 2;
+          g.anchor = &op;
+        }
+        g.ops.push_back(&op);
+        groupOf[g.output()] = *joined;
+        continue;
+      }
+      Group g;
+      g.ops.push_back(&op);
+      if (!isElementwiseOp(&op))
+        g.anchor = &op;
+      groupOf[g.output()] = groups.size();
+      groups.push_back(g);
+    }
+    for (Group &g : groups)
+      if (g.ops.size() > 1)
+        outlineRegion(g);
+  }
+
+  // The group |op| can join, if any.
+  std::optional<size_t> joinableGroup(Operation *op,
+                                      const std::vector<Group> &groups,
+                                      const llvm::DenseMap<Value, size_t> &groupOf) {
+    for (Value operand : op->getOperands()) {
+      auto it = groupOf.find(operand);
+      if (it == groupOf.end() || !privateTo(operand, op))
+        continue;
+      const Group &g = groups[it->second];
+      if (isElementwiseOp(op)) {
+        // An epilogue keeps the group's loop nest: the same shape.
+        if (operand.getType() == op->getResult(0).getType())
+          return it->second;
+        continue;
+      }
+      if (g.stages != 1)
+        continue;
+      if (isPool(op) &&
+          (g.isElementwiseChain() || isa<webnn::Conv2dOp>(g.anchor)))
+        return it->second;
+      if (isReduction(op) && g.isElementwiseChain())
+        return it->second;
+    }
+    return std::nullopt;
+  }
+
+  // Replaces the group's ops by one webnn.fused op at the last one's place.
+  void outlineRegion(Group &g) {
+    llvm::SmallPtrSet<Operation *, 8> members(g.ops.begin(), g.ops.end());
+    // Inputs: values the group reads but does not compute; splat constants
+    // are copied into the region, where they become literals.
+    llvm::SetVector<Value> inputs;
+    SmallVector<Operation *> splats;
+    for (Operation *op : g.ops)
+      for (Value v : op->getOperands()) {
+        Operation *def = v.getDefiningOp();
+        if (def && members.contains(def))
+          continue;
+        auto constant = dyn_cast_or_null<webnn::ConstantOp>(def);
+        if (constant && constant.isSplat()) {
+          if (!llvm::is_contained(splats, def))
+            splats.push_back(def);
+          continue;
+        }
+        inputs.insert(v);
+      }
+    Operation *last = g.ops.back();
+    SmallVector<Location> locations;
+    for (Operation *op : g.ops)
+      locations.push_back(op->getLoc());
+    OpBuilder builder(last);
+    auto fused = webnn::FusedOp::create(
+        builder, FusedLoc::get(&getContext(), locations),
+        last->getResult(0).getType(), inputs.getArrayRef());
+    Block *body = builder.createBlock(&fused.getBody());
+    IRMapping mapping;
+    for (Value input : inputs)
+      mapping.map(input, body->addArgument(input.getType(), input.getLoc()));
+    for (Operation *splat : splats)
+      builder.clone(*splat, mapping);
+    for (Operation *op : g.ops)
+      builder.clone(*op, mapping);
+    webnn::YieldOp::create(builder, last->getLoc(),
+                           mapping.lookup(last->getResult(0)));
+    last->getResult(0).replaceAllUsesWith(fused.getResult());
+    for (Operation *op : llvm::reverse(g.ops))
+      op->erase();
+    for (Operation *splat : splats)
+      if (splat->use_empty())
+        splat->erase();
+  }
+};
+
+} // namespace
+} // namespace webnnc

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+// Making webnn.constant ops from bytes: the frontend, constant folding and
+// weight packing all do.
+#ifndef WEBNNC_DIALECT_WEBNN_WEBNNCONSTANTS_H_
+#define WEBNNC_DIALECT_WEBNN_WEBNNCONSTANTS_H_
+
+#include "mlir/IR/Builders.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+
+namespace mlir::webnn {
+
+/// Constants up to this many elements print inline; larger ones become
+/// resource blobs, which parse and print without per-element work.
+inline constexpr int64_t kMaxInlineConstantElements = 16;
+
+/// A constant of |type| holding |bytes| (row-major, little-endian, exactly
+/// the type's size), inline or as a 64-byte-aligned resource blob.
+ConstantOp createConstant(OpBuilder &builder, Location loc,
+                          RankedTensorType type, ArrayRef<char> bytes);
+
+} // namespace mlir::webnn
+
+#endif // WEBNNC_DIALECT_WEBNN_WEBNNCONSTANTS_H_

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul).
+#include "Verification.h"
+
+using namespace mlir;
+using namespace mlir::webnn;
+namespace spec = webnnc::spec;
+
+LogicalResult FusedOp::verify() {
+  Block &block = getBody().front();
+  if (block.getNumArguments() != getInputs().size())
+    return emitOpError() << "region: has " << block.getNumArguments()
+                         << " arguments for " << getInputs().size()
+                         << " inputs";
+  for (auto [i, pair] : llvm::enumerate(
+           llvm::zip(block.getArgumentTypes(), getInputs().getTypes())))
+    if (std::get<0>(pair) != std::get<1>(pair))
+      return emitOpError() << "region: argument " << i << " has type "
+                           << std::get<0>(pair) << ", its input "
+                           << std::get<1>(pair);
+  auto yield = dyn_cast_or_null<YieldOp>(
+      block.empty() ? nullptr : &block.back());
+  if (!yield)
+    return emitOpError("region: must end with webnn.yield");
+  if (yield.getValue().getType() != getType())
+    return emitOpError() << "region: yields " << yield.getValue().getType()
+                         << ", the result is " << getType();
+  return success();
+}
+
+LogicalResult PackedMatmulOp::verify() {
+  auto a = *getDescriptor(getA().getType());
+  auto b = *getDescriptor(getPackedB().getType());
+  auto out = *getDescriptor(getType());
+  if (a.rank() < 2 || (getATranspose() && a.rank() != 2))
+    return emitOpError("a: rank must be at least 2 (exactly 2 if "
+                       "transposed)");
+  if (b.rank() != 3 || b.dataType != a.dataType)
+    return emitOpError("packed_b: must be [panels, K, panel width] of a's "
+                       "data type");
+  int64_t m = getATranspose() ? a.shape[1] : a.shape[a.rank() - 2];
+  int64_t k = getATranspose() ? a.shape[0] : a.shape[a.rank() - 1];
+  int64_t n = getColumns(), panels = b.shape[0], width = b.shape[2];
+  if (b.shape[1] != k)
+    return emitOpError() << "packed_b: K must be " << k << ", got "
+                         << b.shape[1];
+  if (n <= (panels - 1) * width || n > panels * width)
+    return emitOpError() << "columns: " << n << " does not fill " << panels
+                         << " panels of width " << width;
+  spec::Shape shape(a.shape.begin(), a.shape.end() - 2);
+  shape.push_back(m);
+  shape.push_back(n);
+  if (out != spec::OperandDescriptor{a.dataType, shape})
+    return emitOpError() << "result: must be "
+                         << getTensorType(getContext(), {a.dataType, shape});
+  if (Value c = getC()) {
+    auto cDesc = *getDescriptor(c.getType());
+    if (cDesc.dataType != a.dataType ||
+        !spec::isUnidirectionallyBroadcastable(cDesc.shape, shape))
+      return emitOpError("c: must broadcast to the result, of a's data type");
+  }
+  return success();
+}

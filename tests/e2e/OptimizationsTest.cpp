@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+// The optimization passes on random graphs: every planned arena keeps
+// values that are still needed intact (checked on the plan itself), and
+// the compiled graph equals the reference evaluator with every pass on,
+// with every pass off, and when intermediate values are requested too.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "E2ETestUtils.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Frontend/GraphBuilder.h"
+#include "webnnc/Reference/Evaluator.h"
+#include "webnnc/Transforms/MemoryPlan.h"
+#include "webnnc/Transforms/Passes.h"
+
+using namespace webnnc;
+
+namespace {
+
+// A random DAG over [1, C, H, W] float32 values: element-wise chains,
+// convolutions, pooling, a reduction broadcast back, a matmul on a
+// reshaped value. Operands are drawn from all values made so far, so
+// values are read by several ops and live across long stretches.
+class RandomGraph {
+public:
+  explicit RandomGraph(unsigned seed) : rng_(seed) {}
+
+  Expected<Graph, BuildError> build(int ops, bool extraOutputs) {
+    int64_t c = pick({2, 4, 8}), h = pick({5, 6, 8});
+    shape_ = {1, c, h, h};
+    values_.push_back(b_.input("x", {DataType::Float32, shape_}));
+    values_.push_back(b_.input("y", {DataType::Float32, shape_}));
+    for (int i = 0; i < ops; ++i)
+      values_.push_back(
+          b_.tanh(step(), {.label = "v" + std::to_string(i)}));
+    std::map<std::string, Operand> outputs{{"out", values_.back()}};
+    // Intermediate values as outputs too: fusion must not cross them.
+    if (extraOutputs)
+      for (int i = 0; i < 2; ++i) {
+        size_t k = 2 + rng_() % (values_.size() - 3);
+        outputs["mid" + std::to_string(k)] = values_[k];
+      }
+    return b_.build(outputs);
+  }
+
+private:
+  int64_t pick(std::initializer_list<int64_t> options) {
+    return *(options.begin() + rng_() % options.size());
+  }
+  // Mostly recent values, sometimes an old one.
+  Operand operand() {
+    size_t n = values_.size();
+    return rng_() % 4 == 0 ? values_[rng_() % n]
+                           : values_[n - 1 - rng_() % std::min<size_t>(n, 3)];
+  }
+  Operand weights(Shape shape, double scale) {
+    std::vector<float> v(size_t(spec::elementCount(shape)));
+    std::uniform_real_distribution<float> dist(-float(scale), float(scale));
+    for (float &x : v)
+      x = dist(rng_);
+    return b_.constant({DataType::Float32, std::move(shape)},
+                       std::span<const float>(v));
+  }
+
+  // One random computation on the pool, ending in the pool's shape (the
+  // caller squashes it with tanh, which keeps every value in [-1, 1]).
+  Operand step() {
+    int64_t c = shape_[1], h = shape_[2];
+    Operand x = operand();
+    switch (rng_() % 9) {
+    case 0: // conv + bias + activation: a fusion anchor and its epilogue
+      return b_.relu(b_.conv2d(x, weights({c, c, 3, 3}, 0.3),
+                               {.padding = {1, 1, 1, 1},
+                                .bias = weights({c}, 0.2)}));
+    case 1: // depthwise conv then pooling: a two-stage kernel
+      return b_.maxPool2d(
+          b_.conv2d(x, weights({c, 1, 3, 3}, 0.5),
+                    {.padding = {1, 1, 1, 1}, .groups = c}),
+          {.windowDimensions = {3, 3}, .padding = {1, 1, 1, 1}});
+    case 2: // an element-wise chain with broadcasting constants
+      return b_.add(b_.mul(x, weights({1, c, 1, 1}, 1.0)),
+                    b_.sigmoid(operand()));
+    case 3: // a binary op on two pool values
+      return rng_() % 2 ? b_.sub(x, operand()) : b_.max(x, operand());
+    case 4: // a reduction broadcast back over the channels
+      return b_.mul(x, b_.reduceMean(b_.abs(operand()),
+                                     {.axes = std::vector<int64_t>{1}, .keepDimensions = true}));
+    case 5: { // matmul on a reshape: a packed weight
+      Operand m = b_.reshape(x, {c, h * h});
+      Operand y = b_.matmul(m, weights({h * h, h * h}, 0.2));
+      return b_.reshape(b_.add(y, weights({h * h}, 0.1)), shape_);
+    }
+    case 6: // an element-wise op applied to a value others still read
+      return b_.clamp(b_.neg(x), {.minValue = -0.5, .maxValue = 0.8});
+    case 7: // average pooling
+      return b_.averagePool2d(b_.leakyRelu(x), {.windowDimensions = {3, 3},
+                                                .padding = {1, 1, 1, 1}});
+    default: // softmax over the width
+      return b_.softmax(b_.add(x, operand()), 3);
+    }
+  }
+
+  std::mt19937 rng_;
+  GraphBuilder b_;
+  Shape shape_;
+  std::vector<Operand> values_;
+};
+
+Graph buildRandom(unsigned seed, bool extraOutputs) {
+  auto graph = RandomGraph(seed).build(12, extraOutputs);
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+// Follows reshapes back to the value that owns the storage.
+mlir::Value storageOf(mlir::Value v) {
+  while (auto reshape = v.getDefiningOp<mlir::webnn::ReshapeOp>())
+    v = reshape.getInput();
+  return v;
+}
+
+// Checks the planned arena of |graph| independently of the planner: each
+// arena tensor lives from its kernel call to its last reader; two tensors
+// live at the same call never share a byte, except the one case the
+// planner may choose: an in-place call writing its result over an operand
+// it is the last reader of.
+void checkArenaPlan(mlir::func::FuncOp graph) {
+  struct Live {
+    mlir::Value value;
+    int64_t offset, size, first, last;
+    mlir::Operation *def;
+  };
+  std::vector<Live> live;
+  llvm::DenseMap<mlir::Value, size_t> index;
+  int64_t position = 0;
+  llvm::DenseMap<mlir::Operation *, int64_t> positionOf;
+  for (mlir::Operation &op : graph.getBody().front()) {
+    positionOf[&op] = position++;
+    for (mlir::Value operand : op.getOperands()) {
+      auto it = index.find(storageOf(operand));
+      if (it != index.end())
+        live[it->second].last = positionOf[&op];
+    }
+    auto call = llvm::dyn_cast<mlir::func::CallOp>(op);
+    if (!call)
+      continue;
+    auto offsets =
+        call->getAttrOfType<mlir::DenseI64ArrayAttr>(kResultOffsetsAttr);
+    ASSERT_TRUE(offsets) << "call without offsets";
+    for (auto [i, result] : llvm::enumerate(call.getResults())) {
+      if (offsets[i] < 0)
+        continue;
+      EXPECT_EQ(offsets[i] % kArenaAlignment, 0);
+      index[result] = live.size();
+      live.push_back({result, offsets[i], byteSize(result.getType()),
+                      positionOf[&op], positionOf[&op], &op});
+    }
+  }
+  auto arenaAttr = graph->getAttrOfType<mlir::IntegerAttr>(kArenaSizeAttr);
+  ASSERT_TRUE(arenaAttr) << "the graph has no planned arena";
+  int64_t arena = arenaAttr.getInt();
+  for (const Live &a : live) {
+    EXPECT_LE(a.offset + a.size, arena);
+    for (const Live &b : live) {
+      if (&a == &b || a.first > b.last || b.first > a.last)
+        continue; // not live at the same time
+      bool disjoint =
+          a.offset + a.size <= b.offset || b.offset + b.size <= a.offset;
+      if (disjoint)
+        continue;
+      // One is written over the other by the call that reads it last.
+      auto writtenOver = [&](const Live &dying, const Live &result) {
+        return result.def->hasAttr(kInPlaceAttr) &&
+               dying.last == result.first && dying.offset == result.offset &&
+               dying.size == result.size &&
+               llvm::any_of(result.def->getOperands(), [&](mlir::Value v) {
+                 return storageOf(v) == dying.value;
+               });
+      };
+      bool inPlace = writtenOver(a, b) || writtenOver(b, a);
+      EXPECT_TRUE(inPlace)
+          << "two live tensors share arena bytes at ops " << a.first << "-"
+          << a.last << " and " << b.first << "-" << b.last;
+    }
+  }
+}
+
+class RandomGraphs : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(RandomGraphs, ArenaNeverOverlapsLiveTensors) {
+  for (bool inPlace : {true, false}) {
+    Graph graph = buildRandom(GetParam(), /*extraOutputs=*/true);
+    CompileOptions options;
+    options.emit = EmitKind::Mlir;
+    options.optimizations.inPlace = inPlace;
+    auto compiled = compile(graph, options);
+    ASSERT_TRUE(compiled) << compiled.error();
+    checkArenaPlan(getGraphFunction(graph.module()));
+  }
+}
+
+// Compiled with |optimizations|, the graph's outputs equal the reference's.
+void expectMatchesReference(unsigned seed, bool extraOutputs,
+                            Optimizations optimizations) {
+  Graph reference = buildRandom(seed, extraOutputs);
+  Graph compiled = buildRandom(seed, extraOutputs);
+  auto inputs = test::randomInputs(reference, seed, -1, 1);
+  auto expected = reference::evaluate(reference, inputs);
+  ASSERT_TRUE(expected) << expected.error();
+  CompileOptions options;
+  options.optimizations = optimizations;
+  auto model = test::CompiledTestModel::compile(compiled, options);
+  ASSERT_TRUE(model) << model.error();
+  auto actual = (*model)->run(inputs);
+  ASSERT_TRUE(actual) << actual.error();
+  ASSERT_EQ(actual->size(), expected->size());
+  for (size_t i = 0; i < actual->size(); ++i)
+    EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
+        << "output " << (*model)->compiled().outputs[i].name;
+}
+
+TEST_P(RandomGraphs, EveryPassOnMatchesReference) {
+  expectMatchesReference(GetParam(), /*extraOutputs=*/true, Optimizations{});
+}
+
+TEST_P(RandomGraphs, EveryPassOffMatchesReference) {
+  expectMatchesReference(GetParam(), /*extraOutputs=*/false,
+                         Optimizations{.foldConstants = false,
+                                       .packWeights = false,
+                                       .fuse = false,
+                                       .inPlace = false});
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, RandomGraphs, ::testing::Range(1u, 9u));
+
+} // namespace
