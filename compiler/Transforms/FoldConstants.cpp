@@ -86,10 +86,7 @@ struct FoldConstants : impl::WebNNFoldConstantsPassBase<FoldConstants> {
       op.erase();
     }
     // Constants only the folded ops read.
-    for (Operation &op :
-         llvm::make_early_inc_range(graph->getBody().front()))
-      if (isa<webnn::ConstantOp>(op) && op.use_empty())
-        op.erase();
+    eraseUnreadConstants(*graph);
   }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Finding a module's graph function.
+// Finding a module's graph function, and tidying it after a pass.
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Transforms/Passes.h"
 
 namespace webnnc {
@@ -21,6 +22,13 @@ requireGraphFunction(mlir::ModuleOp module) {
   if (mlir::func::FuncOp graph = getGraphFunction(module))
     return graph;
   return module.emitError("expected exactly one public graph function");
+}
+
+void eraseUnreadConstants(mlir::func::FuncOp graph) {
+  for (mlir::Operation &op :
+       llvm::make_early_inc_range(graph.getBody().front()))
+    if (mlir::isa<mlir::webnn::ConstantOp>(op) && op.use_empty())
+      op.erase();
 }
 
 } // namespace webnnc

@@ -66,10 +66,7 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
         return signalPassFailure();
     }
     // Splat constants now live inside the kernels that read them.
-    for (Operation &op :
-         llvm::make_early_inc_range(graph.getBody().front()))
-      if (isa<webnn::ConstantOp>(op) && op.use_empty())
-        op.erase();
+    eraseUnreadConstants(graph);
   }
 
   FailureOr<func::FuncOp>

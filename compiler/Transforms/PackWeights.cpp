@@ -187,10 +187,7 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
         (void)packMatmul(&op, panelWidth);
     }
     // The unpacked weights, unless something else still reads them.
-    for (Operation &op :
-         llvm::make_early_inc_range(graph->getBody().front()))
-      if (isa<webnn::ConstantOp>(op) && op.use_empty())
-        op.erase();
+    eraseUnreadConstants(*graph);
   }
 };
 

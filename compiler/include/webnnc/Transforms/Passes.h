@@ -30,6 +30,9 @@ inline constexpr int64_t kArenaAlignment = 64;
 mlir::func::FuncOp getGraphFunction(mlir::ModuleOp module);
 /// The graph function, or an error emitted on |module|.
 mlir::FailureOr<mlir::func::FuncOp> requireGraphFunction(mlir::ModuleOp module);
+/// Erases the constants of |graph| that nothing reads any more (after a
+/// pass replaced or moved their readers).
+void eraseUnreadConstants(mlir::func::FuncOp graph);
 
 } // namespace webnnc
 
