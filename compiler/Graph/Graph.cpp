@@ -2,6 +2,8 @@
 // Graph: parsing, structural verification, printing.
 #include "webnnc/Graph/Graph.h"
 
+#include <regex>
+
 #include <set>
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -178,13 +180,43 @@ std::vector<NamedOperand> Graph::outputs() const {
   });
 }
 
+namespace {
+// Printed, an unknown location would override the file:line:col the parser
+// gives an op when the text is read back; only the labels are worth
+// keeping. The printer names locations by alias (`#loc3 = loc(unknown)`).
+void dropUnknownLocations(std::string &text) {
+  std::regex aliasDef(R"((#loc[0-9]*) = loc\(unknown\)\n)");
+  std::smatch match;
+  std::vector<std::string> unknown;
+  std::string rest = text;
+  while (std::regex_search(rest, match, aliasDef)) {
+    unknown.push_back(match[1]);
+    rest = match.suffix();
+  }
+  unknown.push_back("unknown");
+  for (const std::string &alias : unknown) {
+    std::string use = " loc(" + alias + ")";
+    for (size_t at = text.find(use); at != std::string::npos;
+         at = text.find(use, at))
+      text.erase(at, use.size());
+    std::string def = alias + " = loc(unknown)\n";
+    if (size_t at = text.find(def); at != std::string::npos)
+      text.erase(at, def.size());
+  }
+}
+} // namespace
+
 std::string Graph::toMlir(bool elideLargeConstants) const {
   std::string text;
   llvm::raw_string_ostream os(text);
   mlir::OpPrintingFlags flags;
-  if (elideLargeConstants)
+  if (elideLargeConstants) // for reading: not meant to be parsed again
     flags.elideLargeElementsAttrs(16).elideLargeResourceString(64);
+  else // op labels are NameLocs, and --outputs may name them
+    flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false);
   module()->print(os, flags);
+  if (!elideLargeConstants)
+    dropUnknownLocations(text);
   return text;
 }
 
