@@ -7,12 +7,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "llvm/Object/ObjectFile.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 #include "webnnc/Codegen/BuildKernelSpec.h"
+#include "webnnc/Codegen/EmitDot.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Codegen/EmitObject.h"
 #include "webnnc/Conversion/Passes.h"
@@ -160,6 +162,21 @@ void countPackedWeights(func::FuncOp graph, CompileStats &stats) {
     }
 }
 
+// Bytes of machine code (executable sections) in an object.
+int64_t codeBytes(const std::string &object) {
+  auto file = llvm::object::ObjectFile::createObjectFile(
+      llvm::MemoryBufferRef(object, "model.o"));
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return 0;
+  }
+  int64_t total = 0;
+  for (const llvm::object::SectionRef &section : (*file)->sections())
+    if (section.isText())
+      total += int64_t(section.getSize());
+  return total;
+}
+
 NamedOperand named(func::FuncOp graph, Type type, StringAttr name) {
   return {name ? name.getValue().str() : "",
           *webnn::getDescriptor(type)};
@@ -295,6 +312,10 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
         graphFn.getResultAttrOfType<StringAttr>(i,
                                                 webnn::WebNNDialect::kNameAttr)));
 
+  if (options.emit == EmitKind::Dot) {
+    result.artifact = emitDot(graphFn);
+    return result;
+  }
   if (options.emit == EmitKind::Mlir) {
     result.artifact = graph.toMlir(/*elideLargeConstants=*/true);
     return result;
@@ -392,6 +413,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     return object.error();
   result.artifact = std::move(*object);
   result.stats.objectBytes = int64_t(result.artifact.size());
+  result.stats.codeBytes = codeBytes(result.artifact);
   result.header = emitHeader(options.modelName, result.inputs, result.outputs);
   return result;
 }

@@ -61,6 +61,7 @@ void printStats(const CompiledModel &model) {
               ll(s.intermediateBytes), ll(s.unsharedArenaBytes), saving,
               ll(s.inPlaceKernelCalls));
   std::printf("weight_bytes: %lld\n", ll(s.weightBytes));
+  std::printf("code_bytes: %lld\n", ll(s.codeBytes));
   std::printf("object_bytes: %lld\n", ll(s.objectBytes));
 }
 

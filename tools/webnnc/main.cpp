@@ -60,8 +60,9 @@ int main(int argc, char **argv) {
   app.add_option("-o,--output", compile.output,
                  "Output file (default: <input>.o, or stdout for text)");
   app.add_option("--header", compile.header, "Write the model's C header");
-  app.add_option("--emit", emit, "What to emit: mlir, llvm, asm or obj")
-      ->check(CLI::IsMember({"mlir", "llvm", "asm", "obj"}));
+  app.add_option("--emit", emit,
+                 "What to emit: mlir, dot (Graphviz), llvm, asm or obj")
+      ->check(CLI::IsMember({"mlir", "dot", "llvm", "asm", "obj"}));
   app.add_flag("--stats", compile.stats,
                "Print ops, kernels, arena, weight and code sizes");
   addCommonOptions(app, compile.options);
@@ -87,6 +88,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   compile.options.emit = emit == "mlir"   ? EmitKind::Mlir
+                         : emit == "dot"  ? EmitKind::Dot
                          : emit == "llvm" ? EmitKind::Llvm
                          : emit == "asm"  ? EmitKind::Asm
                                           : EmitKind::Object;

@@ -30,6 +30,8 @@
 // STATS: ops: 2 (after pruning, decomposition and folding: 2; folded: 0)
 // STATS: kernels: 1 (calls: 1; ops fused into another's kernel: 1)
 // STATS: arena_bytes: 0 (0 intermediate tensors
+// STATS: code_bytes: {{[1-9][0-9]*}}
+// STATS: object_bytes: {{[1-9][0-9]*}}
 
 // UNFUSED: kernels: 2 (calls: 2; ops fused into another's kernel: 0)
 // UNFUSED: arena_bytes: 64 (1 intermediate tensors of 24 bytes; unshared arena: 64; saved 0.0%

@@ -13,6 +13,7 @@ namespace webnnc {
 
 enum class EmitKind {
   Mlir,   // the webnn dialect after the graph passes (kernels outlined)
+  Dot,    // that graph for Graphviz: kernels as clusters, shapes on edges
   Llvm,   // the glue as LLVM IR
   Asm,    // the glue's and the kernels' assembly
   Object, // one relocatable object
@@ -63,6 +64,7 @@ struct CompileStats {
   int64_t unsharedArenaBytes = 0;
   int64_t weightBytes = 0; // constants in read-only data
   int64_t objectBytes = 0;
+  int64_t codeBytes = 0;   // machine code in the object (kernels and glue)
 };
 
 struct CompiledModel {
