@@ -12,6 +12,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Transforms/Passes.h"
 #include "webnnc/Codegen/BuildKernelSpec.h"
 #include "webnnc/Codegen/EmitDot.h"
@@ -242,6 +243,12 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   DiagnosticLog log(context);
   const Optimizations &opt = options.optimizations;
   result.stats.graphOps = countComputeOps(graph.function());
+  // One timing report (--mlir-timing) for the whole compile: every pass,
+  // kernel generation, glue code generation and linking. It prints when
+  // compile() returns.
+  DefaultTimingManager timing;
+  timing.setEnabled(options.timing);
+  TimingScope rootTimer = timing.getRootScope();
 
   auto makePassManager = [&] {
     auto pm = std::make_unique<PassManager>(&context,
@@ -253,8 +260,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
                            /*printModuleScope=*/true,
                            /*printAfterOnlyOnChange=*/false);
     }
-    if (options.timing)
-      pm->enableTiming();
+    pm->enableTiming(rootTimer);
     return pm;
   };
   // The pipeline, in three pass managers so the stats can count the ops
@@ -369,15 +375,18 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
       return kernelgen.error();
     int jobs = options.jobs > 0 ? options.jobs
                                 : int(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    TimingScope kernelTimer = rootTimer.nest("kernel generation (webnnc-kernelgen)");
     auto objects =
         generateKernels(specs, *target, *kernelgen, temp.path(), jobs,
                         options.emit == EmitKind::Asm);
+    kernelTimer.stop();
     if (!objects)
       return objects.error();
     kernelObjects = *objects;
   }
 
   PassManager lower(&context, ModuleOp::getOperationName());
+  lower.enableTiming(rootTimer);
   if (options.printIRAfterAll)
     lower.enableIRPrinting([](Pass *, Operation *) { return false; },
                            [](Pass *, Operation *) { return true; }, true,
@@ -390,7 +399,9 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   GlueOutput glueKind = options.emit == EmitKind::Llvm     ? GlueOutput::LlvmIR
                         : options.emit == EmitKind::Asm    ? GlueOutput::Assembly
                                                            : GlueOutput::Object;
+  TimingScope glueTimer = rootTimer.nest("glue code generation (LLVM)");
   auto glue = emitGlue(module, *target, glueKind);
+  glueTimer.stop();
   if (!glue)
     return glue.error();
   if (options.emit == EmitKind::Llvm) {
@@ -407,8 +418,10 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   std::string gluePath = temp.path() + "/glue.o";
   if (!writeFile(gluePath, *glue))
     return "cannot write '" + gluePath + "'";
+  TimingScope linkTimer = rootTimer.nest("linking the model object");
   auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
                                 options.modelName);
+  linkTimer.stop();
   if (!object)
     return object.error();
   result.artifact = std::move(*object);

@@ -6,6 +6,7 @@
 // RUN: webnnc %s --emit=mlir --stop-after=webnn-fuse -o - | FileCheck %s --check-prefix=FUSE
 // RUN: webnnc %s --emit=mlir --mlir-print-ir-after-all -o /dev/null 2>&1 | FileCheck %s --check-prefix=PASSES
 // RUN: not webnnc %s --emit=mlir --stop-after=no-such-pass -o - 2>&1 | FileCheck %s --check-prefix=BADSTOP
+// RUN: webnnc %s -o %t3.o --mlir-timing 2>&1 | FileCheck %s --check-prefix=TIMING
 // RUN: llvm-readelf -h -s %t.o | FileCheck %s --check-prefix=OBJ
 // RUN: FileCheck %s --check-prefix=HEADER < %t.h
 
@@ -47,6 +48,17 @@
 // PASSES: IR Dump After WebNNFusePass (webnn-fuse)
 // PASSES: IR Dump After WebNNOutlineKernelsPass (webnn-outline-kernels)
 // PASSES: IR Dump After WebNNPlanMemoryPass (webnn-plan-memory)
+// One time report for the whole compile, in pipeline order.
+// TIMING: Execution time report
+// TIMING: WebNNPruneSubgraphsPass
+// TIMING: WebNNFusePass
+// TIMING: WebNNPlanMemoryPass
+// TIMING: kernel generation (webnnc-kernelgen)
+// TIMING: ConvertWebNNToLLVMPass
+// TIMING: glue code generation (LLVM)
+// TIMING: linking the model object
+// TIMING: Total
+// TIMING-NOT: Execution time report
 // BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-decompose, webnn-fold-constants, canonicalize, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
 
 // One relocatable object whose only global definition is the model.
