@@ -350,8 +350,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
         int64_t size = byteSize(v.getType());
         ++result.stats.intermediateTensors;
         result.stats.intermediateBytes += size;
-        result.stats.unsharedArenaBytes +=
-            (size + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment;
+        result.stats.unsharedArenaBytes += arenaSlotSize(size);
       }
     } else if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
       result.stats.weightBytes += byteSize(constant.getType());

@@ -33,11 +33,11 @@ int64_t byteSize(Type tensorType) {
               : 0;
 }
 
-namespace {
-
-int64_t alignUp(int64_t value) {
-  return (value + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment;
+int64_t arenaSlotSize(int64_t bytes) {
+  return (bytes + kArenaAlignment - 1) / kArenaAlignment * kArenaAlignment;
 }
+
+namespace {
 
 // A kernel result kept in the arena, live over [first, last] (op indices).
 struct Buffer {
@@ -107,7 +107,7 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
           continue;
         }
         bufferOf[result] = buffers.size();
-        buffers.push_back({result, alignUp(byteSize(result.getType())),
+        buffers.push_back({result, arenaSlotSize(byteSize(result.getType())),
                            position[call], position[call]});
       }
     }

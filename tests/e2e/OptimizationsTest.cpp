@@ -11,7 +11,6 @@
 
 #include "E2ETestUtils.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Frontend/GraphBuilder.h"
 #include "webnnc/Reference/Evaluator.h"
 #include "webnnc/Transforms/MemoryPlan.h"
@@ -116,13 +115,6 @@ Graph buildRandom(unsigned seed, bool extraOutputs) {
   return std::move(*graph);
 }
 
-// Follows reshapes back to the value that owns the storage.
-mlir::Value storageOf(mlir::Value v) {
-  while (auto reshape = v.getDefiningOp<mlir::webnn::ReshapeOp>())
-    v = reshape.getInput();
-  return v;
-}
-
 // Checks the planned arena of |graph| independently of the planner: each
 // arena tensor lives from its kernel call to its last reader; two tensors
 // live at the same call never share a byte, except the one case the
@@ -141,7 +133,7 @@ void checkArenaPlan(mlir::func::FuncOp graph) {
   for (mlir::Operation &op : graph.getBody().front()) {
     positionOf[&op] = position++;
     for (mlir::Value operand : op.getOperands()) {
-      auto it = index.find(storageOf(operand));
+      auto it = index.find(storageRoot(operand));
       if (it != index.end())
         live[it->second].last = positionOf[&op];
     }
@@ -178,7 +170,7 @@ void checkArenaPlan(mlir::func::FuncOp graph) {
                dying.last == result.first && dying.offset == result.offset &&
                dying.size == result.size &&
                llvm::any_of(result.def->getOperands(), [&](mlir::Value v) {
-                 return storageOf(v) == dying.value;
+                 return storageRoot(v) == dying.value;
                });
       };
       bool inPlace = writtenOver(a, b) || writtenOver(b, a);

@@ -16,6 +16,9 @@ mlir::Value storageRoot(mlir::Value value);
 // Bytes of a tensor value.
 int64_t byteSize(mlir::Type tensorType);
 
+// |bytes| rounded up to the arena's alignment (each tensor's slot size).
+int64_t arenaSlotSize(int64_t bytes);
+
 } // namespace webnnc
 
 #endif // WEBNNC_TRANSFORMS_MEMORYPLAN_H_
