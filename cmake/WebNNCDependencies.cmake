@@ -54,3 +54,8 @@ target_include_directories(webnnc_halide SYSTEM INTERFACE
 target_link_libraries(webnnc_halide INTERFACE ${WEBNNC_HALIDE_LIBRARY})
 
 find_package(CLI11 REQUIRED CONFIG)
+
+# ONNX import: Debian's libonnx-dev (generated protobuf classes, with
+# ONNX_ML=1) and the protobuf runtime it links.
+find_package(Protobuf REQUIRED)
+find_package(ONNX REQUIRED CONFIG)

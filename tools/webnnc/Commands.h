@@ -11,11 +11,18 @@
 
 namespace webnnc::tool {
 
+// How to read ONNX models whose input shapes are open.
+struct ImportFlags {
+  std::vector<std::string> inputShapes; // NAME=1x3x224x224
+  std::vector<std::string> dimensions;  // DIM=N (a symbolic dimension)
+};
+
 struct CompileCommand {
   std::string input;
   std::string output;
   std::string header;
   bool stats = false;
+  ImportFlags import;
   CompileOptions options;
 };
 
@@ -25,11 +32,16 @@ struct RunCommand {
   std::string outputDir = ".";
   bool reference = false; // compute with the reference evaluator
   int threads = 1;
+  ImportFlags import;
   CompileOptions options;
 };
 
-// Loads a graph file; the format follows the extension (.mlir).
-Expected<Graph, std::string> loadGraph(const std::string &path);
+// Loads a graph file; the format follows the extension (.mlir, .onnx). An
+// ONNX model is imported computing |options.outputs| (any ONNX value),
+// which then name the graph's outputs.
+Expected<Graph, std::string> loadGraph(const std::string &path,
+                                       const ImportFlags &import,
+                                       CompileOptions &options);
 // "lenet" from "out/lenet.o".
 std::string defaultModelName(const std::string &output,
                              const std::string &input);

@@ -1,21 +1,93 @@
 // SPDX-License-Identifier: Apache-2.0
 // `webnnc INPUT -o OUTPUT --header HEADER`.
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "Commands.h"
 #include "webnnc/Codegen/EmitHeader.h"
+#include "webnnc/Import/OnnxImporter.h"
 
 namespace webnnc::tool {
 
-Expected<Graph, std::string> loadGraph(const std::string &path) {
+namespace {
+
+// "1x3x224x224" (a scalar is "scalar").
+std::optional<spec::Shape> parseShape(const std::string &text) {
+  spec::Shape shape;
+  if (text == "scalar")
+    return shape;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('x', start);
+    std::string part = text.substr(start, end == std::string::npos
+                                              ? std::string::npos
+                                              : end - start);
+    char *stop = nullptr;
+    long long d = std::strtoll(part.c_str(), &stop, 10);
+    if (part.empty() || *stop != '\0' || d < 0)
+      return std::nullopt;
+    shape.push_back(d);
+    if (end == std::string::npos)
+      break;
+    start = end + 1;
+  }
+  return shape;
+}
+
+Expected<OnnxImportOptions, std::string>
+importOptions(const ImportFlags &flags, const CompileOptions &options) {
+  OnnxImportOptions out;
+  for (const std::string &item : flags.inputShapes) {
+    size_t eq = item.rfind('=');
+    auto shape = eq == std::string::npos ? std::nullopt
+                                         : parseShape(item.substr(eq + 1));
+    if (eq == 0 || !shape)
+      return "--input-shape '" + item + "' must be NAME=DxDxD (e.g. " +
+             "x=1x3x224x224)";
+    out.inputShapes[item.substr(0, eq)] = *shape;
+  }
+  for (const std::string &item : flags.dimensions) {
+    size_t eq = item.rfind('=');
+    char *stop = nullptr;
+    long long d = eq == std::string::npos
+                      ? -1
+                      : std::strtoll(item.c_str() + eq + 1, &stop, 10);
+    if (eq == 0 || d < 0 || !stop || *stop != '\0' || eq + 1 == item.size())
+      return "--dim '" + item + "' must be NAME=SIZE (e.g. batch=1)";
+    out.dimensions[item.substr(0, eq)] = d;
+  }
+  out.outputs = options.outputs;
+  return out;
+}
+
+} // namespace
+
+Expected<Graph, std::string> loadGraph(const std::string &path,
+                                       const ImportFlags &import,
+                                       CompileOptions &options) {
   std::string extension = std::filesystem::path(path).extension().string();
-  if (extension != ".mlir")
+  if (extension == ".mlir") {
+    if (!import.inputShapes.empty() || !import.dimensions.empty())
+      return std::string("--input-shape and --dim apply to ONNX models; a "
+                         ".mlir graph's shapes are in its text");
+    return Graph::parseFile(path);
+  }
+  if (extension != ".onnx")
     return "'" + path + "': unsupported graph format '" + extension +
-           "' (expected .mlir)";
-  return Graph::parseFile(path);
+           "' (expected .mlir or .onnx)";
+  auto onnxOptions = importOptions(import, options);
+  if (!onnxOptions)
+    return onnxOptions.error();
+  auto graph = importOnnxFile(path, *onnxOptions);
+  if (!graph)
+    return graph.error().message();
+  // The importer made the requested values the graph's outputs.
+  options.outputs.clear();
+  return std::move(*graph);
 }
 
 std::string defaultModelName(const std::string &output,
@@ -68,7 +140,7 @@ void printStats(const CompiledModel &model) {
 } // namespace
 
 int runCompile(CompileCommand &command) {
-  auto graph = loadGraph(command.input);
+  auto graph = loadGraph(command.input, command.import, command.options);
   if (!graph) {
     std::fprintf(stderr, "%s\n", graph.error().c_str());
     return 1;

@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Driver/ObjectLoader.h"
+#include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Reference/Evaluator.h"
 
 namespace webnnc::tool {
@@ -24,9 +25,17 @@ readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
   for (const std::string &item : command.inputs) {
     size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0)
-      return "--input '" + item + "' must be NAME=FILE.npy";
-    std::string name = item.substr(0, eq);
-    auto tensor = readNpy(item.substr(eq + 1));
+      return "--input '" + item + "' must be NAME=FILE.npy (or FILE.pb, an "
+             "ONNX TensorProto)";
+    std::string name = item.substr(0, eq), file = item.substr(eq + 1);
+    if (std::filesystem::path(file).extension() == ".pb") {
+      auto tensor = readOnnxTensorFile(file);
+      if (!tensor)
+        return tensor.error();
+      inputs[name] = std::move(tensor->tensor);
+      continue;
+    }
+    auto tensor = readNpy(file);
     if (!tensor)
       return tensor.error();
     inputs[name] = std::move(*tensor);
@@ -54,7 +63,7 @@ readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
 } // namespace
 
 int runRun(RunCommand &command) {
-  auto graph = loadGraph(command.input);
+  auto graph = loadGraph(command.input, command.import, command.options);
   if (!graph)
     return fail(graph.error());
   CompileOptions &options = command.options;

@@ -3,6 +3,7 @@
 //
 //   webnnc model.mlir -o model.o --header model.h
 //   webnnc run model.mlir --input x=x.npy --output-dir out
+//   webnnc resnet50.onnx -o resnet50.o --header resnet50.h
 #include <CLI/CLI.hpp>
 
 #include "Commands.h"
@@ -11,14 +12,19 @@ using namespace webnnc;
 
 namespace {
 
-void addCommonOptions(CLI::App &app, CompileOptions &options) {
+void addCommonOptions(CLI::App &app, CompileOptions &options,
+                      tool::ImportFlags &import) {
+  app.add_option("--input-shape", import.inputShapes,
+                 "ONNX: an input's whole shape, NAME=1x3x224x224");
+  app.add_option("--dim", import.dimensions,
+                 "ONNX: the size of a symbolic dimension, NAME=SIZE");
   app.add_option("--target", options.target,
                  "CPU to compile for: host, x86-64-v3 (AVX2) or x86-64-v4 "
                  "(AVX-512)")
       ->check(CLI::IsMember({"host", "x86-64-v3", "x86-64-v4"}));
   app.add_option("--outputs", options.outputs,
-                 "Operands to compute, by output name or op label "
-                 "(default: the graph's outputs)")
+                 "Operands to compute, by output name or op label; for "
+                 "ONNX, any value name (default: the graph's outputs)")
       ->delimiter(',');
   app.add_option("--name", options.modelName,
                  "Model name, a C identifier prefixing every symbol "
@@ -56,7 +62,7 @@ int main(int argc, char **argv) {
 
   tool::CompileCommand compile;
   std::string emit = "obj";
-  app.add_option("input", compile.input, "Graph to compile (.mlir)");
+  app.add_option("input", compile.input, "Graph to compile (.mlir or .onnx)");
   app.add_option("-o,--output", compile.output,
                  "Output file (default: <input>.o, or stdout for text)");
   app.add_option("--header", compile.header, "Write the model's C header");
@@ -65,20 +71,20 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"mlir", "dot", "llvm", "asm", "obj"}));
   app.add_flag("--stats", compile.stats,
                "Print ops, kernels, arena, weight and code sizes");
-  addCommonOptions(app, compile.options);
+  addCommonOptions(app, compile.options, compile.import);
 
   tool::RunCommand run;
   CLI::App *runApp =
       app.add_subcommand("run", "Compile, load and compute a graph, writing "
                                 "each output as <output-dir>/<name>.npy");
-  runApp->add_option("input", run.input, "Graph to run (.mlir)")->required();
+  runApp->add_option("input", run.input, "Graph to run (.mlir or .onnx)")->required();
   runApp->add_option("--input", run.inputs, "Input tensor as NAME=FILE.npy");
   runApp->add_option("--output-dir", run.outputDir, "Directory for outputs");
   runApp->add_flag("--reference", run.reference,
                    "Compute with the reference evaluator instead");
   runApp->add_option("--threads", run.threads,
                      "Threads computing the model (default: 1)");
-  addCommonOptions(*runApp, run.options);
+  addCommonOptions(*runApp, run.options, run.import);
 
   CLI11_PARSE(app, argc, argv);
   if (runApp->parsed())

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "NodeContext.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "TensorProto.h"
+
+namespace webnnc::importer {
+
+std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
+  if (axis < -rank || axis >= rank)
+    return std::nullopt;
+  return axis < 0 ? axis + rank : axis;
+}
+
+// --- ValueTable -------------------------------------------------------------
+
+ImportedValue *ValueTable::find(const std::string &name) {
+  auto it = values_.find(name);
+  return it == values_.end() ? nullptr : &it->second;
+}
+
+ImportedValue &ValueTable::define(const std::string &name) {
+  values_.erase(name);
+  return values_[name];
+}
+
+Expected<Operand, std::string> ValueTable::operand(ImportedValue &value) {
+  if (value.operand)
+    return *value.operand;
+  if (value.known) {
+    value.operand = builder_.constant(value.known->descriptor(),
+                                      std::span<const std::byte>(
+                                          value.known->data(),
+                                          value.known->byteSize()));
+    return *value.operand;
+  }
+  if (value.initializer) {
+    Operand made;
+    auto error = withTensorBytes(*value.initializer, value.externalBase,
+                                 [&](std::span<const std::byte> bytes) {
+                                   made = builder_.constant(value.descriptor,
+                                                            bytes);
+                                 });
+    if (error)
+      return *error;
+    value.operand = made;
+    // Large weights now live in the graph; drop the protobuf's copy. Small
+    // ones stay: shape computations may still read them.
+    if (spec::elementCount(value.descriptor.shape) > kMaxKnownElements)
+      releaseTensorData(*value.initializer);
+    return made;
+  }
+  return std::string("value has no definition");
+}
+
+const HostTensor *ValueTable::known(ImportedValue &value, std::string &error) {
+  if (value.known)
+    return &*value.known;
+  if (value.initializer &&
+      spec::elementCount(value.descriptor.shape) <= kMaxKnownElements) {
+    auto decoded = decodeTensor(*value.initializer, value.externalBase);
+    if (!decoded) {
+      error = decoded.error();
+      return nullptr;
+    }
+    value.known = std::move(*decoded);
+    return &*value.known;
+  }
+  return nullptr;
+}
+
+// --- NodeContext ------------------------------------------------------------
+
+NodeContext::NodeContext(const onnx::NodeProto &node, int64_t opset,
+                         GraphBuilder &builder, ValueTable &values,
+                         const std::set<std::string> &needed)
+    : node_(node), opset_(opset), builder_(builder), values_(values),
+      needed_(needed) {
+  label_ = !node.name().empty()       ? node.name()
+           : node.output_size() > 0 ? node.output(0)
+                                     : node.op_type();
+}
+
+bool NodeContext::hasInput(size_t i) const {
+  return int(i) < node_.input_size() && !node_.input(i).empty();
+}
+
+Operand NodeContext::input(size_t i) {
+  readInputs_.insert(i);
+  if (!hasInput(i)) {
+    invalid("input " + std::to_string(i) + " is required");
+    return {};
+  }
+  ImportedValue *value = values_.find(node_.input(i));
+  if (!value) {
+    invalid("input '" + node_.input(i) + "' is not defined before the node");
+    return {};
+  }
+  auto operand = values_.operand(*value);
+  if (!operand) {
+    invalid(operand.error());
+    return {};
+  }
+  return *operand;
+}
+
+const spec::OperandDescriptor &NodeContext::inputDescriptor(size_t i) {
+  static const spec::OperandDescriptor none{};
+  readInputs_.insert(i);
+  if (!hasInput(i)) {
+    invalid("input " + std::to_string(i) + " is required");
+    return none;
+  }
+  ImportedValue *value = values_.find(node_.input(i));
+  if (!value) {
+    invalid("input '" + node_.input(i) + "' is not defined before the node");
+    return none;
+  }
+  return value->descriptor;
+}
+
+const HostTensor *NodeContext::known(size_t i) {
+  readInputs_.insert(i);
+  if (!hasInput(i))
+    return nullptr;
+  ImportedValue *value = values_.find(node_.input(i));
+  if (!value)
+    return nullptr;
+  std::string error;
+  const HostTensor *t = values_.known(*value, error);
+  if (!error.empty())
+    invalid(error);
+  return t;
+}
+
+bool NodeContext::allInputsKnown() {
+  for (size_t i = 0; i < inputCount(); ++i)
+    if (hasInput(i) && !known(i))
+      return false;
+  return true;
+}
+
+std::optional<std::vector<int64_t>>
+NodeContext::constantInts(size_t i, const std::string &what) {
+  const HostTensor *t = known(i);
+  if (!t) {
+    notKnown(i, what);
+    return std::nullopt;
+  }
+  if (spec::isFloatingPoint(t->dataType())) {
+    invalid(what + " must hold integers");
+    return std::nullopt;
+  }
+  std::vector<int64_t> out(t->elementCount());
+  for (size_t k = 0; k < out.size(); ++k)
+    out[k] = t->dataType() == spec::DataType::Int64 ? t->as<int64_t>()[k]
+                                                    : int64_t(t->at(k));
+  return out;
+}
+
+void NodeContext::notKnown(size_t i, const std::string &what) {
+  if (failed())
+    return;
+  unsupported(what + " must be known at compile time (a constant, or "
+                     "computed from constants and static shapes)");
+  if (hasInput(i))
+    problem_->needsConstant = node_.input(i);
+}
+
+std::optional<double> NodeContext::constantScalar(size_t i,
+                                                  const std::string &what) {
+  const HostTensor *t = known(i);
+  if (!t) {
+    notKnown(i, what);
+    return std::nullopt;
+  }
+  if (t->elementCount() != 1) {
+    invalid(what + " must hold one element, it holds " +
+            std::to_string(t->elementCount()));
+    return std::nullopt;
+  }
+  return t->at(0);
+}
+
+const onnx::AttributeProto *NodeContext::attribute(const std::string &name) {
+  readAttributes_.insert(name);
+  for (const auto &attr : node_.attribute())
+    if (attr.name() == name)
+      return &attr;
+  return nullptr;
+}
+
+bool NodeContext::has(const std::string &name) {
+  return attribute(name) != nullptr;
+}
+
+void NodeContext::ignore(const std::string &name) { attribute(name); }
+
+int64_t NodeContext::attrInt(const std::string &name, int64_t defaultValue) {
+  const auto *a = attribute(name);
+  if (!a)
+    return defaultValue;
+  if (a->type() != onnx::AttributeProto::INT) {
+    invalid("attribute '" + name + "' must be an int");
+    return defaultValue;
+  }
+  return a->i();
+}
+
+double NodeContext::attrFloat(const std::string &name, double defaultValue) {
+  const auto *a = attribute(name);
+  if (!a)
+    return defaultValue;
+  if (a->type() != onnx::AttributeProto::FLOAT) {
+    invalid("attribute '" + name + "' must be a float");
+    return defaultValue;
+  }
+  return a->f();
+}
+
+std::string NodeContext::attrString(const std::string &name,
+                                    const std::string &defaultValue) {
+  const auto *a = attribute(name);
+  if (!a)
+    return defaultValue;
+  if (a->type() != onnx::AttributeProto::STRING) {
+    invalid("attribute '" + name + "' must be a string");
+    return defaultValue;
+  }
+  return a->s();
+}
+
+std::vector<int64_t> NodeContext::attrInts(const std::string &name,
+                                           std::vector<int64_t> defaultValue) {
+  const auto *a = attribute(name);
+  if (!a)
+    return defaultValue;
+  if (a->type() != onnx::AttributeProto::INTS) {
+    invalid("attribute '" + name + "' must be a list of ints");
+    return defaultValue;
+  }
+  return {a->ints().begin(), a->ints().end()};
+}
+
+std::vector<double> NodeContext::attrFloats(const std::string &name) {
+  const auto *a = attribute(name);
+  if (!a)
+    return {};
+  if (a->type() != onnx::AttributeProto::FLOATS) {
+    invalid("attribute '" + name + "' must be a list of floats");
+    return {};
+  }
+  return {a->floats().begin(), a->floats().end()};
+}
+
+const onnx::TensorProto *NodeContext::attrTensor(const std::string &name) {
+  const auto *a = attribute(name);
+  if (!a)
+    return nullptr;
+  if (a->type() != onnx::AttributeProto::TENSOR) {
+    invalid("attribute '" + name + "' must be a tensor");
+    return nullptr;
+  }
+  return &a->t();
+}
+
+bool NodeContext::wantsOutput(size_t i) const {
+  return int(i) < node_.output_size() && !node_.output(i).empty() &&
+         needed_.count(node_.output(i));
+}
+
+void NodeContext::set(size_t i, const Operand &operand) {
+  if (failed())
+    return;
+  if (const BuildError *error = operand.error()) {
+    invalid(error->message());
+    return;
+  }
+  if (!operand.valid()) {
+    invalid("internal: output " + std::to_string(i) + " has no operand");
+    return;
+  }
+  setOutputs_.insert(i);
+  if (!wantsOutput(i))
+    return;
+  ImportedValue &value = values_.define(node_.output(i));
+  value.descriptor = operand.descriptor();
+  value.operand = operand;
+  value.computed = true;
+}
+
+void NodeContext::forward(size_t i, size_t input) {
+  readInputs_.insert(input);
+  if (failed())
+    return;
+  ImportedValue *from = hasInput(input) ? values_.find(node_.input(input))
+                                        : nullptr;
+  if (!from) {
+    invalid("input " + std::to_string(input) + " is required");
+    return;
+  }
+  setOutputs_.insert(i);
+  if (!wantsOutput(i))
+    return;
+  // Materialize a large initializer once, so aliases share one constant.
+  if (from->initializer && !from->operand && !from->known) {
+    auto operand = values_.operand(*from);
+    if (!operand)
+      return invalid(operand.error());
+  }
+  ImportedValue copy = *from;
+  ImportedValue &value = values_.define(node_.output(i));
+  value = std::move(copy);
+}
+
+void NodeContext::setKnown(size_t i, HostTensor tensor) {
+  if (failed())
+    return;
+  setOutputs_.insert(i);
+  if (!wantsOutput(i))
+    return;
+  ImportedValue &value = values_.define(node_.output(i));
+  value.descriptor = tensor.descriptor();
+  value.known = std::move(tensor);
+}
+
+void NodeContext::unsupported(std::string reason) {
+  if (!problem_)
+    problem_ = OnnxProblem{OnnxProblem::Kind::Unsupported, label_,
+                           node_.op_type(), std::move(reason)};
+}
+
+void NodeContext::notInWebNN(std::string reason) {
+  if (!problem_)
+    problem_ = OnnxProblem{OnnxProblem::Kind::NotInWebNN, label_,
+                           node_.op_type(), std::move(reason)};
+}
+
+void NodeContext::invalid(std::string reason) {
+  if (!problem_)
+    problem_ = OnnxProblem{OnnxProblem::Kind::Invalid, label_, node_.op_type(),
+                           std::move(reason)};
+}
+
+std::optional<OnnxProblem> NodeContext::finish() {
+  if (!problem_) {
+    for (const auto &attr : node_.attribute())
+      if (!readAttributes_.count(attr.name())) {
+        unsupported("attribute '" + attr.name() + "' is not supported");
+        break;
+      }
+  }
+  if (!problem_) {
+    for (size_t i = 0; i < inputCount(); ++i)
+      if (hasInput(i) && !readInputs_.count(i)) {
+        unsupported("input " + std::to_string(i) + " ('" + node_.input(i) +
+                    "') is not supported");
+        break;
+      }
+  }
+  if (!problem_) {
+    for (size_t i = 0; i < outputCount(); ++i)
+      if (wantsOutput(i) && !setOutputs_.count(i)) {
+        unsupported("output " + std::to_string(i) + " ('" + node_.output(i) +
+                    "') is not supported");
+        break;
+      }
+  }
+  return problem_;
+}
+
+} // namespace webnnc::importer

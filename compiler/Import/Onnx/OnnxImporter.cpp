@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: Apache-2.0
+// The import walk: model checks, graph inputs and initializers, the nodes
+// the requested outputs need (each through its converter), the outputs.
+#include "webnnc/Import/OnnxImporter.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "NodeContext.h"
+#include "TensorProto.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+namespace webnnc {
+
+using importer::ImportedValue;
+using importer::NodeContext;
+using importer::ValueTable;
+
+// The opsets whose operator definitions the importer follows, up to the
+// newest the build's libonnx knows. Attributes of old opsets the
+// converters do not read (broadcast, consumed_inputs...) are reported as
+// unsupported, so older models import only where the meaning is the same.
+static constexpr int64_t kMinOpset = 1;
+static constexpr int64_t kMaxOpset = 17;
+
+std::string OnnxProblem::message() const {
+  std::string out;
+  if (!node.empty() || !opType.empty())
+    out = "node '" + node + "' (" + opType + "): ";
+  out += kind == Kind::Unsupported  ? "unsupported: "
+         : kind == Kind::NotInWebNN ? "not in WebNN: "
+                                    : "invalid: ";
+  return out + reason;
+}
+
+bool OnnxImportError::onlyUnsupported() const {
+  for (const OnnxProblem &p : problems)
+    if (p.kind == OnnxProblem::Kind::Invalid)
+      return false;
+  return !problems.empty();
+}
+
+bool OnnxImportError::onlyNotInWebNN() const {
+  for (const OnnxProblem &p : problems)
+    if (p.kind != OnnxProblem::Kind::NotInWebNN)
+      return false;
+  return !problems.empty();
+}
+
+std::string OnnxImportError::message() const {
+  std::string out = source + ": ";
+  if (problems.size() == 1)
+    return out + problems[0].message();
+  out += "cannot import the model (" + std::to_string(problems.size()) +
+         " problems):";
+  for (const OnnxProblem &p : problems)
+    out += "\n  " + p.message();
+  return out;
+}
+
+std::vector<std::string> supportedOnnxOps() {
+  std::vector<std::string> ops;
+  for (const auto &[name, converter] : importer::converters())
+    ops.push_back(name);
+  return ops;
+}
+
+namespace {
+
+class Importer {
+public:
+  Importer(onnx::ModelProto &model, std::string baseDirectory,
+           std::string source, const OnnxImportOptions &options)
+      : model_(model), base_(std::move(baseDirectory)),
+        options_(options), values_(builder_) {
+    error_.source = std::move(source);
+  }
+
+  Expected<Graph, OnnxImportError> run() {
+    if (!checkOpset() || !defineInitializers() || !defineInputs() ||
+        !selectOutputs())
+      return error_;
+    importNodes();
+    if (!error_.problems.empty())
+      return error_;
+    return build();
+  }
+
+private:
+  void modelProblem(OnnxProblem::Kind kind, std::string reason) {
+    error_.problems.push_back({kind, "", "", std::move(reason)});
+  }
+
+  bool checkOpset() {
+    opset_ = -1;
+    for (const auto &entry : model_.opset_import())
+      if (entry.domain().empty() || entry.domain() == "ai.onnx")
+        opset_ = entry.version();
+    if (opset_ < 0) {
+      modelProblem(OnnxProblem::Kind::Invalid,
+                   "the model imports no version of the default ONNX opset");
+      return false;
+    }
+    if (opset_ < kMinOpset || opset_ > kMaxOpset) {
+      modelProblem(OnnxProblem::Kind::Unsupported,
+                   "opset " + std::to_string(opset_) +
+                       " is outside the opsets webnnc imports (" +
+                       std::to_string(kMinOpset) + " to " +
+                       std::to_string(kMaxOpset) + ")");
+      return false;
+    }
+    return true;
+  }
+
+  bool defineInitializers() {
+    onnx::GraphProto &graph = *model_.mutable_graph();
+    if (graph.sparse_initializer_size() > 0)
+      modelProblem(OnnxProblem::Kind::Unsupported,
+                   "sparse initializers are not supported");
+    for (onnx::TensorProto &tensor : *graph.mutable_initializer()) {
+      auto desc = importer::descriptorOf(tensor);
+      if (!desc) {
+        // Reported only if a needed node reads it.
+        badInitializers_[tensor.name()] = desc.error();
+        continue;
+      }
+      ImportedValue &value = values_.define(tensor.name());
+      value.descriptor = *desc;
+      value.initializer = &tensor;
+      value.externalBase = base_;
+    }
+    return error_.problems.empty();
+  }
+
+  // The graph input's shape: the model's, with open dimensions sized from
+  // the options.
+  std::optional<spec::Shape> inputShape(const onnx::ValueInfoProto &info) {
+    auto given = options_.inputShapes.find(info.name());
+    if (given != options_.inputShapes.end())
+      return given->second;
+    const auto &type = info.type().tensor_type();
+    if (!type.has_shape()) {
+      modelProblem(OnnxProblem::Kind::Unsupported,
+                   "input '" + info.name() +
+                       "' has no shape; give one with --input-shape " +
+                       info.name() + "=DIMSxDIMS");
+      return std::nullopt;
+    }
+    spec::Shape shape;
+    for (int k = 0; k < type.shape().dim_size(); ++k) {
+      const auto &dim = type.shape().dim(k);
+      if (dim.has_dim_value()) {
+        shape.push_back(dim.dim_value());
+        continue;
+      }
+      auto sized = dim.has_dim_param()
+                       ? options_.dimensions.find(dim.dim_param())
+                       : options_.dimensions.end();
+      if (sized != options_.dimensions.end()) {
+        shape.push_back(sized->second);
+        continue;
+      }
+      std::string name =
+          dim.has_dim_param() ? " ('" + dim.dim_param() + "')" : "";
+      modelProblem(OnnxProblem::Kind::Unsupported,
+                   "input '" + info.name() + "': dimension " +
+                       std::to_string(k) + name +
+                       " is open; size it with " +
+                       (dim.has_dim_param() ? "--dim " + dim.dim_param() +
+                                                  "=N or "
+                                            : "") +
+                       "--input-shape " + info.name() + "=...");
+      return std::nullopt;
+    }
+    return shape;
+  }
+
+  bool defineInputs() {
+    for (const onnx::ValueInfoProto &info : model_.graph().input()) {
+      if (values_.find(info.name()))
+        continue; // an initializer listed as input (IR < 4): a constant
+      if (auto fixed = options_.constantInputs.find(info.name());
+          fixed != options_.constantInputs.end()) {
+        ImportedValue &value = values_.define(info.name());
+        value.descriptor = fixed->second.descriptor();
+        value.known = fixed->second;
+        continue;
+      }
+      if (!info.type().has_tensor_type()) {
+        modelProblem(OnnxProblem::Kind::NotInWebNN,
+                     "input '" + info.name() + "' is not a tensor");
+        continue;
+      }
+      int32_t elem = info.type().tensor_type().elem_type();
+      auto type = importer::webnnType(elem);
+      if (!type) {
+        modelProblem(OnnxProblem::Kind::NotInWebNN,
+                     "input '" + info.name() + "' has element type " +
+                         importer::onnxTypeName(elem) +
+                         ", which WebNN does not have");
+        continue;
+      }
+      auto shape = inputShape(info);
+      if (!shape)
+        continue;
+      spec::OperandDescriptor desc{*type, *shape};
+      if (std::count(shape->begin(), shape->end(), 0)) {
+        modelProblem(OnnxProblem::Kind::NotInWebNN,
+                     "input '" + info.name() + "' is empty (shape " +
+                         spec::toString(*shape) +
+                         "); WebNN has no empty tensors");
+        continue;
+      }
+      Operand operand = builder_.input(info.name(), desc);
+      if (const BuildError *e = operand.error()) {
+        modelProblem(OnnxProblem::Kind::Invalid,
+                     "input '" + info.name() + "': " + e->rule);
+        continue;
+      }
+      ImportedValue &value = values_.define(info.name());
+      value.descriptor = desc;
+      value.operand = operand;
+    }
+    return error_.problems.empty();
+  }
+
+  // The requested outputs, and the values and nodes they need.
+  bool selectOutputs() {
+    const onnx::GraphProto &graph = model_.graph();
+    if (options_.outputs.empty())
+      for (const auto &info : graph.output())
+        outputs_.push_back(info.name());
+    else
+      outputs_ = options_.outputs;
+    if (outputs_.empty()) {
+      modelProblem(OnnxProblem::Kind::Invalid, "the model has no outputs");
+      return false;
+    }
+
+    std::map<std::string, int> producer;
+    for (int n = 0; n < graph.node_size(); ++n)
+      for (const std::string &out : graph.node(n).output())
+        if (!out.empty())
+          producer[out] = n;
+    std::vector<std::string> work;
+    for (const std::string &name : outputs_) {
+      if (!producer.count(name) && !values_.find(name) &&
+          !badInitializers_.count(name)) {
+        modelProblem(OnnxProblem::Kind::Invalid,
+                     "no value named '" + name +
+                         "' (not a graph input, initializer or node output)");
+        continue;
+      }
+      work.push_back(name);
+    }
+    while (!work.empty()) {
+      std::string name = work.back();
+      work.pop_back();
+      if (!needed_.insert(name).second)
+        continue;
+      auto it = producer.find(name);
+      if (it == producer.end())
+        continue;
+      neededNodes_.insert(it->second);
+      for (const std::string &in : graph.node(it->second).input())
+        if (!in.empty())
+          work.push_back(in);
+    }
+    return error_.problems.empty();
+  }
+
+  void poison(const onnx::NodeProto &node) {
+    for (const std::string &out : node.output())
+      if (!out.empty())
+        values_.define(out).poisoned = true;
+  }
+
+  void importNodes() {
+    const onnx::GraphProto &graph = model_.graph();
+    for (int n = 0; n < graph.node_size(); ++n) {
+      if (!neededNodes_.count(n))
+        continue;
+      const onnx::NodeProto &node = graph.node(n);
+      std::string label = node.name().empty() && node.output_size()
+                              ? node.output(0)
+                              : node.name();
+      auto problem = [&](OnnxProblem::Kind kind, std::string reason) {
+        error_.problems.push_back(
+            {kind, label, node.op_type(), std::move(reason)});
+        poison(node);
+      };
+      // A node after an unimportable one is not reported again.
+      bool poisoned = false;
+      for (const std::string &in : node.input()) {
+        if (in.empty())
+          continue;
+        if (auto bad = badInitializers_.find(in);
+            bad != badInitializers_.end()) {
+          problem(OnnxProblem::Kind::NotInWebNN, bad->second);
+          poisoned = true;
+          break;
+        }
+        ImportedValue *value = values_.find(in);
+        if (!value) {
+          problem(OnnxProblem::Kind::Invalid,
+                  "input '" + in + "' is not defined before the node");
+          poisoned = true;
+          break;
+        }
+        if (value->poisoned) {
+          poison(node);
+          poisoned = true;
+          break;
+        }
+      }
+      if (poisoned)
+        continue;
+      if (!node.domain().empty() && node.domain() != "ai.onnx") {
+        problem(OnnxProblem::Kind::Unsupported,
+                "domain '" + node.domain() + "' is not supported");
+        continue;
+      }
+      const auto &table = importer::converters();
+      auto converter = table.find(node.op_type());
+      if (converter == table.end()) {
+        problem(OnnxProblem::Kind::Unsupported,
+                "op type '" + node.op_type() + "' is not supported");
+        continue;
+      }
+      NodeContext context(node, opset_, builder_, values_, needed_);
+      converter->second(context);
+      if (auto p = context.finish()) {
+        error_.problems.push_back(*p);
+        poison(node);
+      }
+    }
+  }
+
+  Expected<Graph, OnnxImportError> build() {
+    std::map<std::string, Operand> outputs;
+    for (const std::string &name : outputs_) {
+      ImportedValue *value = values_.find(name);
+      if (!value)
+        continue;
+      auto operand = values_.operand(*value);
+      if (!operand) {
+        modelProblem(OnnxProblem::Kind::Invalid,
+                     "output '" + name + "': " + operand.error());
+        continue;
+      }
+      // WebNN outputs are computed by an operation; a constant (also a
+      // folded shape computation) or an input is copied by one.
+      Operand out = value->computed
+                        ? *operand
+                        : builder_.identity(*operand, {name});
+      outputs[name] = out;
+    }
+    if (!error_.problems.empty())
+      return error_;
+    auto graph = builder_.build(outputs);
+    if (!graph) {
+      modelProblem(OnnxProblem::Kind::Invalid, graph.error().message());
+      return error_;
+    }
+    return std::move(*graph);
+  }
+
+  onnx::ModelProto &model_;
+  std::string base_;
+  const OnnxImportOptions &options_;
+  GraphBuilder builder_;
+  ValueTable values_;
+  OnnxImportError error_;
+  int64_t opset_ = 0;
+  std::map<std::string, std::string> badInitializers_;
+  std::vector<std::string> outputs_;
+  std::set<std::string> needed_;
+  std::set<int> neededNodes_;
+};
+
+} // namespace
+
+Expected<Graph, OnnxImportError>
+importOnnxBytes(std::string_view bytes, const std::string &baseDirectory,
+                const std::string &sourceName,
+                const OnnxImportOptions &options) {
+  onnx::ModelProto model;
+  if (bytes.size() > size_t(INT32_MAX) ||
+      !model.ParseFromArray(bytes.data(), int(bytes.size())))
+    return OnnxImportError{
+        sourceName,
+        {{OnnxProblem::Kind::Invalid, "", "",
+          "not a valid ONNX model (the protobuf does not parse)"}}};
+  return Importer(model, baseDirectory, sourceName, options).run();
+}
+
+Expected<Graph, OnnxImportError>
+importOnnxFile(const std::string &path, const OnnxImportOptions &options) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return OnnxImportError{path,
+                           {{OnnxProblem::Kind::Invalid, "", "",
+                             "cannot read the file: " +
+                                 buffer.getError().message()}}};
+  std::string base = std::filesystem::path(path).parent_path().string();
+  return importOnnxBytes((*buffer)->getBuffer(), base, path, options);
+}
+
+Expected<NamedTensor, std::string>
+readOnnxTensorFile(const std::string &path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return "'" + path + "': " + buffer.getError().message();
+  onnx::TensorProto tensor;
+  llvm::StringRef bytes = (*buffer)->getBuffer();
+  if (bytes.size() > size_t(INT32_MAX) ||
+      !tensor.ParseFromArray(bytes.data(), int(bytes.size())))
+    return "'" + path + "' is not a serialized ONNX TensorProto";
+  std::string base = std::filesystem::path(path).parent_path().string();
+  auto decoded = importer::decodeTensor(tensor, base);
+  if (!decoded)
+    return "'" + path + "': " + decoded.error();
+  return NamedTensor{tensor.name(), std::move(*decoded)};
+}
+
+namespace importer {
+
+const ConverterTable &converters() {
+  static const ConverterTable table = [] {
+    ConverterTable t;
+    registerElementwiseOps(t);
+    registerActivationOps(t);
+    registerConvPoolOps(t);
+    registerMatmulOps(t);
+    registerNormalizationOps(t);
+    registerReductionOps(t);
+    registerShapeOps(t);
+    registerGatherScatterOps(t);
+    registerQuantizationOps(t);
+    registerRecurrentOps(t);
+    registerResizeOps(t);
+    return t;
+  }();
+  return table;
+}
+
+} // namespace importer
+} // namespace webnnc

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Common.h"
+
+#include <algorithm>
+
+namespace webnnc::importer {
+
+std::optional<std::vector<int64_t>>
+normalizeAxes(NodeContext &ctx, std::vector<int64_t> axes, int64_t rank,
+              const std::string &what) {
+  for (int64_t &axis : axes) {
+    auto n = normalizeAxis(axis, rank);
+    if (!n) {
+      ctx.invalid(what + " " + std::to_string(axis) +
+                  " is out of range for rank " + std::to_string(rank));
+      return std::nullopt;
+    }
+    axis = *n;
+  }
+  std::vector<int64_t> sorted = axes;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+    ctx.invalid(what + " must not repeat an axis");
+    return std::nullopt;
+  }
+  return axes;
+}
+
+std::optional<std::vector<int64_t>>
+spatialPadding(NodeContext &ctx, const std::vector<int64_t> &input,
+               const std::vector<int64_t> &window,
+               const std::vector<int64_t> &strides, bool oneD) {
+  std::string autoPad = ctx.attrString("auto_pad", "NOTSET");
+  std::vector<int64_t> pads =
+      ctx.attrInts("pads", oneD ? std::vector<int64_t>{0, 0}
+                                : std::vector<int64_t>{0, 0, 0, 0});
+  if (oneD && pads.size() == 2)
+    pads = {0, pads[0], 0, pads[1]};
+  if (autoPad == "NOTSET") {
+    if (pads.size() != 4) {
+      ctx.invalid("pads must hold 4 values, it holds " +
+                  std::to_string(pads.size()));
+      return std::nullopt;
+    }
+    for (int64_t p : pads)
+      if (p < 0) {
+        ctx.unsupported("negative pads");
+        return std::nullopt;
+      }
+    return std::vector<int64_t>{pads[0], pads[2], pads[1], pads[3]};
+  }
+  if (autoPad == "VALID")
+    return std::vector<int64_t>{0, 0, 0, 0};
+  if (autoPad != "SAME_UPPER" && autoPad != "SAME_LOWER") {
+    ctx.invalid("auto_pad '" + autoPad + "' is not an ONNX padding mode");
+    return std::nullopt;
+  }
+  std::vector<int64_t> out;
+  for (size_t k = 0; k < 2; ++k) {
+    int64_t outSize = (input[k] + strides[k] - 1) / strides[k];
+    int64_t total = std::max<int64_t>(
+        0, (outSize - 1) * strides[k] + window[k] - input[k]);
+    int64_t small = total / 2, large = total - small;
+    if (autoPad == "SAME_UPPER")
+      out.insert(out.end(), {small, large});
+    else
+      out.insert(out.end(), {large, small});
+  }
+  return out;
+}
+
+} // namespace webnnc::importer

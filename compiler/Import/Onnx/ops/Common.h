@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+// Helpers the op converters share.
+#ifndef WEBNNC_IMPORT_ONNX_OPS_COMMON_H_
+#define WEBNNC_IMPORT_ONNX_OPS_COMMON_H_
+
+#include "../HostFold.h"
+#include "../NodeContext.h"
+
+namespace webnnc::importer {
+
+// A scalar constant of |type|, broadcast by element-wise ops.
+inline Operand scalar(NodeContext &ctx, spec::DataType type, double value) {
+  return ctx.b().constant({type, {}}, value);
+}
+
+// Whether the node should be computed on the host: every input known and
+// the result small.
+inline bool foldable(NodeContext &ctx, int64_t outputElements) {
+  return outputElements <= kMaxKnownElements && ctx.allInputsKnown();
+}
+
+// Normalizes |axes| for |rank| (negative ones count from the end);
+// reports `invalid` naming |what| when one is out of range or repeated.
+std::optional<std::vector<int64_t>>
+normalizeAxes(NodeContext &ctx, std::vector<int64_t> axes, int64_t rank,
+              const std::string &what);
+
+// ONNX spatial padding: "pads" [x1_begin, x2_begin, ..., x1_end, ...] or
+// auto_pad, as WebNN's [beginH, endH, beginW, endW]. |input|, |window|
+// (already dilated), |strides| are the 2-D spatial sizes; a 1-D op is
+// imported as 2-D with height 1 (|oneD|: pads holds [begin, end]).
+std::optional<std::vector<int64_t>>
+spatialPadding(NodeContext &ctx, const std::vector<int64_t> &input,
+               const std::vector<int64_t> &window,
+               const std::vector<int64_t> &strides, bool oneD = false);
+
+} // namespace webnnc::importer
+
+#endif // WEBNNC_IMPORT_ONNX_OPS_COMMON_H_

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: Apache-2.0
+// Conv, ConvTranspose and pooling. 1-D ops are imported as 2-D ops of
+// height 1 between two reshapes; 3-D ones are not supported (WebNN's
+// convolutions and pools are 2-D).
+#include "Common.h"
+
+namespace webnnc::importer {
+namespace {
+
+using spec::Shape;
+
+// The node's 2-D geometry: input rank 4 (2-D) or 3 (1-D, lifted to 2-D).
+struct Spatial {
+  bool oneD = false;
+  Operand input;
+  Shape outShape; // filled by the caller
+};
+
+bool liftInput(NodeContext &ctx, Spatial &s, const char *what) {
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return false;
+  if (x.rank() == 3) {
+    s.oneD = true;
+    Shape shape = x.shape();
+    s.input = ctx.b().reshape(x, {shape[0], shape[1], 1, shape[2]},
+                              ctx.options());
+    return true;
+  }
+  if (x.rank() != 4) {
+    ctx.notInWebNN(std::string(what) + " on rank " + std::to_string(x.rank()) +
+                   " input (WebNN's are 2-D: rank 4, or 3 lifted)");
+    return false;
+  }
+  s.input = x;
+  return true;
+}
+
+// A 2-D attribute: [h, w] for 2-D ops; for 1-D ops [lifted, v], where
+// |lifted| is the value that leaves the added height-1 axis alone.
+std::optional<std::vector<int64_t>> pair(NodeContext &ctx, const Spatial &s,
+                                         const std::string &name,
+                                         int64_t defaultValue,
+                                         int64_t lifted = 1) {
+  size_t n = s.oneD ? 1 : 2;
+  std::vector<int64_t> v =
+      ctx.attrInts(name, std::vector<int64_t>(n, defaultValue));
+  if (v.size() != n) {
+    ctx.invalid(name + " must hold " + std::to_string(n) + " values, it holds " +
+                std::to_string(v.size()));
+    return std::nullopt;
+  }
+  if (s.oneD)
+    v.insert(v.begin(), lifted);
+  return v;
+}
+
+Operand lower(NodeContext &ctx, const Spatial &s, Operand y) {
+  if (!s.oneD || !y)
+    return y;
+  Shape shape = y.shape();
+  return ctx.b().reshape(y, {shape[0], shape[1], shape[3]}, ctx.options());
+}
+
+void convertConv(NodeContext &ctx) {
+  Spatial s;
+  if (!liftInput(ctx, s, "Conv"))
+    return;
+  Operand w = ctx.input(1);
+  if (ctx.failed())
+    return;
+  if (w.rank() != s.input.rank() - (s.oneD ? 1 : 0))
+    return ctx.invalid("W must have the input's rank");
+  if (s.oneD) {
+    Shape ws = w.shape();
+    w = ctx.b().reshape(w, {ws[0], ws[1], 1, ws[2]}, ctx.options());
+  }
+  auto strides = pair(ctx, s, "strides", 1);
+  auto dilations = pair(ctx, s, "dilations", 1);
+  if (!strides || !dilations)
+    return;
+  Shape ws = w.shape();
+  if (ctx.has("kernel_shape")) {
+    auto kernel = pair(ctx, s, "kernel_shape", 1);
+    if (!kernel)
+      return;
+    if ((*kernel)[0] != ws[2] || (*kernel)[1] != ws[3])
+      return ctx.invalid("kernel_shape does not match W's shape " +
+                         spec::toString(ws));
+  }
+  std::vector<int64_t> window = {(ws[2] - 1) * (*dilations)[0] + 1,
+                                 (ws[3] - 1) * (*dilations)[1] + 1};
+  Shape xs = s.input.shape();
+  auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, *strides, s.oneD);
+  if (!padding)
+    return;
+  Conv2dOptions options = ctx.labelled(Conv2dOptions{});
+  options.padding = *padding;
+  options.strides = *strides;
+  options.dilations = *dilations;
+  options.groups = ctx.attrInt("group", 1);
+  if (ctx.hasInput(2))
+    options.bias = ctx.input(2);
+  ctx.set(0, lower(ctx, s, ctx.b().conv2d(s.input, w, options)));
+}
+
+void convertConvTranspose(NodeContext &ctx) {
+  Spatial s;
+  if (!liftInput(ctx, s, "ConvTranspose"))
+    return;
+  Operand w = ctx.input(1);
+  if (ctx.failed())
+    return;
+  if (w.rank() != s.input.rank() - (s.oneD ? 1 : 0))
+    return ctx.invalid("W must have the input's rank");
+  if (s.oneD) {
+    Shape ws = w.shape();
+    w = ctx.b().reshape(w, {ws[0], ws[1], 1, ws[2]}, ctx.options());
+  }
+  auto strides = pair(ctx, s, "strides", 1);
+  auto dilations = pair(ctx, s, "dilations", 1);
+  auto outputPadding = pair(ctx, s, "output_padding", 0, 0);
+  if (!strides || !dilations || !outputPadding)
+    return;
+  Shape ws = w.shape();
+  if (ctx.has("kernel_shape")) {
+    auto kernel = pair(ctx, s, "kernel_shape", 1);
+    if (!kernel)
+      return;
+    if ((*kernel)[0] != ws[2] || (*kernel)[1] != ws[3])
+      return ctx.invalid("kernel_shape does not match W's shape " +
+                         spec::toString(ws));
+  }
+  Shape xs = s.input.shape();
+  std::vector<int64_t> window = {(ws[2] - 1) * (*dilations)[0] + 1,
+                                 (ws[3] - 1) * (*dilations)[1] + 1};
+  ConvTranspose2dOptions options = ctx.labelled(ConvTranspose2dOptions{});
+  options.strides = *strides;
+  options.dilations = *dilations;
+  options.groups = ctx.attrInt("group", 1);
+  std::string autoPad = ctx.attrString("auto_pad", "NOTSET");
+  std::vector<int64_t> outputShape;
+  if (ctx.has("output_shape")) {
+    auto shape = pair(ctx, s, "output_shape", 0);
+    if (!shape)
+      return;
+    outputShape = *shape;
+  }
+  if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" ||
+      !outputShape.empty()) {
+    // Total padding from the wanted output size (ONNX's formula).
+    std::vector<int64_t> want = outputShape;
+    if (want.empty())
+      want = {xs[2] * (*strides)[0], xs[3] * (*strides)[1]};
+    for (size_t k = 0; k < 2; ++k) {
+      int64_t total = (*strides)[k] * (xs[2 + k] - 1) + (*outputPadding)[k] +
+                      window[k] - want[k];
+      if (total < 0) {
+        // More output than the input covers: WebNN's outputSizes puts the
+        // extra rows after the last input row, as ONNX does.
+        options.padding.insert(options.padding.end(), {0, 0});
+        continue;
+      }
+      int64_t small = total / 2, large = total - small;
+      if (autoPad == "SAME_LOWER")
+        options.padding.insert(options.padding.end(), {large, small});
+      else
+        options.padding.insert(options.padding.end(), {small, large});
+    }
+    options.outputSizes = want;
+    ctx.attrInts("pads");
+  } else {
+    auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, *strides,
+                                  s.oneD);
+    if (!padding)
+      return;
+    options.padding = *padding;
+    options.outputPadding = *outputPadding;
+  }
+  if (ctx.hasInput(2))
+    options.bias = ctx.input(2);
+  ctx.set(0, lower(ctx, s, ctx.b().convTranspose2d(s.input, w, options)));
+}
+
+enum class PoolKind { Average, Max, L2 };
+
+Operand pool(NodeContext &ctx, PoolKind kind, Operand x,
+             const Pool2dOptions &options) {
+  switch (kind) {
+  case PoolKind::Average:
+    return ctx.b().averagePool2d(x, options);
+  case PoolKind::Max:
+    return ctx.b().maxPool2d(x, options);
+  case PoolKind::L2:
+    return ctx.b().l2Pool2d(x, options);
+  }
+  return {};
+}
+
+void convertPool(NodeContext &ctx, PoolKind kind) {
+  Spatial s;
+  if (!liftInput(ctx, s, ctx.opType().c_str()))
+    return;
+  if (kind == PoolKind::L2 && ctx.attrInt("p", 2) != 2)
+    return ctx.unsupported("LpPool with p other than 2");
+  if (kind == PoolKind::Max && ctx.attrInt("storage_order", 0) != 0)
+    return ctx.notInWebNN("storage_order 1 (column major indices)");
+  if (kind == PoolKind::Max && ctx.wantsOutput(1))
+    return ctx.notInWebNN("the Indices output (WebNN's pools return values)");
+  if (!ctx.has("kernel_shape"))
+    return ctx.invalid("attribute 'kernel_shape' is required");
+  auto kernel = pair(ctx, s, "kernel_shape", 1);
+  auto strides = pair(ctx, s, "strides", 1);
+  auto dilations = pair(ctx, s, "dilations", 1);
+  if (!kernel || !strides || !dilations)
+    return;
+  std::vector<int64_t> window = {((*kernel)[0] - 1) * (*dilations)[0] + 1,
+                                 ((*kernel)[1] - 1) * (*dilations)[1] + 1};
+  Shape xs = s.input.shape();
+  auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, *strides, s.oneD);
+  if (!padding)
+    return;
+  Pool2dOptions options = ctx.labelled(Pool2dOptions{});
+  options.windowDimensions = *kernel;
+  options.strides = *strides;
+  options.dilations = *dilations;
+  if (ctx.attrInt("ceil_mode", 0))
+    options.roundingType = spec::RoundingType::Ceil;
+  Operand x = s.input;
+  bool countPad = kind == PoolKind::Average &&
+                  ctx.attrInt("count_include_pad", 0) != 0;
+  if (countPad) {
+    // Padding counts as zeros: pad explicitly, then pool without padding.
+    bool any = false;
+    for (int64_t p : *padding)
+      any |= p != 0;
+    if (any && options.roundingType == spec::RoundingType::Ceil)
+      return ctx.unsupported("count_include_pad with ceil_mode");
+    if (any) {
+      x = ctx.b().pad(x, {0, 0, (*padding)[0], (*padding)[2]},
+                      {0, 0, (*padding)[1], (*padding)[3]},
+                      ctx.labelled(spec::PadOptions{}));
+      padding = std::vector<int64_t>{0, 0, 0, 0};
+    }
+  }
+  options.padding = *padding;
+  ctx.set(0, lower(ctx, s, pool(ctx, kind, x, options)));
+}
+
+template <PoolKind Kind> void convertPoolOp(NodeContext &ctx) {
+  convertPool(ctx, Kind);
+}
+
+template <PoolKind Kind> void convertGlobalPool(NodeContext &ctx) {
+  Spatial s;
+  if (!liftInput(ctx, s, ctx.opType().c_str()))
+    return;
+  if (Kind == PoolKind::L2 && ctx.attrInt("p", 2) != 2)
+    return ctx.unsupported("GlobalLpPool with p other than 2");
+  Shape xs = s.input.shape();
+  Pool2dOptions options = ctx.labelled(Pool2dOptions{});
+  options.windowDimensions = {xs[2], xs[3]};
+  ctx.set(0, lower(ctx, s, pool(ctx, Kind, s.input, options)));
+}
+
+} // namespace
+
+void registerConvPoolOps(ConverterTable &t) {
+  t["Conv"] = convertConv;
+  t["ConvTranspose"] = convertConvTranspose;
+  t["AveragePool"] = convertPoolOp<PoolKind::Average>;
+  t["MaxPool"] = convertPoolOp<PoolKind::Max>;
+  t["LpPool"] = convertPoolOp<PoolKind::L2>;
+  t["GlobalAveragePool"] = convertGlobalPool<PoolKind::Average>;
+  t["GlobalMaxPool"] = convertGlobalPool<PoolKind::Max>;
+  t["GlobalLpPool"] = convertGlobalPool<PoolKind::L2>;
+}
+
+} // namespace webnnc::importer

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""Exports the reference networks to ONNX with Debian's python3-torch and
+python3-torchvision: weights are made here (fixed seed, no downloads), and
+one input/output pair is computed by torch.
+
+  export_networks.py OUT_DIR [NAME ...]
+
+writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
+lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
+(default: all). The ONNX graph's input is named "input", its output "output".
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+import torchvision
+
+
+class LeNet5(torch.nn.Module):
+    """LeNet-5 as in LeCun et al. 1998, with ReLU and max pooling."""
+
+    def __init__(self):
+        super().__init__()
+        self.features = torch.nn.Sequential(
+            torch.nn.Conv2d(1, 6, 5, padding=2), torch.nn.ReLU(),
+            torch.nn.MaxPool2d(2),
+            torch.nn.Conv2d(6, 16, 5), torch.nn.ReLU(), torch.nn.MaxPool2d(2))
+        self.classifier = torch.nn.Sequential(
+            torch.nn.Linear(16 * 5 * 5, 120), torch.nn.ReLU(),
+            torch.nn.Linear(120, 84), torch.nn.ReLU(), torch.nn.Linear(84, 10))
+
+    def forward(self, x):
+        return self.classifier(torch.flatten(self.features(x), 1))
+
+
+def randomize_batchnorm(model):
+    """Random running statistics, so folding them into convs is exercised."""
+    for m in model.modules():
+        if isinstance(m, torch.nn.BatchNorm2d):
+            m.running_mean.uniform_(-0.1, 0.1)
+            m.running_var.uniform_(0.5, 1.5)
+            m.weight.data.uniform_(0.5, 1.5)
+            m.bias.data.uniform_(-0.1, 0.1)
+    return model
+
+
+def network(name):
+    """(model, input shape, opset)"""
+    if name == "lenet5":
+        return LeNet5(), (1, 1, 28, 28), 13
+    if name == "mobilenet_v2":
+        return randomize_batchnorm(torchvision.models.mobilenet_v2()), \
+            (1, 3, 224, 224), 13
+    if name == "resnet18":
+        return randomize_batchnorm(torchvision.models.resnet18()), \
+            (1, 3, 224, 224), 13
+    if name == "resnet50":
+        return randomize_batchnorm(torchvision.models.resnet50()), \
+            (1, 3, 224, 224), 13
+    if name == "squeezenet1_1":
+        return torchvision.models.squeezenet1_1(), (1, 3, 224, 224), 13
+    if name == "transformer_encoder":
+        layer = torch.nn.TransformerEncoderLayer(
+            d_model=256, nhead=8, dim_feedforward=1024, dropout=0.0,
+            batch_first=True)
+        return layer, (1, 128, 256), 17
+    raise SystemExit(f"unknown network '{name}'")
+
+
+NAMES = ["lenet5", "mobilenet_v2", "resnet18", "resnet50", "squeezenet1_1",
+         "transformer_encoder"]
+
+
+def export(name, out_dir):
+    torch.manual_seed(0)
+    model, shape, opset = network(name)
+    model.eval()
+    x = torch.randn(*shape, generator=torch.Generator().manual_seed(1))
+    # Gradients stay enabled: without them torch takes the transformer
+    # layer's fused fast path, which has no ONNX export.
+    y = model(x).detach()
+    path = os.path.join(out_dir, name + ".onnx")
+    torch.onnx.export(model, (x,), path, input_names=["input"],
+                      output_names=["output"], opset_version=opset,
+                      do_constant_folding=True)
+    np.save(os.path.join(out_dir, name + ".input.npy"), x.numpy())
+    np.save(os.path.join(out_dir, name + ".output.npy"), y.numpy())
+    print(f"{name}: {path} ({os.path.getsize(path)} bytes)")
+
+
+def main():
+    if len(sys.argv) < 2:
+        raise SystemExit(__doc__)
+    out_dir = sys.argv[1]
+    os.makedirs(out_dir, exist_ok=True)
+    torch.set_num_threads(1)
+    for name in sys.argv[2:] or NAMES:
+        export(name, out_dir)
+
+
+if __name__ == "__main__":
+    main()
