@@ -3,7 +3,7 @@
 # time, like Halide's add_halide_library.
 #
 #   webnnc_add_model(<name>
-#     SOURCE <model.mlir | a graph generator target>
+#     SOURCE <model.mlir | model.onnx | a graph generator target>
 #     [OUTPUTS <operand>...]     # compute these (outputs or op labels)
 #     [TARGET host|x86-64-v3|x86-64-v4]
 #     [MODEL_NAME <c_identifier>]  # symbol prefix (default: <name>)
@@ -49,8 +49,8 @@ function(webnnc_add_model name)
       message(FATAL_ERROR "webnnc_add_model(${name}): PARAMS need a generator target as SOURCE")
     endif()
     get_filename_component(graph "${ARG_SOURCE}" ABSOLUTE)
-    if(NOT graph MATCHES "\\.mlir$")
-      message(FATAL_ERROR "webnnc_add_model(${name}): SOURCE must be a .mlir file or a generator target, not '${ARG_SOURCE}'")
+    if(NOT graph MATCHES "\\.(mlir|onnx)$")
+      message(FATAL_ERROR "webnnc_add_model(${name}): SOURCE must be a .mlir or .onnx file or a generator target, not '${ARG_SOURCE}'")
     endif()
   endif()
 

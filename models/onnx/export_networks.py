@@ -9,6 +9,8 @@ one input/output pair is computed by torch.
 writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
 lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
 (default: all). The ONNX graph's input is named "input", its output "output".
+LeNet-5 also writes lenet5.feature.npy, the ReLU after its second fully
+connected layer (ONNX value /classifier/classifier.3/Relu_output_0).
 """
 import os
 import sys
@@ -78,9 +80,18 @@ def export(name, out_dir):
     model, shape, opset = network(name)
     model.eval()
     x = torch.randn(*shape, generator=torch.Generator().manual_seed(1))
+    # LeNet-5 also keeps its penultimate features (after the second fully
+    # connected layer's ReLU), to check an intermediate ONNX value as output.
+    features = {}
+    if name == "lenet5":
+        model.classifier[3].register_forward_hook(
+            lambda module, args, out: features.update(value=out.detach()))
     # Gradients stay enabled: without them torch takes the transformer
     # layer's fused fast path, which has no ONNX export.
     y = model(x).detach()
+    if features:
+        np.save(os.path.join(out_dir, name + ".feature.npy"),
+                features["value"].numpy())
     path = os.path.join(out_dir, name + ".onnx")
     torch.onnx.export(model, (x,), path, input_names=["input"],
                       output_names=["output"], opset_version=opset,

@@ -4,7 +4,10 @@
 compiles and computes it with `webnnc run`, and checks the output against
 torch's: max |webnnc - torch| <= 1e-3 * max |torch|.
 
-  check_network.py WEBNNC EXPORT_SCRIPT WORK_DIR NAME
+  check_network.py WEBNNC EXPORT_SCRIPT WORK_DIR NAME [FEATURE_VALUE]
+
+With FEATURE_VALUE (an intermediate ONNX value), the model is compiled for
+that value alone (`--outputs`) and compared with NAME.feature.npy.
 """
 import os
 import subprocess
@@ -15,16 +18,27 @@ import numpy as np
 
 def main():
     webnnc, export_script, work, name = sys.argv[1:5]
+    feature = sys.argv[5] if len(sys.argv) > 5 else None
     model = os.path.join(work, name + ".onnx")
     if not os.path.exists(model):
         subprocess.run(["/usr/bin/python3", export_script, work, name],
                        check=True, stdout=subprocess.DEVNULL)
-    out_dir = os.path.join(work, name + ".webnnc")
-    subprocess.run([webnnc, "run", model,
-                    "--input", "input=" + os.path.join(work, name + ".input.npy"),
-                    "--output-dir", out_dir], check=True)
-    actual = np.load(os.path.join(out_dir, "output.npy"))
-    expected = np.load(os.path.join(work, name + ".output.npy"))
+    out_dir = os.path.join(work, name + (".feature" if feature else ".webnnc"))
+    command = [webnnc, "run", model,
+               "--input", "input=" + os.path.join(work, name + ".input.npy"),
+               "--output-dir", out_dir]
+    if feature:
+        command += ["--outputs", feature]
+    listing = subprocess.run(command, check=True, capture_output=True,
+                             text=True).stdout
+    print(listing, end="")
+    written = [line.split(" -> ")[1] for line in listing.splitlines()
+               if " -> " in line]
+    if len(written) != 1:
+        raise SystemExit(f"{name}: expected one output, got {written}")
+    actual = np.load(written[0])
+    expected = np.load(os.path.join(
+        work, name + (".feature.npy" if feature else ".output.npy")))
     if actual.shape != expected.shape:
         raise SystemExit(f"{name}: shape {actual.shape}, torch {expected.shape}")
     scale = float(np.abs(expected).max())
