@@ -8,6 +8,12 @@
 
 namespace webnnc::importer {
 
+std::string nodeLabel(const onnx::NodeProto &node) {
+  return !node.name().empty()       ? node.name()
+         : node.output_size() > 0 ? node.output(0)
+                                   : node.op_type();
+}
+
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
   if (axis < -rank || axis >= rank)
     return std::nullopt;
@@ -77,11 +83,7 @@ NodeContext::NodeContext(const onnx::NodeProto &node, int64_t opset,
                          GraphBuilder &builder, ValueTable &values,
                          const std::set<std::string> &needed)
     : node_(node), opset_(opset), builder_(builder), values_(values),
-      needed_(needed) {
-  label_ = !node.name().empty()       ? node.name()
-           : node.output_size() > 0 ? node.output(0)
-                                     : node.op_type();
-}
+      needed_(needed), label_(nodeLabel(node)) {}
 
 bool NodeContext::hasInput(size_t i) const {
   return int(i) < node_.input_size() && !node_.input(i).empty();

@@ -160,6 +160,10 @@ void registerResizeOps(ConverterTable &table);
 
 const ConverterTable &converters();
 
+// How a node is named in messages and op labels: its name, else its first
+// output's, else its op type.
+std::string nodeLabel(const onnx::NodeProto &node);
+
 // Normalizes a possibly negative axis for |rank|; nullopt if out of range.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);
 

@@ -282,9 +282,7 @@ private:
       if (!neededNodes_.count(n))
         continue;
       const onnx::NodeProto &node = graph.node(n);
-      std::string label = node.name().empty() && node.output_size()
-                              ? node.output(0)
-                              : node.name();
+      std::string label = importer::nodeLabel(node);
       auto problem = [&](OnnxProblem::Kind kind, std::string reason) {
         error_.problems.push_back(
             {kind, label, node.op_type(), std::move(reason)});

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // Activations, Clip and the softmax family.
-#include <limits>
-
 #include "Common.h"
 
 namespace webnnc::importer {
@@ -73,12 +71,10 @@ void convertPRelu(NodeContext &ctx) {
 void convertClip(NodeContext &ctx) {
   spec::ClampOptions options = ctx.labelled(spec::ClampOptions{});
   if (ctx.opset() < 11) {
-    options.minValue = ctx.attrFloat("min", -std::numeric_limits<float>::max());
-    options.maxValue = ctx.attrFloat("max", std::numeric_limits<float>::max());
-    if (!ctx.has("min"))
-      options.minValue.reset();
-    if (!ctx.has("max"))
-      options.maxValue.reset();
+    if (ctx.has("min"))
+      options.minValue = ctx.attrFloat("min", 0);
+    if (ctx.has("max"))
+      options.maxValue = ctx.attrFloat("max", 0);
   } else {
     if (ctx.hasInput(1)) {
       auto v = ctx.constantScalar(1, "min");
@@ -110,8 +106,8 @@ void softmaxFamily(NodeContext &ctx, bool logarithm) {
   bool coerce = ctx.opset() < 13;
   int64_t axisAttr = ctx.attrInt("axis", coerce ? 1 : -1);
   Operand x = ctx.input(0);
-  if (ctx.failed() || !x)
-    return ctx.set(0, x);
+  if (ctx.failed())
+    return;
   int64_t rank = int64_t(x.rank());
   auto axis = normalizeAxis(axisAttr, rank == 0 ? 1 : rank);
   if (!axis)

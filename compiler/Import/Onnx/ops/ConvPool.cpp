@@ -62,81 +62,83 @@ Operand lower(NodeContext &ctx, const Spatial &s, Operand y) {
   return ctx.b().reshape(y, {shape[0], shape[1], shape[3]}, ctx.options());
 }
 
-void convertConv(NodeContext &ctx) {
+// What Conv and ConvTranspose share: the lifted input and filter, strides,
+// dilations and the dilated window.
+struct ConvGeometry {
   Spatial s;
-  if (!liftInput(ctx, s, "Conv"))
-    return;
+  Operand filter;
+  std::vector<int64_t> strides, dilations, window;
+  int64_t inputHeight = 0, inputWidth = 0;
+};
+
+std::optional<ConvGeometry> readConv(NodeContext &ctx, const char *what) {
+  ConvGeometry g;
+  if (!liftInput(ctx, g.s, what))
+    return std::nullopt;
   Operand w = ctx.input(1);
   if (ctx.failed())
-    return;
-  if (w.rank() != s.input.rank() - (s.oneD ? 1 : 0))
-    return ctx.invalid("W must have the input's rank");
-  if (s.oneD) {
+    return std::nullopt;
+  if (w.rank() != g.s.input.rank() - (g.s.oneD ? 1 : 0))
+    return ctx.invalid("W must have the input's rank"), std::nullopt;
+  if (g.s.oneD) {
     Shape ws = w.shape();
     w = ctx.b().reshape(w, {ws[0], ws[1], 1, ws[2]}, ctx.options());
   }
-  auto strides = pair(ctx, s, "strides", 1);
-  auto dilations = pair(ctx, s, "dilations", 1);
+  auto strides = pair(ctx, g.s, "strides", 1);
+  auto dilations = pair(ctx, g.s, "dilations", 1);
   if (!strides || !dilations)
-    return;
+    return std::nullopt;
   Shape ws = w.shape();
   if (ctx.has("kernel_shape")) {
-    auto kernel = pair(ctx, s, "kernel_shape", 1);
+    auto kernel = pair(ctx, g.s, "kernel_shape", 1);
     if (!kernel)
-      return;
+      return std::nullopt;
     if ((*kernel)[0] != ws[2] || (*kernel)[1] != ws[3])
       return ctx.invalid("kernel_shape does not match W's shape " +
-                         spec::toString(ws));
+                         spec::toString(ws)),
+             std::nullopt;
   }
-  std::vector<int64_t> window = {(ws[2] - 1) * (*dilations)[0] + 1,
-                                 (ws[3] - 1) * (*dilations)[1] + 1};
-  Shape xs = s.input.shape();
-  auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, *strides, s.oneD);
+  g.filter = w;
+  g.strides = *strides;
+  g.dilations = *dilations;
+  g.window = {(ws[2] - 1) * g.dilations[0] + 1,
+              (ws[3] - 1) * g.dilations[1] + 1};
+  g.inputHeight = g.s.input.shape()[2];
+  g.inputWidth = g.s.input.shape()[3];
+  return g;
+}
+
+void convertConv(NodeContext &ctx) {
+  auto g = readConv(ctx, "Conv");
+  if (!g)
+    return;
+  auto padding = spatialPadding(ctx, {g->inputHeight, g->inputWidth},
+                                g->window, g->strides, g->s.oneD);
   if (!padding)
     return;
   Conv2dOptions options = ctx.labelled(Conv2dOptions{});
   options.padding = *padding;
-  options.strides = *strides;
-  options.dilations = *dilations;
+  options.strides = g->strides;
+  options.dilations = g->dilations;
   options.groups = ctx.attrInt("group", 1);
   if (ctx.hasInput(2))
     options.bias = ctx.input(2);
-  ctx.set(0, lower(ctx, s, ctx.b().conv2d(s.input, w, options)));
+  ctx.set(0, lower(ctx, g->s, ctx.b().conv2d(g->s.input, g->filter, options)));
 }
 
 void convertConvTranspose(NodeContext &ctx) {
-  Spatial s;
-  if (!liftInput(ctx, s, "ConvTranspose"))
+  auto g = readConv(ctx, "ConvTranspose");
+  if (!g)
     return;
-  Operand w = ctx.input(1);
-  if (ctx.failed())
-    return;
-  if (w.rank() != s.input.rank() - (s.oneD ? 1 : 0))
-    return ctx.invalid("W must have the input's rank");
-  if (s.oneD) {
-    Shape ws = w.shape();
-    w = ctx.b().reshape(w, {ws[0], ws[1], 1, ws[2]}, ctx.options());
-  }
-  auto strides = pair(ctx, s, "strides", 1);
-  auto dilations = pair(ctx, s, "dilations", 1);
+  const Spatial &s = g->s;
   auto outputPadding = pair(ctx, s, "output_padding", 0, 0);
-  if (!strides || !dilations || !outputPadding)
+  if (!outputPadding)
     return;
-  Shape ws = w.shape();
-  if (ctx.has("kernel_shape")) {
-    auto kernel = pair(ctx, s, "kernel_shape", 1);
-    if (!kernel)
-      return;
-    if ((*kernel)[0] != ws[2] || (*kernel)[1] != ws[3])
-      return ctx.invalid("kernel_shape does not match W's shape " +
-                         spec::toString(ws));
-  }
   Shape xs = s.input.shape();
-  std::vector<int64_t> window = {(ws[2] - 1) * (*dilations)[0] + 1,
-                                 (ws[3] - 1) * (*dilations)[1] + 1};
+  const std::vector<int64_t> &strides = g->strides, &window = g->window;
   ConvTranspose2dOptions options = ctx.labelled(ConvTranspose2dOptions{});
-  options.strides = *strides;
-  options.dilations = *dilations;
+  options.strides = strides;
+  options.dilations = g->dilations;
   options.groups = ctx.attrInt("group", 1);
   std::string autoPad = ctx.attrString("auto_pad", "NOTSET");
   std::vector<int64_t> outputShape;
@@ -151,9 +153,9 @@ void convertConvTranspose(NodeContext &ctx) {
     // Total padding from the wanted output size (ONNX's formula).
     std::vector<int64_t> want = outputShape;
     if (want.empty())
-      want = {xs[2] * (*strides)[0], xs[3] * (*strides)[1]};
+      want = {xs[2] * strides[0], xs[3] * strides[1]};
     for (size_t k = 0; k < 2; ++k) {
-      int64_t total = (*strides)[k] * (xs[2 + k] - 1) + (*outputPadding)[k] +
+      int64_t total = strides[k] * (xs[2 + k] - 1) + (*outputPadding)[k] +
                       window[k] - want[k];
       if (total < 0) {
         // More output than the input covers: WebNN's outputSizes puts the
@@ -170,7 +172,7 @@ void convertConvTranspose(NodeContext &ctx) {
     options.outputSizes = want;
     ctx.attrInts("pads");
   } else {
-    auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, *strides,
+    auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, strides,
                                   s.oneD);
     if (!padding)
       return;
@@ -179,7 +181,7 @@ void convertConvTranspose(NodeContext &ctx) {
   }
   if (ctx.hasInput(2))
     options.bias = ctx.input(2);
-  ctx.set(0, lower(ctx, s, ctx.b().convTranspose2d(s.input, w, options)));
+  ctx.set(0, lower(ctx, s, ctx.b().convTranspose2d(s.input, g->filter, options)));
 }
 
 enum class PoolKind { Average, Max, L2 };

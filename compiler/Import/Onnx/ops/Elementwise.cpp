@@ -140,50 +140,43 @@ void convertWhere(NodeContext &ctx) {
                            ctx.options()));
 }
 
-// Cast to |to| (an ONNX type); bool is "not zero", stored as uint8.
-void castTo(NodeContext &ctx, int32_t to) {
-  auto type = webnnType(to);
-  if (!type)
-    return ctx.notInWebNN("cast to " + onnxTypeName(to) +
-                           ", which WebNN does not have");
-  bool toBool = to == onnx::TensorProto::BOOL;
+// Cast to |type|; to bool is "not zero", stored as uint8.
+void castTo(NodeContext &ctx, DataType type, bool toBool) {
   DataType from = ctx.inputType(0);
   if (ctx.failed())
     return;
   if (foldable(ctx, spec::elementCount(ctx.inputShape(0))))
     return ctx.setKnown(
-        0, host::unary(*ctx.known(0), *type, [toBool](double v) {
+        0, host::unary(*ctx.known(0), type, [toBool](double v) {
           return toBool ? double(v != 0) : v;
         }));
   Operand x = ctx.input(0);
   if (toBool)
     return ctx.set(0, ctx.b().notEqual(x, scalar(ctx, from, 0),
                                        ctx.options()));
-  if (from == *type)
+  if (from == type)
     return ctx.set(0, ctx.b().identity(x, ctx.options()));
-  ctx.set(0, ctx.b().cast(x, *type, ctx.options()));
+  ctx.set(0, ctx.b().cast(x, type, ctx.options()));
 }
 
 void convertCast(NodeContext &ctx) {
   if (!ctx.has("to"))
     return ctx.invalid("attribute 'to' is required");
-  castTo(ctx, int32_t(ctx.attrInt("to", 0)));
+  int32_t to = int32_t(ctx.attrInt("to", 0));
+  auto type = webnnType(to);
+  if (!type)
+    return ctx.notInWebNN("cast to " + onnxTypeName(to) +
+                          ", which WebNN does not have");
+  castTo(ctx, *type, to == onnx::TensorProto::BOOL);
 }
 
 void convertCastLike(NodeContext &ctx) {
-  // The target's WebNN type; bool targets are uint8 0/1 either way.
+  // The target's WebNN type; a bool target is uint8 here, so the cast to it
+  // is a uint8 cast.
   DataType target = ctx.inputType(1);
   if (ctx.failed())
     return;
-  int32_t to = target == DataType::Float32   ? onnx::TensorProto::FLOAT
-               : target == DataType::Float16 ? onnx::TensorProto::FLOAT16
-               : target == DataType::Int32   ? onnx::TensorProto::INT32
-               : target == DataType::Uint32  ? onnx::TensorProto::UINT32
-               : target == DataType::Int64   ? onnx::TensorProto::INT64
-               : target == DataType::Uint64  ? onnx::TensorProto::UINT64
-               : target == DataType::Int8    ? onnx::TensorProto::INT8
-                                             : onnx::TensorProto::UINT8;
-  castTo(ctx, to);
+  castTo(ctx, target, false);
 }
 
 } // namespace

@@ -285,8 +285,6 @@ void convertSlice(NodeContext &ctx) {
       return ctx.invalid("steps must not be 0");
     int64_t s = starts[j] < 0 ? starts[j] + dim : starts[j];
     int64_t e = ends[j] < 0 ? ends[j] + dim : ends[j];
-    if (ends[j] < -dim && ends[j] < 0 && st < 0)
-      e = -1; // "before the first element"
     if (st > 0) {
       s = std::clamp<int64_t>(s, 0, dim);
       e = std::clamp<int64_t>(e, 0, dim);
