@@ -71,7 +71,8 @@ llvm::LogicalResult verifyGraphStructure(mlir::ModuleOp module) {
                << role << " '" << name.getValue()
                << "' must be a ranked tensor of a WebNN data type, got "
                << type;
-      if (auto error = spec::checkDescriptor(*desc, name.getValue().str()))
+      if (auto error = spec::checkDescriptor(*desc, name.getValue().str(),
+                                             /*allowOpen=*/true))
         return func.emitError() << role << " '" << error->operand
                                 << "': " << error->rule;
       if (!names.insert(name.getValue().str()).second)

@@ -55,6 +55,12 @@ bool OpCall::check(const char *name, const Operand &operand) {
     fail(name, "is not an operand of any GraphBuilder");
   else if (operand.builder_ != &impl_)
     fail(name, "belongs to a different GraphBuilder");
+  else if (!spec::acceptsOpenDims(op_))
+    if (auto desc = webnn::getDescriptor(impl_.value(operand).getType());
+        desc && spec::hasOpenDims(desc->shape))
+      fail(name, "has open dimensions " + spec::toString(desc->shape) +
+                     ", which this op does not support; give every size at "
+                     "build time");
   return !error_;
 }
 
@@ -82,7 +88,8 @@ GraphBuilder::GraphBuilder() : impl_(std::make_unique<Impl>()) {}
 GraphBuilder::~GraphBuilder() = default;
 
 Operand GraphBuilder::input(const std::string &name,
-                            const OperandDescriptor &descriptor) {
+                            const OperandDescriptor &descriptor,
+                            const std::vector<OpenDimension> &openDims) {
   OpCall call(*impl_, this, "input", "");
   if (impl_->built)
     return call.fail("", "the builder has already built its graph");
@@ -91,16 +98,41 @@ Operand GraphBuilder::input(const std::string &name,
   for (const std::string &existing : impl_->inputNames)
     if (existing == name)
       return call.fail("name", "'" + name + "' is already used by an input");
-  if (auto error = spec::checkDescriptor(descriptor, "descriptor"))
+  if (auto error = spec::checkDescriptor(descriptor, "descriptor",
+                                         /*allowOpen=*/true))
     return call.fail(*error);
+  size_t numOpen = 0;
+  for (int64_t d : descriptor.shape)
+    numOpen += spec::isOpen(d);
+  if (!openDims.empty() && openDims.size() != numOpen)
+    return call.fail("openDims", "names " + std::to_string(openDims.size()) +
+                                     " open dimensions, the descriptor has " +
+                                     std::to_string(numOpen));
+  SmallVector<Attribute> dimNames;
+  SmallVector<int64_t> dimMax;
+  for (const OpenDimension &dim : openDims) {
+    if (dim.maxSize < 0 || dim.maxSize > spec::kMaxDimension)
+      return call.fail("openDims", "maxSize of '" + dim.name +
+                                       "' must be between 0 (unbounded) and "
+                                       "4294967295");
+    dimNames.push_back(impl_->builder.getStringAttr(dim.name));
+    dimMax.push_back(dim.maxSize);
+  }
 
   func::FuncOp func = impl_->func;
   unsigned index = func.getNumArguments();
+  SmallVector<NamedAttribute> argAttrs{impl_->builder.getNamedAttr(
+      webnn::WebNNDialect::kNameAttr, impl_->builder.getStringAttr(name))};
+  if (!openDims.empty()) {
+    argAttrs.push_back(impl_->builder.getNamedAttr(
+        webnn::WebNNDialect::kOpenDimNamesAttr,
+        impl_->builder.getArrayAttr(dimNames)));
+    argAttrs.push_back(impl_->builder.getNamedAttr(
+        webnn::WebNNDialect::kOpenDimMaxAttr,
+        impl_->builder.getDenseI64ArrayAttr(dimMax)));
+  }
   if (failed(func.insertArgument(index, impl_->tensorType(descriptor),
-                                 impl_->builder.getDictionaryAttr(
-                                     {impl_->builder.getNamedAttr(
-                                         webnn::WebNNDialect::kNameAttr,
-                                         impl_->builder.getStringAttr(name))}),
+                                 impl_->builder.getDictionaryAttr(argAttrs),
                                  NameLoc::get(impl_->builder.getStringAttr(
                                      name)))))
     return call.fail("", "could not add the input");

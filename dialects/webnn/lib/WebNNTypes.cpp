@@ -58,15 +58,18 @@ std::optional<webnnc::spec::OperandDescriptor> getDescriptor(Type type) {
   std::optional<DataType> dataType = getDataType(tensor.getElementType());
   if (!dataType)
     return std::nullopt;
-  return webnnc::spec::OperandDescriptor{
-      *dataType, webnnc::spec::Shape(tensor.getShape().begin(),
-                                     tensor.getShape().end())};
+  webnnc::spec::Shape shape;
+  for (int64_t d : tensor.getShape())
+    shape.push_back(ShapedType::isDynamic(d) ? webnnc::spec::kOpenDim : d);
+  return webnnc::spec::OperandDescriptor{*dataType, shape};
 }
 
 RankedTensorType getTensorType(MLIRContext *context,
                                const webnnc::spec::OperandDescriptor &desc) {
-  return RankedTensorType::get(desc.shape,
-                               getElementType(context, desc.dataType));
+  SmallVector<int64_t> shape;
+  for (int64_t d : desc.shape)
+    shape.push_back(webnnc::spec::isOpen(d) ? ShapedType::kDynamic : d);
+  return RankedTensorType::get(shape, getElementType(context, desc.dataType));
 }
 
 LogicalResult emitSpecError(std::optional<Location> location, StringRef opName,

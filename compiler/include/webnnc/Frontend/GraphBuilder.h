@@ -35,6 +35,14 @@ using spec::InputOperandLayout;
 using spec::OperandDescriptor;
 using spec::RoundingType;
 using spec::Shape;
+using spec::kOpenDim;
+
+// An open input dimension's name and bound (0: unbounded). The runtime
+// rejects a larger size, and sizes its working memory for the bound.
+struct OpenDimension {
+  std::string name;
+  int64_t maxSize = 0;
+};
 
 // Why an operation could not be built.
 struct BuildError {
@@ -125,8 +133,12 @@ public:
   GraphBuilder(const GraphBuilder &) = delete;
   GraphBuilder &operator=(const GraphBuilder &) = delete;
 
-  // Graph inputs and constants.
-  Operand input(const std::string &name, const OperandDescriptor &descriptor);
+  // Graph inputs and constants. A descriptor dimension of kOpenDim is open:
+  // its size is given at compute. |openDims| optionally names and bounds
+  // the open dimensions, in order (empty: each is its own unbounded size).
+  // Open dimensions of the same name must have the same size at compute.
+  Operand input(const std::string &name, const OperandDescriptor &descriptor,
+                const std::vector<OpenDimension> &openDims = {});
   // |data| holds the elements in row-major order, little-endian, exactly
   // the descriptor's byte length. The bytes are copied.
   Operand constant(const OperandDescriptor &descriptor,

@@ -12,10 +12,24 @@ spec::Expected<spec::OperandDescriptor> operandDescriptor(Value value,
   if (!desc)
     return spec::Error{operand.str(),
                        "must be a ranked tensor of a WebNN data type"};
-  if (auto error = spec::checkDescriptor(*desc, operand))
+  if (auto error = spec::checkDescriptor(*desc, operand, /*allowOpen=*/true))
     return *error;
   return *desc;
 }
+
+namespace {
+// Rejects open dimensions where op |name| does not accept them.
+std::optional<spec::Error> checkOpenDims(StringRef name, TypeRange operands) {
+  if (spec::acceptsOpenDims(name))
+    return std::nullopt;
+  for (auto [i, type] : llvm::enumerate(operands))
+    if (auto desc = getDescriptor(type); desc && spec::hasOpenDims(desc->shape))
+      return spec::Error{"operand #" + std::to_string(i),
+                         "open dimensions are not supported by this op; "
+                         "give every size at build time"};
+  return std::nullopt;
+}
+} // namespace
 
 LogicalResult
 appendSpecResult(MLIRContext *context, std::optional<Location> location,
@@ -31,6 +45,9 @@ appendSpecResult(MLIRContext *context, std::optional<Location> location,
 LogicalResult
 verifySpecResult(Operation *op,
                  const spec::Expected<spec::OperandDescriptor> &result) {
+  if (auto error = checkOpenDims(op->getName().stripDialect(),
+                                 op->getOperandTypes()))
+    return op->emitOpError() << error->operand << ": " << error->rule;
   if (!result) {
     InFlightDiagnostic diag = op->emitOpError();
     if (!result.error().operand.empty())
@@ -60,6 +77,9 @@ LogicalResult appendSpecResults(
 LogicalResult verifySpecResults(
     Operation *op,
     const spec::Expected<std::vector<spec::OperandDescriptor>> &results) {
+  if (auto error = checkOpenDims(op->getName().stripDialect(),
+                                 op->getOperandTypes()))
+    return op->emitOpError() << error->operand << ": " << error->rule;
   if (!results) {
     InFlightDiagnostic diag = op->emitOpError();
     if (!results.error().operand.empty())

@@ -15,11 +15,19 @@ Expected<Shape> broadcastShapes(const Shape &a, const Shape &b,
     // Align trailing dimensions; missing leading ones count as 1.
     int64_t da = i < rank - a.size() ? 1 : a[i - (rank - a.size())];
     int64_t db = i < rank - b.size() ? 1 : b[i - (rank - b.size())];
-    if (da != db && da != 1 && db != 1)
+    // An open dimension broadcasts only against a static 1; against
+    // anything else its size must match, which compute checks.
+    bool open = isOpen(da) || isOpen(db);
+    if (!open && da != db && da != 1 && db != 1)
       return makeError(std::string(bName),
                        "shape " + toString(b) + " is not broadcastable with " +
                            std::string(aName) + "'s shape " + toString(a));
-    out[i] = da == 1 ? db : da;
+    if (da == 1)
+      out[i] = db;
+    else if (db == 1 || isOpen(db))
+      out[i] = da;
+    else
+      out[i] = db;
   }
   return out;
 }
@@ -29,7 +37,8 @@ bool isUnidirectionallyBroadcastable(const Shape &from, const Shape &to) {
     return false;
   size_t offset = to.size() - from.size();
   for (size_t i = 0; i < from.size(); ++i)
-    if (from[i] != 1 && from[i] != to[offset + i])
+    if (from[i] != 1 && from[i] != to[offset + i] &&
+        !isOpen(from[i]) && !isOpen(to[offset + i]))
       return false;
   return true;
 }

@@ -147,7 +147,7 @@ inline Shape activationShape(InputOperandLayout layout, int64_t batches,
 
 // Checks that |desc| describes a valid output operand.
 inline std::optional<Error> checkOutput(const OperandDescriptor &desc) {
-  return checkDescriptor(desc, "output");
+  return checkDescriptor(desc, "output", /*allowOpen=*/true);
 }
 
 #define WEBNNC_SPEC_CHECK(expr)                                                \

@@ -10,10 +10,20 @@ using namespace detail;
 
 namespace {
 
-// The spec's "calculate conv output size", before rounding.
+// Channels must be known at build time: weights are sized by them.
+std::optional<Error> checkStaticChannels(int64_t channels) {
+  if (!isOpen(channels))
+    return std::nullopt;
+  return makeError("input", "channels must not be an open dimension");
+}
+
+// The spec's "calculate conv output size", before rounding; open for an
+// open input size.
 double convOutputSize(int64_t inputSize, int64_t filterSize,
                       int64_t beginPadding, int64_t endPadding, int64_t stride,
                       int64_t dilation) {
+  if (isOpen(inputSize))
+    return std::nan("");
   double effective = double(filterSize - 1) * double(dilation) + 1;
   return (double(inputSize) - effective + double(beginPadding) +
           double(endPadding)) /
@@ -21,8 +31,15 @@ double convOutputSize(int64_t inputSize, int64_t filterSize,
          1;
 }
 
+// An open input size gives an open output size; compute checks that the
+// window fits the actual input.
+bool isOpenSize(double size) { return std::isnan(size); }
+int64_t toDimension(double size) {
+  return isOpenSize(size) ? kOpenDim : static_cast<int64_t>(size);
+}
+
 std::optional<Error> checkOutputSize(double size, std::string_view which) {
-  if (size >= 1 && size <= double(kMaxDimension))
+  if (isOpenSize(size) || size >= 1 && size <= double(kMaxDimension))
     return std::nullopt;
   return makeError("output",
                    std::string(which) +
@@ -55,6 +72,7 @@ Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
   ActivationDims in = activationDims(options.inputLayout, input.shape);
   g.batches = in.batches, g.inputChannels = in.channels,
   g.inputHeight = in.height, g.inputWidth = in.width;
+  WEBNNC_SPEC_CHECK(checkStaticChannels(g.inputChannels));
   const Shape &f = filter.shape;
   int64_t filterInputChannels = 0;
   switch (options.filterLayout) {
@@ -101,10 +119,14 @@ Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
                             g.padding[1], g.strides[0], g.dilations[0]);
   double w = convOutputSize(g.inputWidth, g.filterWidth, g.padding[2],
                             g.padding[3], g.strides[1], g.dilations[1]);
-  WEBNNC_SPEC_CHECK(checkOutputSize(std::floor(h), "height"));
-  WEBNNC_SPEC_CHECK(checkOutputSize(std::floor(w), "width"));
-  g.outputHeight = static_cast<int64_t>(std::floor(h));
-  g.outputWidth = static_cast<int64_t>(std::floor(w));
+  if (!isOpenSize(h))
+    h = std::floor(h);
+  if (!isOpenSize(w))
+    w = std::floor(w);
+  WEBNNC_SPEC_CHECK(checkOutputSize(h, "height"));
+  WEBNNC_SPEC_CHECK(checkOutputSize(w, "width"));
+  g.outputHeight = toDimension(h);
+  g.outputWidth = toDimension(w);
   return g;
 }
 
@@ -149,6 +171,10 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   ActivationDims in = activationDims(options.layout, input.shape);
   g.batches = in.batches, g.channels = in.channels, g.inputHeight = in.height,
   g.inputWidth = in.width;
+  if ((isOpen(g.inputHeight) || isOpen(g.inputWidth)) &&
+      (options.windowDimensions.empty() || !options.outputSizes.empty()))
+    return makeError("input", "open height or width needs windowDimensions "
+                              "and no outputSizes");
   g.windowHeight = options.windowDimensions.empty()
                        ? g.inputHeight
                        : options.windowDimensions[0];
@@ -183,14 +209,14 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
               std::to_string(int64_t(std::ceil(w))) + "])");
     h = double(oh), w = double(ow);
   } else if (options.roundingType == RoundingType::Ceil) {
-    h = std::ceil(h), w = std::ceil(w);
+    h = isOpenSize(h) ? h : std::ceil(h), w = isOpenSize(w) ? w : std::ceil(w);
   } else {
-    h = std::floor(h), w = std::floor(w);
+    h = isOpenSize(h) ? h : std::floor(h), w = isOpenSize(w) ? w : std::floor(w);
   }
   WEBNNC_SPEC_CHECK(checkOutputSize(h, "height"));
   WEBNNC_SPEC_CHECK(checkOutputSize(w, "width"));
-  g.outputHeight = int64_t(h);
-  g.outputWidth = int64_t(w);
+  g.outputHeight = toDimension(h);
+  g.outputWidth = toDimension(w);
   return g;
 }
 

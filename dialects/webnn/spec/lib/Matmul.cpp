@@ -20,8 +20,9 @@ Expected<OperandDescriptor> matmul(const OperandDescriptor &a,
     return makeError("b", "rank must be at least 2, got " +
                               std::to_string(b.rank()));
   int64_t m = a.shape[a.rank() - 2], k = a.shape[a.rank() - 1];
+  // Open sizes must agree at compute (checked there).
   int64_t bk = b.shape[b.rank() - 2], n = b.shape[b.rank() - 1];
-  if (k != bk)
+  if (k != bk && !isOpen(k) && !isOpen(bk))
     return makeError("b", "rows (" + std::to_string(bk) +
                               ") must equal a's columns (" +
                               std::to_string(k) + ")");
@@ -54,7 +55,7 @@ Expected<OperandDescriptor> gemm(const OperandDescriptor &a,
   int64_t k = options.aTranspose ? a.shape[0] : a.shape[1];
   int64_t bk = options.bTranspose ? b.shape[1] : b.shape[0];
   int64_t n = options.bTranspose ? b.shape[0] : b.shape[1];
-  if (k != bk)
+  if (k != bk && !isOpen(k) && !isOpen(bk))
     return makeError("b", "K dimension (" + std::to_string(bk) +
                               ") must equal a's K dimension (" +
                               std::to_string(k) + ")");

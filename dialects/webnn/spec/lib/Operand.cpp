@@ -79,9 +79,43 @@ std::string toString(const Shape &shape) {
   for (size_t i = 0; i < shape.size(); ++i) {
     if (i)
       out += ",";
-    out += std::to_string(shape[i]);
+    out += isOpen(shape[i]) ? std::string("?") : std::to_string(shape[i]);
   }
   return out + "]";
+}
+
+bool hasOpenDims(const Shape &shape) {
+  for (int64_t d : shape)
+    if (isOpen(d))
+      return true;
+  return false;
+}
+
+bool acceptsOpenDims(std::string_view name) {
+  // Ops whose output shape rule and kernel are written for sizes known only
+  // at compute: element-wise ops, convolution and pooling over open batch
+  // and spatial sizes, matmul/gemm, softmax, reductions and transpose.
+  static constexpr std::string_view ops[] = {
+      "abs", "add", "averagepool2d", "cast", "ceil", "clamp", "conv2d",
+      "cos", "div", "elu", "equal", "erf", "exp", "floor", "fused", "gelu",
+      "gemm", "greater", "greaterorequal", "hardsigmoid", "hardswish",
+      "identity", "isinfinite", "isnan", "l2pool2d", "leakyrelu", "lesser",
+      "lesserorequal", "linear", "log", "logicaland", "logicalnot",
+      "logicalor", "logicalxor", "matmul", "max", "maxpool2d", "min", "mul",
+      "neg", "notequal", "packedmatmul", "pow", "prelu", "reciprocal",
+      "reducel1", "reducel2", "reducelogsum", "reducelogsumexp", "reducemax",
+      "reducemean", "reducemin", "reduceproduct", "reducesum",
+      "reducesumsquare", "relu", "roundeven", "sigmoid", "sign", "sin",
+      "softmax", "softplus", "softsign", "sqrt", "sub", "tan", "tanh",
+      "transpose", "where", "yield"};
+  std::string key;
+  for (char c : name)
+    if (c != '_')
+      key += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (std::string_view op : ops)
+    if (op == key)
+      return true;
+  return false;
 }
 
 std::string toString(const OperandDescriptor &desc) {
@@ -99,11 +133,14 @@ std::string Error::format(std::string_view op) const {
 }
 
 std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
-                                     std::string_view operand) {
+                                     std::string_view operand,
+                                     bool allowOpen) {
   if (byteSize(desc.dataType) == 0)
     return makeError(std::string(operand), "invalid data type");
   int64_t bytes = static_cast<int64_t>(byteSize(desc.dataType));
   for (int64_t d : desc.shape) {
+    if (isOpen(d) && allowOpen)
+      continue; // checked at compute, against the actual size
     if (d <= 0 || d > kMaxDimension)
       return makeError(std::string(operand),
                        "dimensions must be between 1 and 4294967295, got " +

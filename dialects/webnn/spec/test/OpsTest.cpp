@@ -35,11 +35,11 @@ TEST(Elementwise, BinaryTypesAndShapes) {
 
 TEST(Elementwise, UnaryAllowedTypes) {
   EXPECT_TRUE(elementwiseUnary(UnaryKind::Relu, {DataType::Int8, {3}}));
-  EXPECT_EQ(errorOf(elementwiseUnary(UnaryKind::Sigmoid,
-                                     {DataType::Int32, {3}}),
-                    "sigmoid"),
-            "sigmoid: input: data type int32 is not allowed (allowed: "
-            "float32, float16)");
+  EXPECT_EQ(
+      errorOf(elementwiseUnary(UnaryKind::Sigmoid, {DataType::Int32, {3}}),
+              "sigmoid"),
+      "sigmoid: input: data type int32 is not allowed (allowed: "
+      "float32, float16)");
   EXPECT_EQ(errorOf(elementwiseUnary(UnaryKind::Relu, {DataType::Uint8, {3}}),
                     "relu"),
             "relu: input: data type uint8 is not allowed (allowed: float32, "
@@ -90,13 +90,13 @@ TEST(Conv2d, RejectsEachBrokenRule) {
   auto filter = f32({2, 4, 3, 3});
   EXPECT_EQ(errorOf(conv2d(f32({1, 4, 5}), filter, {}), "conv2d"),
             "conv2d: input: rank must be 4, got 3");
-  EXPECT_EQ(errorOf(conv2d({DataType::Int32, {1, 4, 5, 5}}, filter, {}),
-                    "conv2d"),
-            "conv2d: input: data type int32 is not allowed (allowed: float32, "
-            "float16)");
-  EXPECT_EQ(errorOf(conv2d(in, {DataType::Float16, {2, 4, 3, 3}}, {}),
-                    "conv2d"),
-            "conv2d: filter: data type float16 must match input's float32");
+  EXPECT_EQ(
+      errorOf(conv2d({DataType::Int32, {1, 4, 5, 5}}, filter, {}), "conv2d"),
+      "conv2d: input: data type int32 is not allowed (allowed: float32, "
+      "float16)");
+  EXPECT_EQ(
+      errorOf(conv2d(in, {DataType::Float16, {2, 4, 3, 3}}, {}), "conv2d"),
+      "conv2d: filter: data type float16 must match input's float32");
   EXPECT_EQ(errorOf(conv2d(in, filter, {.padding = {1, 1}}), "conv2d"),
             "conv2d: padding: must have 4 values, got 2");
   EXPECT_EQ(errorOf(conv2d(in, filter, {.strides = {1, 0}}), "conv2d"),
@@ -123,10 +123,10 @@ TEST(Conv2d, RejectsEachBrokenRule) {
 
 TEST(Pool2d, ShapesAndRounding) {
   auto in = f32({1, 2, 7, 7});
-  EXPECT_EQ(pool2d(PoolKind::Max, in,
-                   {.windowDimensions = {2, 2}, .strides = {2, 2}})
-                ->shape,
-            (Shape{1, 2, 3, 3}));
+  EXPECT_EQ(
+      pool2d(PoolKind::Max, in, {.windowDimensions = {2, 2}, .strides = {2, 2}})
+          ->shape,
+      (Shape{1, 2, 3, 3}));
   EXPECT_EQ(pool2d(PoolKind::Max, in,
                    {.windowDimensions = {2, 2},
                     .strides = {2, 2},
@@ -156,11 +156,11 @@ TEST(Pool2d, ShapesAndRounding) {
 
 TEST(Pool2d, RejectsEachBrokenRule) {
   auto in = f32({1, 2, 7, 7});
-  EXPECT_EQ(errorOf(pool2d(PoolKind::Average, {DataType::Int8, {1, 2, 7, 7}},
-                           {}),
-                    "averagePool2d"),
-            "averagePool2d: input: data type int8 is not allowed (allowed: "
-            "float32, float16)");
+  EXPECT_EQ(
+      errorOf(pool2d(PoolKind::Average, {DataType::Int8, {1, 2, 7, 7}}, {}),
+              "averagePool2d"),
+      "averagePool2d: input: data type int8 is not allowed (allowed: "
+      "float32, float16)");
   EXPECT_TRUE(pool2d(PoolKind::Max, {DataType::Int8, {1, 2, 7, 7}}, {}));
   EXPECT_EQ(errorOf(pool2d(PoolKind::Max, in, {.windowDimensions = {0, 2}}),
                     "maxPool2d"),
@@ -177,10 +177,9 @@ TEST(Pool2d, RejectsEachBrokenRule) {
             "maxPool2d: outputSizes: must be the computed output sizes "
             "rounded down ([3,3]) or up ([4,4])");
   // One dimension rounded down and the other up is neither.
-  EXPECT_FALSE(pool2d(PoolKind::Max, in,
-                      {.windowDimensions = {2, 2},
-                       .strides = {2, 2},
-                       .outputSizes = {4, 3}}));
+  EXPECT_FALSE(pool2d(
+      PoolKind::Max, in,
+      {.windowDimensions = {2, 2}, .strides = {2, 2}, .outputSizes = {4, 3}}));
 }
 
 TEST(Matmul, BatchedAndBroadcast) {
@@ -197,15 +196,15 @@ TEST(Matmul, BatchedAndBroadcast) {
 }
 
 TEST(Gemm, TransposesAndC) {
-  EXPECT_EQ(gemm(f32({3, 2}), f32({4, 3}),
-                 {.aTranspose = true, .bTranspose = true})
-                ->shape,
-            (Shape{2, 4}));
+  EXPECT_EQ(
+      gemm(f32({3, 2}), f32({4, 3}), {.aTranspose = true, .bTranspose = true})
+          ->shape,
+      (Shape{2, 4}));
   EXPECT_TRUE(gemm(f32({2, 3}), f32({3, 4}), {.c = f32({4})}));
-  EXPECT_EQ(errorOf(gemm(f32({2, 3}), f32({3, 4}), {.c = f32({2, 1, 4})}),
-                    "gemm"),
-            "gemm: c: shape [2,1,4] is not broadcastable to the output shape "
-            "[2,4]");
+  EXPECT_EQ(
+      errorOf(gemm(f32({2, 3}), f32({3, 4}), {.c = f32({2, 1, 4})}), "gemm"),
+      "gemm: c: shape [2,1,4] is not broadcastable to the output shape "
+      "[2,4]");
   EXPECT_EQ(errorOf(gemm(f32({2, 3}), f32({2, 4}), {}), "gemm"),
             "gemm: b: K dimension (2) must equal a's K dimension (3)");
 }
@@ -222,9 +221,9 @@ TEST(ShapeOps, ReshapeTransposeSoftmax) {
   EXPECT_EQ(transpose(f32({2, 3, 4}), {})->shape, (Shape{4, 3, 2}));
   EXPECT_EQ(transpose(f32({2, 3, 4}), {.permutation = {0, 2, 1}})->shape,
             (Shape{2, 4, 3}));
-  EXPECT_EQ(errorOf(transpose(f32({2, 3}), {.permutation = {1, 1}}),
-                    "transpose"),
-            "transpose: permutation: value 1 is repeated");
+  EXPECT_EQ(
+      errorOf(transpose(f32({2, 3}), {.permutation = {1, 1}}), "transpose"),
+      "transpose: permutation: value 1 is repeated");
   EXPECT_EQ(errorOf(transpose(f32({2, 3}), {.permutation = {0}}), "transpose"),
             "transpose: permutation: must have 2 values (the input's rank), "
             "got 1");
@@ -239,7 +238,49 @@ TEST(Descriptor, Limits) {
             "tensor of shape [1073741824,1048576] exceeds the maximum byte "
             "length of 2^40");
   EXPECT_EQ(checkDescriptor(f32({2, -1}), "x")->rule,
-            "dimensions must be between 1 and 4294967295, got [2,-1]");
+            "dimensions must be between 1 and 4294967295, got [2,?]");
+  EXPECT_FALSE(checkDescriptor(f32({2, kOpenDim}), "x", /*allowOpen=*/true));
+  EXPECT_TRUE(checkDescriptor(f32({0, kOpenDim}), "x", /*allowOpen=*/true));
+}
+
+// Open dimensions (kOpenDim, `?`) flow through the shape rules of the ops
+// that accept them; what is known at build time is still checked.
+TEST(OpenDims, PropagateThroughShapeRules) {
+  const int64_t Q = kOpenDim;
+  EXPECT_EQ(elementwiseBinary(BinaryKind::Add, f32({Q, 3}), f32({3}))->shape,
+            (Shape{Q, 3}));
+  EXPECT_EQ(elementwiseBinary(BinaryKind::Add, f32({Q, 1}), f32({1, 4}))->shape,
+            (Shape{Q, 4}));
+  EXPECT_EQ(elementwiseBinary(BinaryKind::Add, f32({Q, 4}), f32({5, 4}))->shape,
+            (Shape{5, 4}));
+  EXPECT_EQ(elementwiseBinary(BinaryKind::Add, f32({Q, 4}), f32({Q, 4}))->shape,
+            (Shape{Q, 4}));
+  EXPECT_FALSE(elementwiseBinary(BinaryKind::Add, f32({Q, 4}), f32({1, 5})));
+  EXPECT_EQ(matmul(f32({Q, Q, 64}), f32({64, 32}))->shape, (Shape{Q, Q, 32}));
+  EXPECT_EQ(matmul(f32({2, 8, Q}), f32({2, Q, 8}))->shape, (Shape{2, 8, 8}));
+  EXPECT_FALSE(matmul(f32({Q, 4, 3}), f32({2, 8})));
+  Conv2dOptions conv;
+  conv.padding = {1, 1, 1, 1};
+  EXPECT_EQ(conv2d(f32({Q, 3, Q, Q}), f32({8, 3, 3, 3}), conv)->shape,
+            (Shape{Q, 8, Q, Q}));
+  EXPECT_EQ(
+      errorOf(conv2d(f32({1, Q, 8, 8}), f32({8, 3, 3, 3}), conv), "conv2d"),
+      "conv2d: input: channels must not be an open dimension");
+  Pool2dOptions pool;
+  pool.windowDimensions = {2, 2};
+  pool.strides = {2, 2};
+  EXPECT_EQ(pool2d(PoolKind::Max, f32({1, 4, Q, 6}), pool)->shape,
+            (Shape{1, 4, Q, 3}));
+  EXPECT_TRUE(pool2d(PoolKind::Max, f32({1, 4, Q, 6}), {})
+                  .error()
+                  .rule.find("windowDimensions") != std::string::npos);
+  EXPECT_EQ(reduce(ReduceKind::Mean, f32({Q, 4, Q}),
+                   ReduceOptions{.axes = std::vector<int64_t>{2}})
+                ->shape,
+            (Shape{Q, 4}));
+  EXPECT_TRUE(acceptsOpenDims("maxPool2d"));
+  EXPECT_TRUE(acceptsOpenDims("max_pool2d"));
+  EXPECT_FALSE(acceptsOpenDims("reshape"));
 }
 
 } // namespace

@@ -23,12 +23,23 @@ def WebNN_Dialect : Dialect {
     `webnn.name` attribute. An op's `loc("label")` carries its
     `MLOperatorOptions.label`, which is also how an intermediate operand
     can be requested as an output.
+
+    A graph input may have open dimensions (`?`), whose sizes are given at
+    compute. Its `webnn.open_dims` (array of strings) names them in order;
+    open dimensions of one name have one size. `webnn.open_dim_max`
+    (array<i64>, 0 = unbounded) bounds them. Unnamed open dimensions are
+    each their own size.
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
   let extraClassDeclaration = [{
     /// Name of the argument/result attribute holding a graph operand's name.
     static constexpr ::llvm::StringLiteral kNameAttr = "webnn.name";
+    /// Argument attributes naming and bounding an input's open dimensions.
+    static constexpr ::llvm::StringLiteral kOpenDimNamesAttr =
+        "webnn.open_dims";
+    static constexpr ::llvm::StringLiteral kOpenDimMaxAttr =
+        "webnn.open_dim_max";
   }];
 }
 

@@ -68,7 +68,18 @@ inline constexpr DataTypeSet kFloatTypes = {DataType::Float32,
 
 using Shape = std::vector<int64_t>;
 
-// "[1,2,3]"
+// An open dimension: its size is left to compute time (`?` in text). Only
+// graph inputs introduce open dimensions; ops that accept them propagate
+// them (acceptsOpenDims), and the runtime checks the actual sizes.
+inline constexpr int64_t kOpenDim = -1;
+inline bool isOpen(int64_t dim) { return dim == kOpenDim; }
+bool hasOpenDims(const Shape &shape);
+
+// Whether op |name| accepts operands with open dimensions. Accepts the
+// builder's names ("maxPool2d") and the dialect's mnemonics ("max_pool2d").
+bool acceptsOpenDims(std::string_view name);
+
+// "[1,2,3]", "[?,3]"
 std::string toString(const Shape &shape);
 
 // MLOperandDescriptor.
@@ -108,11 +119,14 @@ inline constexpr int64_t kMaxTensorByteLength = int64_t(1) << 40;
 
 // Checks that |desc| describes a valid operand: every dimension a valid
 // dimension, and the byte length within limits. |operand| names it in the
-// error.
+// error. With |allowOpen|, open dimensions are valid too (an operand's
+// shape; never a shape option such as reshape's newShape).
 std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
-                                     std::string_view operand);
+                                     std::string_view operand,
+                                     bool allowOpen = false);
 
-// Element count of a shape; 1 for a scalar. Shapes are assumed validated.
+// Element count of a shape; 1 for a scalar. Shapes are assumed validated
+// and without open dimensions.
 int64_t elementCount(const Shape &shape);
 
 } // namespace webnnc::spec
