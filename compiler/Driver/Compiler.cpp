@@ -345,8 +345,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
         ++result.stats.inPlaceKernelCalls;
       auto offsets = call->getAttrOfType<DenseI64ArrayAttr>(kResultOffsetsAttr);
       for (auto [i, v] : llvm::enumerate(call.getResults())) {
-        if (!offsets || offsets[i] < 0) // written into an output
-          continue;
+        if (!offsets || offsets[i] < 0) // written into an output, or sized
+          continue;                     // at compute
         int64_t size = byteSize(v.getType());
         ++result.stats.intermediateTensors;
         result.stats.intermediateBytes += size;

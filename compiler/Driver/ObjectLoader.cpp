@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Loading a compiled model object with LLVM ORC.
+#include <cstring>
+
 #include "webnnc/Driver/ObjectLoader.h"
 
 #include "llvm/ExecutionEngine/Orc/AbsoluteSymbols.h"
@@ -37,6 +39,8 @@ LoadedModel::load(const std::string &objectBytes,
   runtime.insert(symbol("webnnc_rt_halide_malloc", &webnnc_rt_halide_malloc));
   runtime.insert(symbol("webnnc_rt_halide_free", &webnnc_rt_halide_free));
   runtime.insert(symbol("webnnc_rt_halide_error", &webnnc_rt_halide_error));
+  runtime.insert(symbol("webnnc_rt_shape_error", &webnnc_rt_shape_error));
+  runtime.insert(symbol("webnnc_rt_plan_arena", &webnnc_rt_plan_arena));
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(runtime)))
     return "cannot define runtime symbols: " + llvm::toString(std::move(error));
   // memcpy, memset and math functions from the process.
@@ -85,15 +89,26 @@ LoadedModel::compute(const std::map<std::string, HostTensor> &inputs,
       return "missing input '" + std::string(name) + "'";
     in.push_back(toTensor(name, it->second));
   }
+  // Static outputs are written in place; outputs with open dimensions are
+  // allocated by the runtime and copied once their shape is known.
   std::vector<HostTensor> outputs;
+  std::vector<bool> open;
   for (uint32_t i = 0; i < model_->num_outputs; ++i) {
     const webnnc_operand_info_t &info = model_->outputs[i];
+    open.push_back(info.max_dims != nullptr);
+    spec::Shape shape(info.dims, info.dims + info.rank);
+    if (open.back())
+      shape.assign(info.rank, 1); // replaced after compute
     outputs.emplace_back(spec::OperandDescriptor{
-        static_cast<spec::DataType>(info.data_type),
-        spec::Shape(info.dims, info.dims + info.rank)});
+        static_cast<spec::DataType>(info.data_type), shape});
   }
-  for (uint32_t i = 0; i < model_->num_outputs; ++i)
+  for (uint32_t i = 0; i < model_->num_outputs; ++i) {
     out.push_back(toTensor(model_->outputs[i].name, outputs[i]));
+    if (open[i]) {
+      out.back().data = nullptr;
+      out.back().byte_length = 0;
+    }
+  }
 
   webnnc_thread_pool_t *pool = nullptr;
   if (threads > 1 &&
@@ -108,6 +123,16 @@ LoadedModel::compute(const std::map<std::string, HostTensor> &inputs,
   else if (webnnc_executor_compute(executor, in.data(), in.size(), out.data(),
                                    out.size()))
     error = webnnc_executor_last_error(executor);
+  for (uint32_t i = 0; error.empty() && i < model_->num_outputs; ++i) {
+    if (!open[i])
+      continue;
+    spec::Shape shape(out[i].dims, out[i].dims + out[i].rank);
+    outputs[i] = HostTensor(spec::OperandDescriptor{outputs[i].dataType(),
+                                                    shape});
+    std::memcpy(outputs[i].data(), out[i].data, out[i].byte_length);
+  }
+  for (webnnc_tensor_t &tensor : out)
+    webnnc_tensor_free(&tensor);
   webnnc_executor_destroy(executor);
   webnnc_thread_pool_release(pool);
   if (!error.empty())

@@ -107,8 +107,11 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
           continue;
         }
         bufferOf[result] = buffers.size();
-        buffers.push_back({result, arenaSlotSize(byteSize(result.getType())),
-                           position[call], position[call]});
+        auto desc = webnn::getDescriptor(result.getType());
+        int64_t size = desc && spec::hasOpenDims(desc->shape)
+                           ? 0 // known at compute
+                           : arenaSlotSize(byteSize(result.getType()));
+        buffers.push_back({result, size, position[call], position[call]});
       }
     }
     for (Operation &op : body)
@@ -118,6 +121,11 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
           buffers[it->second].last =
               std::max(buffers[it->second].last, position[&op]);
       }
+
+    if (hasOpenDims(graph)) {
+      recordBuffersForCompute(graph, body, buffers, bufferOf, outputSlot);
+      return;
+    }
 
     // First fit, largest first: place each buffer at the lowest offset
     // where it overlaps no placed buffer that is live at the same time.
@@ -164,6 +172,49 @@ struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
       call->setAttr(kResultOffsetsAttr, builder.getDenseI64ArrayAttr(offsets));
     }
     graph->setAttr(kArenaSizeAttr, builder.getI64IntegerAttr(arenaSize));
+  }
+
+  static bool hasOpenDims(func::FuncOp graph) {
+    auto open = [](Type type) {
+      auto desc = webnn::getDescriptor(type);
+      return desc && spec::hasOpenDims(desc->shape);
+    };
+    if (llvm::any_of(graph.getArgumentTypes(), open))
+      return true;
+    bool found = false;
+    graph.walk([&](func::CallOp call) {
+      found |= llvm::any_of(call.getResultTypes(), open);
+    });
+    return found;
+  }
+
+  // Sizes are known only at compute: record which buffer each result uses
+  // and when each buffer is live; the runtime places them (first fit,
+  // largest first, as below).
+  void recordBuffersForCompute(
+      func::FuncOp graph, Block &body, const std::vector<Buffer> &buffers,
+      const llvm::DenseMap<Value, size_t> &bufferOf,
+      const llvm::DenseMap<Value, int64_t> &outputSlot) {
+    Builder builder(&getContext());
+    for (Operation &op : body) {
+      auto call = dyn_cast<func::CallOp>(op);
+      if (!call)
+        continue;
+      SmallVector<int64_t> slots;
+      for (Value result : call.getResults()) {
+        auto slot = outputSlot.find(result);
+        slots.push_back(slot != outputSlot.end()
+                            ? -(slot->second + 1)
+                            : int64_t(bufferOf.lookup(result)));
+      }
+      call->setAttr(kResultBuffersAttr, builder.getDenseI64ArrayAttr(slots));
+    }
+    SmallVector<int64_t> lifetimes;
+    for (const Buffer &buffer : buffers)
+      lifetimes.append({buffer.first, buffer.last});
+    graph->setAttr(kBufferLifetimesAttr,
+                   builder.getDenseI64ArrayAttr(lifetimes));
+    graph->setAttr(kArenaSizeAttr, builder.getI64IntegerAttr(0));
   }
 
   // The arena buffer of an operand |call| may overwrite with |result|: a

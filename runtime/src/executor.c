@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Executors: argument checking, working memory, and the call into a model. */
+/* Executors: argument checking, working memory, output allocation, and the
+ * call into a model. */
 #include "webnnc/runtime/executor.h"
 
 #include <inttypes.h>
@@ -12,13 +13,22 @@
 
 enum { kErrorCapacity = 512, kMinArenaAlignment = 64 };
 
+/* The largest dimension (the spec's valid dimension). */
+static const int64_t kMaxDimension = 0xFFFFFFFFll;
+
 struct webnnc_executor_t {
   const webnnc_model_t *model;
   webnnc_allocator_t allocator;
   webnnc_thread_pool_t *thread_pool;
   void *arena;
-  /* One pointer per input, per output, then the arena: the entry's layout. */
+  uint64_t arena_capacity;
+  /* One pointer per input, per output, then the arena: the entry's layout.
+   * Also scratch for the bindings while checking. */
   void **buffers;
+  const webnnc_tensor_t **bound_outputs;
+  int64_t *input_dims;  /* the inputs' dimensions, concatenated */
+  int64_t *output_dims; /* the outputs' dimensions, concatenated */
+  bool *allocated;      /* per output: allocated by this compute */
   char error[kErrorCapacity];
 };
 
@@ -35,6 +45,71 @@ static bool is_power_of_two(uint64_t value) {
   return value != 0 && (value & (value - 1)) == 0;
 }
 
+static uint64_t arena_alignment(const webnnc_model_t *model) {
+  return model->arena_alignment < kMinArenaAlignment ? kMinArenaAlignment
+                                                     : model->arena_alignment;
+}
+
+static uint32_t total_rank(const webnnc_operand_info_t *operands,
+                           uint32_t count) {
+  uint32_t total = 0;
+  for (uint32_t i = 0; i < count; ++i)
+    total += operands[i].rank;
+  return total;
+}
+
+/* Makes the arena hold at least |size| bytes (its contents are scratch). */
+static webnnc_status_t reserve_arena(webnnc_executor_t *executor,
+                                     uint64_t size) {
+  if (size <= executor->arena_capacity)
+    return WEBNNC_STATUS_OK;
+  webnnc_allocator_t allocator = executor->allocator;
+  if (size > SIZE_MAX)
+    return WEBNNC_STATUS_OUT_OF_MEMORY;
+  void *arena = allocator.alloc(allocator.self, (size_t)size,
+                                (size_t)arena_alignment(executor->model));
+  if (!arena)
+    return WEBNNC_STATUS_OUT_OF_MEMORY;
+  if (executor->arena)
+    allocator.free(allocator.self, executor->arena);
+  executor->arena = arena;
+  executor->arena_capacity = size;
+  return WEBNNC_STATUS_OK;
+}
+
+static void *alloc_array(webnnc_allocator_t allocator, size_t count,
+                         size_t size) {
+  return allocator.alloc(allocator.self, (count ? count : 1) * size, 8);
+}
+
+/* For a model whose open input dimensions are all bounded: the arena the
+ * bounds need (0 if some dimension is unbounded or the bounds break a rule
+ * of the graph). */
+static uint64_t bounded_arena(webnnc_executor_t *executor) {
+  const webnnc_model_t *model = executor->model;
+  int64_t *dims = executor->input_dims;
+  for (uint32_t i = 0; i < model->num_inputs; ++i) {
+    const webnnc_operand_info_t *input = &model->inputs[i];
+    for (uint32_t d = 0; d < input->rank; ++d) {
+      int64_t size = input->dims[d];
+      if (size == WEBNNC_OPEN_DIM) {
+        size = input->max_dims ? input->max_dims[d] : 0;
+        if (size <= 0)
+          return 0;
+      }
+      *dims++ = size;
+    }
+  }
+  char error[kErrorCapacity];
+  webnnc_exec_context_t context = {NULL, executor->allocator, error,
+                                   sizeof(error)};
+  uint64_t arena = 0;
+  if (model->shapes(&context, executor->input_dims, executor->output_dims,
+                    &arena) != 0)
+    return 0;
+  return arena;
+}
+
 webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
                                        const webnnc_executor_options_t *options,
                                        webnnc_executor_t **out_executor) {
@@ -46,7 +121,8 @@ webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
   if (model->abi_version != WEBNNC_MODEL_ABI_VERSION)
     return WEBNNC_STATUS_ABI_MISMATCH;
   if (!model->entry || (model->num_inputs && !model->inputs) ||
-      (model->num_outputs && !model->outputs))
+      (model->num_outputs && !model->outputs) ||
+      !is_power_of_two(arena_alignment(model)))
     return WEBNNC_STATUS_INVALID_ARGUMENT;
 
   webnnc_allocator_t allocator = webnnc_allocator_system();
@@ -69,22 +145,28 @@ webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
   executor->allocator = allocator;
   executor->thread_pool = thread_pool;
 
-  size_t num_buffers =
-      (size_t)model->num_inputs + (size_t)model->num_outputs + 1;
-  executor->buffers = (void **)allocator.alloc(
-      allocator.self, num_buffers * sizeof(void *), _Alignof(void *));
-  uint64_t alignment = model->arena_alignment;
-  if (alignment < kMinArenaAlignment)
-    alignment = kMinArenaAlignment;
-  if (executor->buffers && model->arena_size > 0 &&
-      is_power_of_two(alignment) && model->arena_size <= SIZE_MAX)
-    executor->arena = allocator.alloc(allocator.self,
-                                      (size_t)model->arena_size,
-                                      (size_t)alignment);
-  if (!executor->buffers || (model->arena_size > 0 && !executor->arena)) {
+  size_t ni = model->num_inputs, no = model->num_outputs;
+  executor->buffers = (void **)alloc_array(allocator, ni + no + 1,
+                                           sizeof(void *));
+  executor->bound_outputs = (const webnnc_tensor_t **)alloc_array(
+      allocator, no, sizeof(webnnc_tensor_t *));
+  executor->input_dims = (int64_t *)alloc_array(
+      allocator, total_rank(model->inputs, model->num_inputs),
+      sizeof(int64_t));
+  executor->output_dims = (int64_t *)alloc_array(
+      allocator, total_rank(model->outputs, model->num_outputs),
+      sizeof(int64_t));
+  executor->allocated = (bool *)alloc_array(allocator, no, sizeof(bool));
+  if (!executor->buffers || !executor->bound_outputs ||
+      !executor->input_dims || !executor->output_dims ||
+      !executor->allocated) {
     webnnc_executor_destroy(executor);
-    return is_power_of_two(alignment) ? WEBNNC_STATUS_OUT_OF_MEMORY
-                                      : WEBNNC_STATUS_INVALID_ARGUMENT;
+    return WEBNNC_STATUS_OUT_OF_MEMORY;
+  }
+  uint64_t arena = model->shapes ? bounded_arena(executor) : model->arena_size;
+  if (reserve_arena(executor, arena) != WEBNNC_STATUS_OK) {
+    webnnc_executor_destroy(executor);
+    return WEBNNC_STATUS_OUT_OF_MEMORY;
   }
   *out_executor = executor;
   return WEBNNC_STATUS_OK;
@@ -94,10 +176,12 @@ void webnnc_executor_destroy(webnnc_executor_t *executor) {
   if (!executor)
     return;
   webnnc_allocator_t allocator = executor->allocator;
-  if (executor->arena)
-    allocator.free(allocator.self, executor->arena);
-  if (executor->buffers)
-    allocator.free(allocator.self, executor->buffers);
+  void *owned[] = {executor->arena,      executor->buffers,
+                   executor->bound_outputs, executor->input_dims,
+                   executor->output_dims, executor->allocated};
+  for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); ++i)
+    if (owned[i])
+      allocator.free(allocator.self, owned[i]);
   allocator.free(allocator.self, executor);
 }
 
@@ -109,61 +193,129 @@ const char *webnnc_executor_last_error(const webnnc_executor_t *executor) {
   return executor ? executor->error : "executor is NULL";
 }
 
-/* Writes "[d0,d1,...]" into |out|. */
+/* Writes "[d0,d1,...]" into |out|, '?' for open dimensions. */
 static void format_shape(char *out, size_t capacity, uint32_t rank,
                          const int64_t *dims) {
   size_t used = 0;
   used += (size_t)snprintf(out + used, capacity - used, "[");
-  for (uint32_t i = 0; i < rank && used < capacity; ++i)
-    used += (size_t)snprintf(out + used, capacity - used, "%s%" PRId64,
-                             i ? "," : "", dims[i]);
+  for (uint32_t i = 0; i < rank && used < capacity; ++i) {
+    if (dims[i] == WEBNNC_OPEN_DIM)
+      used += (size_t)snprintf(out + used, capacity - used, "%s?",
+                               i ? "," : "");
+    else
+      used += (size_t)snprintf(out + used, capacity - used, "%s%" PRId64,
+                               i ? "," : "", dims[i]);
+  }
   if (used < capacity)
     snprintf(out + used, capacity - used, "]");
 }
 
-/* Checks one caller tensor against the operand it binds to. */
-static webnnc_status_t check_tensor(webnnc_executor_t *executor,
-                                    const char *role,
-                                    const webnnc_operand_info_t *operand,
-                                    const webnnc_tensor_t *tensor) {
+static webnnc_status_t shape_mismatch(webnnc_executor_t *executor,
+                                      const char *role,
+                                      const webnnc_operand_info_t *operand,
+                                      const webnnc_tensor_t *tensor) {
+  char expected[160], got[160];
+  format_shape(expected, sizeof(expected), operand->rank, operand->dims);
+  format_shape(got, sizeof(got),
+               tensor->rank <= WEBNNC_MAX_RANK ? tensor->rank
+                                               : WEBNNC_MAX_RANK,
+               tensor->dims);
+  return fail(executor, WEBNNC_STATUS_SHAPE_MISMATCH,
+              "%s '%s': expected shape %s, got %s%s", role, operand->name,
+              expected, got,
+              tensor->rank > WEBNNC_MAX_RANK ? " (rank too large)" : "");
+}
+
+/* Checks caller input |tensor| against |operand|: data type, rank, static
+ * dimensions, open dimensions within [1, bound], data and byte length. */
+static webnnc_status_t check_input(webnnc_executor_t *executor,
+                                   const webnnc_operand_info_t *operand,
+                                   const webnnc_tensor_t *tensor) {
   if (tensor->data_type != operand->data_type)
     return fail(executor, WEBNNC_STATUS_DATA_TYPE_MISMATCH,
-                "%s '%s': expected data type %s, got %s", role, operand->name,
+                "input '%s': expected data type %s, got %s", operand->name,
                 webnnc_data_type_name(operand->data_type),
                 webnnc_data_type_name(tensor->data_type));
-  bool same_shape = tensor->rank == operand->rank;
-  for (uint32_t i = 0; same_shape && i < operand->rank; ++i)
-    same_shape = tensor->dims[i] == operand->dims[i];
-  if (!same_shape) {
-    char expected[160], got[160];
-    format_shape(expected, sizeof(expected), operand->rank, operand->dims);
-    format_shape(got, sizeof(got),
-                 tensor->rank <= WEBNNC_MAX_RANK ? tensor->rank
-                                                 : WEBNNC_MAX_RANK,
-                 tensor->dims);
-    return fail(executor, WEBNNC_STATUS_SHAPE_MISMATCH,
-                "%s '%s': expected shape %s, got %s%s", role, operand->name,
-                expected, got,
-                tensor->rank > WEBNNC_MAX_RANK ? " (rank too large)" : "");
+  if (tensor->rank != operand->rank)
+    return shape_mismatch(executor, "input", operand, tensor);
+  for (uint32_t d = 0; d < operand->rank; ++d) {
+    int64_t size = tensor->dims[d];
+    if (operand->dims[d] != WEBNNC_OPEN_DIM) {
+      if (size != operand->dims[d])
+        return shape_mismatch(executor, "input", operand, tensor);
+      continue;
+    }
+    int64_t bound = operand->max_dims && operand->max_dims[d] > 0
+                        ? operand->max_dims[d]
+                        : kMaxDimension;
+    const char *name = operand->dim_names ? operand->dim_names[d] : "";
+    if (size < 1 || size > bound)
+      return fail(executor, WEBNNC_STATUS_SHAPE_MISMATCH,
+                  "input '%s': dimension %u%s%s%s must be between 1 and "
+                  "%" PRId64 ", got %" PRId64,
+                  operand->name, d, name[0] ? " ('" : "", name,
+                  name[0] ? "')" : "", bound, size);
   }
   if (!tensor->data)
     return fail(executor, WEBNNC_STATUS_INVALID_ARGUMENT,
-                "%s '%s': data is NULL", role, operand->name);
+                "input '%s': data is NULL", operand->name);
   size_t required = 0;
-  if (webnnc_tensor_byte_size(operand->data_type, operand->rank, operand->dims,
+  if (webnnc_tensor_byte_size(operand->data_type, tensor->rank, tensor->dims,
                               &required) != WEBNNC_STATUS_OK)
     return fail(executor, WEBNNC_STATUS_INVALID_ARGUMENT,
-                "%s '%s': the model's shape is invalid", role, operand->name);
+                "input '%s': the shape's byte size overflows", operand->name);
   if (tensor->byte_length < required)
     return fail(executor, WEBNNC_STATUS_BUFFER_TOO_SMALL,
-                "%s '%s': buffer holds %zu bytes, the shape needs %zu", role,
+                "input '%s': buffer holds %zu bytes, the shape needs %zu",
                 operand->name, tensor->byte_length, required);
+  return WEBNNC_STATUS_OK;
+}
+
+static bool has_open_dims(const webnnc_operand_info_t *operand) {
+  for (uint32_t d = 0; d < operand->rank; ++d)
+    if (operand->dims[d] == WEBNNC_OPEN_DIM)
+      return true;
+  return false;
+}
+
+/* Checks caller output |tensor| for |operand|, whose actual dimensions are
+ * |dims|. data NULL asks the runtime to allocate it. */
+static webnnc_status_t check_output(webnnc_executor_t *executor,
+                                    const webnnc_operand_info_t *operand,
+                                    const int64_t *dims,
+                                    const webnnc_tensor_t *tensor) {
+  if (tensor->data_type != operand->data_type)
+    return fail(executor, WEBNNC_STATUS_DATA_TYPE_MISMATCH,
+                "output '%s': expected data type %s, got %s", operand->name,
+                webnnc_data_type_name(operand->data_type),
+                webnnc_data_type_name(tensor->data_type));
+  if (!tensor->data)
+    return WEBNNC_STATUS_OK; /* allocated after every check passed */
+  if (!has_open_dims(operand)) {
+    bool same = tensor->rank == operand->rank;
+    for (uint32_t d = 0; same && d < operand->rank; ++d)
+      same = tensor->dims[d] == operand->dims[d];
+    if (!same)
+      return shape_mismatch(executor, "output", operand, tensor);
+  }
+  size_t required = 0;
+  if (webnnc_tensor_byte_size(operand->data_type, operand->rank, dims,
+                              &required) != WEBNNC_STATUS_OK)
+    return fail(executor, WEBNNC_STATUS_INVALID_ARGUMENT,
+                "output '%s': the shape's byte size overflows", operand->name);
+  if (tensor->byte_length < required) {
+    char shape[160];
+    format_shape(shape, sizeof(shape), operand->rank, dims);
+    return fail(executor, WEBNNC_STATUS_BUFFER_TOO_SMALL,
+                "output '%s': buffer holds %zu bytes, shape %s needs %zu",
+                operand->name, tensor->byte_length, shape, required);
+  }
   return WEBNNC_STATUS_OK;
 }
 
 /* Binds |count| caller tensors to the model's |operands|: a named tensor to
  * the operand of that name, an unnamed one to the operand at its position.
- * Fills |bound| (indexed by operand) and checks each binding. */
+ * Fills |bound| (indexed by operand). */
 static webnnc_status_t bind_tensors(webnnc_executor_t *executor,
                                     const char *role,
                                     const webnnc_operand_info_t *operands,
@@ -197,22 +349,65 @@ static webnnc_status_t bind_tensors(webnnc_executor_t *executor,
                   operands[index].name);
     bound[index] = &tensors[t];
   }
-  for (uint32_t i = 0; i < num_operands; ++i)
-    WEBNNC_RETURN_IF_ERROR(
-        check_tensor(executor, role, &operands[i], bound[i]));
   return WEBNNC_STATUS_OK;
 }
 
 static bool overlaps(const webnnc_tensor_t *a, const webnnc_tensor_t *b) {
+  if (!a->data || !b->data)
+    return false;
   uintptr_t a_begin = (uintptr_t)a->data, b_begin = (uintptr_t)b->data;
   return a_begin < b_begin + b->byte_length &&
          b_begin < a_begin + a->byte_length;
 }
 
+/* Runtime-allocated output data: a header recording the allocator (so
+ * webnnc_tensor_free needs nothing else), then the data, 64-byte aligned. */
+enum { kOutputHeader = 64 };
+typedef struct output_header_t {
+  webnnc_allocator_t allocator;
+} output_header_t;
+
+static void *allocate_output(webnnc_allocator_t allocator, size_t bytes,
+                             void **out_allocation) {
+  if (bytes > SIZE_MAX - kOutputHeader)
+    return NULL;
+  char *block = (char *)allocator.alloc(allocator.self, bytes + kOutputHeader,
+                                        kOutputHeader);
+  if (!block)
+    return NULL;
+  ((output_header_t *)block)->allocator = allocator;
+  *out_allocation = block;
+  return block + kOutputHeader;
+}
+
+void webnnc_tensor_free(webnnc_tensor_t *tensor) {
+  if (!tensor || !tensor->allocation)
+    return;
+  webnnc_allocator_t allocator =
+      ((output_header_t *)tensor->allocation)->allocator;
+  allocator.free(allocator.self, tensor->allocation);
+  tensor->allocation = NULL;
+  tensor->data = NULL;
+  tensor->byte_length = 0;
+}
+
+/* Frees the outputs this compute allocated (after a failure). */
+static void release_allocated(webnnc_executor_t *executor) {
+  const webnnc_model_t *model = executor->model;
+  void **out_data = executor->buffers + model->num_inputs;
+  for (uint32_t o = 0; o < model->num_outputs; ++o) {
+    if (!executor->allocated[o])
+      continue;
+    void *allocation = (char *)out_data[o] - kOutputHeader;
+    executor->allocator.free(executor->allocator.self, allocation);
+    executor->allocated[o] = false;
+  }
+}
+
 webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
                                         const webnnc_tensor_t *inputs,
                                         size_t num_inputs,
-                                        const webnnc_tensor_t *outputs,
+                                        webnnc_tensor_t *outputs,
                                         size_t num_outputs) {
   if (!executor)
     return WEBNNC_STATUS_INVALID_ARGUMENT;
@@ -220,13 +415,40 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
   const webnnc_model_t *model = executor->model;
   uint32_t ni = model->num_inputs, no = model->num_outputs;
   const webnnc_tensor_t **in = (const webnnc_tensor_t **)executor->buffers;
-  const webnnc_tensor_t **out = in + ni;
+  const webnnc_tensor_t **out = executor->bound_outputs;
 
-  /* The buffers array doubles as scratch for the bindings. */
   WEBNNC_RETURN_IF_ERROR(bind_tensors(executor, "input", model->inputs, ni,
                                       inputs, num_inputs, in));
   WEBNNC_RETURN_IF_ERROR(bind_tensors(executor, "output", model->outputs, no,
                                       outputs, num_outputs, out));
+  for (uint32_t i = 0; i < ni; ++i)
+    WEBNNC_RETURN_IF_ERROR(check_input(executor, &model->inputs[i], in[i]));
+
+  /* The outputs' dimensions: the model's, or what the sizes give. */
+  webnnc_exec_context_t context = {executor->thread_pool, executor->allocator,
+                                   executor->error, sizeof(executor->error)};
+  uint64_t arena_size = model->arena_size;
+  int64_t *dims = executor->output_dims;
+  if (model->shapes) {
+    int64_t *flat = executor->input_dims;
+    for (uint32_t i = 0; i < ni; ++i)
+      for (uint32_t d = 0; d < model->inputs[i].rank; ++d)
+        *flat++ = in[i]->dims[d];
+    if (model->shapes(&context, executor->input_dims, dims, &arena_size) != 0)
+      return WEBNNC_STATUS_SHAPE_MISMATCH;
+  } else {
+    for (uint32_t o = 0; o < no; ++o)
+      for (uint32_t d = 0; d < model->outputs[o].rank; ++d)
+        *dims++ = model->outputs[o].dims[d];
+    dims = executor->output_dims;
+  }
+
+  const int64_t *out_dims = dims;
+  for (uint32_t o = 0; o < no; ++o) {
+    WEBNNC_RETURN_IF_ERROR(
+        check_output(executor, &model->outputs[o], out_dims, out[o]));
+    out_dims += model->outputs[o].rank;
+  }
   for (uint32_t o = 0; o < no; ++o) {
     for (uint32_t i = 0; i < ni; ++i)
       if (overlaps(out[o], in[i]))
@@ -239,21 +461,65 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
                     "output '%s' overlaps output '%s'",
                     model->outputs[o].name, model->outputs[p].name);
   }
+  if (reserve_arena(executor, arena_size) != WEBNNC_STATUS_OK)
+    return fail(executor, WEBNNC_STATUS_OUT_OF_MEMORY,
+                "cannot allocate %" PRIu64 " bytes of working memory",
+                arena_size);
 
+  /* Every check passed: bind the data, allocating outputs left NULL. */
   void **buffers = executor->buffers;
-  for (uint32_t i = 0; i < ni + no; ++i)
-    buffers[i] = ((const webnnc_tensor_t *)buffers[i])->data;
+  for (uint32_t i = 0; i < ni; ++i)
+    buffers[i] = in[i]->data;
+  out_dims = dims;
+  for (uint32_t o = 0; o < no; ++o) {
+    const webnnc_operand_info_t *operand = &model->outputs[o];
+    executor->allocated[o] = false;
+    buffers[ni + o] = out[o]->data;
+    if (!out[o]->data) {
+      size_t bytes = 0;
+      void *allocation = NULL;
+      webnnc_tensor_byte_size(operand->data_type, operand->rank, out_dims,
+                              &bytes);
+      buffers[ni + o] =
+          allocate_output(executor->allocator, bytes, &allocation);
+      if (!buffers[ni + o]) {
+        release_allocated(executor);
+        return fail(executor, WEBNNC_STATUS_OUT_OF_MEMORY,
+                    "output '%s': cannot allocate %zu bytes", operand->name,
+                    bytes);
+      }
+      executor->allocated[o] = true;
+    }
+    out_dims += operand->rank;
+  }
   buffers[ni + no] = executor->arena;
 
-  webnnc_exec_context_t context = {executor->thread_pool, executor->allocator,
-                                   executor->error, sizeof(executor->error)};
-  int32_t result = model->entry(&context, buffers);
+  int32_t result = model->entry(&context, buffers,
+                                model->shapes ? executor->input_dims : NULL);
   if (result != 0) {
+    release_allocated(executor);
     if (executor->error[0] == '\0')
       snprintf(executor->error, sizeof(executor->error),
                "model '%s': a kernel failed with code %d", model->name,
                (int)result);
     return WEBNNC_STATUS_KERNEL_FAILED;
+  }
+
+  /* Report each output's shape (and the allocation) in its tensor. */
+  out_dims = dims;
+  for (uint32_t o = 0; o < no; ++o) {
+    const webnnc_operand_info_t *operand = &model->outputs[o];
+    webnnc_tensor_t *tensor = (webnnc_tensor_t *)out[o];
+    tensor->rank = operand->rank;
+    for (uint32_t d = 0; d < operand->rank; ++d)
+      tensor->dims[d] = out_dims[d];
+    if (executor->allocated[o]) {
+      tensor->data = buffers[ni + o];
+      tensor->allocation = (char *)buffers[ni + o] - kOutputHeader;
+      webnnc_tensor_byte_size(operand->data_type, operand->rank, out_dims,
+                              &tensor->byte_length);
+    }
+    out_dims += operand->rank;
   }
   return WEBNNC_STATUS_OK;
 }

@@ -20,7 +20,8 @@ const webnnc_operand_info_t kOutputs[] = {
     {"y", WEBNNC_DATA_TYPE_FLOAT32, 2, kDims}};
 
 // y = 2 * x + bias, staged through the arena like generated code would.
-int32_t scaleEntry(void *exec_context, void *const *buffers) {
+int32_t scaleEntry(void *exec_context, void *const *buffers,
+                   const int64_t *) {
   auto *x = static_cast<const float *>(buffers[0]);
   auto *bias = static_cast<const float *>(buffers[1]);
   auto *y = static_cast<float *>(buffers[2]);
@@ -34,14 +35,14 @@ int32_t scaleEntry(void *exec_context, void *const *buffers) {
   return 0;
 }
 
-int32_t failingEntry(void *exec_context, void *const *) {
+int32_t failingEntry(void *exec_context, void *const *, const int64_t *) {
   webnnc_rt_halide_error(exec_context, "kernel k3 ran out of luck");
   return -7;
 }
 
 webnnc_model_t makeModel(webnnc_model_entry_t entry) {
   return {WEBNNC_MODEL_ABI_VERSION, 2, 1, 0, "scale", kInputs, kOutputs,
-          6 * sizeof(float), 64, entry};
+          6 * sizeof(float), 64, entry, nullptr};
 }
 
 webnnc_tensor_t tensor(const char *name, float *data, size_t bytes) {
@@ -141,7 +142,7 @@ TEST_F(Executor, RejectsNullDataAndSmallBuffers) {
   inputs_[0].data = x_.data();
   output_.byte_length = 20;
   expectFailure(WEBNNC_STATUS_BUFFER_TOO_SMALL,
-                "output 'y': buffer holds 20 bytes, the shape needs 24");
+                "output 'y': buffer holds 20 bytes, shape [2,3] needs 24");
 }
 
 TEST_F(Executor, RejectsUnknownAndDuplicateNames) {

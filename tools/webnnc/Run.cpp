@@ -45,7 +45,14 @@ readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
     if (it == inputs.end())
       return "missing --input " + operand.name + "=FILE.npy (" +
              spec::toString(operand.descriptor) + ")";
-    if (it->second.descriptor() != operand.descriptor)
+    // Open dimensions take any size here; compute checks them.
+    const spec::OperandDescriptor &given = it->second.descriptor();
+    bool fits = given.dataType == operand.descriptor.dataType &&
+                given.rank() == operand.descriptor.rank();
+    for (size_t d = 0; fits && d < given.rank(); ++d)
+      fits = spec::isOpen(operand.descriptor.shape[d]) ||
+             given.shape[d] == operand.descriptor.shape[d];
+    if (!fits)
       return "input '" + operand.name + "' must be " +
              spec::toString(operand.descriptor) + ", the file holds " +
              spec::toString(it->second.descriptor());

@@ -3,11 +3,32 @@
 #include "Common.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace webnnc::halide {
 using namespace Halide;
 using spec::DataType;
 using Halide::Internal::make_const;
+
+Expr Value::extent(size_t d) const {
+  if (!isOpen(type.shape.at(d)))
+    return Expr(int(type.shape[d]));
+  if (d < openExtents.size() && openExtents[d].defined())
+    return openExtents[d];
+  throw std::runtime_error("the size of open dimension " + std::to_string(d) +
+                           " is not known inside this kernel");
+}
+
+int64_t workHint(const spec::Shape &shape) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= sizeHint(d);
+  return n;
+}
+
+TailStrategy tailFor(int64_t size, TailStrategy preferred) {
+  return isOpen(size) ? TailStrategy::GuardWithIf : preferred;
+}
 
 Type storageType(DataType type) {
   switch (type) {
@@ -108,6 +129,8 @@ Defined definePointwise(
 
 int vectorWidth(const Target &target, Type type, int64_t extent) {
   int natural = target.natural_vector_size(type);
+  if (isOpen(extent))
+    return natural;
   int width = 1;
   while (width * 2 <= natural && width * 2 <= extent)
     width *= 2;
@@ -123,9 +146,10 @@ void scheduleElementwise(Func output, const spec::Shape &shape,
   int vw = vectorWidth(target, type, extentOf(shape, 0));
   if (vw > 1)
     output.vectorize(vars[0], vw,
-                     placement.inPlace ? TailStrategy::GuardWithIf
-                                       : TailStrategy::ShiftInwards);
-  int64_t elements = spec::elementCount(shape);
+                     placement.inPlace
+                         ? TailStrategy::GuardWithIf
+                         : tailFor(extentOf(shape, 0), TailStrategy::ShiftInwards));
+  int64_t elements = workHint(shape);
   if (placement.root && shape.size() > 1 && worthParallel(elements))
     output.parallel(vars.back());
 }

@@ -19,10 +19,29 @@ namespace webnnc::halide {
 struct Value {
   Halide::Func func;
   kernels::TensorSpec type;
+  // Sizes of open dimensions (WebNN order; undefined where static or not
+  // known): a kernel input's buffer extent, or what an op derived from its
+  // operands' sizes.
+  std::vector<Halide::Expr> openExtents;
+
   spec::OperandDescriptor descriptor() const {
     return {type.dataType, type.shape};
   }
+  // The size of dimension |d| (WebNN order): a constant where static.
+  // Throws if it is open and unknown inside this kernel.
+  Halide::Expr extent(size_t d) const;
 };
+
+// Whether dimension |size| is open (sized at compute).
+inline bool isOpen(int64_t size) { return spec::isOpen(size); }
+// |size|, or a typical size for an open dimension, for schedule choices.
+inline int64_t sizeHint(int64_t size) { return isOpen(size) ? 64 : size; }
+// Element count with open dimensions at their hint.
+int64_t workHint(const spec::Shape &shape);
+// The tail strategy for splitting a dimension of |size|: |preferred| when
+// the size is known, GuardWithIf when it is open (it may be smaller than
+// the split).
+Halide::TailStrategy tailFor(int64_t size, Halide::TailStrategy preferred);
 
 // Where a stage's loops go: at the kernel's root, where they may use
 // threads, or inside the loop of the stage that consumes it (computed a
@@ -71,7 +90,7 @@ Halide::Expr store(Halide::Expr e, spec::DataType type);
 
 // The vector width to use along a dimension of |extent| elements of |type|:
 // the target's natural width, or the largest power of two not above
-// |extent| when the dimension is shorter.
+// |extent| when the dimension is shorter (natural when open).
 int vectorWidth(const Halide::Target &target, Halide::Type type,
                 int64_t extent);
 

@@ -17,13 +17,45 @@ namespace {
 
 // Declares that a buffer is dense, row-major and exactly |shape|: Halide
 // then specializes every loop bound and stride.
+// Open dimensions start at 0; their extent, and the strides outside them,
+// come from the buffer at compute.
 template <typename Dims>
 void constrainDense(Dims &&dim, const spec::Shape &shape) {
   int64_t stride = 1;
   for (size_t d = 0; d < shape.size(); ++d) {
     int64_t extent = extentOf(shape, d);
-    dim(d).set_bounds(0, int(extent)).set_stride(int(stride));
-    stride *= extent;
+    if (stride > 0)
+      dim(d).set_stride(int(stride));
+    if (isOpen(extent)) {
+      dim(d).set_min(0);
+      stride = 0; // unknown from here outwards
+      continue;
+    }
+    dim(d).set_bounds(0, int(extent));
+    if (stride > 0)
+      stride *= extent;
+  }
+}
+
+// Sizes of an element-wise result's open dimensions: those of an operand
+// dimension that is not a static 1 (open dimensions never broadcast).
+void deriveBroadcastExtents(Value &result, const std::vector<Value> &operands) {
+  const spec::Shape &shape = result.type.shape;
+  result.openExtents.assign(shape.size(), Expr());
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (!isOpen(shape[d]))
+      continue;
+    for (const Value &operand : operands) {
+      size_t rank = operand.type.shape.size();
+      if (rank + d < shape.size())
+        continue;
+      size_t od = rank - shape.size() + d;
+      if (isOpen(operand.type.shape[od]) && od < operand.openExtents.size() &&
+          operand.openExtents[od].defined()) {
+        result.openExtents[d] = operand.openExtents[od];
+        break;
+      }
+    }
   }
 }
 
@@ -74,14 +106,19 @@ Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
   std::vector<Value> values;
   for (size_t i = 0; i < kernel.inputs.size(); ++i) {
     const kernels::TensorSpec &type = kernel.inputs[i];
-    ImageParam param(storageType(type.dataType), int(type.shape.size()),
+    size_t rank = type.shape.size();
+    ImageParam param(storageType(type.dataType), int(rank),
                      "in" + std::to_string(i));
     constrainDense([&](int d) { return param.dim(d); }, type.shape);
     Func wrapped("input" + std::to_string(i));
-    std::vector<Var> vars = makeVars(type.shape.size());
+    std::vector<Var> vars = makeVars(rank);
     wrapped(vars) = param(vars);
     params.push_back(param);
-    values.push_back({wrapped, type});
+    std::vector<Expr> extents(rank);
+    for (size_t d = 0; d < rank; ++d)
+      if (isOpen(type.shape[d]))
+        extents[d] = param.dim(int(rank - 1 - d)).extent();
+    values.push_back({wrapped, type, extents});
   }
   std::vector<Schedule> schedules;
   for (const kernels::OpSpec &op : kernel.ops) {
@@ -91,6 +128,8 @@ Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
     Defined defined = defineOp(op, operands);
     if (defined.value.type != op.result)
       throw std::runtime_error(op.kind + " defined the wrong result type");
+    if (defined.value.openExtents.empty() && kernels::isElementwise(op.kind))
+      deriveBroadcastExtents(defined.value, operands);
     values.push_back(defined.value);
     schedules.push_back(defined.schedule);
   }

@@ -41,6 +41,12 @@ bool isLibcSymbol(const std::string &name) {
   return names.count(name) != 0;
 }
 
+// Runtime services the glue of a model with open dimensions calls by their
+// own names (kernel_abi.h).
+bool isGlueService(const std::string &name) {
+  return name == "webnnc_rt_shape_error" || name == "webnnc_rt_plan_arena";
+}
+
 Expected<std::vector<std::string>, std::string>
 undefinedSymbols(const std::string &path) {
   auto buffer = llvm::MemoryBuffer::getFile(path);
@@ -88,7 +94,7 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
   for (const std::string &name : *undefined) {
     if (runtimeServices().count(name))
       objcopy.push_back("--redefine-sym=" + name + "=webnnc_rt_" + name);
-    else if (!isLibcSymbol(name))
+    else if (!isLibcSymbol(name) && !isGlueService(name))
       return makeUnexpected(
           "the model needs '" + name +
           "', which neither the webnnc runtime nor the C library provides");

@@ -11,6 +11,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "webnnc/Conversion/Passes.h"
+#include "webnnc/Conversion/ShapeProgram.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
@@ -28,7 +29,10 @@ namespace webnnc {
 namespace {
 
 // Must match WEBNNC_MODEL_ABI_VERSION in runtime/include/webnnc/runtime/model.h.
-constexpr int32_t kModelAbiVersion = 1;
+constexpr int32_t kModelAbiVersion = 2;
+// Halide buffers index with int32: a tensor sized at compute must have
+// fewer elements.
+constexpr int64_t kMaxComputeElements = 0x7fffffff;
 
 // halide_type_code_t.
 uint8_t halideTypeCode(spec::DataType type) {
@@ -55,8 +59,15 @@ public:
 
   LogicalResult build() {
     b_.setInsertionPointToEnd(module_.getBody());
-    if (failed(declareKernels()) || failed(buildEntry()) ||
-        failed(buildDescriptor()))
+    if (graph_->hasAttr(kBufferLifetimesAttr)) {
+      FailureOr<ShapeProgram> program = buildShapeProgram(graph_);
+      if (failed(program))
+        return failure();
+      program_ = std::move(*program);
+
+    }
+    if (failed(declareKernels()) || failed(buildShapes()) ||
+        failed(buildEntry()) || failed(buildDescriptor()))
       return failure();
     // Everything is now in the LLVM dialect; drop the functions.
     for (func::FuncOp fn :
@@ -183,6 +194,21 @@ private:
     if (auto constant = root.getDefiningOp<webnn::ConstantOp>())
       return constantAddress(constant);
     auto call = root.getDefiningOp<func::CallOp>();
+    if (program_) {
+      auto slots = call ? call->getAttrOfType<DenseI64ArrayAttr>(kResultBuffersAttr)
+                        : DenseI64ArrayAttr();
+      if (!slots)
+        return graph_.emitError("graph is not planned for compute-time "
+                                "sizes: run webnn-plan-memory first");
+      int64_t slot = slots[cast<OpResult>(root).getResultNumber()];
+      if (slot < 0)
+        return outputs_[-slot - 1];
+      Value offset = LLVM::LoadOp::create(b_, loc_, i64_,
+                                          gep(i64_, offsets_, slot));
+      return LLVM::GEPOp::create(b_, loc_, ptr_, i8_, arena_,
+                                 ArrayRef<LLVM::GEPArg>{offset})
+          .getResult();
+    }
     auto offsets = call ? call->getAttrOfType<DenseI64ArrayAttr>(kResultOffsetsAttr)
                         : DenseI64ArrayAttr();
     if (!offsets)
@@ -196,7 +222,8 @@ private:
         .getResult();
   }
 
-  void fillBuffer(Value buffer, Value host, Type tensorType) {
+  void fillBuffer(Value buffer, Value host, Value value, Value dimsScratch) {
+    Type tensorType = value.getType();
     auto desc = *webnn::getDescriptor(tensorType);
     Value zero64 = constI64(0);
     Value null = LLVM::ZeroOp::create(b_, loc_, ptr_);
@@ -220,13 +247,221 @@ private:
         fieldPtr(buffer, 6));
     LLVM::StoreOp::create(b_, loc_, constI32(int64_t(desc.shape.size())),
                           fieldPtr(buffer, 7));
-    LLVM::StoreOp::create(b_, loc_, dims(desc.shape), fieldPtr(buffer, 8));
+    Value dimsPtr = spec::hasOpenDims(desc.shape)
+                        ? runtimeDims(value, dimsScratch)
+                        : dims(desc.shape);
+    LLVM::StoreOp::create(b_, loc_, dimsPtr, fieldPtr(buffer, 8));
     LLVM::StoreOp::create(b_, loc_, null, fieldPtr(buffer, 9));
+  }
+
+
+  // ---- Sizes known at compute (graphs with open dimensions) ----
+
+  // Evaluates every node of the shape program from |inputDims| (an i64
+  // array: the inputs' dimensions, concatenated).
+  void evaluateNodes(Value inputDims) {
+    nodeValues_.clear();
+    for (const ShapeProgram::Node &node : program_->nodes()) {
+      Value v;
+      switch (node.kind) {
+      case ShapeProgram::Kind::Constant:
+        v = constI64(node.value);
+        break;
+      case ShapeProgram::Kind::InputDim:
+        v = LLVM::LoadOp::create(b_, loc_, i64_,
+                                 gep(i64_, inputDims, node.value));
+        break;
+      case ShapeProgram::Kind::Add:
+        v = LLVM::AddOp::create(b_, loc_, nodeValues_[node.lhs],
+                                nodeValues_[node.rhs]);
+        break;
+      case ShapeProgram::Kind::Mul:
+        v = LLVM::MulOp::create(b_, loc_, nodeValues_[node.lhs],
+                                nodeValues_[node.rhs]);
+        break;
+      case ShapeProgram::Kind::FloorDiv:
+        // The dividend is checked non-negative before any kernel runs.
+        v = LLVM::SDivOp::create(b_, loc_, nodeValues_[node.lhs],
+                                 nodeValues_[node.rhs]);
+        break;
+      case ShapeProgram::Kind::CeilDiv: {
+        Value divisor = nodeValues_[node.rhs];
+        Value biased = LLVM::AddOp::create(
+            b_, loc_, nodeValues_[node.lhs],
+            LLVM::SubOp::create(b_, loc_, divisor, constI64(1)));
+        v = LLVM::SDivOp::create(b_, loc_, biased, divisor);
+        break;
+      }
+      }
+      nodeValues_.push_back(v);
+    }
+  }
+
+  Value dimValue(Value value, size_t d) {
+    return nodeValues_[program_->dimsOf(value)[d]];
+  }
+
+  // Element count of |value| at compute.
+  Value elementCount(Value value) {
+    Value count = constI64(1);
+    for (size_t d = 0; d < program_->dimsOf(value).size(); ++d)
+      count = LLVM::MulOp::create(b_, loc_, count, dimValue(value, d));
+    return count;
+  }
+
+  Value byteCount(Value value) {
+    auto desc = *webnn::getDescriptor(value.getType());
+    return LLVM::MulOp::create(b_, loc_, elementCount(value),
+                               constI64(int64_t(spec::byteSize(desc.dataType))));
+  }
+
+  // A halide_dimension_t array for |value| at compute, in |scratch|.
+  Value runtimeDims(Value value, Value scratch) {
+    size_t rank = program_->dimsOf(value).size();
+    Value stride = constI64(1);
+    for (size_t h = 0; h < rank; ++h) { // Halide order: innermost first
+      Value extent = dimValue(value, rank - 1 - h);
+      Value fields[4] = {constI32(0),
+                         LLVM::TruncOp::create(b_, loc_, i32_, extent),
+                         LLVM::TruncOp::create(b_, loc_, i32_, stride),
+                         constI32(0)};
+      for (int f = 0; f < 4; ++f)
+        LLVM::StoreOp::create(b_, loc_, fields[f],
+                              gep(i32_, scratch, int64_t(h * 4 + f)));
+      stride = LLVM::MulOp::create(b_, loc_, stride, extent);
+    }
+    return scratch;
+  }
+
+  // Branches to a block returning webnnc_rt_shape_error(ctx, message,
+  // actual, expected) when |failed| holds; continues in a new block.
+  void failIf(Value failed, StringRef message, Value actual, Value expected,
+              Value execContext, LLVM::LLVMFuncOp fn) {
+    Block *error = new Block(), *next = new Block();
+    fn.getBody().push_back(error);
+    fn.getBody().push_back(next);
+    LLVM::CondBrOp::create(b_, loc_, failed, error, next);
+    b_.setInsertionPointToStart(error);
+    Value text = LLVM::AddressOfOp::create(b_, loc_, stringGlobal(message));
+    Value status =
+        LLVM::CallOp::create(b_, loc_, shapeError_,
+                             ValueRange{execContext, text, actual, expected})
+            .getResult();
+    LLVM::ReturnOp::create(b_, loc_, status);
+    b_.setInsertionPointToStart(next);
+  }
+
+  // The arena buffers' values, sizes and live ranges, in buffer order.
+  SmallVector<Value> arenaBuffers() {
+    SmallVector<Value> buffers;
+    for (auto call : graph_.getBody().front().getOps<func::CallOp>()) {
+      auto slots = call->getAttrOfType<DenseI64ArrayAttr>(kResultBuffersAttr);
+      for (auto [i, result] : llvm::enumerate(call.getResults()))
+        if (slots && slots[i] == int64_t(buffers.size()))
+          buffers.push_back(result); // the buffer's first (defining) value
+    }
+    return buffers;
+  }
+
+  // Places the arena buffers for the sizes at compute: fills offsets_ and
+  // returns the arena's size.
+  Value planArena() {
+    SmallVector<Value> buffers = arenaBuffers();
+    size_t n = std::max<size_t>(1, buffers.size());
+    Value sizes = LLVM::AllocaOp::create(b_, loc_, ptr_, i64_,
+                                         constI32(int64_t(n)), 8);
+    offsets_ = LLVM::AllocaOp::create(b_, loc_, ptr_, i64_,
+                                      constI32(int64_t(n)), 8);
+    for (auto [i, value] : llvm::enumerate(buffers)) {
+      Value bytes = byteCount(value);
+      Value rounded = LLVM::AndOp::create(
+          b_, loc_,
+          LLVM::AddOp::create(b_, loc_, bytes, constI64(kArenaAlignment - 1)),
+          constI64(-kArenaAlignment));
+      LLVM::StoreOp::create(b_, loc_, rounded, gep(i64_, sizes, int64_t(i)));
+    }
+    auto lifetimes =
+        graph_->getAttrOfType<DenseI64ArrayAttr>(kBufferLifetimesAttr);
+    SmallVector<int64_t> ranges(lifetimes.asArrayRef());
+    if (ranges.empty())
+      ranges = {0, 0};
+    Value table = LLVM::AddressOfOp::create(
+        b_, loc_, intArrayGlobal("__webnn_lifetimes", ranges, b_.getI64Type()));
+    return LLVM::CallOp::create(
+               b_, loc_, planArena_,
+               ValueRange{constI32(int64_t(buffers.size())), sizes, table,
+                          offsets_})
+        .getResult();
+  }
+
+  void declareRuntimeServices() {
+    shapeError_ = LLVM::LLVMFuncOp::create(
+        b_, loc_, "webnnc_rt_shape_error",
+        LLVM::LLVMFunctionType::get(i32_, {ptr_, ptr_, i64_, i64_}));
+    planArena_ = LLVM::LLVMFuncOp::create(
+        b_, loc_, "webnnc_rt_plan_arena",
+        LLVM::LLVMFunctionType::get(i64_, {i32_, ptr_, ptr_, ptr_}));
+  }
+
+  // <model>_shapes(ctx, input_dims, output_dims, arena_size): checks the
+  // sizes at compute against every rule, then reports the outputs'
+  // dimensions and the arena the entry will need. Nothing else runs.
+  LogicalResult buildShapes() {
+    if (!program_)
+      return success();
+    declareRuntimeServices();
+    auto type = LLVM::LLVMFunctionType::get(i32_, {ptr_, ptr_, ptr_, ptr_});
+    shapes_ = LLVM::LLVMFuncOp::create(b_, loc_, model_ + "_shapes", type,
+                                       LLVM::Linkage::Internal);
+    Block *body = shapes_.addEntryBlock(b_);
+    b_.setInsertionPointToStart(body);
+    Value ctx = body->getArgument(0);
+    evaluateNodes(body->getArgument(1));
+    for (const ShapeProgram::Check &check : program_->checks()) {
+      Value lhs = nodeValues_[check.lhs], rhs = nodeValues_[check.rhs];
+      Value failed = LLVM::ICmpOp::create(
+          b_, loc_,
+          check.equal ? LLVM::ICmpPredicate::ne : LLVM::ICmpPredicate::slt,
+          lhs, rhs);
+      failIf(failed, check.message, lhs, rhs, ctx, shapes_);
+    }
+    // Every tensor sized at compute must fit Halide's int32 indexing.
+    auto limit = [&](Value value, StringRef what) {
+      if (!spec::hasOpenDims(webnn::getDescriptor(value.getType())->shape))
+        return;
+      Value count = constI64(1);
+      for (size_t d = 0; d < program_->dimsOf(value).size(); ++d) {
+        count = LLVM::MulOp::create(b_, loc_, count, dimValue(value, d));
+        Value failed = LLVM::ICmpOp::create(b_, loc_, LLVM::ICmpPredicate::sgt,
+                                            count, constI64(kMaxComputeElements));
+        failIf(failed,
+               (what + ": the tensor would exceed 2^31-1 elements").str(),
+               count, constI64(kMaxComputeElements), ctx, shapes_);
+      }
+    };
+    for (BlockArgument arg : graph_.getArguments())
+      limit(arg, "input #" + std::to_string(arg.getArgNumber()));
+    for (auto call : graph_.getBody().front().getOps<func::CallOp>())
+      for (Value result : call.getResults())
+        limit(result, ("kernel " + call.getCallee()).str());
+
+    auto ret = cast<func::ReturnOp>(graph_.getBody().front().getTerminator());
+    int64_t flat = 0;
+    for (Value v : ret.getOperands())
+      for (size_t d = 0; d < program_->dimsOf(v).size(); ++d)
+        LLVM::StoreOp::create(b_, loc_, dimValue(v, d),
+                              gep(i64_, body->getArgument(2), flat++));
+    LLVM::StoreOp::create(b_, loc_, planArena(), body->getArgument(3));
+    LLVM::ReturnOp::create(b_, loc_, constI32(0));
+    b_.setInsertionPointAfter(shapes_);
+    return success();
   }
 
   LogicalResult buildEntry() {
     unsigned ni = graph_.getNumArguments(), no = graph_.getNumResults();
-    auto type = LLVM::LLVMFunctionType::get(i32_, {ptr_, ptr_});
+    // entry(exec_context, buffers, input_dims); input_dims is read only
+    // by graphs with open dimensions.
+    auto type = LLVM::LLVMFunctionType::get(i32_, {ptr_, ptr_, ptr_});
     entry_ = LLVM::LLVMFuncOp::create(b_, loc_, model_ + "_entry", type,
                                       LLVM::Linkage::Internal);
     Block *body = entry_.addEntryBlock(b_);
@@ -253,6 +488,22 @@ private:
                                  call.getNumOperands() + call.getNumResults());
     Value scratch = LLVM::AllocaOp::create(b_, loc_, ptr_, bufferType_,
                                            constI32(int64_t(maxArgs)), 8);
+    // Sizes at compute: evaluate them and place the arena buffers (the
+    // shapes function has already checked them). Each kernel argument
+    // gets halide_dimension_t room for the widest rank.
+    Value dimsScratch;
+    int64_t maxRank = 1;
+    if (program_) {
+      evaluateNodes(body->getArgument(2));
+      planArena();
+      for (auto call : graph_.getBody().front().getOps<func::CallOp>())
+        for (Type t : llvm::concat<const Type>(call.getOperandTypes(),
+                                               call.getResultTypes()))
+          maxRank = std::max<int64_t>(
+              maxRank, int64_t(webnn::getDescriptor(t)->shape.size()));
+      dimsScratch = LLVM::AllocaOp::create(
+          b_, loc_, ptr_, i32_, constI32(int64_t(maxArgs) * maxRank * 4), 8);
+    }
 
     for (auto call : graph_.getBody().front().getOps<func::CallOp>()) {
       auto it = kernels_.find(call.getCallee());
@@ -266,7 +517,10 @@ private:
         if (failed(host))
           return failure();
         Value buffer = gep(bufferType_, scratch, int64_t(i));
-        fillBuffer(buffer, *host, v.getType());
+        Value argDims = dimsScratch ? gep(i32_, dimsScratch,
+                                          int64_t(i) * maxRank * 4)
+                                    : Value();
+        fillBuffer(buffer, *host, v, argDims);
         args.push_back(buffer);
       }
       Value status = LLVM::CallOp::create(b_, loc_, it->second, args).getResult();
@@ -289,13 +543,13 @@ private:
       Value root = storageRoot(v);
       auto call = root.getDefiningOp<func::CallOp>();
       if (call) {
-        auto offsets =
-            call->getAttrOfType<DenseI64ArrayAttr>(kResultOffsetsAttr);
+        auto offsets = call->getAttrOfType<DenseI64ArrayAttr>(
+            program_ ? kResultBuffersAttr : kResultOffsetsAttr);
         if (offsets[cast<OpResult>(root).getResultNumber()] == -int64_t(k) - 1)
           continue; // written in place
       }
-      LLVM::MemcpyOp::create(b_, loc_, outputs_[k], *source,
-                             constI64(byteSize(v.getType())),
+      Value bytes = program_ ? byteCount(v) : constI64(byteSize(v.getType()));
+      LLVM::MemcpyOp::create(b_, loc_, outputs_[k], *source, bytes,
                              /*isVolatile=*/false);
     }
     LLVM::ReturnOp::create(b_, loc_, constI32(0));
@@ -306,11 +560,14 @@ private:
     return success();
   }
 
-  // webnnc_operand_info_t[]: {name, data_type, rank, dims}.
+  // webnnc_operand_info_t[]: {name, data_type, rank, dims, max_dims,
+  // dim_names}; the last two only for operands with open dimensions.
   LLVM::GlobalOp operandInfos(StringRef prefix, TypeRange types,
-                              function_ref<StringAttr(unsigned)> nameOf) {
-    auto infoType = LLVM::LLVMStructType::getLiteral(ctx_, {ptr_, i32_, i32_, ptr_});
-    SmallVector<LLVM::GlobalOp> names, dimArrays;
+                              function_ref<StringAttr(unsigned)> nameOf,
+                              bool isInput) {
+    auto infoType = LLVM::LLVMStructType::getLiteral(
+        ctx_, {ptr_, i32_, i32_, ptr_, ptr_, ptr_});
+    SmallVector<LLVM::GlobalOp> names, dimArrays, maxArrays, dimNameArrays;
     for (auto [i, type] : llvm::enumerate(types)) {
       names.push_back(stringGlobal(nameOf(i).getValue()));
       auto desc = *webnn::getDescriptor(type);
@@ -318,6 +575,14 @@ private:
                               ? LLVM::GlobalOp()
                               : intArrayGlobal("__webnn_shape", desc.shape,
                                                b_.getI64Type()));
+      LLVM::GlobalOp maxArray, nameArray;
+      if (spec::hasOpenDims(desc.shape)) {
+        auto [maxDims, dimNames] = openDimInfo(unsigned(i), desc.shape, isInput);
+        maxArray = intArrayGlobal("__webnn_max_dims", maxDims, b_.getI64Type());
+        nameArray = stringArrayGlobal(dimNames);
+      }
+      maxArrays.push_back(maxArray);
+      dimNameArrays.push_back(nameArray);
     }
     auto arrayType = LLVM::LLVMArrayType::get(infoType, std::max<size_t>(1, types.size()));
     LLVM::GlobalOp g = global((prefix + model_).str(), arrayType, Attribute());
@@ -341,9 +606,69 @@ private:
                           : Value(LLVM::ZeroOp::create(b_, loc_, ptr_));
       info = LLVM::InsertValueOp::create(b_, loc_, info, dimsPtr,
                                          ArrayRef<int64_t>{3});
+      auto addressOrNull = [&](LLVM::GlobalOp g) {
+        return g ? Value(LLVM::AddressOfOp::create(b_, loc_, g))
+                 : Value(LLVM::ZeroOp::create(b_, loc_, ptr_));
+      };
+      info = LLVM::InsertValueOp::create(b_, loc_, info,
+                                         addressOrNull(maxArrays[i]),
+                                         ArrayRef<int64_t>{4});
+      info = LLVM::InsertValueOp::create(b_, loc_, info,
+                                         addressOrNull(dimNameArrays[i]),
+                                         ArrayRef<int64_t>{5});
       array = LLVM::InsertValueOp::create(b_, loc_, array, info,
                                           ArrayRef<int64_t>{int64_t(i)});
     }
+    LLVM::ReturnOp::create(b_, loc_, array);
+    return g;
+  }
+
+  // For an operand with open dimensions: each dimension's bound (0 for
+  // none; static dimensions are their size) and name ("" if static or
+  // unnamed). Outputs' open dimensions have no names or bounds.
+  std::pair<std::vector<int64_t>, std::vector<std::string>>
+  openDimInfo(unsigned index, const spec::Shape &shape, bool isInput) {
+    ArrayAttr names;
+    DenseI64ArrayAttr bounds;
+    if (isInput) {
+      names = graph_.getArgAttrOfType<ArrayAttr>(
+          index, webnn::WebNNDialect::kOpenDimNamesAttr);
+      bounds = graph_.getArgAttrOfType<DenseI64ArrayAttr>(
+          index, webnn::WebNNDialect::kOpenDimMaxAttr);
+    }
+    std::vector<int64_t> maxDims;
+    std::vector<std::string> dimNames;
+    size_t open = 0;
+    for (int64_t d : shape) {
+      if (!spec::isOpen(d)) {
+        maxDims.push_back(d);
+        dimNames.push_back("");
+        continue;
+      }
+      maxDims.push_back(bounds && open < bounds.size() ? bounds[open] : 0);
+      dimNames.push_back(names && open < names.size()
+                             ? cast<StringAttr>(names[open]).str()
+                             : "");
+      ++open;
+    }
+    return {maxDims, dimNames};
+  }
+
+  // A read-only array of pointers to the strings |texts|.
+  LLVM::GlobalOp stringArrayGlobal(const std::vector<std::string> &texts) {
+    SmallVector<LLVM::GlobalOp> strings;
+    for (const std::string &text : texts)
+      strings.push_back(stringGlobal(text));
+    auto type = LLVM::LLVMArrayType::get(ptr_, texts.size());
+    std::string name = "__webnn_names" + std::to_string(arrays_++);
+    LLVM::GlobalOp g = global(name, type, Attribute());
+    OpBuilder::InsertionGuard guard(b_);
+    b_.setInsertionPointToStart(b_.createBlock(&g.getInitializerRegion()));
+    Value array = LLVM::UndefOp::create(b_, loc_, type);
+    for (auto [i, str] : llvm::enumerate(strings))
+      array = LLVM::InsertValueOp::create(
+          b_, loc_, array, LLVM::AddressOfOp::create(b_, loc_, str),
+          ArrayRef<int64_t>{int64_t(i)});
     LLVM::ReturnOp::create(b_, loc_, array);
     return g;
   }
@@ -362,10 +687,10 @@ private:
     for (unsigned i = 0; i < graph_.getNumResults(); ++i)
       if (!resultName(i))
         return graph_.emitError() << "output #" << i << " has no name";
-    LLVM::GlobalOp inputs =
-        operandInfos("__webnn_inputs_", graph_.getArgumentTypes(), argName);
-    LLVM::GlobalOp outputs =
-        operandInfos("__webnn_outputs_", graph_.getResultTypes(), resultName);
+    LLVM::GlobalOp inputs = operandInfos(
+        "__webnn_inputs_", graph_.getArgumentTypes(), argName, true);
+    LLVM::GlobalOp outputs = operandInfos(
+        "__webnn_outputs_", graph_.getResultTypes(), resultName, false);
     LLVM::GlobalOp name = stringGlobal(model_);
     auto arenaSize = graph_->getAttrOfType<IntegerAttr>(kArenaSizeAttr);
     if (!arenaSize)
@@ -373,9 +698,9 @@ private:
                               "before convert-webnn-to-llvm");
 
     // {abi_version, num_inputs, num_outputs, reserved, name, inputs,
-    //  outputs, arena_size, arena_alignment, entry}
+    //  outputs, arena_size, arena_alignment, entry, shapes}
     auto modelType = LLVM::LLVMStructType::getLiteral(
-        ctx_, {i32_, i32_, i32_, i32_, ptr_, ptr_, ptr_, i64_, i64_, ptr_});
+        ctx_, {i32_, i32_, i32_, i32_, ptr_, ptr_, ptr_, i64_, i64_, ptr_, ptr_});
     LLVM::GlobalOp g = global("webnnc_" + model_ + "_model", modelType,
                               Attribute(), LLVM::Linkage::External, 8);
     OpBuilder::InsertionGuard guard(b_);
@@ -398,6 +723,8 @@ private:
     insert(constI64(arenaSize.getInt()), 7);
     insert(constI64(kArenaAlignment), 8);
     insert(LLVM::AddressOfOp::create(b_, loc_, entry_), 9);
+    insert(shapes_ ? Value(LLVM::AddressOfOp::create(b_, loc_, shapes_)) : null,
+           10);
     LLVM::ReturnOp::create(b_, loc_, desc);
     return success();
   }
@@ -410,7 +737,11 @@ private:
   Location loc_;
   Type ptr_, i8_, i16_, i32_, i64_;
   LLVM::LLVMStructType bufferType_;
-  LLVM::LLVMFuncOp entry_;
+  LLVM::LLVMFuncOp entry_, shapes_, shapeError_, planArena_;
+  std::optional<ShapeProgram> program_;
+  SmallVector<Value> nodeValues_; // the program's nodes, in the function
+                                  // being built
+  Value offsets_;                 // i64 arena offset of each buffer
   llvm::StringMap<LLVM::LLVMFuncOp> kernels_;
   llvm::DenseMap<Operation *, LLVM::GlobalOp> constants_;
   std::map<spec::Shape, LLVM::GlobalOp> dims_;

@@ -5,9 +5,11 @@
 namespace webnnc::halide {
 using namespace Halide;
 
-AxisReduction::AxisReduction(const spec::Shape &shape,
+AxisReduction::AxisReduction(const Value &input,
                              const std::vector<int64_t> &axes)
-    : reduced_(shape.size(), false), domainDim_(shape.size(), -1) {
+    : reduced_(input.type.shape.size(), false),
+      domainDim_(input.type.shape.size(), -1) {
+  const spec::Shape &shape = input.type.shape;
   for (int64_t axis : axes)
     reduced_[axis] = true;
   // Halide's first RDom dimension is innermost: list the reduced axes from
@@ -16,8 +18,8 @@ AxisReduction::AxisReduction(const spec::Shape &shape,
   for (size_t d = shape.size(); d-- > 0;)
     if (reduced_[d]) {
       domainDim_[d] = int(region.size());
-      region.push_back(Range(0, int(shape[d])));
-      count_ *= shape[d];
+      region.push_back(Range(0, input.extent(d)));
+      count_ = count_ * input.extent(d);
     }
   if (region.empty())
     region.push_back(Range(0, 1)); // reduce nothing: one pass per element
@@ -50,7 +52,7 @@ void scheduleReduction(Func f, const spec::Shape &outShape, int64_t work,
   if (vars.empty())
     return;
   Type t = f.output_types().front();
-  int vw = vectorWidth(target, t, extentOf(outShape, 0));
+  int vw = vectorWidth(target, t, outShape.empty() ? 1 : extentOf(outShape, 0));
   if (vw >= 4) {
     f.vectorize(vars[0], vw, TailStrategy::GuardWithIf);
     for (int u = 0; u < f.num_update_definitions(); ++u)

@@ -13,7 +13,8 @@ namespace webnnc::halide {
 // WebNN dimension varies fastest (row-major order).
 class AxisReduction {
 public:
-  AxisReduction(const spec::Shape &shape, const std::vector<int64_t> &axes);
+  // Reduces |axes| of |input| (open axes over their size at compute).
+  AxisReduction(const Value &input, const std::vector<int64_t> &axes);
 
   const Halide::RDom &domain() const { return domain_; }
   // The input coordinates for kept coordinates |kept| (full rank; reduced
@@ -24,14 +25,14 @@ public:
   std::vector<Halide::Expr> keptIndex(const std::vector<Halide::Expr> &out,
                                       bool keepDimensions) const;
   // Elements reduced into each output element.
-  int64_t count() const { return count_; }
+  Halide::Expr count() const { return count_; }
   bool isReduced(size_t axis) const { return reduced_[axis]; }
 
 private:
   std::vector<bool> reduced_;
   std::vector<int> domainDim_; // axis -> index into domain_, or -1
   Halide::RDom domain_;
-  int64_t count_ = 1;
+  Halide::Expr count_ = 1;
 };
 
 // Computes |f| at root, vectorizing its innermost pure dimension when it

@@ -46,13 +46,14 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   int64_t vecExtent = nchw ? g.outputWidth : g.outputChannels;
   int64_t crossExtent = nchw ? g.outputChannels : g.outputWidth;
   int vw = vectorWidth(target, f32, vecExtent);
-  int tv = vecExtent >= 2 * vw ? 2 * vw : vw;
-  int tc = static_cast<int>(std::min<int64_t>(crossExtent, 4));
+  int tv = sizeHint(vecExtent) >= 2 * vw ? 2 * vw : vw;
+  int tc = static_cast<int>(std::min<int64_t>(sizeHint(crossExtent), 4));
   Var vec = nchw ? out.x : out.o, cross = nchw ? out.o : out.x;
   Var accVec = nchw ? a.x : a.o, accCross = nchw ? a.o : a.x;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");
-  output.split(vec, vo, vi, tv, TailStrategy::ShiftInwards)
-      .split(cross, co, ci, tc, TailStrategy::ShiftInwards)
+  output.split(vec, vo, vi, tv, tailFor(vecExtent, TailStrategy::ShiftInwards))
+      .split(cross, co, ci, tc,
+             tailFor(crossExtent, TailStrategy::ShiftInwards))
       .reorder(vi, ci, vo, co, out.y, out.n)
       .vectorize(vi, vw)
       .unroll(ci);
@@ -64,9 +65,9 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
       .vectorize(vvi)
       .unroll(vvo)
       .unroll(accCross);
-  int64_t work = g.batches * g.outputChannels * g.outputHeight *
-                 g.outputWidth * g.filterHeight * g.filterWidth *
-                 (g.inputChannels / g.groups);
+  int64_t work = sizeHint(g.batches) * g.outputChannels *
+                 sizeHint(g.outputHeight) * sizeHint(g.outputWidth) *
+                 g.filterHeight * g.filterWidth * (g.inputChannels / g.groups);
   if (placement.root && worthParallel(work))
     output.parallel(out.y);
   if (padded.defined())
@@ -99,10 +100,11 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
   Func padded;
   Func source = canonical;
   if (hasPadding) {
+    // The input's extents: constants, or the buffer's at compute.
+    ActivationExtents in = activationExtents(options.inputLayout, input);
     padded = BoundaryConditions::constant_exterior(
         canonical, 0.0f,
-        {{0, int(g.inputWidth)}, {0, int(g.inputHeight)},
-         {0, int(g.inputChannels)}, {0, int(g.batches)}});
+        {{0, in.width}, {0, in.height}, {0, in.channels}, {0, in.batches}});
     source = padded;
   }
   int64_t inPerGroup = g.inputChannels / g.groups;
@@ -134,7 +136,23 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
     schedule(output, out, acc, ConvVars{x, y, o, n}, padded, r, g, nchw,
              target, placement);
   };
-  return Defined{Value{result, op.result}, sched};
+  Value value{result, op.result};
+  if (spec::hasOpenDims(op.result.shape)) {
+    // Output sizes from the input's, for a consumer inside this kernel.
+    ActivationExtents in = activationExtents(options.inputLayout, input);
+    auto outSize = [](Expr size, int64_t padding, int64_t window,
+                      int64_t dilation, int64_t stride) {
+      int64_t effective = (window - 1) * dilation + 1;
+      return (size + int(padding - effective)) / int(stride) + 1;
+    };
+    Expr oh = outSize(in.height, g.padding[0] + g.padding[1], g.filterHeight,
+                      g.dilations[0], g.strides[0]);
+    Expr ow = outSize(in.width, g.padding[2] + g.padding[3], g.filterWidth,
+                      g.dilations[1], g.strides[1]);
+    value.openExtents = nchw ? std::vector<Expr>{in.batches, Expr(), oh, ow}
+                             : std::vector<Expr>{in.batches, oh, ow, Expr()};
+  }
+  return Defined{value, sched};
 }
 
 } // namespace webnnc::halide

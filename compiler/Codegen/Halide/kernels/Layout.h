@@ -35,6 +35,19 @@ filterArgs(spec::Conv2dFilterOperandLayout layout, Halide::Expr kx,
   return {kx, ky, i, o};
 }
 
+// The sizes of a 4-D activation's dimensions: constants where static, the
+// runtime sizes where open.
+struct ActivationExtents {
+  Halide::Expr batches, channels, height, width;
+};
+inline ActivationExtents activationExtents(spec::InputOperandLayout layout,
+                                           const Value &value) {
+  if (layout == spec::InputOperandLayout::Nchw)
+    return {value.extent(0), value.extent(1), value.extent(2),
+            value.extent(3)};
+  return {value.extent(0), value.extent(3), value.extent(1), value.extent(2)};
+}
+
 inline spec::InputOperandLayout layoutAttr(const kernels::OpSpec &op,
                                            const char *key) {
   return op.intAttr(key, 0) == 0 ? spec::InputOperandLayout::Nchw

@@ -21,13 +21,13 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
                    const Placement &placement) {
   std::vector<Var> ov = output.args();
   int vw = vectorWidth(target, Float(32), panelWidth ? panelWidth : n);
-  int tn = panelWidth ? int(panelWidth) : (n >= 2 * vw ? 2 * vw : vw);
-  int tm = static_cast<int>(std::min<int64_t>(m, 6));
+  int tn = panelWidth ? int(panelWidth) : (sizeHint(n) >= 2 * vw ? 2 * vw : vw);
+  int tm = static_cast<int>(std::min<int64_t>(sizeHint(m), 6));
   Var jo("jo"), ji("ji"), io("io"), ii("ii");
   output.split(ov[0], jo, ji, tn,
                panelWidth ? TailStrategy::GuardWithIf
-                          : TailStrategy::ShiftInwards)
-      .split(ov[1], io, ii, tm, TailStrategy::ShiftInwards)
+                          : tailFor(n, TailStrategy::ShiftInwards))
+      .split(ov[1], io, ii, tm, tailFor(m, TailStrategy::ShiftInwards))
       .reorder(ji, ii, jo, io)
       .vectorize(ji, vw)
       .unroll(ii);
@@ -39,8 +39,9 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
       .vectorize(vi)
       .unroll(vo)
       .unroll(mmVars[1]);
-  if (placement.root && worthParallel(batches * m * n * kExtent))
-    output.parallel(m >= 2 * tm ? io : jo);
+  if (placement.root &&
+      worthParallel(batches * sizeHint(m) * sizeHint(n) * sizeHint(kExtent)))
+    output.parallel(sizeHint(m) >= 2 * tm ? io : jo);
 }
 
 } // namespace
@@ -65,7 +66,8 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
 
   // Algorithm: mm(j, i, batch...) = sum_k A'(i, k) * B'(k, j).
   std::vector<Var> vars = makeVars(rank);
-  RDom k(0, int(kExtent), "k");
+  size_t aRank = a.type.shape.size();
+  RDom k(0, a.extent(aT ? 0 : aRank - 1), "k");
   // Batch dimensions of a/b, aligned to the output's and broadcast.
   auto batchArgs = [&](const Value &v) {
     std::vector<Expr> args;
@@ -108,13 +110,37 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   Func result(op.kind);
   result(vars) = store(value, op.result.dataType);
 
-  int64_t batches = spec::elementCount(out) / (m * n);
+  int64_t batches = workHint(out) / (sizeHint(m) * sizeHint(n));
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) {
     scheduleTiles(output, mm, vars, k, m, n, kExtent, batches, panelWidth,
                   target, placement);
   };
-  return Defined{Value{result, op.result}, sched};
+  Value product{result, op.result};
+  if (spec::hasOpenDims(out)) {
+    // Batch sizes from whichever operand is not a static 1; M from a, N
+    // from b (packed B's N is static).
+    product.openExtents.assign(rank, Expr());
+    auto fromOperand = [&](const Value &v, size_t outDim) -> Expr {
+      size_t r = v.type.shape.size();
+      if (r + outDim < rank)
+        return Expr();
+      size_t d = r - rank + outDim;
+      return isOpen(v.type.shape[d]) ? v.extent(d) : Expr();
+    };
+    for (size_t d = 0; d + 2 < rank; ++d) {
+      Expr e = fromOperand(a, d);
+      if (!e.defined() && !isPacked)
+        e = fromOperand(b, d);
+      product.openExtents[d] = e;
+    }
+    if (isOpen(m))
+      product.openExtents[rank - 2] = a.extent(aT ? aRank - 1 : aRank - 2);
+    if (isOpen(n) && !isPacked)
+      product.openExtents[rank - 1] =
+          b.extent(bT ? b.type.shape.size() - 2 : b.type.shape.size() - 1);
+  }
+  return Defined{product, sched};
 }
 
 } // namespace webnnc::halide

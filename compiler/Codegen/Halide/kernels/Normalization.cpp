@@ -63,7 +63,7 @@ Defined normalize(const kernels::OpSpec &op, const Value &input,
                   const std::optional<Value> &scale,
                   const std::optional<Value> &bias,
                   const std::function<Index(const Index &)> &paramIndex) {
-  AxisReduction reduction(input.type.shape, axes);
+  AxisReduction reduction(input, axes);
   std::vector<Var> vars = makeVars(input.type.shape.size());
   Index at = webnnOrder(vars);
   // mean and variance are indexed by the full-rank coordinates, with the
@@ -74,7 +74,7 @@ Defined normalize(const kernels::OpSpec &op, const Value &input,
       group[d] = 0;
   std::vector<Expr> groupArgs(group.rbegin(), group.rend());
   Index in = reduction.inputIndex(at);
-  Expr n = Halide::Internal::make_const(Float(64), double(reduction.count()));
+  Expr n = cast<double>(reduction.count());
   Expr epsilon = Halide::Internal::make_const(Float(64), epsilonOf(op));
   Expr x = cast<double>(rawAt(input, in));
 

@@ -76,16 +76,20 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
   // Whether some window reaches outside the input (padding, or a partial
   // window from ceil rounding or outputSizes).
+  bool openSize = isOpen(g.inputHeight) || isOpen(g.inputWidth);
+  ActivationExtents in = activationExtents(options.layout, input);
   bool mayLeave =
       g.padding[0] || g.padding[2] ||
+      // Without sizes, a ceil-rounded or padded window may leave.
+      (openSize && (g.padding[1] || g.padding[3] ||
+                    options.roundingType == spec::RoundingType::Ceil)) ||
       (g.outputHeight - 1) * g.strides[0] - g.padding[0] +
               (g.windowHeight - 1) * g.dilations[0] >= g.inputHeight ||
       (g.outputWidth - 1) * g.strides[1] - g.padding[2] +
               (g.windowWidth - 1) * g.dilations[1] >= g.inputWidth;
-  Expr inside = ix >= 0 && ix < int(g.inputWidth) && iy >= 0 &&
-                iy < int(g.inputHeight);
-  Expr safeX = mayLeave ? clamp(ix, 0, int(g.inputWidth) - 1) : ix;
-  Expr safeY = mayLeave ? clamp(iy, 0, int(g.inputHeight) - 1) : iy;
+  Expr inside = ix >= 0 && ix < in.width && iy >= 0 && iy < in.height;
+  Expr safeX = mayLeave ? clamp(ix, 0, in.width - 1) : ix;
+  Expr safeY = mayLeave ? clamp(iy, 0, in.height - 1) : iy;
   Expr v = read(input, activationArgs(options.layout, safeX, safeY, c, n));
 
   std::vector<Var> accVars = nchw ? std::vector<Var>{x, y, c, n}
@@ -133,17 +137,37 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
     int64_t vecExtent = nchw ? g.outputWidth : g.channels;
     int vw = vectorWidth(target, t, vecExtent);
     Var vo("vo"), vi("vi");
-    output.split(vec, vo, vi, vw, TailStrategy::ShiftInwards).vectorize(vi);
+    output.split(vec, vo, vi, vw,
+                 tailFor(vecExtent, TailStrategy::ShiftInwards))
+        .vectorize(vi);
     acc.compute_at(output, vo).vectorize(accVec);
     acc.update().vectorize(accVec);
     if (count.defined())
       count.compute_root();
-    int64_t work = g.batches * g.channels * g.outputHeight * g.outputWidth *
+    int64_t work = sizeHint(g.batches) * sizeHint(g.channels) *
+                   sizeHint(g.outputHeight) * sizeHint(g.outputWidth) *
                    g.windowHeight * g.windowWidth;
     if (placement.root && worthParallel(work))
       output.parallel(ov[nchw ? 1 : 2]);
   };
-  return Defined{Value{result, op.result}, sched};
+  Value pooled{result, op.result};
+  if (spec::hasOpenDims(op.result.shape)) {
+    bool ceil = options.roundingType == spec::RoundingType::Ceil;
+    auto outSize = [&](Expr size, int64_t padding, int64_t window,
+                       int64_t dilation, int64_t stride) {
+      int64_t effective = (window - 1) * dilation + 1;
+      Expr span = size + int(padding - effective);
+      return (ceil ? span + int(stride - 1) : span) / int(stride) + 1;
+    };
+    Expr oh = outSize(in.height, g.padding[0] + g.padding[1], g.windowHeight,
+                      g.dilations[0], g.strides[0]);
+    Expr ow = outSize(in.width, g.padding[2] + g.padding[3], g.windowWidth,
+                      g.dilations[1], g.strides[1]);
+    pooled.openExtents =
+        nchw ? std::vector<Expr>{in.batches, in.channels, oh, ow}
+             : std::vector<Expr>{in.batches, oh, ow, in.channels};
+  }
+  return Defined{pooled, sched};
 }
 
 } // namespace webnnc::halide

@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "../Math.h"
+#include <algorithm>
+
 #include "AxisReduction.h"
 #include "Families.h"
 #include "webnnc/Spec/Ops.h"
@@ -39,13 +41,34 @@ std::optional<spec::ReduceKind> reduceKind(const std::string &kind) {
 Defined reductionResult(Func result, Func acc, const kernels::OpSpec &op,
                         const Value &input) {
   spec::Shape outShape = op.result.shape;
-  int64_t work = spec::elementCount(input.type.shape);
+  int64_t work = workHint(input.type.shape);
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) mutable {
     scheduleReduction(acc, outShape, work, target);
     scheduleElementwise(output, outShape, target, placement);
   };
-  return Defined{Value{result, op.result}, sched};
+  // Kept open dimensions keep their sizes.
+  Value reduced{result, op.result};
+  if (spec::hasOpenDims(op.result.shape)) {
+    bool keep = op.intAttr("keep_dimensions", 0) != 0;
+    std::vector<int64_t> axes;
+    if (op.kind == "arg_min" || op.kind == "arg_max")
+      axes = {op.intAttr("axis", 0)};
+    else if (op.intAttr("axes"))
+      axes = op.intList("axes");
+    else
+      for (size_t d = 0; d < input.type.shape.size(); ++d)
+        axes.push_back(int64_t(d));
+    for (size_t d = 0; d < input.type.shape.size(); ++d) {
+      bool isReduced = std::find(axes.begin(), axes.end(), int64_t(d)) != axes.end();
+      if (!isReduced)
+        reduced.openExtents.push_back(
+            d < input.openExtents.size() ? input.openExtents[d] : Expr());
+      else if (keep)
+        reduced.openExtents.push_back(Expr());
+    }
+  }
+  return Defined{reduced, sched};
 }
 
 // Wrapping integer arithmetic on the unsigned bit patterns.
@@ -62,7 +85,7 @@ Defined reduce(const kernels::OpSpec &op, spec::ReduceKind kind,
     options.axes = op.intList("axes");
   options.keepDimensions = op.intAttr("keep_dimensions", 0) != 0;
   std::vector<int64_t> axes = spec::resolveReduceAxes(input.descriptor(), options);
-  AxisReduction reduction(input.type.shape, axes);
+  AxisReduction reduction(input, axes);
   const RDom &r = reduction.domain();
 
   std::vector<Var> vars = makeVars(op.result.shape.size());
@@ -129,7 +152,7 @@ Defined reduce(const kernels::OpSpec &op, spec::ReduceKind kind,
     else if (kind == spec::ReduceKind::LogSum)
       value = log(value);
     else if (kind == spec::ReduceKind::Mean)
-      value = value / f64(double(reduction.count()));
+      value = value / cast<double>(reduction.count());
     result(vars) = isFloat ? store(value, op.result.dataType)
                            : cast(storageType(op.result.dataType), value);
   }
@@ -143,7 +166,7 @@ Defined argMinMax(const kernels::OpSpec &op, bool isMax, const Value &input) {
   bool keep = op.intAttr("keep_dimensions", 0) != 0;
   int64_t extent = input.type.shape[axis];
   std::vector<Var> vars = makeVars(op.result.shape.size());
-  AxisReduction reduction(input.type.shape, {axis});
+  AxisReduction reduction(input, {axis});
   Index kept = reduction.keptIndex(webnnOrder(vars), keep);
   Index first = kept, at = kept;
   first[axis] = 0;
@@ -224,7 +247,7 @@ Defined softmax(const kernels::OpSpec &op, const Value &input) {
   for (size_t i = 0; i < rank; ++i)
     if (i != d)
       others.push_back(vars[i]);
-  RDom r(0, int(shape[axis]), "r");
+  RDom r(0, input.extent(size_t(axis)), "r");
   std::vector<Expr> along = toExprs(vars);
   along[d] = r.x;
 
@@ -244,7 +267,7 @@ Defined softmax(const kernels::OpSpec &op, const Value &input) {
     rowSum.compute_root();
     scheduleElementwise(output, shape, target, placement);
   };
-  return {Value{f, op.result}, sched};
+  return {Value{f, op.result, input.openExtents}, sched};
 }
 
 } // namespace

@@ -20,6 +20,14 @@ inline constexpr llvm::StringLiteral kKernelAttr = "webnn.kernel";
 inline constexpr llvm::StringLiteral kResultOffsetsAttr =
     "webnn.result_offsets";
 inline constexpr llvm::StringLiteral kArenaSizeAttr = "webnn.arena_size";
+/// A graph with open dimensions is planned at compute: each call result
+/// names its arena buffer (or, negative, -(output index + 1)), and the graph
+/// lists each buffer's live range [first, last] in op positions; the
+/// runtime places the buffers once sizes are known.
+inline constexpr llvm::StringLiteral kResultBuffersAttr =
+    "webnn.result_buffers";
+inline constexpr llvm::StringLiteral kBufferLifetimesAttr =
+    "webnn.buffer_lifetimes";
 /// On a call whose result overwrites one of its operands, and on its
 /// kernel (which must then not read an element after writing it).
 inline constexpr llvm::StringLiteral kInPlaceAttr = "webnn.in_place";

@@ -29,7 +29,10 @@ typedef struct webnnc_executor_options_t {
   webnnc_thread_pool_t *thread_pool;
 } webnnc_executor_options_t;
 
-/* Creates an executor for |model| and allocates its working arena.
+/* Creates an executor for |model| and allocates its working arena: the
+ * model's fixed size, or for a model with open dimensions the size its
+ * bounds need (when every open input dimension is bounded; otherwise the
+ * arena grows at compute to what the actual sizes need).
  * |options| may be NULL (system allocator, single thread). */
 webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
                                        const webnnc_executor_options_t *options,
@@ -43,14 +46,28 @@ const webnnc_model_t *webnnc_executor_model(const webnnc_executor_t *executor);
 
 /* Computes the model. |inputs| and |outputs| hold one tensor per model
  * input/output, in the model's order (or in any order if every tensor has a
- * |name|). Every tensor's data type, rank, dimensions, data pointer and byte
- * length are checked, and outputs must not overlap inputs or each other,
- * before any kernel runs; on such a failure nothing is written. Outputs are
- * written in place. */
+ * |name|).
+ *
+ * Inputs give their actual dimensions; open dimensions take any size from 1
+ * to their bound, and the graph's rules (matmul's K, a window fitting its
+ * input, open dimensions of one name being equal...) are checked for the
+ * given sizes.
+ *
+ * An output with |data| NULL is allocated by the runtime: on success its
+ * data, allocation, byte_length, rank and dims are set; free it with
+ * webnnc_tensor_free. An output with |data| set is written in place: its
+ * byte_length must hold the output, and its rank and dims must match the
+ * model's where they are static; on success rank and dims are set to the
+ * output's actual shape.
+ *
+ * Everything is checked before any kernel runs, and outputs must not overlap
+ * inputs or each other; a failed check writes nothing to any caller buffer
+ * or tensor, and the status and webnnc_executor_last_error() say which
+ * operand broke which rule. */
 webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
                                         const webnnc_tensor_t *inputs,
                                         size_t num_inputs,
-                                        const webnnc_tensor_t *outputs,
+                                        webnnc_tensor_t *outputs,
                                         size_t num_outputs);
 
 /* A description of the last failure of |executor| (naming the operand and

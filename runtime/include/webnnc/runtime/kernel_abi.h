@@ -33,6 +33,20 @@ void *webnnc_rt_halide_malloc(void *user_context, size_t size);
 void webnnc_rt_halide_free(void *user_context, void *ptr);
 void webnnc_rt_halide_error(void *user_context, const char *message);
 
+/* Services the glue of a model with open dimensions calls. */
+
+/* Records "<message> (got <actual>, expected <expected>)" as the compute's
+ * error and returns the status the shapes function returns. */
+int32_t webnnc_rt_shape_error(void *exec_context, const char *message,
+                              int64_t actual, int64_t expected);
+
+/* Places |count| arena buffers of |sizes| bytes (multiples of 64), buffer i
+ * live over op positions [lifetimes[2i], lifetimes[2i+1]]: first fit,
+ * largest first, so buffers live at the same time never overlap. Stores
+ * each buffer's offset in |offsets| and returns the arena's size. */
+uint64_t webnnc_rt_plan_arena(uint32_t count, const uint64_t *sizes,
+                              const int64_t *lifetimes, uint64_t *offsets);
+
 #ifdef __cplusplus
 }
 #endif

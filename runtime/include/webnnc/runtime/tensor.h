@@ -25,7 +25,14 @@ typedef struct webnnc_tensor_t {
   /* Size of |data| in bytes; at least the shape's element count times the
    * element size. */
   size_t byte_length;
+  /* Set by the runtime when it allocated |data| (an output passed with
+   * data NULL); release it with webnnc_tensor_free. NULL otherwise. */
+  void *allocation;
 } webnnc_tensor_t;
+
+/* Frees the data the runtime allocated for |tensor| and clears data,
+ * allocation and byte_length. Does nothing for caller-owned data or NULL. */
+void webnnc_tensor_free(webnnc_tensor_t *tensor);
 
 /* Stores the element count of |rank| |dims| in |out_count|. Fails with
  * WEBNNC_STATUS_INVALID_ARGUMENT on a negative dimension, a rank above

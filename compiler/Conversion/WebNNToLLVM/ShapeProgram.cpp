@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: Apache-2.0
+// Building the ShapeProgram: one size rule per op family, over symbolic
+// dimensions. The spec library checks what is known at build time; these
+// rules express what is left for compute.
+#include "webnnc/Conversion/ShapeProgram.h"
+
+#include "mlir/IR/SymbolTable.h"
+#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/Dialect/WebNN/WebNNDialect.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
+#include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Spec/Ops.h"
+#include "webnnc/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace webnnc {
+
+int ShapeProgram::intern(Node node) {
+  auto key = std::make_tuple(int(node.kind), node.value, node.lhs, node.rhs);
+  auto [it, inserted] = interned_.try_emplace(key, int(nodes_.size()));
+  if (inserted)
+    nodes_.push_back(node);
+  return it->second;
+}
+
+int ShapeProgram::constant(int64_t value) {
+  return intern({Kind::Constant, value});
+}
+
+int ShapeProgram::inputDim(int64_t flatIndex) {
+  return intern({Kind::InputDim, flatIndex});
+}
+
+int ShapeProgram::add(int lhs, int rhs) {
+  if (isConstant(lhs) && isConstant(rhs))
+    return constant(nodes_[lhs].value + nodes_[rhs].value);
+  if (isConstant(rhs) && nodes_[rhs].value == 0)
+    return lhs;
+  return intern({Kind::Add, 0, lhs, rhs});
+}
+
+int ShapeProgram::mul(int lhs, int rhs) {
+  if (isConstant(lhs) && isConstant(rhs))
+    return constant(nodes_[lhs].value * nodes_[rhs].value);
+  if (isConstant(rhs) && nodes_[rhs].value == 1)
+    return lhs;
+  if (isConstant(lhs) && nodes_[lhs].value == 1)
+    return rhs;
+  return intern({Kind::Mul, 0, lhs, rhs});
+}
+
+int ShapeProgram::floorDiv(int lhs, int64_t divisor) {
+  if (divisor == 1)
+    return lhs;
+  if (isConstant(lhs) && nodes_[lhs].value >= 0)
+    return constant(nodes_[lhs].value / divisor);
+  return intern({Kind::FloorDiv, 0, lhs, constant(divisor)});
+}
+
+int ShapeProgram::ceilDiv(int lhs, int64_t divisor) {
+  if (divisor == 1)
+    return lhs;
+  if (isConstant(lhs) && nodes_[lhs].value >= 0)
+    return constant((nodes_[lhs].value + divisor - 1) / divisor);
+  return intern({Kind::CeilDiv, 0, lhs, constant(divisor)});
+}
+
+void ShapeProgram::requireEqual(int lhs, int rhs, std::string message) {
+  if (lhs == rhs)
+    return;
+  checks_.push_back({true, lhs, rhs, std::move(message)});
+}
+
+void ShapeProgram::requireAtLeast(int lhs, int64_t min, std::string message) {
+  if (isConstant(lhs) && nodes_[lhs].value >= min)
+    return;
+  checks_.push_back({false, lhs, constant(min), std::move(message)});
+}
+
+namespace {
+
+// "conv2d 'conv1'" (with the op's label), for messages.
+std::string describe(Operation *op) {
+  std::string out = op->getName().stripDialect().str();
+  if (auto name = dyn_cast<NameLoc>(op->getLoc()))
+    out += " '" + name.getName().str() + "'";
+  return out;
+}
+
+class Builder {
+public:
+  explicit Builder(ShapeProgram &program) : p_(program) {}
+
+  LogicalResult addGraph(func::FuncOp graph) {
+    int64_t flat = 0;
+    std::map<std::string, std::pair<int, std::string>> named;
+    for (BlockArgument arg : graph.getArguments()) {
+      auto desc = *webnn::getDescriptor(arg.getType());
+      auto names = graph.getArgAttrOfType<ArrayAttr>(
+          arg.getArgNumber(), webnn::WebNNDialect::kOpenDimNamesAttr);
+      auto inputName = graph.getArgAttrOfType<StringAttr>(
+          arg.getArgNumber(), webnn::WebNNDialect::kNameAttr);
+      std::string input = inputName ? inputName.str() : "?";
+      ShapeProgram::Dims dims;
+      size_t open = 0;
+      for (auto [d, size] : llvm::enumerate(desc.shape)) {
+        if (!spec::isOpen(size)) {
+          dims.push_back(p_.constant(size));
+          ++flat;
+          continue;
+        }
+        p_.markDynamic();
+        int node = p_.inputDim(flat++);
+        std::string where =
+            "input '" + input + "' dimension " + std::to_string(d);
+        if (names && open < names.size()) {
+          std::string name =
+              cast<StringAttr>(names[open]).str();
+          if (!name.empty()) {
+            auto [it, first] = named.try_emplace(name, node, where);
+            if (!first)
+              p_.requireEqual(node, it->second.first,
+                              where + " ('" + name + "') must equal " +
+                                  it->second.second + " ('" + name + "')");
+          }
+        }
+        ++open;
+        dims.push_back(node);
+      }
+      p_.setDims(arg, dims);
+    }
+    SymbolTable symbols(graph->getParentOfType<ModuleOp>());
+    for (Operation &op : graph.getBody().front()) {
+      if (auto call = dyn_cast<func::CallOp>(op)) {
+        auto kernel = symbols.lookup<func::FuncOp>(call.getCallee());
+        if (!kernel || kernel.isExternal())
+          return call.emitOpError("calls a kernel whose body is unknown");
+        if (failed(addCall(call, kernel)))
+          return failure();
+        continue;
+      }
+      if (isa<func::ReturnOp>(op))
+        continue;
+      if (failed(addOp(&op)))
+        return failure();
+    }
+    return success();
+  }
+
+private:
+  LogicalResult addCall(func::CallOp call, func::FuncOp kernel) {
+    Block &body = kernel.getBody().front();
+    for (auto [arg, operand] :
+         llvm::zip(body.getArguments(), call.getOperands()))
+      p_.setDims(arg, p_.dimsOf(operand));
+    for (Operation &op : body) {
+      if (auto ret = dyn_cast<func::ReturnOp>(op)) {
+        for (auto [result, value] :
+             llvm::zip(call.getResults(), ret.getOperands()))
+          p_.setDims(result, p_.dimsOf(value));
+        continue;
+      }
+      if (failed(addOp(&op)))
+        return failure();
+    }
+    return success();
+  }
+
+  // The dims of |type| where static; open ones are left -1 for the rule.
+  static ShapeProgram::Dims staticDims(ShapeProgram &p, Type type,
+                                       bool &open) {
+    ShapeProgram::Dims dims;
+    open = false;
+    spec::Shape shape = webnn::getDescriptor(type)->shape;
+    for (int64_t d : shape) {
+      open |= spec::isOpen(d);
+      dims.push_back(spec::isOpen(d) ? -1 : p.constant(d));
+    }
+    return dims;
+  }
+
+  LogicalResult addOp(Operation *op) {
+    bool operandsOpen = false;
+    for (Value operand : op->getOperands())
+      for (int node : p_.dimsOf(operand))
+        operandsOpen |= !p_.isConstant(node);
+    for (Value result : op->getResults()) {
+      bool open;
+      ShapeProgram::Dims dims = staticDims(p_, result.getType(), open);
+      if (!open && !operandsOpen) {
+        p_.setDims(result, dims);
+        continue;
+      }
+      FailureOr<ShapeProgram::Dims> ruled = rule(op, dims);
+      if (failed(ruled))
+        return failure();
+      // What the rule derived must agree with the static sizes the
+      // verifier inferred (an open operand may meet a static one).
+      for (auto [d, node] : llvm::enumerate(*ruled))
+        if (dims[d] >= 0)
+          p_.requireEqual(node, dims[d],
+                          describe(op) + ": output dimension " +
+                              std::to_string(d) + " must be " +
+                              std::to_string(p_.nodes()[dims[d]].value));
+      p_.setDims(result, *ruled);
+    }
+    return success();
+  }
+
+  FailureOr<ShapeProgram::Dims> rule(Operation *op,
+                                     const ShapeProgram::Dims &result) {
+    std::string kind = op->getName().stripDialect().str();
+    if (kernels::isElementwise(kind))
+      return broadcast(op, result.size());
+    if (kind == "softmax" || kind == "identity")
+      return p_.dimsOf(op->getOperand(0));
+    if (auto conv = dyn_cast<webnn::Conv2dOp>(op))
+      return conv2d(conv);
+    if (isa<webnn::MaxPool2dOp, webnn::AveragePool2dOp, webnn::L2Pool2dOp>(op))
+      return pool2d(op);
+    if (isa<webnn::MatmulOp>(op))
+      return matmul(op, op->getOperand(0), op->getOperand(1), false, false);
+    if (auto gemm = dyn_cast<webnn::GemmOp>(op))
+      return matmul(op, gemm.getA(), gemm.getB(), gemm.getATranspose(),
+                    gemm.getBTranspose());
+    if (auto packed = dyn_cast<webnn::PackedMatmulOp>(op))
+      return packedMatmul(packed);
+    if (kind.rfind("reduce_", 0) == 0)
+      return reduce(op);
+    if (auto transpose = dyn_cast<webnn::TransposeOp>(op)) {
+      const ShapeProgram::Dims &in = p_.dimsOf(transpose.getInput());
+      std::vector<int64_t> perm =
+          webnn::transposeOptions(transpose).permutation;
+      ShapeProgram::Dims out;
+      for (size_t d = 0; d < in.size(); ++d)
+        out.push_back(in[perm.empty() ? in.size() - 1 - d : perm[d]]);
+      return out;
+    }
+    return op->emitOpError("has open dimensions, which webnnc cannot size "
+                           "at compute for this op");
+  }
+
+  // Numpy broadcasting where an open dimension never broadcasts: every
+  // operand dimension that is not a static 1 must equal the result's.
+  ShapeProgram::Dims broadcast(Operation *op, size_t rank) {
+    ShapeProgram::Dims out;
+    for (size_t d = 0; d < rank; ++d) {
+      int chosen = -1;
+      std::vector<std::pair<unsigned, int>> candidates;
+      for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
+        const ShapeProgram::Dims &dims = p_.dimsOf(operand);
+        if (dims.size() + d < rank)
+          continue; // a missing leading dimension counts as 1
+        int node = dims[dims.size() - rank + d];
+        if (p_.isConstant(node) && p_.nodes()[node].value == 1)
+          continue;
+        candidates.push_back({unsigned(i), node});
+        if (chosen < 0 || (p_.isConstant(node) && !p_.isConstant(chosen)))
+          chosen = node;
+      }
+      if (chosen < 0)
+        chosen = p_.constant(1);
+      for (auto [i, node] : candidates)
+        p_.requireEqual(node, chosen,
+                        describe(op) + ": operand " + std::to_string(i) +
+                            " dimension " + std::to_string(d) +
+                            " must match the other operands' (open "
+                            "dimensions broadcast only against a static 1)");
+      out.push_back(chosen);
+    }
+    return out;
+  }
+
+  // floor or ceil((size + padding - effective window) / stride) + 1, with
+  // the window required to fit.
+  int windowOutput(Operation *op, int size, int64_t padding, int64_t window,
+                   int64_t dilation, int64_t stride, bool ceil,
+                   const char *which) {
+    int64_t effective = (window - 1) * dilation + 1;
+    int span = p_.add(size, p_.constant(padding - effective));
+    p_.requireAtLeast(span, 0,
+                      describe(op) + ": the window (" +
+                          std::to_string(effective) + ") does not fit the " +
+                          "padded input " + which);
+    int steps = ceil ? p_.ceilDiv(span, stride) : p_.floorDiv(span, stride);
+    return p_.add(steps, p_.constant(1));
+  }
+
+  FailureOr<ShapeProgram::Dims> conv2d(webnn::Conv2dOp op) {
+    spec::Conv2dOptions options = webnn::conv2dOptions(op);
+    auto input = *webnn::getDescriptor(op.getInput().getType());
+    auto filter = *webnn::getDescriptor(op.getFilter().getType());
+    auto g = spec::resolveConv2d(input, filter, options);
+    if (!g)
+      return op.emitOpError() << g.error().format("conv2d");
+    const ShapeProgram::Dims &in = p_.dimsOf(op.getInput());
+    bool nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
+    int h = in[nchw ? 2 : 1], w = in[nchw ? 3 : 2];
+    int oh = windowOutput(op, h, g->padding[0] + g->padding[1],
+                          g->filterHeight, g->dilations[0], g->strides[0],
+                          false, "height");
+    int ow = windowOutput(op, w, g->padding[2] + g->padding[3],
+                          g->filterWidth, g->dilations[1], g->strides[1],
+                          false, "width");
+    int oc = p_.constant(g->outputChannels);
+    if (nchw)
+      return ShapeProgram::Dims{in[0], oc, oh, ow};
+    return ShapeProgram::Dims{in[0], oh, ow, oc};
+  }
+
+  FailureOr<ShapeProgram::Dims> pool2d(Operation *op) {
+    spec::Pool2dOptions options;
+    spec::PoolKind kind = spec::PoolKind::Max;
+    if (auto max = dyn_cast<webnn::MaxPool2dOp>(op))
+      options = webnn::pool2dOptions(max);
+    else if (auto avg = dyn_cast<webnn::AveragePool2dOp>(op))
+      options = webnn::pool2dOptions(avg), kind = spec::PoolKind::Average;
+    else
+      options = webnn::pool2dOptions(cast<webnn::L2Pool2dOp>(op)),
+      kind = spec::PoolKind::L2;
+    auto input = *webnn::getDescriptor(op->getOperand(0).getType());
+    auto g = spec::resolvePool2d(kind, input, options);
+    if (!g)
+      return op->emitOpError() << g.error().format(spec::toString(kind));
+    const ShapeProgram::Dims &in = p_.dimsOf(op->getOperand(0));
+    bool nchw = options.layout == spec::InputOperandLayout::Nchw;
+    bool ceil = options.roundingType == spec::RoundingType::Ceil;
+    int h = in[nchw ? 2 : 1], w = in[nchw ? 3 : 2];
+    int oh = windowOutput(op, h, g->padding[0] + g->padding[1],
+                          g->windowHeight, g->dilations[0], g->strides[0],
+                          ceil, "height");
+    int ow = windowOutput(op, w, g->padding[2] + g->padding[3],
+                          g->windowWidth, g->dilations[1], g->strides[1],
+                          ceil, "width");
+    int c = in[nchw ? 1 : 3];
+    if (nchw)
+      return ShapeProgram::Dims{in[0], c, oh, ow};
+    return ShapeProgram::Dims{in[0], oh, ow, c};
+  }
+
+  // Batch dimensions broadcast; M from a, N from b; K must agree.
+  FailureOr<ShapeProgram::Dims> matmul(Operation *op, Value a, Value b,
+                                       bool aT, bool bT) {
+    const ShapeProgram::Dims &ad = p_.dimsOf(a), &bd = p_.dimsOf(b);
+    size_t ar = ad.size(), br = bd.size();
+    int m = aT ? ad[ar - 1] : ad[ar - 2], k = aT ? ad[ar - 2] : ad[ar - 1];
+    int bk = bT ? bd[br - 1] : bd[br - 2], n = bT ? bd[br - 2] : bd[br - 1];
+    p_.requireEqual(bk, k,
+                    describe(op) + ": b's rows must equal a's columns");
+    size_t batchRank = std::max(ar, br) - 2;
+    ShapeProgram::Dims out;
+    for (size_t d = 0; d < batchRank; ++d) {
+      auto at = [&](const ShapeProgram::Dims &dims) {
+        size_t r = dims.size() - 2;
+        return d + r < batchRank ? p_.constant(1)
+                                 : dims[d - (batchRank - r)];
+      };
+      int x = at(ad), y = at(bd);
+      auto isOne = [&](int node) {
+        return p_.isConstant(node) && p_.nodes()[node].value == 1;
+      };
+      int chosen = isOne(x) ? y : x;
+      if (!isOne(x) && !isOne(y))
+        p_.requireEqual(y, x,
+                        describe(op) + ": batch dimension " +
+                            std::to_string(d) + " of a and b must match");
+      out.push_back(chosen);
+    }
+    out.push_back(m);
+    out.push_back(n);
+    return out;
+  }
+
+  FailureOr<ShapeProgram::Dims> packedMatmul(webnn::PackedMatmulOp op) {
+    const ShapeProgram::Dims &ad = p_.dimsOf(op.getA());
+    ShapeProgram::Dims out;
+    if (op.getATranspose()) {
+      out = {ad[1]};
+    } else {
+      out.assign(ad.begin(), ad.end() - 1);
+    }
+    out.push_back(p_.constant(op.getColumns()));
+    auto packed = *webnn::getDescriptor(op.getPackedB().getType());
+    int k = op.getATranspose() ? ad[0] : ad.back();
+    p_.requireEqual(k, p_.constant(packed.shape[1]),
+                    describe(op) + ": a's columns must equal b's rows (" +
+                        std::to_string(packed.shape[1]) + ")");
+    return out;
+  }
+
+  FailureOr<ShapeProgram::Dims> reduce(Operation *op) {
+    auto input = *webnn::getDescriptor(op->getOperand(0).getType());
+    bool keep = false;
+    if (auto attr = op->getAttrOfType<BoolAttr>("keep_dimensions"))
+      keep = attr.getValue();
+    std::vector<int64_t> axes;
+    if (auto attr = op->getAttrOfType<DenseI64ArrayAttr>("axes"))
+      axes.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
+    else
+      for (size_t d = 0; d < input.shape.size(); ++d)
+        axes.push_back(int64_t(d));
+    const ShapeProgram::Dims &in = p_.dimsOf(op->getOperand(0));
+    ShapeProgram::Dims out;
+    for (size_t d = 0; d < in.size(); ++d) {
+      bool reduced = llvm::is_contained(axes, int64_t(d));
+      if (!reduced)
+        out.push_back(in[d]);
+      else if (keep)
+        out.push_back(p_.constant(1));
+    }
+    return out;
+  }
+
+  ShapeProgram &p_;
+};
+
+} // namespace
+
+FailureOr<ShapeProgram> buildShapeProgram(func::FuncOp graph) {
+  ShapeProgram program;
+  Builder builder(program);
+  if (failed(builder.addGraph(graph)))
+    return failure();
+  return program;
+}
+
+} // namespace webnnc
