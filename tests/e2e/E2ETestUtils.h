@@ -35,6 +35,8 @@ public:
   run(const std::map<std::string, HostTensor> &inputs, int threads = 1);
 
   const CompiledModel &compiled() const { return compiled_; }
+  // The loaded model's descriptor, for calling the runtime API directly.
+  const webnnc_model_t *model() const { return loaded_->model(); }
 
 private:
   CompiledModel compiled_;

@@ -140,8 +140,15 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
     output.split(vec, vo, vi, vw,
                  tailFor(vecExtent, TailStrategy::ShiftInwards))
         .vectorize(vi);
-    acc.compute_at(output, vo).vectorize(accVec);
-    acc.update().vectorize(accVec);
+    if (isOpen(vecExtent)) {
+      // The last tile may be partial: guard the accumulator's vectors too.
+      acc.compute_at(output, vo)
+          .vectorize(accVec, vw, TailStrategy::GuardWithIf);
+      acc.update().vectorize(accVec, vw, TailStrategy::GuardWithIf);
+    } else {
+      acc.compute_at(output, vo).vectorize(accVec);
+      acc.update().vectorize(accVec);
+    }
     if (count.defined())
       count.compute_root();
     int64_t work = sizeHint(g.batches) * sizeHint(g.channels) *

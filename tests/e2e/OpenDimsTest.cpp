@@ -1,0 +1,467 @@
+// SPDX-License-Identifier: Apache-2.0
+// Open dimensions end to end: one compiled model computes many input sizes
+// (checked against the reference evaluator on the same graph built with
+// those sizes), from many threads at once, with outputs the runtime
+// allocates; every rule broken at compute gets its status and message and
+// leaves the caller's buffers alone.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <functional>
+#include <random>
+#include <thread>
+
+#include "E2ETestUtils.h"
+#include "webnnc/Frontend/GraphBuilder.h"
+#include "webnnc/Reference/Evaluator.h"
+#include "webnnc/runtime/webnnc.h"
+
+namespace webnnc {
+namespace {
+
+constexpr int64_t Q = kOpenDim;
+
+std::vector<float> weights(size_t count, unsigned seed, float scale) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-scale, scale);
+  std::vector<float> w(count);
+  for (float &v : w)
+    v = dist(rng);
+  return w;
+}
+
+Operand constant(GraphBuilder &b, Shape shape, unsigned seed,
+                 float scale = 0.5f) {
+  std::vector<float> w = weights(size_t(spec::elementCount(shape)), seed, scale);
+  return b.constant({DataType::Float32, shape},
+                    std::as_bytes(std::span<const float>(w)));
+}
+
+// A small conv net: conv+bias+relu, 2x2 max pool, strided conv+relu, global
+// average (reduceMean over height and width), gemm, softmax. |n|, |h|, |w|
+// may be open.
+Graph convNet(int64_t n, int64_t h, int64_t w) {
+  GraphBuilder b;
+  Operand x = b.input("image", {DataType::Float32, {n, 3, h, w}},
+                      n == Q ? std::vector<OpenDimension>{{"batch", 8},
+                                                          {"height", 64},
+                                                          {"width", 64}}
+                             : std::vector<OpenDimension>{});
+  Conv2dOptions conv1;
+  conv1.padding = {1, 1, 1, 1};
+  Operand y = b.relu(b.add(b.conv2d(x, constant(b, {8, 3, 3, 3}, 1), conv1),
+                           constant(b, {1, 8, 1, 1}, 2)));
+  Pool2dOptions pool;
+  pool.windowDimensions = {2, 2};
+  pool.strides = {2, 2};
+  y = b.maxPool2d(y, pool);
+  Conv2dOptions conv2;
+  conv2.padding = {1, 1, 1, 1};
+  conv2.strides = {2, 2};
+  conv2.bias = constant(b, {16}, 3);
+  y = b.relu(b.conv2d(y, constant(b, {16, 8, 3, 3}, 4), conv2));
+  ReduceOptions mean;
+  mean.axes = std::vector<int64_t>{2, 3};
+  y = b.reduceMean(y, mean);
+  GemmOptions gemm;
+  gemm.c = constant(b, {10}, 5);
+  Operand logits = b.gemm(y, constant(b, {16, 10}, 6), gemm);
+  auto graph = b.build({{"probabilities", b.softmax(logits, 1)},
+                        {"features", y}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+// A transformer-like matmul chain over [batch, sequence, 32]: a projection
+// with bias and gelu, attention scores against the input (an open K), a
+// softmax over the sequence, and a residual add.
+Graph matmulChain(int64_t batch, int64_t sequence) {
+  GraphBuilder b;
+  Operand x = b.input("tokens", {DataType::Float32, {batch, sequence, 32}});
+  Operand q = b.gelu(b.add(b.matmul(x, constant(b, {32, 32}, 11, 0.2f)),
+                           constant(b, {32}, 12)));
+  TransposeOptions flip;
+  flip.permutation = {0, 2, 1};
+  Operand scores = b.softmax(b.matmul(q, b.transpose(x, flip)), 2);
+  Operand mixed = b.add(b.matmul(scores, x), x);
+  auto graph = b.build({{"mixed", mixed}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+struct Case {
+  std::map<std::string, HostTensor> inputs;
+  std::vector<HostTensor> expected;
+};
+
+Case referenceCase(Graph graph, unsigned seed) {
+  Case c;
+  c.inputs = test::randomInputs(graph, seed, -1, 1);
+  auto expected = reference::evaluate(graph, c.inputs);
+  EXPECT_TRUE(expected) << expected.error();
+  c.expected = std::move(*expected);
+  return c;
+}
+
+void expectMatches(const std::vector<HostTensor> &actual,
+                   const std::vector<HostTensor> &expected,
+                   const std::string &what) {
+  ASSERT_EQ(actual.size(), expected.size()) << what;
+  for (size_t i = 0; i < actual.size(); ++i) {
+    EXPECT_EQ(actual[i].shape(), expected[i].shape()) << what << " output " << i;
+    EXPECT_EQ(test::compare(actual[i], expected[i], 1e-4, 1e-5), "")
+        << what << " output " << i;
+  }
+}
+
+std::unique_ptr<test::CompiledTestModel> compileOrFail(Graph graph) {
+  auto model = test::CompiledTestModel::compile(graph);
+  EXPECT_TRUE(model) << model.error();
+  return model ? std::move(*model) : nullptr;
+}
+
+TEST(OpenDims, ConvNetComputesEveryImageSize) {
+  auto model = compileOrFail(convNet(Q, Q, Q));
+  ASSERT_TRUE(model);
+  ASSERT_NE(model->model()->shapes, nullptr);
+  const int64_t sizes[][3] = {{1, 16, 16}, {2, 20, 12}, {1, 9, 33},
+                              {3, 31, 8},  {1, 4, 4},   {8, 64, 64}};
+  unsigned seed = 100;
+  for (auto [n, h, w] : sizes) {
+    Case c = referenceCase(convNet(n, h, w), seed++);
+    auto actual = model->run(c.inputs);
+    ASSERT_TRUE(actual) << actual.error();
+    expectMatches(*actual, c.expected,
+                  std::to_string(n) + "x3x" + std::to_string(h) + "x" +
+                      std::to_string(w));
+  }
+}
+
+TEST(OpenDims, MatmulChainComputesEveryBatchAndSequence) {
+  auto model = compileOrFail(matmulChain(Q, Q));
+  ASSERT_TRUE(model);
+  const int64_t sizes[][2] = {{1, 1}, {2, 7}, {3, 16}, {1, 33}, {4, 5}};
+  unsigned seed = 200;
+  for (auto [batch, sequence] : sizes) {
+    Case c = referenceCase(matmulChain(batch, sequence), seed++);
+    for (int threads : {1, 2}) {
+      auto actual = model->run(c.inputs, threads);
+      ASSERT_TRUE(actual) << actual.error();
+      expectMatches(*actual, c.expected,
+                    std::to_string(batch) + "x" + std::to_string(sequence) +
+                        " on " + std::to_string(threads) + " threads");
+    }
+  }
+}
+
+// A caller-side tensor over |data|.
+webnnc_tensor_t tensorOf(const char *name, std::vector<float> &data,
+                         std::vector<int64_t> dims) {
+  webnnc_tensor_t t{};
+  t.name = name;
+  t.data_type = WEBNNC_DATA_TYPE_FLOAT32;
+  t.rank = uint32_t(dims.size());
+  for (size_t d = 0; d < dims.size(); ++d)
+    t.dims[d] = dims[d];
+  t.data = data.data();
+  t.byte_length = data.size() * sizeof(float);
+  return t;
+}
+
+TEST(OpenDims, EightThreadsShareOneModel) {
+  auto model = compileOrFail(convNet(Q, Q, Q));
+  ASSERT_TRUE(model);
+  const webnnc_model_t *compiled = model->model();
+  std::vector<Case> cases;
+  for (int i = 0; i < 8; ++i)
+    cases.push_back(referenceCase(convNet(1 + i % 3, 8 + 3 * i, 20 - i),
+                                  300 + i));
+  webnnc_thread_pool_t *pool = nullptr;
+  ASSERT_EQ(webnnc_thread_pool_create(2, webnnc_allocator_system(), &pool),
+            WEBNNC_STATUS_OK);
+  std::vector<std::string> failures(8);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      webnnc_executor_options_t options{};
+      options.thread_pool = pool;
+      webnnc_executor_t *executor = nullptr;
+      if (webnnc_executor_create(compiled, &options, &executor)) {
+        failures[t] = "create failed";
+        return;
+      }
+      // Each thread computes every case, starting at its own.
+      for (int k = 0; k < 8 && failures[t].empty(); ++k) {
+        const Case &c = cases[(t + k) % 8];
+        const HostTensor &image = c.inputs.at("image");
+        std::vector<float> data(image.as<float>(),
+                                image.as<float>() + image.elementCount());
+        webnnc_tensor_t input = tensorOf("image", data, image.shape());
+        webnnc_tensor_t outputs[2] = {};
+        outputs[0].data_type = outputs[1].data_type = WEBNNC_DATA_TYPE_FLOAT32;
+        if (webnnc_executor_compute(executor, &input, 1, outputs, 2)) {
+          failures[t] = webnnc_executor_last_error(executor);
+          break;
+        }
+        for (int o = 0; o < 2 && failures[t].empty(); ++o) {
+          const HostTensor &want = c.expected[o];
+          if (spec::Shape(outputs[o].dims, outputs[o].dims + outputs[o].rank) !=
+              want.shape())
+            failures[t] = "wrong output shape";
+          const float *got = static_cast<const float *>(outputs[o].data);
+          for (size_t i = 0; i < want.elementCount() && failures[t].empty(); ++i)
+            if (std::abs(got[i] - want.as<float>()[i]) >
+                1e-5 + 1e-4 * std::abs(want.as<float>()[i]))
+              failures[t] = "value mismatch in case " +
+                            std::to_string((t + k) % 8);
+          webnnc_tensor_free(&outputs[o]);
+        }
+      }
+      webnnc_executor_destroy(executor);
+    });
+  for (std::thread &thread : threads)
+    thread.join();
+  webnnc_thread_pool_release(pool);
+  for (int t = 0; t < 8; ++t)
+    EXPECT_EQ(failures[t], "") << "thread " << t;
+}
+
+// The bad-call fixture: a compiled model with named open dimensions.
+class OpenDimCalls : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    GraphBuilder b;
+    Operand a = b.input("a", {DataType::Float32, {Q, 4}}, {{"batch", 16}});
+    Operand c = b.input("c", {DataType::Float32, {Q, 4}}, {{"batch", 16}});
+    Operand k = b.input("k", {DataType::Float32, {4, Q}}, {{"", 0}});
+    Operand sum = b.add(a, c);
+    auto graph = b.build({{"sum", sum}, {"product", b.matmul(sum, k)}});
+    ASSERT_TRUE(graph) << graph.error().message();
+    auto model = test::CompiledTestModel::compile(*graph);
+    ASSERT_TRUE(model) << model.error();
+    model_ = std::move(*model).release();
+  }
+  static void TearDownTestSuite() {
+    delete model_;
+    model_ = nullptr;
+  }
+  void SetUp() override {
+    ASSERT_TRUE(model_);
+    ASSERT_EQ(webnnc_executor_create(model_->model(), nullptr, &executor_),
+              WEBNNC_STATUS_OK);
+    a_.assign(8, 1.0f), c_.assign(8, 2.0f), k_.assign(12, 0.5f);
+    sum_.assign(8, -7.0f), product_.assign(6, -7.0f);
+    inputs_[0] = tensorOf("a", a_, {2, 4});
+    inputs_[1] = tensorOf("c", c_, {2, 4});
+    inputs_[2] = tensorOf("k", k_, {4, 3});
+    outputs_[0] = tensorOf("sum", sum_, {2, 4});
+    outputs_[1] = tensorOf("product", product_, {2, 3});
+  }
+  void TearDown() override { webnnc_executor_destroy(executor_); }
+
+  webnnc_status_t compute() {
+    return webnnc_executor_compute(executor_, inputs_, 3, outputs_, 2);
+  }
+  // |status|, a message containing |message|, and nothing written: output
+  // buffers keep their sentinel and output tensors their fields.
+  void expectRejected(webnnc_status_t status, const std::string &message) {
+    webnnc_tensor_t before[2];
+    std::memcpy(before, outputs_, sizeof(before));
+    EXPECT_EQ(compute(), status);
+    EXPECT_NE(std::string(webnnc_executor_last_error(executor_)).find(message),
+              std::string::npos)
+        << webnnc_executor_last_error(executor_);
+    for (float v : sum_)
+      EXPECT_EQ(v, -7.0f);
+    for (float v : product_)
+      EXPECT_EQ(v, -7.0f);
+    EXPECT_EQ(std::memcmp(before, outputs_, sizeof(before)), 0)
+        << "a failed compute changed an output tensor";
+  }
+
+  static test::CompiledTestModel *model_;
+  webnnc_executor_t *executor_ = nullptr;
+  std::vector<float> a_, c_, k_, sum_, product_;
+  webnnc_tensor_t inputs_[3], outputs_[2];
+};
+test::CompiledTestModel *OpenDimCalls::model_ = nullptr;
+
+TEST_F(OpenDimCalls, ComputesAndReportsShapes) {
+  ASSERT_EQ(compute(), WEBNNC_STATUS_OK) << webnnc_executor_last_error(executor_);
+  for (float v : sum_)
+    EXPECT_EQ(v, 3.0f);
+  for (float v : product_)
+    EXPECT_EQ(v, 6.0f); // 4 * 3 * 0.5
+  EXPECT_EQ(outputs_[1].rank, 2u);
+  EXPECT_EQ(outputs_[1].dims[0], 2);
+  EXPECT_EQ(outputs_[1].dims[1], 3);
+}
+
+TEST_F(OpenDimCalls, AllocatesOutputsLeftNull) {
+  outputs_[1].data = nullptr;
+  outputs_[1].byte_length = 0;
+  outputs_[1].rank = 0;
+  ASSERT_EQ(compute(), WEBNNC_STATUS_OK) << webnnc_executor_last_error(executor_);
+  ASSERT_NE(outputs_[1].data, nullptr);
+  ASSERT_NE(outputs_[1].allocation, nullptr);
+  EXPECT_EQ(outputs_[1].rank, 2u);
+  EXPECT_EQ(outputs_[1].dims[0], 2);
+  EXPECT_EQ(outputs_[1].dims[1], 3);
+  EXPECT_EQ(outputs_[1].byte_length, 6 * sizeof(float));
+  for (int i = 0; i < 6; ++i)
+    EXPECT_EQ(static_cast<float *>(outputs_[1].data)[i], 6.0f);
+  webnnc_tensor_free(&outputs_[1]);
+  EXPECT_EQ(outputs_[1].data, nullptr);
+  EXPECT_EQ(outputs_[1].allocation, nullptr);
+  webnnc_tensor_free(&outputs_[0]); // caller-owned: nothing happens
+  EXPECT_EQ(outputs_[0].data, sum_.data());
+}
+
+TEST_F(OpenDimCalls, RejectsNamedDimensionsThatDiffer) {
+  inputs_[1].dims[0] = 1;
+  expectRejected(WEBNNC_STATUS_SHAPE_MISMATCH,
+                 "input 'c' dimension 0 ('batch') must equal input 'a' "
+                 "dimension 0 ('batch') (got 1, expected 2)");
+}
+
+TEST_F(OpenDimCalls, RejectsSizesAboveTheBound) {
+  inputs_[0].dims[0] = 17;
+  expectRejected(WEBNNC_STATUS_SHAPE_MISMATCH,
+                 "input 'a': dimension 0 ('batch') must be between 1 and 16, "
+                 "got 17");
+  inputs_[0].dims[0] = 0;
+  expectRejected(WEBNNC_STATUS_SHAPE_MISMATCH,
+                 "must be between 1 and 16, got 0");
+}
+
+TEST_F(OpenDimCalls, RejectsStaticDimensionsAndRanksThatDiffer) {
+  inputs_[2].dims[0] = 5;
+  expectRejected(WEBNNC_STATUS_SHAPE_MISMATCH,
+                 "input 'k': expected shape [4,?], got [5,3]");
+  inputs_[2].dims[0] = 4;
+  inputs_[2].rank = 3;
+  expectRejected(WEBNNC_STATUS_SHAPE_MISMATCH, "input 'k': expected shape");
+}
+
+TEST_F(OpenDimCalls, RejectsSmallBuffersForTheActualSizes) {
+  inputs_[0].byte_length = 7 * sizeof(float);
+  expectRejected(WEBNNC_STATUS_BUFFER_TOO_SMALL,
+                 "input 'a': buffer holds 28 bytes, the shape needs 32");
+  inputs_[0].byte_length = 8 * sizeof(float);
+  outputs_[1].byte_length = 5 * sizeof(float);
+  expectRejected(WEBNNC_STATUS_BUFFER_TOO_SMALL,
+                 "output 'product': buffer holds 20 bytes, shape [2,3] needs "
+                 "24");
+}
+
+TEST_F(OpenDimCalls, RejectsNullsAndWrongTypes) {
+  inputs_[1].data = nullptr;
+  expectRejected(WEBNNC_STATUS_INVALID_ARGUMENT, "input 'c': data is NULL");
+  inputs_[1].data = c_.data();
+  outputs_[0].data_type = WEBNNC_DATA_TYPE_INT32;
+  expectRejected(WEBNNC_STATUS_DATA_TYPE_MISMATCH,
+                 "output 'sum': expected data type float32, got int32");
+  outputs_[0].data_type = WEBNNC_DATA_TYPE_FLOAT32;
+  EXPECT_EQ(webnnc_executor_compute(executor_, nullptr, 3, outputs_, 2),
+            WEBNNC_STATUS_INVALID_ARGUMENT);
+  EXPECT_EQ(webnnc_executor_compute(nullptr, inputs_, 3, outputs_, 2),
+            WEBNNC_STATUS_INVALID_ARGUMENT);
+}
+
+TEST_F(OpenDimCalls, RejectsOverlappingOutputs) {
+  outputs_[1].data = sum_.data() + 2;
+  // The model's outputs are in name order: product, then sum.
+  expectRejected(WEBNNC_STATUS_BUFFER_OVERLAP,
+                 "output 'sum' overlaps output 'product'");
+}
+
+TEST(OpenDimRules, AWindowMustFitItsInput) {
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {1, 1, Q, Q}});
+  auto graph = b.build({{"y", b.conv2d(x, constant(b, {2, 1, 5, 5}, 9))}});
+  ASSERT_TRUE(graph);
+  auto model = compileOrFail(std::move(*graph));
+  ASSERT_TRUE(model);
+  HostTensor small({DataType::Float32, {1, 1, 3, 7}});
+  auto result = model->run({{"x", small}});
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().find("the window (5) does not fit the padded "
+                                "input height"),
+            std::string::npos)
+      << result.error();
+  // Where it fits, the result matches the same conv built for that size.
+  for (auto [h, w] : {std::pair<int64_t, int64_t>{5, 7}, {6, 21}, {9, 5}}) {
+    GraphBuilder sized;
+    Operand sx = sized.input("x", {DataType::Float32, {1, 1, h, w}});
+    auto reference = sized.build(
+        {{"y", sized.conv2d(sx, constant(sized, {2, 1, 5, 5}, 9))}});
+    ASSERT_TRUE(reference);
+    Case c = referenceCase(std::move(*reference), unsigned(h * 100 + w));
+    auto ok = model->run(c.inputs);
+    ASSERT_TRUE(ok) << ok.error();
+    expectMatches(*ok, c.expected, "conv " + std::to_string(h) + "x" +
+                                       std::to_string(w));
+  }
+}
+
+TEST(OpenDimRules, OpenKMustAgree) {
+  GraphBuilder b;
+  Operand a = b.input("a", {DataType::Float32, {2, Q}});
+  Operand k = b.input("k", {DataType::Float32, {Q, 3}});
+  auto graph = b.build({{"y", b.matmul(a, k)}});
+  ASSERT_TRUE(graph);
+  auto model = compileOrFail(std::move(*graph));
+  ASSERT_TRUE(model);
+  auto result = model->run({{"a", HostTensor({DataType::Float32, {2, 4}})},
+                            {"k", HostTensor({DataType::Float32, {5, 3}})}});
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().find("b's rows must equal a's columns (got 5, "
+                                "expected 4)"),
+            std::string::npos)
+      << result.error();
+}
+
+TEST(OpenDimRules, OpsWithoutOpenDimensionSupportSayWhichAtBuildTime) {
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {Q, 4}});
+  auto graph = b.build({{"y", b.reshape(x, {4, 2})}});
+  ASSERT_FALSE(graph);
+  EXPECT_NE(graph.error().message().find("has open dimensions [?,4], which "
+                                        "this op does not support"),
+            std::string::npos)
+      << graph.error().message();
+}
+
+TEST(OpenDims, OneThreadIsDeterministic) {
+  auto model = compileOrFail(matmulChain(Q, Q));
+  ASSERT_TRUE(model);
+  Case c = referenceCase(matmulChain(2, 9), 400);
+  auto first = model->run(c.inputs, 1);
+  auto second = model->run(c.inputs, 1);
+  ASSERT_TRUE(first && second);
+  ASSERT_EQ((*first)[0].byteSize(), (*second)[0].byteSize());
+  EXPECT_EQ(std::memcmp((*first)[0].data(), (*second)[0].data(),
+                        (*first)[0].byteSize()),
+            0);
+}
+
+// A model without open dimensions keeps the compile-time plan: no shapes
+// function, the planned arena in the descriptor, and glue that calls no
+// compute-time planner.
+TEST(OpenDims, StaticModelsPayNothing) {
+  Graph staticNet = convNet(1, 16, 16);
+  auto model = compileOrFail(convNet(1, 16, 16));
+  ASSERT_TRUE(model);
+  EXPECT_EQ(model->model()->shapes, nullptr);
+  EXPECT_EQ(int64_t(model->model()->arena_size),
+            model->compiled().stats.arenaBytes);
+  CompileOptions options;
+  options.emit = EmitKind::Llvm;
+  auto glue = compile(staticNet, options);
+  ASSERT_TRUE(glue) << glue.error();
+  EXPECT_EQ(glue->artifact.find("webnnc_rt_plan_arena"), std::string::npos);
+  EXPECT_EQ(glue->artifact.find("_shapes"), std::string::npos);
+}
+
+} // namespace
+} // namespace webnnc
