@@ -124,13 +124,46 @@ std::string emitHeader(const std::string &model,
   auto elements = [&](const char *role, const std::vector<NamedOperand> &ops,
                       const std::vector<std::string> &fields) {
     for (size_t i = 0; i < ops.size(); ++i)
-      os << "  " << macro << "_" << role << "_" << upper(fields[i])
+      if (!spec::hasOpenDims(ops[i].descriptor.shape))
+        os << "  " << macro << "_" << role << "_" << upper(fields[i])
          << "_ELEMENTS = " << spec::elementCount(ops[i].descriptor.shape)
          << ",\n";
   };
   elements("INPUT", inputs, inFields);
   elements("OUTPUT", outputs, outFields);
   os << "};\n\n";
+
+  auto emitCreate = [&] {
+    os << "/* Creates an executor with its own working memory; |options| may be\n"
+          " * NULL. One executor computes one call at a time. */\n";
+    os << "static inline webnnc_status_t " << prefix
+       << "_create(const webnnc_executor_options_t *options,\n"
+          "    webnnc_executor_t **out_executor) {\n"
+          "  return webnnc_executor_create(&"
+       << prefix << "_model, options, out_executor);\n}\n\n";
+  };
+  auto emitDestroyAndEnd = [&] {
+    os << "static inline void " << prefix
+       << "_destroy(webnnc_executor_t *executor) {\n"
+          "  webnnc_executor_destroy(executor);\n}\n\n";
+    os << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
+  };
+
+  bool open = false;
+  for (const auto *ops : {&inputs, &outputs})
+    for (const NamedOperand &operand : *ops)
+      open |= spec::hasOpenDims(operand.descriptor.shape);
+  if (open) {
+    // Sizes come at compute: callers pass webnnc_tensor_t with their
+    // dimensions (or the C++ wrapper's Tensor) rather than bare pointers.
+    os << "/* The model has open dimensions ('?' above): compute it with\n"
+          " * webnnc_executor_compute(), passing each input's dimensions;\n"
+          " * outputs passed with data NULL are allocated and returned with\n"
+          " * their dimensions (free with webnnc_tensor_free). */\n";
+    emitCreate();
+    emitDestroyAndEnd();
+    return os.str();
+  }
 
   os << "typedef struct " << prefix << "_inputs_t {\n";
   for (size_t i = 0; i < inputs.size(); ++i)
@@ -145,13 +178,7 @@ std::string emitHeader(const std::string &model,
        << ";\n";
   os << "} " << prefix << "_outputs_t;\n\n";
 
-  os << "/* Creates an executor with its own working memory; |options| may be\n"
-        " * NULL. One executor computes one call at a time. */\n";
-  os << "static inline webnnc_status_t " << prefix
-     << "_create(const webnnc_executor_options_t *options,\n"
-        "    webnnc_executor_t **out_executor) {\n"
-        "  return webnnc_executor_create(&"
-     << prefix << "_model, options, out_executor);\n}\n\n";
+  emitCreate();
 
   os << "/* Computes the model. Every pointer must reference a buffer of the\n"
         " * operand's full size; outputs must not overlap inputs. */\n";
@@ -172,10 +199,7 @@ std::string emitHeader(const std::string &model,
   os << "  return webnnc_executor_compute(executor, in, " << inputs.size()
      << ", out, " << outputs.size() << ");\n}\n\n";
 
-  os << "static inline void " << prefix
-     << "_destroy(webnnc_executor_t *executor) {\n"
-        "  webnnc_executor_destroy(executor);\n}\n\n";
-  os << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
+  emitDestroyAndEnd();
   return os.str();
 }
 
