@@ -87,6 +87,11 @@ int runRun(RunCommand &command) {
       std::fprintf(stderr, "%s\n", warning.c_str());
     inputNames = graph->inputs();
     outputNames = graph->outputs();
+    for (const NamedOperand &input : inputNames)
+      if (spec::hasOpenDims(input.descriptor.shape))
+        return fail("--reference evaluates graphs with static shapes only; "
+                    "input '" + input.name + "' has open dimensions " +
+                    spec::toString(input.descriptor.shape));
     auto inputs = readInputs(command, inputNames);
     if (!inputs)
       return fail(inputs.error());
