@@ -45,6 +45,19 @@ std::vector<Expr> AxisReduction::keptIndex(const std::vector<Expr> &out,
   return kept;
 }
 
+std::vector<Expr> AxisReduction::outputOpenExtents(const Value &input,
+                                                   bool keepDimensions) const {
+  std::vector<Expr> extents;
+  for (size_t d = 0; d < reduced_.size(); ++d) {
+    if (!reduced_[d])
+      extents.push_back(d < input.openExtents.size() ? input.openExtents[d]
+                                                     : Expr());
+    else if (keepDimensions)
+      extents.push_back(Expr());
+  }
+  return extents;
+}
+
 void scheduleReduction(Func f, const spec::Shape &outShape, int64_t work,
                        const Target &target) {
   f.compute_root();

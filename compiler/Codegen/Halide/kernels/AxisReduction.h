@@ -27,6 +27,10 @@ public:
   // Elements reduced into each output element.
   Halide::Expr count() const { return count_; }
   bool isReduced(size_t axis) const { return reduced_[axis]; }
+  // The output's open sizes: |input|'s for kept dimensions, none for
+  // reduced ones (kept as 1 with |keepDimensions|, else dropped).
+  std::vector<Halide::Expr> outputOpenExtents(const Value &input,
+                                              bool keepDimensions) const;
 
 private:
   std::vector<bool> reduced_;

@@ -140,15 +140,10 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
   if (spec::hasOpenDims(op.result.shape)) {
     // Output sizes from the input's, for a consumer inside this kernel.
     ActivationExtents in = activationExtents(options.inputLayout, input);
-    auto outSize = [](Expr size, int64_t padding, int64_t window,
-                      int64_t dilation, int64_t stride) {
-      int64_t effective = (window - 1) * dilation + 1;
-      return (size + int(padding - effective)) / int(stride) + 1;
-    };
-    Expr oh = outSize(in.height, g.padding[0] + g.padding[1], g.filterHeight,
-                      g.dilations[0], g.strides[0]);
-    Expr ow = outSize(in.width, g.padding[2] + g.padding[3], g.filterWidth,
-                      g.dilations[1], g.strides[1]);
+    Expr oh = windowOutputExtent(in.height, g.padding[0] + g.padding[1],
+                                 g.filterHeight, g.dilations[0], g.strides[0]);
+    Expr ow = windowOutputExtent(in.width, g.padding[2] + g.padding[3],
+                                 g.filterWidth, g.dilations[1], g.strides[1]);
     value.openExtents = nchw ? std::vector<Expr>{in.batches, Expr(), oh, ow}
                              : std::vector<Expr>{in.batches, oh, ow, Expr()};
   }

@@ -48,6 +48,17 @@ inline ActivationExtents activationExtents(spec::InputOperandLayout layout,
   return {value.extent(0), value.extent(3), value.extent(1), value.extent(2)};
 }
 
+// A window's output size along one dimension at compute: floor (or ceil)
+// of (size + padding - effective window) / stride, plus 1. The shapes
+// function has checked that the window fits.
+inline Halide::Expr windowOutputExtent(Halide::Expr size, int64_t padding,
+                                       int64_t window, int64_t dilation,
+                                       int64_t stride, bool ceil = false) {
+  int64_t effective = (window - 1) * dilation + 1;
+  Halide::Expr span = size + int(padding - effective);
+  return (ceil ? span + int(stride - 1) : span) / int(stride) + 1;
+}
+
 inline spec::InputOperandLayout layoutAttr(const kernels::OpSpec &op,
                                            const char *key) {
   return op.intAttr(key, 0) == 0 ? spec::InputOperandLayout::Nchw

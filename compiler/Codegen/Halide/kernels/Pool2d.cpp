@@ -160,16 +160,12 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   Value pooled{result, op.result};
   if (spec::hasOpenDims(op.result.shape)) {
     bool ceil = options.roundingType == spec::RoundingType::Ceil;
-    auto outSize = [&](Expr size, int64_t padding, int64_t window,
-                       int64_t dilation, int64_t stride) {
-      int64_t effective = (window - 1) * dilation + 1;
-      Expr span = size + int(padding - effective);
-      return (ceil ? span + int(stride - 1) : span) / int(stride) + 1;
-    };
-    Expr oh = outSize(in.height, g.padding[0] + g.padding[1], g.windowHeight,
-                      g.dilations[0], g.strides[0]);
-    Expr ow = outSize(in.width, g.padding[2] + g.padding[3], g.windowWidth,
-                      g.dilations[1], g.strides[1]);
+    Expr oh = windowOutputExtent(in.height, g.padding[0] + g.padding[1],
+                                 g.windowHeight, g.dilations[0], g.strides[0],
+                                 ceil);
+    Expr ow = windowOutputExtent(in.width, g.padding[2] + g.padding[3],
+                                 g.windowWidth, g.dilations[1], g.strides[1],
+                                 ceil);
     pooled.openExtents =
         nchw ? std::vector<Expr>{in.batches, in.channels, oh, ow}
              : std::vector<Expr>{in.batches, oh, ow, in.channels};

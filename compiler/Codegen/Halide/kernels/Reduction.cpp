@@ -6,8 +6,6 @@
 #include <stdexcept>
 
 #include "../Math.h"
-#include <algorithm>
-
 #include "AxisReduction.h"
 #include "Families.h"
 #include "webnnc/Spec/Ops.h"
@@ -39,7 +37,7 @@ std::optional<spec::ReduceKind> reduceKind(const std::string &kind) {
 
 // |result|, computed from the root-scheduled reduction |acc|.
 Defined reductionResult(Func result, Func acc, const kernels::OpSpec &op,
-                        const Value &input) {
+                        const Value &input, const AxisReduction &reduction) {
   spec::Shape outShape = op.result.shape;
   int64_t work = workHint(input.type.shape);
   Schedule sched = [=](Func output, const Target &target,
@@ -49,25 +47,9 @@ Defined reductionResult(Func result, Func acc, const kernels::OpSpec &op,
   };
   // Kept open dimensions keep their sizes.
   Value reduced{result, op.result};
-  if (spec::hasOpenDims(op.result.shape)) {
-    bool keep = op.intAttr("keep_dimensions", 0) != 0;
-    std::vector<int64_t> axes;
-    if (op.kind == "arg_min" || op.kind == "arg_max")
-      axes = {op.intAttr("axis", 0)};
-    else if (op.intAttr("axes"))
-      axes = op.intList("axes");
-    else
-      for (size_t d = 0; d < input.type.shape.size(); ++d)
-        axes.push_back(int64_t(d));
-    for (size_t d = 0; d < input.type.shape.size(); ++d) {
-      bool isReduced = std::find(axes.begin(), axes.end(), int64_t(d)) != axes.end();
-      if (!isReduced)
-        reduced.openExtents.push_back(
-            d < input.openExtents.size() ? input.openExtents[d] : Expr());
-      else if (keep)
-        reduced.openExtents.push_back(Expr());
-    }
-  }
+  if (spec::hasOpenDims(op.result.shape))
+    reduced.openExtents = reduction.outputOpenExtents(
+        input, op.intAttr("keep_dimensions", 0) != 0);
   return Defined{reduced, sched};
 }
 
@@ -156,7 +138,7 @@ Defined reduce(const kernels::OpSpec &op, spec::ReduceKind kind,
     result(vars) = isFloat ? store(value, op.result.dataType)
                            : cast(storageType(op.result.dataType), value);
   }
-  return reductionResult(result, acc, op, input);
+  return reductionResult(result, acc, op, input, reduction);
 }
 
 // argMin/argMax: the first index of the extreme value (ties and NaN keep
@@ -182,7 +164,7 @@ Defined argMinMax(const kernels::OpSpec &op, bool isMax, const Value &input) {
                        select(better, r.x, best(vars)[1]));
   Func result(op.kind);
   result(vars) = cast(storageType(op.result.dataType), best(vars)[1]);
-  return reductionResult(result, best, op, input);
+  return reductionResult(result, best, op, input, reduction);
 }
 
 // cumulativeSum: an inclusive scan along the axis (float64 for floats),
