@@ -11,10 +11,11 @@
 
 namespace webnnc::tool {
 
-// How to read ONNX models whose input shapes are open.
+// How to read ONNX models whose input shapes are symbolic.
 struct ImportFlags {
   std::vector<std::string> inputShapes; // NAME=1x3x224x224
   std::vector<std::string> dimensions;  // DIM=N (a symbolic dimension)
+  std::vector<std::string> dimensionBounds; // DIM=N (bound of an open one)
 };
 
 struct CompileCommand {

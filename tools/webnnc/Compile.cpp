@@ -38,6 +38,19 @@ std::optional<spec::Shape> parseShape(const std::string &text) {
   return shape;
 }
 
+// NAME=SIZE, SIZE a non-negative integer.
+std::optional<std::pair<std::string, int64_t>>
+parseNamedSize(const std::string &item) {
+  size_t eq = item.rfind('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+    return std::nullopt;
+  char *stop = nullptr;
+  long long d = std::strtoll(item.c_str() + eq + 1, &stop, 10);
+  if (d < 0 || *stop != '\0')
+    return std::nullopt;
+  return std::make_pair(item.substr(0, eq), int64_t(d));
+}
+
 Expected<OnnxImportOptions, std::string>
 importOptions(const ImportFlags &flags, const CompileOptions &options) {
   OnnxImportOptions out;
@@ -51,14 +64,17 @@ importOptions(const ImportFlags &flags, const CompileOptions &options) {
     out.inputShapes[item.substr(0, eq)] = *shape;
   }
   for (const std::string &item : flags.dimensions) {
-    size_t eq = item.rfind('=');
-    char *stop = nullptr;
-    long long d = eq == std::string::npos
-                      ? -1
-                      : std::strtoll(item.c_str() + eq + 1, &stop, 10);
-    if (eq == 0 || d < 0 || !stop || *stop != '\0' || eq + 1 == item.size())
+    auto dim = parseNamedSize(item);
+    if (!dim)
       return "--dim '" + item + "' must be NAME=SIZE (e.g. batch=1)";
-    out.dimensions[item.substr(0, eq)] = d;
+    out.dimensions[dim->first] = dim->second;
+  }
+  for (const std::string &item : flags.dimensionBounds) {
+    auto dim = parseNamedSize(item);
+    if (!dim || dim->second < 1)
+      return "--dim-max '" + item + "' must be NAME=SIZE with SIZE >= 1 "
+             "(e.g. batch=64)";
+    out.dimensionBounds[dim->first] = dim->second;
   }
   out.outputs = options.outputs;
   return out;
@@ -71,9 +87,10 @@ Expected<Graph, std::string> loadGraph(const std::string &path,
                                        CompileOptions &options) {
   std::string extension = std::filesystem::path(path).extension().string();
   if (extension == ".mlir") {
-    if (!import.inputShapes.empty() || !import.dimensions.empty())
-      return std::string("--input-shape and --dim apply to ONNX models; a "
-                         ".mlir graph's shapes are in its text");
+    if (!import.inputShapes.empty() || !import.dimensions.empty() ||
+        !import.dimensionBounds.empty())
+      return std::string("--input-shape, --dim and --dim-max apply to ONNX "
+                         "models; a .mlir graph's shapes are in its text");
     return Graph::parseFile(path);
   }
   if (extension != ".onnx")

@@ -17,7 +17,11 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
   app.add_option("--input-shape", import.inputShapes,
                  "ONNX: an input's whole shape, NAME=1x3x224x224");
   app.add_option("--dim", import.dimensions,
-                 "ONNX: the size of a symbolic dimension, NAME=SIZE");
+                 "ONNX: the size of a symbolic dimension, NAME=SIZE (not "
+                 "sized: open, given at compute)");
+  app.add_option("--dim-max", import.dimensionBounds,
+                 "ONNX: the upper bound of a symbolic dimension left open, "
+                 "NAME=SIZE");
   app.add_option("--target", options.target,
                  "CPU to compile for: host, x86-64-v3 (AVX2) or x86-64-v4 "
                  "(AVX-512)")

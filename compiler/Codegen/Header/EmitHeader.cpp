@@ -98,20 +98,34 @@ std::string emitHeader(const std::string &model,
      << "'. Do not edit.\n *\n";
   describe(os, "input", inputs, inFields);
   describe(os, "output", outputs, outFields);
+  bool open = false;
+  for (const auto *ops : {&inputs, &outputs})
+    for (const NamedOperand &operand : *ops)
+      open |= spec::hasOpenDims(operand.descriptor.shape);
   os << " *\n * Link the model object and the webnnc runtime library "
         "(libwebnnc_runtime.a, -lpthread -lm).\n"
         " * Usage:\n"
         " *   webnnc_executor_t *e;\n"
         " *   "
      << prefix
-     << "_create(NULL, &e);           // or pass a thread pool in options\n"
-        " *   "
-     << prefix << "_inputs_t in = {...}; " << prefix << "_outputs_t out = {...};\n"
-     << " *   webnnc_status_t s = " << prefix
-     << "_compute(e, &in, &out);\n"
-        " *   if (s) puts(webnnc_executor_last_error(e));\n"
-        " *   "
-     << prefix << "_destroy(e);\n */\n";
+     << "_create(NULL, &e);           // or pass a thread pool in options\n";
+  if (open)
+    os << " *   webnnc_tensor_t in[" << inputs.size()
+       << "] = {...};   // data, data type, rank and actual dims\n"
+          " *   webnnc_tensor_t out["
+       << outputs.size()
+       << "] = {0};   // data NULL: allocated, dims reported\n"
+          " *   webnnc_status_t s = webnnc_executor_compute(e, in, "
+       << inputs.size() << ", out, " << outputs.size() << ");\n";
+  else
+    os << " *   " << prefix << "_inputs_t in = {...}; " << prefix
+       << "_outputs_t out = {...};\n"
+       << " *   webnnc_status_t s = " << prefix << "_compute(e, &in, &out);\n";
+  os << " *   if (s) puts(webnnc_executor_last_error(e));\n";
+  if (open)
+    os << " *   webnnc_tensor_free(&out[0]);   // each runtime-allocated "
+          "output\n";
+  os << " *   " << prefix << "_destroy(e);\n */\n";
   os << "#ifndef " << guard << "\n#define " << guard << "\n\n";
   os << "#include <stddef.h>\n#include <stdint.h>\n\n";
   os << "#include \"webnnc/runtime/webnnc.h\"\n\n";
@@ -149,10 +163,6 @@ std::string emitHeader(const std::string &model,
     os << "#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << guard << " */\n";
   };
 
-  bool open = false;
-  for (const auto *ops : {&inputs, &outputs})
-    for (const NamedOperand &operand : *ops)
-      open |= spec::hasOpenDims(operand.descriptor.shape);
   if (open) {
     // Sizes come at compute: callers pass webnnc_tensor_t with their
     // dimensions (or the C++ wrapper's Tensor) rather than bare pointers.

@@ -57,10 +57,14 @@ bool OpCall::check(const char *name, const Operand &operand) {
     fail(name, "belongs to a different GraphBuilder");
   else if (op_ != "build" && !spec::acceptsOpenDims(op_))
     if (auto desc = webnn::getDescriptor(impl_.value(operand).getType());
-        desc && spec::hasOpenDims(desc->shape))
-      fail(name, "has open dimensions " + spec::toString(desc->shape) +
-                     ", which this op does not support; give every size at "
-                     "build time");
+        desc && spec::hasOpenDims(desc->shape)) {
+      BuildError error{op_, label_, name,
+                       "has open dimensions " + spec::toString(desc->shape) +
+                           ", which this op does not support; give every "
+                           "size at build time"};
+      error.openDimsUnsupported = true;
+      error_ = std::make_shared<BuildError>(std::move(error));
+    }
   return !error_;
 }
 

@@ -277,7 +277,10 @@ void NodeContext::set(size_t i, const Operand &operand) {
   if (failed())
     return;
   if (const BuildError *error = operand.error()) {
-    invalid(error->message());
+    if (error->openDimsUnsupported)
+      unsupported(error->message());
+    else
+      invalid(error->message());
     return;
   }
   if (!operand.valid()) {

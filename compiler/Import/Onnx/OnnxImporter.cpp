@@ -133,9 +133,10 @@ private:
     return error_.problems.empty();
   }
 
-  // The graph input's shape: the model's, with open dimensions sized from
-  // the options.
-  std::optional<spec::Shape> inputShape(const onnx::ValueInfoProto &info) {
+  // The graph input's shape: the model's, with symbolic dimensions sized
+  // from the options or left open (kOpenDim, named in |openDims|).
+  std::optional<spec::Shape> inputShape(const onnx::ValueInfoProto &info,
+                                        std::vector<OpenDimension> &openDims) {
     auto given = options_.inputShapes.find(info.name());
     if (given != options_.inputShapes.end())
       return given->second;
@@ -143,8 +144,8 @@ private:
     if (!type.has_shape()) {
       modelProblem(OnnxProblem::Kind::Unsupported,
                    "input '" + info.name() +
-                       "' has no shape; give one with --input-shape " +
-                       info.name() + "=DIMSxDIMS");
+                       "' has no shape (not even its rank); give one with "
+                       "--input-shape " + info.name() + "=DIMSxDIMS");
       return std::nullopt;
     }
     spec::Shape shape;
@@ -154,26 +155,34 @@ private:
         shape.push_back(dim.dim_value());
         continue;
       }
-      auto sized = dim.has_dim_param()
-                       ? options_.dimensions.find(dim.dim_param())
-                       : options_.dimensions.end();
-      if (sized != options_.dimensions.end()) {
+      // A named dimension is one size wherever the name appears; an
+      // unnamed one is its own.
+      std::string name = dim.has_dim_param() && !dim.dim_param().empty()
+                             ? dim.dim_param()
+                             : info.name() + "." + std::to_string(k);
+      if (auto sized = options_.dimensions.find(name);
+          sized != options_.dimensions.end()) {
         shape.push_back(sized->second);
         continue;
       }
-      std::string name =
-          dim.has_dim_param() ? " ('" + dim.dim_param() + "')" : "";
-      modelProblem(OnnxProblem::Kind::Unsupported,
-                   "input '" + info.name() + "': dimension " +
-                       std::to_string(k) + name +
-                       " is open; size it with " +
-                       (dim.has_dim_param() ? "--dim " + dim.dim_param() +
-                                                  "=N or "
-                                            : "") +
-                       "--input-shape " + info.name() + "=...");
-      return std::nullopt;
+      auto bound = options_.dimensionBounds.find(name);
+      shape.push_back(spec::kOpenDim);
+      openDims.push_back(
+          {name, bound == options_.dimensionBounds.end() ? 0 : bound->second});
+      if (std::find(openDimNames_.begin(), openDimNames_.end(), name) ==
+          openDimNames_.end())
+        openDimNames_.push_back(name);
     }
     return shape;
+  }
+
+  // What to tell a user whose node failed on open dimensions.
+  std::string openDimsHint() const {
+    std::string dims;
+    for (const std::string &name : openDimNames_)
+      dims += (dims.empty() ? "" : " ") + ("--dim " + name + "=N");
+    return "; the node reads open dimensions (sized at compute), which it "
+           "does not support: size them at compile time with " + dims;
   }
 
   bool defineInputs() {
@@ -201,7 +210,8 @@ private:
                          ", which WebNN does not have");
         continue;
       }
-      auto shape = inputShape(info);
+      std::vector<OpenDimension> openDims;
+      auto shape = inputShape(info, openDims);
       if (!shape)
         continue;
       spec::OperandDescriptor desc{*type, *shape};
@@ -212,7 +222,7 @@ private:
                          "); WebNN has no empty tensors");
         continue;
       }
-      Operand operand = builder_.input(info.name(), desc);
+      Operand operand = builder_.input(info.name(), desc, openDims);
       if (const BuildError *e = operand.error()) {
         modelProblem(OnnxProblem::Kind::Invalid,
                      "input '" + info.name() + "': " + e->rule);
@@ -276,6 +286,14 @@ private:
         values_.define(out).poisoned = true;
   }
 
+  bool readsOpenDims(const onnx::NodeProto &node) {
+    for (const std::string &in : node.input())
+      if (ImportedValue *value = in.empty() ? nullptr : values_.find(in))
+        if (spec::hasOpenDims(value->descriptor.shape))
+          return true;
+    return false;
+  }
+
   void importNodes() {
     const onnx::GraphProto &graph = model_.graph();
     for (int n = 0; n < graph.node_size(); ++n) {
@@ -329,6 +347,8 @@ private:
       NodeContext context(node, opset_, builder_, values_, needed_);
       converter->second(context);
       if (auto p = context.finish()) {
+        if (readsOpenDims(node))
+          p->reason += openDimsHint();
         error_.problems.push_back(*p);
         poison(node);
       }
@@ -372,6 +392,7 @@ private:
   OnnxImportError error_;
   int64_t opset_ = 0;
   std::map<std::string, std::string> badInitializers_;
+  std::vector<std::string> openDimNames_; // symbolic dims left open
   std::vector<std::string> outputs_;
   std::set<std::string> needed_;
   std::set<int> neededNodes_;

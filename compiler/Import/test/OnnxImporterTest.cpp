@@ -8,6 +8,7 @@
 #include "gtest/gtest.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "OnnxModelMaker.h"
 #include "onnx/onnx_pb.h"
 #include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Reference/Evaluator.h"
@@ -16,82 +17,6 @@ namespace webnnc {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A small model under construction.
-struct ModelMaker {
-  onnx::ModelProto model;
-  onnx::GraphProto *graph;
-
-  explicit ModelMaker(int opset = 13) {
-    model.set_ir_version(8);
-    auto *op = model.add_opset_import();
-    op->set_domain("");
-    op->set_version(opset);
-    graph = model.mutable_graph();
-    graph->set_name("test");
-  }
-  static void setType(onnx::ValueInfoProto *v, const std::string &name,
-                      std::vector<int64_t> dims,
-                      std::vector<std::string> symbolic = {}) {
-    v->set_name(name);
-    auto *t = v->mutable_type()->mutable_tensor_type();
-    t->set_elem_type(onnx::TensorProto::FLOAT);
-    auto *shape = t->mutable_shape();
-    for (size_t k = 0; k < dims.size(); ++k) {
-      auto *d = shape->add_dim();
-      if (k < symbolic.size() && !symbolic[k].empty())
-        d->set_dim_param(symbolic[k]);
-      else
-        d->set_dim_value(dims[k]);
-    }
-  }
-  void input(const std::string &name, std::vector<int64_t> dims,
-             std::vector<std::string> symbolic = {}) {
-    setType(graph->add_input(), name, dims, symbolic);
-  }
-  void output(const std::string &name) {
-    graph->add_output()->set_name(name);
-  }
-  onnx::NodeProto *node(const std::string &type,
-                        std::vector<std::string> inputs,
-                        std::vector<std::string> outputs,
-                        const std::string &name = "") {
-    auto *n = graph->add_node();
-    n->set_op_type(type);
-    n->set_name(name);
-    for (auto &i : inputs)
-      n->add_input(i);
-    for (auto &o : outputs)
-      n->add_output(o);
-    return n;
-  }
-  onnx::TensorProto *initializer(const std::string &name,
-                                 std::vector<int64_t> dims,
-                                 const std::vector<float> &values) {
-    auto *t = graph->add_initializer();
-    t->set_name(name);
-    t->set_data_type(onnx::TensorProto::FLOAT);
-    for (int64_t d : dims)
-      t->add_dims(d);
-    t->set_raw_data(std::string(reinterpret_cast<const char *>(values.data()),
-                                values.size() * sizeof(float)));
-    return t;
-  }
-  void int64Initializer(const std::string &name, std::vector<int64_t> values) {
-    auto *t = graph->add_initializer();
-    t->set_name(name);
-    t->set_data_type(onnx::TensorProto::INT64);
-    t->add_dims(int64_t(values.size()));
-    for (int64_t v : values)
-      t->add_int64_data(v);
-  }
-  Expected<Graph, OnnxImportError> import(const OnnxImportOptions &options = {},
-                                          const std::string &base = ".") {
-    std::string bytes;
-    model.SerializeToString(&bytes);
-    return importOnnxBytes(bytes, base, "test.onnx", options);
-  }
-};
 
 void addAttribute(onnx::NodeProto *n, const std::string &name, float value) {
   auto *a = n->add_attribute();
@@ -194,23 +119,147 @@ TEST(OnnxImporterTest, FoldsShapeComputationsOnTheHost) {
   EXPECT_EQ(countOps(*graph, "webnn.concat"), 0u);
 }
 
-TEST(OnnxImporterTest, OpenDimensionsNeedSizes) {
+TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
+  // x: [batch, 3] and an unnamed dimension; w: [3, batch].
   ModelMaker m;
   m.input("x", {0, 3}, {"batch"});
+  m.input("z", {0, 3});
+  m.graph->mutable_input(1)
+      ->mutable_type()
+      ->mutable_tensor_type()
+      ->mutable_shape()
+      ->mutable_dim(0)
+      ->clear_dim_value(); // neither a value nor a name
   m.node("Relu", {"x"}, {"y"});
-  m.output("y");
-  auto graph = m.import();
-  ASSERT_FALSE(graph);
-  EXPECT_NE(graph.error().message().find(
-                "input 'x': dimension 0 ('batch') is open; size it with --dim "
-                "batch=N"),
-            std::string::npos)
-      << graph.error().message();
+  m.node("Add", {"y", "z"}, {"sum"});
+  m.output("sum");
   OnnxImportOptions options;
+  options.dimensionBounds["batch"] = 16;
+  auto graph = m.import(options);
+  ASSERT_TRUE(graph) << graph.error().message();
+  EXPECT_EQ(graph->inputs()[0].descriptor.shape,
+            (spec::Shape{spec::kOpenDim, 3}));
+  EXPECT_EQ(graph->inputs()[1].descriptor.shape,
+            (spec::Shape{spec::kOpenDim, 3}));
+  EXPECT_EQ(graph->outputs()[0].descriptor.shape,
+            (spec::Shape{spec::kOpenDim, 3}));
+  // The names and bounds the runtime checks: "batch" bounded by 16, the
+  // unnamed one named after its input and axis, unbounded.
+  auto func = graph->function();
+  auto names = [&](unsigned arg) {
+    std::vector<std::string> out;
+    auto attr = func.getArgAttrOfType<mlir::ArrayAttr>(arg, "webnn.open_dims");
+    for (mlir::Attribute a : attr)
+      out.push_back(mlir::cast<mlir::StringAttr>(a).str());
+    return out;
+  };
+  auto bounds = [&](unsigned arg) {
+    auto attr = func.getArgAttrOfType<mlir::DenseI64ArrayAttr>(
+        arg, "webnn.open_dim_max");
+    return std::vector<int64_t>(attr.asArrayRef());
+  };
+  EXPECT_EQ(names(0), (std::vector<std::string>{"batch"}));
+  EXPECT_EQ(bounds(0), (std::vector<int64_t>{16}));
+  EXPECT_EQ(names(1), (std::vector<std::string>{"z.0"}));
+  EXPECT_EQ(bounds(1), (std::vector<int64_t>{0}));
+
+  // Sized by name, the same model is static.
   options.dimensions["batch"] = 5;
+  options.dimensions["z.0"] = 5;
   auto sized = m.import(options);
   ASSERT_TRUE(sized) << sized.error().message();
   EXPECT_EQ(sized->inputs()[0].descriptor.shape, (spec::Shape{5, 3}));
+  EXPECT_EQ(sized->inputs()[1].descriptor.shape, (spec::Shape{5, 3}));
+}
+
+TEST(OnnxImporterTest, OpenDimensionsThatMustBeKnownAskForSizes) {
+  // torch's flatten: Shape of an open dimension cannot fold.
+  ModelMaker m;
+  m.input("x", {0, 3, 4}, {"batch"});
+  m.node("Shape", {"x"}, {"shape"}, "shape_of_x");
+  m.int64Initializer("zero", {0});
+  m.node("Gather", {"shape", "zero"}, {"n"});
+  m.int64Initializer("minus_one", {-1});
+  auto *concat = m.node("Concat", {"n", "minus_one"}, {"target"});
+  auto *axis = concat->add_attribute();
+  axis->set_name("axis");
+  axis->set_type(onnx::AttributeProto::INT);
+  axis->set_i(0);
+  m.node("Reshape", {"x", "target"}, {"y"});
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_EQ(graph.error().message(),
+            "test.onnx: node 'shape_of_x' (Shape): unsupported: dimension 0 "
+            "of the input is open, and webnnc computes Shape at compile "
+            "time; the node reads open dimensions (sized at compute), which "
+            "it does not support: size them at compile time with --dim "
+            "batch=N");
+  OnnxImportOptions options;
+  options.dimensions["batch"] = 2;
+  auto sized = m.import(options);
+  ASSERT_TRUE(sized) << sized.error().message();
+  EXPECT_EQ(sized->outputs()[0].descriptor.shape, (spec::Shape{2, 12}));
+
+  // An op without open-dimension support says so, with the same hint.
+  ModelMaker flat;
+  flat.input("x", {0, 3, 4}, {"batch"});
+  flat.node("Flatten", {"x"}, {"y"}, "flatten");
+  flat.output("y");
+  auto flattened = flat.import();
+  ASSERT_FALSE(flattened);
+  EXPECT_NE(flattened.error().message().find("node 'flatten' (Flatten): "),
+            std::string::npos)
+      << flattened.error().message();
+  EXPECT_NE(flattened.error().message().find(
+                "unsupported: reshape 'flatten': input: has open dimensions "
+                "[?,3,4], which this op does not support"),
+            std::string::npos)
+      << flattened.error().message();
+  EXPECT_NE(flattened.error().message().find("--dim batch=N"),
+            std::string::npos);
+}
+
+TEST(OnnxImporterTest, SamePaddingWithOpenSizes) {
+  // Stride 1: the padding does not depend on the size.
+  ModelMaker m;
+  m.input("x", {1, 1, 0, 0}, {"", "", "h", "w"});
+  m.initializer("w", {1, 1, 3, 3}, std::vector<float>(9, 1.0f));
+  auto *conv = m.node("Conv", {"x", "w"}, {"y"}, "conv");
+  auto *pad = conv->add_attribute();
+  pad->set_name("auto_pad");
+  pad->set_type(onnx::AttributeProto::STRING);
+  pad->set_s("SAME_UPPER");
+  m.node("GlobalAveragePool", {"y"}, {"mean"}, "gap");
+  m.output("y");
+  m.output("mean");
+  auto graph = m.import();
+  ASSERT_TRUE(graph) << graph.error().message();
+  auto shapeOf = [&](const std::string &name) {
+    for (const NamedOperand &out : graph->outputs())
+      if (out.name == name)
+        return out.descriptor.shape;
+    return spec::Shape{};
+  };
+  EXPECT_EQ(shapeOf("y"), (spec::Shape{1, 1, spec::kOpenDim, spec::kOpenDim}));
+  // A global pool over an open image is a reduction over height and width.
+  EXPECT_EQ(shapeOf("mean"), (spec::Shape{1, 1, 1, 1}));
+  EXPECT_EQ(countOps(*graph, "webnn.reduce_mean"), 1u);
+
+  // Stride 2: it does.
+  auto *strides = conv->add_attribute();
+  strides->set_name("strides");
+  strides->set_type(onnx::AttributeProto::INTS);
+  strides->add_ints(2);
+  strides->add_ints(2);
+  auto strided = m.import();
+  ASSERT_FALSE(strided);
+  EXPECT_NE(strided.error().message().find(
+                "node 'conv' (Conv): unsupported: auto_pad SAME_UPPER with "
+                "stride 2 pads by an amount that depends on the input size, "
+                "which is open"),
+            std::string::npos)
+      << strided.error().message();
 }
 
 TEST(OnnxImporterTest, ReadsExternalDataInsideTheModelDirectory) {

@@ -260,6 +260,18 @@ template <PoolKind Kind> void convertGlobalPool(NodeContext &ctx) {
   if (Kind == PoolKind::L2 && ctx.attrInt("p", 2) != 2)
     return ctx.unsupported("GlobalLpPool with p other than 2");
   Shape xs = s.input.shape();
+  if (spec::isOpen(xs[2]) || spec::isOpen(xs[3])) {
+    // The window is the whole image, sized at compute: a reduction over
+    // height and width computes the same.
+    spec::ReduceOptions reduce = ctx.labelled(spec::ReduceOptions{});
+    reduce.axes = std::vector<int64_t>{2, 3};
+    reduce.keepDimensions = true;
+    auto &b = ctx.b();
+    Operand y = Kind == PoolKind::Average ? b.reduceMean(s.input, reduce)
+                : Kind == PoolKind::Max   ? b.reduceMax(s.input, reduce)
+                                          : b.reduceL2(s.input, reduce);
+    return ctx.set(0, lower(ctx, s, y));
+  }
   Pool2dOptions options = ctx.labelled(Pool2dOptions{});
   options.windowDimensions = {xs[2], xs[3]};
   ctx.set(0, lower(ctx, s, pool(ctx, Kind, s.input, options)));

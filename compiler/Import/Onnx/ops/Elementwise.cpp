@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "../TensorProto.h"
+#include "webnnc/Spec/Broadcast.h"
 #include "Common.h"
 
 namespace webnnc::importer {
@@ -22,7 +23,8 @@ void binary(NodeContext &ctx, GraphBuilder::Binary method, HostBinary host,
     return ctx.invalid("A and B must have the same type, got " +
                        std::string(spec::toString(a)) + " and " +
                        std::string(spec::toString(b)));
-  auto shape = host::broadcast(ctx.inputShape(0), ctx.inputShape(1));
+  // The spec's rule: it knows open dimensions (checked again at compute).
+  auto shape = spec::broadcastShapes(ctx.inputShape(0), ctx.inputShape(1));
   if (!shape)
     return ctx.invalid("shapes " + spec::toString(ctx.inputShape(0)) +
                        " and " + spec::toString(ctx.inputShape(1)) +

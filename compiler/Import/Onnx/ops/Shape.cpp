@@ -411,8 +411,14 @@ void convertShape(NodeContext &ctx) {
   start = std::clamp<int64_t>(start < 0 ? start + rank : start, 0, rank);
   end = std::clamp<int64_t>(end < 0 ? end + rank : end, 0, rank);
   std::vector<int64_t> dims;
-  for (int64_t k = start; k < end; ++k)
+  for (int64_t k = start; k < end; ++k) {
+    // Shapes fold at compile time; an open size is known only at compute.
+    if (spec::isOpen(in[k]))
+      return ctx.unsupported("dimension " + std::to_string(k) +
+                             " of the input is open, and webnnc computes "
+                             "Shape at compile time");
     dims.push_back(in[k]);
+  }
   ctx.setKnown(0, host::ints(dims));
 }
 
@@ -420,6 +426,9 @@ void convertSize(NodeContext &ctx) {
   const Shape &in = ctx.inputShape(0);
   if (ctx.failed())
     return;
+  if (spec::hasOpenDims(in))
+    return ctx.unsupported("the input has open dimensions, and webnnc "
+                           "computes Size at compile time");
   ctx.setKnown(0, host::reshaped(host::ints({spec::elementCount(in)}), {}));
 }
 

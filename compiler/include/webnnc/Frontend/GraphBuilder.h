@@ -50,6 +50,9 @@ struct BuildError {
   std::string label;   // MLOperatorOptions.label, if given
   std::string operand; // the operand or option, e.g. "filter", "strides"
   std::string rule;    // the rule broken
+  // The operand is valid but has open dimensions, which the op does not
+  // support (a limit of webnnc, not a broken rule).
+  bool openDimsUnsupported = false;
   // "conv2d 'conv1': filter: rank must be 4, got 3"
   std::string message() const;
   friend bool operator==(const BuildError &, const BuildError &) = default;

@@ -3,7 +3,7 @@
 // C++ frontend so it obeys the same validation rules as a hand-built one.
 //
 //   webnnc::OnnxImportOptions options;
-//   options.dimensions["batch"] = 1;       // size an open dimension
+//   options.dimensions["batch"] = 1;       // size a symbolic dimension
 //   auto graph = webnnc::importOnnxFile("resnet50.onnx", options);
 //   if (!graph) std::cerr << graph.error().message();
 #ifndef WEBNNC_IMPORT_ONNXIMPORTER_H_
@@ -21,8 +21,13 @@
 namespace webnnc {
 
 struct OnnxImportOptions {
-  // Sizes of dimensions the model leaves open, by their symbolic name.
+  // Sizes of dimensions the model leaves symbolic, by name (an unnamed one
+  // is "INPUT.AXIS"). Those not sized stay open: sized at compute, where
+  // every input's actual dimensions are given.
   std::map<std::string, int64_t> dimensions;
+  // Upper bounds of dimensions left open (the runtime rejects larger sizes
+  // and preallocates working memory for the bound); default unbounded.
+  std::map<std::string, int64_t> dimensionBounds;
   // Whole shapes of graph inputs, by input name (overrides the model's).
   std::map<std::string, spec::Shape> inputShapes;
   // ONNX values (graph outputs or any intermediate value) to compute;

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+// ONNX models with symbolic dimensions: imported without sizes, the
+// dimensions stay open; one compiled model computes every size, checked
+// against the reference evaluator on the same model imported with those
+// sizes.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "E2ETestUtils.h"
+#include "OnnxModelMaker.h"
+#include "webnnc/Reference/Evaluator.h"
+
+namespace webnnc {
+namespace {
+
+std::vector<float> weights(size_t count, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-0.5f, 0.5f);
+  std::vector<float> w(count);
+  for (float &v : w)
+    v = dist(rng);
+  return w;
+}
+
+void setInts(onnx::NodeProto *node, const std::string &name,
+             std::vector<int64_t> values) {
+  auto *a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::INTS);
+  for (int64_t v : values)
+    a->add_ints(v);
+}
+
+// tokens [batch, sequence, 16] -> MatMul [16, 8] -> Add -> Relu ("hidden")
+// -> MatMul with its own transpose (scores [batch, sequence, sequence], an
+// open K) -> Softmax over the last axis.
+ModelMaker attentionLike() {
+  ModelMaker m;
+  m.input("tokens", {0, 0, 16}, {"batch", "sequence"});
+  m.initializer("w", {16, 8}, weights(16 * 8, 1));
+  m.initializer("b", {8}, weights(8, 2));
+  m.node("MatMul", {"tokens", "w"}, {"projected"});
+  m.node("Add", {"projected", "b"}, {"biased"});
+  m.node("Relu", {"biased"}, {"hidden"});
+  setInts(m.node("Transpose", {"hidden"}, {"flipped"}), "perm", {0, 2, 1});
+  m.node("MatMul", {"hidden", "flipped"}, {"scores"});
+  m.node("Softmax", {"scores"}, {"attention"});
+  m.output("attention");
+  m.output("hidden");
+  return m;
+}
+
+// image [1, 3, height, width] -> Conv 3x3 SAME_UPPER -> Relu -> MaxPool
+// 2x2/2 -> GlobalAveragePool.
+ModelMaker convLike() {
+  ModelMaker m;
+  m.input("image", {1, 3, 0, 0}, {"", "", "height", "width"});
+  m.initializer("filter", {4, 3, 3, 3}, weights(4 * 3 * 9, 3));
+  m.initializer("bias", {4}, weights(4, 4));
+  auto *conv = m.node("Conv", {"image", "filter", "bias"}, {"conv"});
+  auto *pad = conv->add_attribute();
+  pad->set_name("auto_pad");
+  pad->set_type(onnx::AttributeProto::STRING);
+  pad->set_s("SAME_UPPER");
+  m.node("Relu", {"conv"}, {"relu"});
+  auto *pool = m.node("MaxPool", {"relu"}, {"pooled"});
+  setInts(pool, "kernel_shape", {2, 2});
+  setInts(pool, "strides", {2, 2});
+  m.node("GlobalAveragePool", {"pooled"}, {"mean"});
+  m.output("pooled");
+  m.output("mean");
+  return m;
+}
+
+// Imports |maker| once with open dimensions (bounded by |bounds|), then for
+// each size assignment computes it and compares with the reference.
+void expectEverySizeMatches(
+    ModelMaker &maker, const std::map<std::string, int64_t> &bounds,
+    const std::vector<std::map<std::string, int64_t>> &sizes) {
+  OnnxImportOptions open;
+  open.dimensionBounds = bounds;
+  auto graph = maker.import(open);
+  ASSERT_TRUE(graph) << graph.error().message();
+  for (const NamedOperand &input : graph->inputs())
+    EXPECT_TRUE(spec::hasOpenDims(input.descriptor.shape)) << input.name;
+  auto model = test::CompiledTestModel::compile(*graph);
+  ASSERT_TRUE(model) << model.error();
+  ASSERT_NE((*model)->model()->shapes, nullptr);
+
+  unsigned seed = 7;
+  for (const auto &dims : sizes) {
+    OnnxImportOptions sized;
+    sized.dimensions = dims;
+    auto reference = maker.import(sized);
+    ASSERT_TRUE(reference) << reference.error().message();
+    auto inputs = test::randomInputs(*reference, seed++, -1, 1);
+    auto expected = reference::evaluate(*reference, inputs);
+    ASSERT_TRUE(expected) << expected.error();
+    std::string what;
+    for (const auto &[name, size] : dims)
+      what += name + "=" + std::to_string(size) + " ";
+    for (int threads : {1, 2}) {
+      auto actual = (*model)->run(inputs, threads);
+      ASSERT_TRUE(actual) << what << actual.error();
+      ASSERT_EQ(actual->size(), expected->size());
+      for (size_t i = 0; i < actual->size(); ++i) {
+        EXPECT_EQ((*actual)[i].shape(), (*expected)[i].shape()) << what << i;
+        EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
+            << what << "output " << i << ", " << threads << " threads";
+      }
+    }
+  }
+}
+
+TEST(OnnxOpenDims, MatmulChainComputesEveryBatchAndSequence) {
+  ModelMaker m = attentionLike();
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"sequence", 1}},
+                          {{"batch", 2}, {"sequence", 7}},
+                          {{"batch", 5}, {"sequence", 33}}});
+}
+
+TEST(OnnxOpenDims, ConvNetComputesEveryImageSize) {
+  ModelMaker m = convLike();
+  expectEverySizeMatches(m, {{"height", 64}, {"width", 64}},
+                         {{{"height", 8}, {"width", 8}},
+                          {{"height", 17}, {"width", 30}},
+                          {{"height", 64}, {"width", 2}}});
+}
+
+TEST(OnnxOpenDims, BoundsFromTheImportAreCheckedAtCompute) {
+  ModelMaker m = attentionLike();
+  OnnxImportOptions open;
+  open.dimensionBounds["sequence"] = 16;
+  auto graph = m.import(open);
+  ASSERT_TRUE(graph) << graph.error().message();
+  auto model = test::CompiledTestModel::compile(*graph);
+  ASSERT_TRUE(model) << model.error();
+  OnnxImportOptions tooLong;
+  tooLong.dimensions = {{"batch", 1}, {"sequence", 17}};
+  auto sized = m.import(tooLong);
+  ASSERT_TRUE(sized) << sized.error().message();
+  auto result = (*model)->run(test::randomInputs(*sized, 1));
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().find("input 'tokens': dimension 1 ('sequence') "
+                                "must be between 1 and 16, got 17"),
+            std::string::npos)
+      << result.error();
+}
+
+} // namespace
+} // namespace webnnc
