@@ -24,16 +24,30 @@ int64_t elementsOf(Type type) {
   return cast<RankedTensorType>(type).getNumElements();
 }
 
+// Elements an operand occupies in the graph: a splat constant stores one.
+int64_t storedElements(Value v) {
+  if (auto constant = v.getDefiningOp<webnn::ConstantOp>();
+      constant && constant.isSplat())
+    return 1;
+  return elementsOf(v.getType());
+}
+
 // Whether folding |op| keeps the weights from growing much: results may be
-// as large as the operands together, or small in any case (expand or tile
-// of a weight would otherwise store every copy).
+// as large as the operands store together, or small in any case (expand or
+// tile of a weight would otherwise store every copy). Folding expands a
+// splat operand on the host, so large splats (a hostile [65536, 32768]
+// fill) never fold: no host allocation the graph's size does not show.
 bool worthFolding(Operation *op, int64_t maxElements) {
-  int64_t in = 0, out = 0;
-  for (Value v : op->getOperands())
-    in += elementsOf(v.getType());
+  int64_t stored = 0, out = 0;
+  for (Value v : op->getOperands()) {
+    int64_t elements = storedElements(v);
+    if (elements == 1 && elementsOf(v.getType()) > maxElements)
+      return false;
+    stored += elements;
+  }
   for (Value v : op->getResults())
     out += elementsOf(v.getType());
-  return out <= std::max(in, maxElements);
+  return out <= std::max(stored, maxElements);
 }
 
 bool isFoldable(Operation &op) {

@@ -52,6 +52,25 @@ func.func @expand(%x: tensor<4x2xf32> {webnn.name = "x"}) -> (tensor<4x2xf32> {w
 
 // -----
 
+// Folding would expand a splat constant on the host: a 2^30-element fill
+// (4 GiB as float32) stays a kernel's input, even though the result is one
+// number; a small splat still folds.
+// CHECK-LABEL: func @large_splat
+func.func @large_splat(%x: tensor<1xf32> {webnn.name = "x"}) -> (tensor<1xf32> {webnn.name = "y"}, tensor<1xf32> {webnn.name = "z"}) {
+  // CHECK: webnn.constant dense<1.000000e+00> : tensor<32768x32768xf32>
+  // CHECK: webnn.reduce_sum
+  // CHECK-NOT: webnn.reduce_max
+  %big = webnn.constant dense<1.0> : tensor<32768x32768xf32>
+  %s = webnn.reduce_sum %big : (tensor<32768x32768xf32>) -> tensor<f32>
+  %y = webnn.add %x, %s : (tensor<1xf32>, tensor<f32>) -> tensor<1xf32>
+  %small = webnn.constant dense<2.0> : tensor<16x16xf32>
+  %m = webnn.reduce_max %small : (tensor<16x16xf32>) -> tensor<f32>
+  %z = webnn.add %x, %m : (tensor<1xf32>, tensor<f32>) -> tensor<1xf32>
+  return %y, %z : tensor<1xf32>, tensor<1xf32>
+}
+
+// -----
+
 // float16 and integer semantics are the evaluator's: rounding to float16,
 // wrapping integers.
 // CHECK-LABEL: func @types

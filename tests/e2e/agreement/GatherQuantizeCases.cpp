@@ -28,7 +28,7 @@ std::vector<AgreementCase> gatherQuantizeCases() {
             {0, 1, 2, 3, 4, 0, 4, 3, 2, 1, 0, 4, 1, 1, 1, 2, 2, 2,
              3, 0, 3, 0, 3, 0});
         Operand ndIndices =
-            constantOf(b, it, {3, 2}, {0, 1, 3, 4, isSigned ? -1 : 2, 2});
+            constantOf(b, it, {3, 2}, {0, 1, 3, 4, isSigned ? -1.0 : 2.0, 2});
         Operand updates = b.input("updates", {t, {4, 2, 3}});
         Operand ndUpdates = b.input("ndUpdates", {t, {3, 3}});
         return Outputs{

@@ -22,8 +22,10 @@ def WebNNFoldConstantsPass : Pass<"webnn-fold-constants", "::mlir::ModuleOp"> {
     of a weight, a cast, arithmetic on constants, ...) by constants holding
     its results, computed with the reference evaluator's semantics. Ops
     whose results are graph outputs stay, and so do ops whose results would
-    be larger than `max-elements` and than their operands together (an
-    `expand` of a weight would otherwise store every copy).
+    be larger than `max-elements` and than their operands store together
+    (an `expand` of a weight would otherwise store every copy; a splat
+    constant stores one element), and ops reading a splat constant of more
+    than `max-elements` elements (folding would expand it on the host).
   }];
   let options = [
     Option<"maxElements", "max-elements", "int64_t", "1 << 16",

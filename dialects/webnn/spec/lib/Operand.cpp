@@ -137,7 +137,7 @@ std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
                                      bool allowOpen) {
   if (byteSize(desc.dataType) == 0)
     return makeError(std::string(operand), "invalid data type");
-  int64_t bytes = static_cast<int64_t>(byteSize(desc.dataType));
+  int64_t elements = 1;
   for (int64_t d : desc.shape) {
     if (isOpen(d) && allowOpen)
       continue; // checked at compute, against the actual size
@@ -145,11 +145,12 @@ std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
       return makeError(std::string(operand),
                        "dimensions must be between 1 and 4294967295, got " +
                            toString(desc.shape));
-    if (__builtin_mul_overflow(bytes, d, &bytes) ||
-        bytes > kMaxTensorByteLength)
+    if (__builtin_mul_overflow(elements, d, &elements) ||
+        elements > kMaxElementCount)
       return makeError(std::string(operand),
-                       "tensor of shape " + toString(desc.shape) + " exceeds "
-                       "the maximum byte length of 2^40");
+                       "tensor of shape " + toString(desc.shape) +
+                           " has more than 2^31-1 elements, the most webnnc "
+                           "computes in one tensor");
   }
   return std::nullopt;
 }

@@ -235,8 +235,13 @@ TEST(ShapeOps, ReshapeTransposeSoftmax) {
 TEST(Descriptor, Limits) {
   EXPECT_FALSE(checkDescriptor(f32({2, 3}), "x"));
   EXPECT_EQ(checkDescriptor(f32({1ll << 30, 1ll << 20}), "x")->rule,
-            "tensor of shape [1073741824,1048576] exceeds the maximum byte "
-            "length of 2^40");
+            "tensor of shape [1073741824,1048576] has more than 2^31-1 "
+            "elements, the most webnnc computes in one tensor");
+  // The limit is on elements: 2^31-1 of them pass, in any data type.
+  EXPECT_FALSE(checkDescriptor({DataType::Int64, {(1ll << 31) - 1}}, "x"));
+  EXPECT_TRUE(checkDescriptor(f32({1ll << 16, 1ll << 15}), "x"));
+  EXPECT_TRUE(checkDescriptor(f32({4294967295ll, 4294967295ll, 4294967295ll}),
+                              "x")); // the product overflows int64
   EXPECT_EQ(checkDescriptor(f32({2, -1}), "x")->rule,
             "dimensions must be between 1 and 4294967295, got [2,?]");
   EXPECT_FALSE(checkDescriptor(f32({2, kOpenDim}), "x", /*allowOpen=*/true));
