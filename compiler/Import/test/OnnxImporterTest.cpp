@@ -119,6 +119,21 @@ TEST(OnnxImporterTest, FoldsShapeComputationsOnTheHost) {
   EXPECT_EQ(countOps(*graph, "webnn.concat"), 0u);
 }
 
+TEST(OnnxImporterTest, ReshapeToAHostileShapeIsInvalid) {
+  // Found by fuzz_onnx_import: the product of the target dimensions
+  // overflowed int64 before it was compared with the input's size.
+  ModelMaker m;
+  m.input("x", {2, 3});
+  m.int64Initializer("target", {381, 144115188075855871});
+  m.node("Reshape", {"x", "target"}, {"y"}, "reshape");
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_EQ(graph.error().message(),
+            "test.onnx: node 'reshape' (Reshape): invalid: shape holds "
+            "144115188075855871, more elements than any tensor has");
+}
+
 TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
   // x: [batch, 3] and an unnamed dimension; w: [3, batch].
   ModelMaker m;

@@ -35,6 +35,9 @@ void convertReshape(NodeContext &ctx) {
   const Shape &in = ctx.inputShape(0);
   if (ctx.failed())
     return;
+  if (spec::hasOpenDims(in))
+    return ctx.unsupported("the input has open dimensions, and webnnc "
+                           "resolves Reshape's 0 and -1 at compile time");
   Shape shape;
   int64_t inferred = -1, known = 1;
   for (size_t k = 0; k < target.size(); ++k) {
@@ -54,7 +57,11 @@ void convertReshape(NodeContext &ctx) {
     }
     if (d < 0)
       return ctx.invalid("shape holds " + std::to_string(d));
-    known *= d;
+    // A hostile shape must not overflow the product (the input's own
+    // element count is at most 2^31-1).
+    if (d > spec::kMaxDimension || __builtin_mul_overflow(known, d, &known))
+      return ctx.invalid("shape holds " + std::to_string(d) +
+                         ", more elements than any tensor has");
     shape.push_back(d);
   }
   int64_t total = spec::elementCount(in);
@@ -64,9 +71,9 @@ void convertReshape(NodeContext &ctx) {
                          " elements do not divide by " + std::to_string(known));
     shape[inferred] = total / known;
   }
-  if (spec::elementCount(shape) != total)
+  if (inferred < 0 && known != total)
     return ctx.invalid("shape " + spec::toString(shape) + " holds " +
-                       std::to_string(spec::elementCount(shape)) +
+                       std::to_string(known) +
                        " elements, the input " + std::to_string(total));
   setReshaped(ctx, 0, shape);
 }
