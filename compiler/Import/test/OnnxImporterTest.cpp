@@ -134,6 +134,29 @@ TEST(OnnxImporterTest, ReshapeToAHostileShapeIsInvalid) {
             "144115188075855871, more elements than any tensor has");
 }
 
+TEST(OnnxImporterTest, OneDPoolOverAnOpenInputIsUnsupported) {
+  // Found by fuzz_onnx_import: lifting the 1-D input to 2-D is a reshape,
+  // which open dimensions refuse; the converter then read the failed
+  // operand's (empty) shape.
+  ModelMaker m;
+  m.input("x", {1, 0, 32}, {"", "channels", ""});
+  auto *pool = m.node("MaxPool", {"x"}, {"y"}, "pool");
+  auto *kernel = pool->add_attribute();
+  kernel->set_name("kernel_shape");
+  kernel->set_type(onnx::AttributeProto::INTS);
+  kernel->add_ints(2);
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_NE(graph.error().message().find(
+                "node 'pool' (MaxPool): unsupported: reshape 'pool': input: "
+                "has open dimensions [1,?,32]"),
+            std::string::npos)
+      << graph.error().message();
+  EXPECT_NE(graph.error().message().find("--dim channels=N"),
+            std::string::npos);
+}
+
 TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
   // x: [batch, 3] and an unnamed dimension; w: [3, batch].
   ModelMaker m;

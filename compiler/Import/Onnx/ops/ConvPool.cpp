@@ -25,6 +25,10 @@ bool liftInput(NodeContext &ctx, Spatial &s, const char *what) {
     Shape shape = x.shape();
     s.input = ctx.b().reshape(x, {shape[0], shape[1], 1, shape[2]},
                               ctx.options());
+    if (!s.input) { // e.g. open dimensions, which reshape does not take
+      ctx.set(0, s.input); // reports the reshape's error
+      return false;
+    }
     return true;
   }
   if (x.rank() != 4) {
