@@ -87,6 +87,8 @@ std::optional<ConvGeometry> readConv(NodeContext &ctx, const char *what) {
   if (g.s.oneD) {
     Shape ws = w.shape();
     w = ctx.b().reshape(w, {ws[0], ws[1], 1, ws[2]}, ctx.options());
+    if (!w) // e.g. a filter input with open dimensions
+      return ctx.set(0, w), std::nullopt;
   }
   auto strides = pair(ctx, g.s, "strides", 1);
   auto dilations = pair(ctx, g.s, "dilations", 1);

@@ -199,7 +199,10 @@ split(const OperandDescriptor &input, const std::vector<int64_t> &splits,
     for (int64_t size : splits) {
       if (size <= 0)
         return makeError("splits", "sizes must be greater than 0");
-      sum += size;
+      if (__builtin_add_overflow(sum, size, &sum))
+        return makeError("splits", "sizes must add up to the axis' size " +
+                                       std::to_string(extent) +
+                                       ", their sum overflows");
     }
     if (sum != extent)
       return makeError("splits", "sizes must add up to the axis' size " +

@@ -84,6 +84,11 @@ TEST(ShapeOps, SplitSliceTilePad) {
   EXPECT_EQ((*parts)[2].shape, (Shape{2, 2}));
   EXPECT_EQ(errorOf(split(f32({6, 2}), {4, 1}, false, {}), "split"),
             "split: splits: sizes must add up to the axis' size 6, got 5");
+  // Found by fuzz_graph_builder: the sum of hostile sizes overflowed.
+  EXPECT_EQ(errorOf(split(f32({6, 2}), {INT64_MAX, INT64_MAX}, false, {}),
+                    "split"),
+            "split: splits: sizes must add up to the axis' size 6, their sum "
+            "overflows");
   // ceil(size / stride)
   EXPECT_EQ(slice(f32({9}), {1}, {8}, {.strides = {3}})->shape, (Shape{3}));
   EXPECT_EQ(tile(f32({2, 3}), {3, 1})->shape, (Shape{6, 3}));
