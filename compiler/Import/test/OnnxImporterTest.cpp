@@ -157,6 +157,23 @@ TEST(OnnxImporterTest, OneDPoolOverAnOpenInputIsUnsupported) {
             std::string::npos);
 }
 
+TEST(OnnxImporterTest, OneDConvWithAnOpenFilterIsUnsupported) {
+  // Found by fuzz_onnx_import: the filter's lift to 2-D failed and its
+  // empty shape was indexed.
+  ModelMaker m;
+  m.input("x", {1, 2, 8});
+  m.input("w", {2, 0, 3}, {"", "maps", ""});
+  m.node("ConvTranspose", {"x", "w"}, {"y"}, "deconv");
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_NE(graph.error().message().find(
+                "node 'deconv' (ConvTranspose): unsupported: reshape "
+                "'deconv': input: has open dimensions [2,?,3]"),
+            std::string::npos)
+      << graph.error().message();
+}
+
 TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
   // x: [batch, 3] and an unnamed dimension; w: [3, batch].
   ModelMaker m;
