@@ -172,7 +172,8 @@ Expected<OperandDescriptor> slice(const OperandDescriptor &input,
                            std::to_string(sizes[d]) + ") of dimension " +
                            std::to_string(d) + " exceeds its size " +
                            std::to_string(input.shape[d]));
-    out[d] = (sizes[d] + stride - 1) / stride;
+    out[d] = 1 + (sizes[d] - 1) / stride; // ceil, without overflow for
+                                          // any stride (fuzz_graph_builder)
   }
   return OperandDescriptor{input.dataType, out};
 }

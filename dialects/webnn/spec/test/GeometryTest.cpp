@@ -91,6 +91,9 @@ TEST(ShapeOps, SplitSliceTilePad) {
             "overflows");
   // ceil(size / stride)
   EXPECT_EQ(slice(f32({9}), {1}, {8}, {.strides = {3}})->shape, (Shape{3}));
+  // Found by fuzz_graph_builder: a huge stride overflowed the rounding.
+  EXPECT_EQ(slice(f32({9}), {1}, {8}, {.strides = {INT64_MAX}})->shape,
+            (Shape{1}));
   EXPECT_EQ(tile(f32({2, 3}), {3, 1})->shape, (Shape{6, 3}));
   EXPECT_EQ(errorOf(pad(f32({2, 3}), {0, 3}, {0, 0},
                         {.mode = PaddingMode::Reflection}),
