@@ -23,15 +23,6 @@ std::vector<float> weights(size_t count, unsigned seed) {
   return w;
 }
 
-void setInts(onnx::NodeProto *node, const std::string &name,
-             std::vector<int64_t> values) {
-  auto *a = node->add_attribute();
-  a->set_name(name);
-  a->set_type(onnx::AttributeProto::INTS);
-  for (int64_t v : values)
-    a->add_ints(v);
-}
-
 // tokens [batch, sequence, 16] -> MatMul [16, 8] -> Add -> Relu ("hidden")
 // -> MatMul with its own transpose (scores [batch, sequence, sequence], an
 // open K) -> Softmax over the last axis.
@@ -58,11 +49,8 @@ ModelMaker convLike() {
   m.input("image", {1, 3, 0, 0}, {"", "", "height", "width"});
   m.initializer("filter", {4, 3, 3, 3}, weights(4 * 3 * 9, 3));
   m.initializer("bias", {4}, weights(4, 4));
-  auto *conv = m.node("Conv", {"image", "filter", "bias"}, {"conv"});
-  auto *pad = conv->add_attribute();
-  pad->set_name("auto_pad");
-  pad->set_type(onnx::AttributeProto::STRING);
-  pad->set_s("SAME_UPPER");
+  setString(m.node("Conv", {"image", "filter", "bias"}, {"conv"}), "auto_pad",
+            "SAME_UPPER");
   m.node("Relu", {"conv"}, {"relu"});
   auto *pool = m.node("MaxPool", {"relu"}, {"pooled"});
   setInts(pool, "kernel_shape", {2, 2});

@@ -54,8 +54,8 @@ size_t elementSize(webnnc_data_type_t type) {
 }
 
 // One tensor: mostly close to what |operand| wants, sometimes not at all.
-void makeTensor(FuzzedDataProvider &in, const webnnc_model_t *model,
-                const webnnc_operand_info_t *operand, bool output,
+void makeTensor(FuzzedDataProvider &in, const webnnc_operand_info_t *operand,
+                bool output,
                 webnnc_tensor_t &t, std::vector<std::vector<uint8_t>> &store) {
   std::memset(&t, 0, sizeof t);
   bool faithful = in.ConsumeProbability<float>() < 0.8f;
@@ -106,7 +106,6 @@ void makeTensor(FuzzedDataProvider &in, const webnnc_model_t *model,
     store.push_back(std::move(bytes));
     t.data = store.back().data();
   }
-  (void)model;
 }
 
 } // namespace
@@ -128,12 +127,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                           : in.ConsumeIntegralInRange<size_t>(0, 4);
   std::vector<webnnc_tensor_t> inputs(numInputs), outputs(numOutputs);
   for (size_t i = 0; i < numInputs; ++i)
-    makeTensor(in, model,
-               &model->inputs[i < model->num_inputs ? i : 0], false,
+    makeTensor(in, &model->inputs[i < model->num_inputs ? i : 0], false,
                inputs[i], store);
   for (size_t i = 0; i < numOutputs; ++i)
-    makeTensor(in, model,
-               &model->outputs[i < model->num_outputs ? i : 0], true,
+    makeTensor(in, &model->outputs[i < model->num_outputs ? i : 0], true,
                outputs[i], store);
   // An output that aliases an input's memory must be refused.
   if (numInputs && numOutputs && in.ConsumeProbability<float>() < 0.05f) {

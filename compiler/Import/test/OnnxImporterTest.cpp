@@ -101,13 +101,8 @@ TEST(OnnxImporterTest, FoldsShapeComputationsOnTheHost) {
   m.node("Shape", {"x"}, {"shape"});
   m.int64Initializer("zero", {0});
   m.int64Initializer("minus_one", {-1});
-  auto *gather = m.node("Gather", {"shape", "zero"}, {"batch"});
-  (void)gather;
-  auto *concat = m.node("Concat", {"batch", "minus_one"}, {"target"});
-  auto *axis = concat->add_attribute();
-  axis->set_name("axis");
-  axis->set_type(onnx::AttributeProto::INT);
-  axis->set_i(0);
+  m.node("Gather", {"shape", "zero"}, {"batch"});
+  setInt(m.node("Concat", {"batch", "minus_one"}, {"target"}), "axis", 0);
   m.node("Reshape", {"x", "target"}, {"y"});
   m.output("y");
   auto graph = m.import();
@@ -140,11 +135,7 @@ TEST(OnnxImporterTest, OneDPoolOverAnOpenInputIsUnsupported) {
   // operand's (empty) shape.
   ModelMaker m;
   m.input("x", {1, 0, 32}, {"", "channels", ""});
-  auto *pool = m.node("MaxPool", {"x"}, {"y"}, "pool");
-  auto *kernel = pool->add_attribute();
-  kernel->set_name("kernel_shape");
-  kernel->set_type(onnx::AttributeProto::INTS);
-  kernel->add_ints(2);
+  setInts(m.node("MaxPool", {"x"}, {"y"}, "pool"), "kernel_shape", {2});
   m.output("y");
   auto graph = m.import();
   ASSERT_FALSE(graph);
@@ -235,11 +226,7 @@ TEST(OnnxImporterTest, OpenDimensionsThatMustBeKnownAskForSizes) {
   m.int64Initializer("zero", {0});
   m.node("Gather", {"shape", "zero"}, {"n"});
   m.int64Initializer("minus_one", {-1});
-  auto *concat = m.node("Concat", {"n", "minus_one"}, {"target"});
-  auto *axis = concat->add_attribute();
-  axis->set_name("axis");
-  axis->set_type(onnx::AttributeProto::INT);
-  axis->set_i(0);
+  setInt(m.node("Concat", {"n", "minus_one"}, {"target"}), "axis", 0);
   m.node("Reshape", {"x", "target"}, {"y"});
   m.output("y");
   auto graph = m.import();
@@ -281,10 +268,7 @@ TEST(OnnxImporterTest, SamePaddingWithOpenSizes) {
   m.input("x", {1, 1, 0, 0}, {"", "", "h", "w"});
   m.initializer("w", {1, 1, 3, 3}, std::vector<float>(9, 1.0f));
   auto *conv = m.node("Conv", {"x", "w"}, {"y"}, "conv");
-  auto *pad = conv->add_attribute();
-  pad->set_name("auto_pad");
-  pad->set_type(onnx::AttributeProto::STRING);
-  pad->set_s("SAME_UPPER");
+  setString(conv, "auto_pad", "SAME_UPPER");
   m.node("GlobalAveragePool", {"y"}, {"mean"}, "gap");
   m.output("y");
   m.output("mean");
@@ -302,11 +286,7 @@ TEST(OnnxImporterTest, SamePaddingWithOpenSizes) {
   EXPECT_EQ(countOps(*graph, "webnn.reduce_mean"), 1u);
 
   // Stride 2: it does.
-  auto *strides = conv->add_attribute();
-  strides->set_name("strides");
-  strides->set_type(onnx::AttributeProto::INTS);
-  strides->add_ints(2);
-  strides->add_ints(2);
+  setInts(conv, "strides", {2, 2});
   auto strided = m.import();
   ASSERT_FALSE(strided);
   EXPECT_NE(strided.error().message().find(

@@ -87,6 +87,30 @@ struct ModelMaker {
   }
 };
 
+// Attributes on a node under construction.
+inline void setInt(onnx::NodeProto *node, const std::string &name,
+                   int64_t value) {
+  auto *a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::INT);
+  a->set_i(value);
+}
+inline void setInts(onnx::NodeProto *node, const std::string &name,
+                    const std::vector<int64_t> &values) {
+  auto *a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::INTS);
+  for (int64_t v : values)
+    a->add_ints(v);
+}
+inline void setString(onnx::NodeProto *node, const std::string &name,
+                      const std::string &value) {
+  auto *a = node->add_attribute();
+  a->set_name(name);
+  a->set_type(onnx::AttributeProto::STRING);
+  a->set_s(value);
+}
+
 } // namespace webnnc
 
 #endif // WEBNNC_IMPORT_TEST_ONNXMODELMAKER_H_

@@ -58,24 +58,19 @@ spatialPadding(NodeContext &ctx, const std::vector<int64_t> &input,
   std::vector<int64_t> out;
   for (size_t k = 0; k < 2; ++k) {
     if (spec::isOpen(input[k]) && strides[k] != 1) {
-      // With stride 1 the total padding is window - 1 whatever the size.
       ctx.unsupported("auto_pad " + autoPad + " with stride " +
                       std::to_string(strides[k]) +
                       " pads by an amount that depends on the input size, "
                       "which is open");
       return std::nullopt;
     }
-    if (spec::isOpen(input[k])) {
-      int64_t total = window[k] - 1, small = total / 2, large = total - small;
-      if (autoPad == "SAME_UPPER")
-        out.insert(out.end(), {small, large});
-      else
-        out.insert(out.end(), {large, small});
-      continue;
+    // Stride 1 (the only one an open size reaches here): window - 1.
+    int64_t total = window[k] - 1;
+    if (!spec::isOpen(input[k])) {
+      int64_t outSize = (input[k] + strides[k] - 1) / strides[k];
+      total = std::max<int64_t>(
+          0, (outSize - 1) * strides[k] + window[k] - input[k]);
     }
-    int64_t outSize = (input[k] + strides[k] - 1) / strides[k];
-    int64_t total = std::max<int64_t>(
-        0, (outSize - 1) * strides[k] + window[k] - input[k]);
     int64_t small = total / 2, large = total - small;
     if (autoPad == "SAME_UPPER")
       out.insert(out.end(), {small, large});

@@ -50,11 +50,17 @@ void convertGatherND(NodeContext &ctx) {
   ctx.set(0, ctx.b().gatherND(ctx.input(0), ctx.input(1), ctx.options()));
 }
 
-void convertScatterElements(NodeContext &ctx) {
+// WebNN's scatters replace; ONNX's reductions (add, mul...) are outside it.
+bool replacesOnly(NodeContext &ctx) {
   std::string reduction = ctx.attrString("reduction", "none");
   if (reduction != "none")
-    return ctx.notInWebNN("reduction '" + reduction +
-                          "' (WebNN's scatters replace)");
+    ctx.notInWebNN("reduction '" + reduction + "' (WebNN's scatters replace)");
+  return reduction == "none";
+}
+
+void convertScatterElements(NodeContext &ctx) {
+  if (!replacesOnly(ctx))
+    return;
   Operand x = ctx.input(0);
   if (ctx.failed())
     return;
@@ -67,10 +73,8 @@ void convertScatterElements(NodeContext &ctx) {
 }
 
 void convertScatterND(NodeContext &ctx) {
-  std::string reduction = ctx.attrString("reduction", "none");
-  if (reduction != "none")
-    return ctx.notInWebNN("reduction '" + reduction +
-                          "' (WebNN's scatters replace)");
+  if (!replacesOnly(ctx))
+    return;
   ctx.set(0, ctx.b().scatterND(ctx.input(0), ctx.input(1), ctx.input(2),
                                ctx.options()));
 }
