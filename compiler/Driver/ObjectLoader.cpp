@@ -78,66 +78,73 @@ webnnc_tensor_t toTensor(const char *name, const HostTensor &t) {
 }
 } // namespace
 
-Expected<std::vector<HostTensor>, std::string>
-LoadedModel::compute(const std::map<std::string, HostTensor> &inputs,
-                     int threads) const {
-  std::vector<webnnc_tensor_t> in, out;
+Expected<std::unique_ptr<LoadedModel::Session>, std::string>
+LoadedModel::open(const std::map<std::string, HostTensor> &inputs,
+                  int threads) const {
+  std::unique_ptr<Session> session(new Session());
+  session->model_ = model_;
   for (uint32_t i = 0; i < model_->num_inputs; ++i) {
     const char *name = model_->inputs[i].name;
     auto it = inputs.find(name);
     if (it == inputs.end())
       return "missing input '" + std::string(name) + "'";
-    in.push_back(toTensor(name, it->second));
+    session->inputs_.push_back(toTensor(name, it->second));
   }
-  // Static outputs are written in place; outputs with open dimensions are
-  // allocated by the runtime and copied once their shape is known.
-  std::vector<HostTensor> outputs;
-  std::vector<bool> open;
+  // Every output is allocated by the runtime at the first run (its shape may
+  // depend on the inputs' open dimensions) and written in place after that.
   for (uint32_t i = 0; i < model_->num_outputs; ++i) {
-    const webnnc_operand_info_t &info = model_->outputs[i];
-    open.push_back(info.max_dims != nullptr);
-    spec::Shape shape(info.dims, info.dims + info.rank);
-    if (open.back())
-      shape.assign(info.rank, 1); // replaced after compute
-    outputs.emplace_back(spec::OperandDescriptor{
-        static_cast<spec::DataType>(info.data_type), shape});
+    webnnc_tensor_t tensor{};
+    tensor.name = model_->outputs[i].name;
+    tensor.data_type = model_->outputs[i].data_type;
+    session->outputs_.push_back(tensor);
   }
-  for (uint32_t i = 0; i < model_->num_outputs; ++i) {
-    out.push_back(toTensor(model_->outputs[i].name, outputs[i]));
-    if (open[i]) {
-      out.back().data = nullptr;
-      out.back().byte_length = 0;
-    }
-  }
-
-  webnnc_thread_pool_t *pool = nullptr;
-  if (threads > 1 &&
-      webnnc_thread_pool_create(threads, webnnc_allocator_system(), &pool))
+  if (threads > 1 && webnnc_thread_pool_create(
+                         threads, webnnc_allocator_system(), &session->pool_))
     return std::string("cannot create a thread pool");
   webnnc_executor_options_t options{};
-  options.thread_pool = pool;
-  webnnc_executor_t *executor = nullptr;
-  std::string error;
-  if (webnnc_executor_create(model_, &options, &executor))
-    error = "cannot create an executor";
-  else if (webnnc_executor_compute(executor, in.data(), in.size(), out.data(),
-                                   out.size()))
-    error = webnnc_executor_last_error(executor);
-  for (uint32_t i = 0; error.empty() && i < model_->num_outputs; ++i) {
-    if (!open[i])
-      continue;
-    spec::Shape shape(out[i].dims, out[i].dims + out[i].rank);
-    outputs[i] = HostTensor(spec::OperandDescriptor{outputs[i].dataType(),
-                                                    shape});
-    std::memcpy(outputs[i].data(), out[i].data, out[i].byte_length);
-  }
-  for (webnnc_tensor_t &tensor : out)
+  options.thread_pool = session->pool_;
+  if (webnnc_executor_create(model_, &options, &session->executor_))
+    return std::string("cannot create an executor");
+  return session;
+}
+
+LoadedModel::Session::~Session() {
+  for (webnnc_tensor_t &tensor : outputs_)
     webnnc_tensor_free(&tensor);
-  webnnc_executor_destroy(executor);
-  webnnc_thread_pool_release(pool);
+  webnnc_executor_destroy(executor_);
+  webnnc_thread_pool_release(pool_);
+}
+
+std::string LoadedModel::Session::run() {
+  if (webnnc_executor_compute(executor_, inputs_.data(), inputs_.size(),
+                              outputs_.data(), outputs_.size()))
+    return webnnc_executor_last_error(executor_);
+  return "";
+}
+
+std::vector<HostTensor> LoadedModel::Session::outputs() const {
+  std::vector<HostTensor> result;
+  for (uint32_t i = 0; i < model_->num_outputs; ++i) {
+    const webnnc_tensor_t &tensor = outputs_[i];
+    spec::Shape shape(tensor.dims, tensor.dims + tensor.rank);
+    result.emplace_back(spec::OperandDescriptor{
+        static_cast<spec::DataType>(model_->outputs[i].data_type), shape});
+    if (tensor.data && tensor.byte_length)
+      std::memcpy(result.back().data(), tensor.data, tensor.byte_length);
+  }
+  return result;
+}
+
+Expected<std::vector<HostTensor>, std::string>
+LoadedModel::compute(const std::map<std::string, HostTensor> &inputs,
+                     int threads) const {
+  auto session = open(inputs, threads);
+  if (!session)
+    return session.error();
+  std::string error = (*session)->run();
   if (!error.empty())
     return error;
-  return outputs;
+  return (*session)->outputs();
 }
 
 } // namespace webnnc

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "webnnc/Driver/Compiler.h"
+#include "webnnc/Driver/ObjectLoader.h"
 
 namespace webnnc::tool {
 
@@ -33,6 +34,11 @@ struct RunCommand {
   std::string outputDir = ".";
   bool reference = false; // compute with the reference evaluator
   int threads = 1;
+  // Times N computes after warm-up and prints "median_ms: X".
+  int bench = 0;
+  // For bench/: after warm-up, reads a count per stdin line and answers
+  // with that many compute times (ms) on one line, until end of input.
+  bool benchServe = false;
   ImportFlags import;
   CompileOptions options;
 };
@@ -46,6 +52,10 @@ Expected<Graph, std::string> loadGraph(const std::string &path,
 // "lenet" from "out/lenet.o".
 std::string defaultModelName(const std::string &output,
                              const std::string &input);
+
+// Times computes of |session| as --bench and --bench-serve ask; "" or the
+// first error.
+std::string benchmark(LoadedModel::Session &session, const RunCommand &command);
 
 int runCompile(CompileCommand &command);
 int runRun(RunCommand &command);

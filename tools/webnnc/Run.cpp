@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// `webnnc run INPUT --input NAME=FILE.npy ... --output-dir DIR`.
+// `webnnc run INPUT --input NAME=FILE.npy ... --output-dir DIR [--bench N]`.
 #include <cstdio>
 #include <filesystem>
 
@@ -80,6 +80,9 @@ int runRun(RunCommand &command) {
   std::vector<NamedOperand> inputNames, outputNames;
   std::vector<HostTensor> outputs;
   if (command.reference) {
+    if (command.bench || command.benchServe)
+      return fail("--bench times compiled models; it does not apply to "
+                  "--reference");
     auto warnings = prune(*graph, options.outputs);
     if (!warnings)
       return fail(warnings.error());
@@ -113,10 +116,15 @@ int runRun(RunCommand &command) {
     auto loaded = LoadedModel::load(compiled->artifact, options.modelName);
     if (!loaded)
       return fail(loaded.error());
-    auto result = (*loaded)->compute(*inputs, command.threads);
-    if (!result)
-      return fail(result.error());
-    outputs = std::move(*result);
+    auto session = (*loaded)->open(*inputs, command.threads);
+    if (!session)
+      return fail(session.error());
+    std::string error = (*session)->run();
+    if (error.empty() && (command.bench || command.benchServe))
+      error = benchmark(**session, command);
+    if (!error.empty())
+      return fail(error);
+    outputs = (*session)->outputs();
   }
 
   std::error_code ignored;

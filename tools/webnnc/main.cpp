@@ -87,7 +87,15 @@ int main(int argc, char **argv) {
   runApp->add_flag("--reference", run.reference,
                    "Compute with the reference evaluator instead");
   runApp->add_option("--threads", run.threads,
-                     "Threads computing the model (default: 1)");
+                     "Threads computing the model (default: 1)")
+      ->check(CLI::Range(1, 1024));
+  runApp->add_option("--bench", run.bench,
+                     "Compute N times after warm-up and print the median "
+                     "time as 'median_ms: X' (compile time excluded)")
+      ->check(CLI::Range(1, 1000000));
+  runApp->add_flag("--bench-serve", run.benchServe,
+                   "For bench/: time as many computes as each stdin line "
+                   "says, printing their times (ms) on one line");
   addCommonOptions(*runApp, run.options, run.import);
 
   CLI11_PARSE(app, argc, argv);

@@ -48,9 +48,12 @@ Halide::TailStrategy tailFor(int64_t size, Halide::TailStrategy preferred);
 // few rows at a time, in the consumer's thread).
 // An in-place output shares memory with an input, so vector tails must be
 // guarded rather than shifted inwards (which re-reads written elements).
+// A pooling stage is given its fused producer, to compute it inside its
+// own tiles.
 struct Placement {
   bool root = true;
   bool inPlace = false;
+  Halide::Func producer;
 };
 
 // Schedules a stage whose anchor op defined this schedule: |output| is the

@@ -71,7 +71,8 @@ Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) 
 
 // Applies the stages' schedules. The last stage is the kernel's output and
 // scheduled at root. A first stage feeding a pooling op is computed inside
-// the pooling's row loop, a few rows at a time; one feeding a reduction
+// the pooling's tiles (rows, and a block of channels in nchw), a few rows
+// at a time; one feeding a reduction
 // (element-wise ops only) is inlined into it, each element read once.
 void scheduleStages(const kernels::KernelSpec &kernel,
                     const std::vector<Value> &values,
@@ -82,14 +83,13 @@ void scheduleStages(const kernels::KernelSpec &kernel,
     throw std::runtime_error("kernels have one or two stages, this one " +
                              std::to_string(stages.size()));
   const kernels::KernelStage &last = stages.back();
+  Placement placement{/*root=*/true, kernel.inPlace};
   if (stages.size() == 2) {
     const kernels::KernelStage &first = stages.front();
     const kernels::OpSpec &consumer = kernel.ops[last.anchor];
     Func produced = values[kernel.inputs.size() + first.end - 1].func;
     if (consumer.kind.find("pool2d") != std::string::npos) {
-      // Pooling output rows: Halide dimension 1 (nchw) or 2 (nhwc).
-      bool nchw = consumer.intAttr("layout", 0) == 0;
-      produced.compute_at(output, output.args()[nchw ? 1 : 2]);
+      placement.producer = produced; // the pooling schedule places it
       schedules[first.anchor](produced, target, Placement{/*root=*/false});
     } else if (consumer.kind.rfind("reduce_", 0) != 0 ||
                !kernels::isElementwise(kernel.ops[first.anchor].kind)) {
@@ -97,8 +97,7 @@ void scheduleStages(const kernels::KernelSpec &kernel,
                                " into " + consumer.kind);
     }
   }
-  schedules[last.anchor](output, target,
-                         Placement{/*root=*/true, kernel.inPlace});
+  schedules[last.anchor](output, target, placement);
 }
 
 Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {

@@ -29,38 +29,88 @@ spec::Conv2dOptions conv2dOptions(const kernels::OpSpec &op,
   return options;
 }
 
-// Schedule. The accumulator Func is computed per output tile: a few
-// vectors along the contiguous output dimension (x for nchw, channels for
-// nhwc) times a few rows of the other, so the running sums stay in
-// registers while the reduction streams over the filter.
 // Canonical roles of a Func's variables.
 struct ConvVars {
   Var x, y, o, n;
 };
 
+// Which output dimension a conv's tiles vectorize. Along output channels,
+// every reduction step is one vector load of the packed filter (hwio: the
+// output channel is innermost) and one broadcast of an input element per
+// output column; the accumulator tile is stored transposed into an nchw
+// output, once per tile, which the long reduction amortizes. Along output
+// columns (nchw only) suits depthwise convs and few output channels.
+bool vectorizeChannels(const spec::Conv2dGeometry &g, bool nchw,
+                       const Target &target) {
+  if (!nchw)
+    return true;
+  int64_t outPerGroup = g.outputChannels / g.groups;
+  int64_t inPerGroup = g.inputChannels / g.groups;
+  if (g.groups > 1 && (outPerGroup < 8 || inPerGroup < 8))
+    return false;
+  // The fraction of vector lanes doing useful work either way.
+  auto used = [&](int64_t extent) {
+    int vw = vectorWidth(target, Float(32), extent);
+    int64_t vectors = (sizeHint(extent) + vw - 1) / vw;
+    int natural = target.natural_vector_size(Float(32));
+    return double(sizeHint(extent)) / double(vectors * natural);
+  };
+  return used(g.outputChannels) >= used(g.outputWidth);
+}
+
+// Output columns per tile: the divisor-friendly count up to |most| that
+// wastes the fewest recomputed columns at the row's end (larger on ties).
+int columnsPerTile(int64_t width, int most) {
+  if (isOpen(width))
+    return most;
+  if (width <= most)
+    return int(width);
+  int best = most;
+  int64_t bestWaste = -1;
+  for (int t = most; t >= most / 2; --t) {
+    int64_t waste = (t - width % t) % t;
+    if (bestWaste < 0 || waste < bestWaste) {
+      best = t;
+      bestWaste = waste;
+    }
+  }
+  return best;
+}
+
+// Schedule. The accumulator Func is computed per output tile, a few vectors
+// along the vectorized dimension times a few of the other, so the running
+// sums stay in registers while the reduction streams over the filter.
 void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
               RDom r, const spec::Conv2dGeometry &g, bool nchw,
-              const Target &target, const Placement &placement) {
+              bool channels, const Target &target,
+              const Placement &placement) {
   Type f32 = Float(32);
-  // Along the vector dimension: up to two vectors. Across: up to four.
-  int64_t vecExtent = nchw ? g.outputWidth : g.outputChannels;
-  int64_t crossExtent = nchw ? g.outputChannels : g.outputWidth;
+  int64_t vecExtent = channels ? g.outputChannels : g.outputWidth;
+  int64_t crossExtent = channels ? g.outputWidth : g.outputChannels;
   int vw = vectorWidth(target, f32, vecExtent);
   int tv = sizeHint(vecExtent) >= 2 * vw ? 2 * vw : vw;
-  int tc = static_cast<int>(std::min<int64_t>(sizeHint(crossExtent), 4));
-  Var vec = nchw ? out.x : out.o, cross = nchw ? out.o : out.x;
-  Var accVec = nchw ? a.x : a.o, accCross = nchw ? a.o : a.x;
+  // Accumulators: (tv / vw) vectors per column, at most ~24 of the 32
+  // vector registers, the rest for filter vectors and broadcasts.
+  int tc = channels ? columnsPerTile(crossExtent, 24 / (tv / vw))
+                    : int(std::min<int64_t>(sizeHint(crossExtent), 4));
+  TailStrategy inPlaceSafe =
+      placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
+  Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
+  Var accVec = channels ? a.o : a.x, accCross = channels ? a.x : a.o;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");
-  output.split(vec, vo, vi, tv, tailFor(vecExtent, TailStrategy::ShiftInwards))
-      .split(cross, co, ci, tc,
-             tailFor(crossExtent, TailStrategy::ShiftInwards))
-      .reorder(vi, ci, vo, co, out.y, out.n)
-      .vectorize(vi, vw)
-      .unroll(ci);
-  acc.compute_at(output, vo).vectorize(accVec, vw).unroll(accCross);
+  output.split(vec, vo, vi, tv, tailFor(vecExtent, inPlaceSafe))
+      .split(cross, co, ci, tc, tailFor(crossExtent, inPlaceSafe));
+  if (channels && nchw) {
+    // Stored transposed: columns innermost, each a run of scalars.
+    output.reorder(ci, vi, co, out.y, vo, out.n).unroll(ci);
+    acc.reorder_storage(a.o, a.x, a.y, a.n);
+  } else {
+    output.reorder(vi, ci, co, out.y, vo, out.n).vectorize(vi, vw).unroll(ci);
+  }
+  acc.compute_at(output, co).vectorize(accVec, vw).unroll(accCross);
   Var vvo("vvo"), vvi("vvi");
   acc.update()
-      .reorder(accVec, accCross, r.x, r.y, r.z)
+      .reorder(accVec, accCross, r.x, r.z, r.y)
       .split(accVec, vvo, vvi, vw, TailStrategy::GuardWithIf)
       .vectorize(vvi)
       .unroll(vvo)
@@ -68,8 +118,11 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   int64_t work = sizeHint(g.batches) * g.outputChannels *
                  sizeHint(g.outputHeight) * sizeHint(g.outputWidth) *
                  g.filterHeight * g.filterWidth * (g.inputChannels / g.groups);
-  if (placement.root && worthParallel(work))
-    output.parallel(out.y);
+  if (placement.root && worthParallel(work)) {
+    // Rows and channel tiles both, so a 7-row image still splits evenly.
+    Var rows("rows");
+    output.fuse(out.y, vo, rows).parallel(rows);
+  }
   if (padded.defined())
     padded.compute_root();
 }
@@ -134,7 +187,7 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
     ConvVars out = nchw ? ConvVars{v[0], v[1], v[2], v[3]}
                         : ConvVars{v[1], v[2], v[0], v[3]};
     schedule(output, out, acc, ConvVars{x, y, o, n}, padded, r, g, nchw,
-             target, placement);
+             vectorizeChannels(g, nchw, target), target, placement);
   };
   Value value{result, op.result};
   if (spec::hasOpenDims(op.result.shape)) {

@@ -154,8 +154,35 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
     int64_t work = sizeHint(g.batches) * sizeHint(g.channels) *
                    sizeHint(g.outputHeight) * sizeHint(g.outputWidth) *
                    g.windowHeight * g.windowWidth;
-    if (placement.root && worthParallel(work))
-      output.parallel(ov[nchw ? 1 : 2]);
+    bool parallel = placement.root && worthParallel(work);
+    Func producer = placement.producer;
+    if (nchw) {
+      // Tiles of output rows times a block of channels, so that a fused
+      // producer (a conv computing a few channel vectors at a time) is
+      // computed once per tile for all the channels the tile pools, and
+      // a single-row (global) pool still splits across threads. Several
+      // rows per tile, so overlapping windows recompute few producer rows.
+      Var y = ov[1], c = ov[2];
+      Var co("co"), ci("ci"), yo("yo"), yi("yi"), tiles("tiles");
+      int block = int(std::min<int64_t>(sizeHint(g.channels), 32));
+      int rows = int(std::min<int64_t>(sizeHint(g.outputHeight), 8));
+      output
+          .split(c, co, ci, block,
+                 tailFor(g.channels, TailStrategy::ShiftInwards))
+          .split(y, yo, yi, rows,
+                 tailFor(g.outputHeight, TailStrategy::ShiftInwards))
+          .reorder(vi, vo, ci, yi, yo, co)
+          .fuse(yo, co, tiles);
+      if (parallel)
+        output.parallel(tiles);
+      if (producer.defined())
+        producer.compute_at(output, tiles);
+    } else {
+      if (parallel)
+        output.parallel(ov[2]);
+      if (producer.defined())
+        producer.compute_at(output, ov[2]);
+    }
   };
   Value pooled{result, op.result};
   if (spec::hasOpenDims(op.result.shape)) {

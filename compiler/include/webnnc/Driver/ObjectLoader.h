@@ -11,6 +11,7 @@
 
 #include "webnnc/Support/Expected.h"
 #include "webnnc/Support/HostTensor.h"
+#include "webnnc/runtime/executor.h"
 #include "webnnc/runtime/model.h"
 
 namespace llvm::orc {
@@ -36,6 +37,28 @@ public:
   Expected<std::vector<HostTensor>, std::string>
   compute(const std::map<std::string, HostTensor> &inputs,
           int threads = 1) const;
+
+  // An executor, a thread pool and output buffers bound to one set of
+  // inputs, to compute them many times (benchmarks): run() is one
+  // webnnc_executor_compute call and nothing else.
+  class Session {
+  public:
+    ~Session();
+    std::string run(); // "" or the runtime's error
+    // The outputs of the last run, in the model's order.
+    std::vector<HostTensor> outputs() const;
+
+  private:
+    friend class LoadedModel;
+    Session() = default;
+    const webnnc_model_t *model_ = nullptr;
+    webnnc_thread_pool_t *pool_ = nullptr;
+    webnnc_executor_t *executor_ = nullptr;
+    std::vector<webnnc_tensor_t> inputs_, outputs_;
+  };
+  // |inputs| must outlive the session.
+  Expected<std::unique_ptr<Session>, std::string>
+  open(const std::map<std::string, HostTensor> &inputs, int threads) const;
 
 private:
   LoadedModel() = default;
