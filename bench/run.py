@@ -1,0 +1,181 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""webnnc against ONNX Runtime on the reference networks.
+
+  bench/run.py [--networks lenet5,resnet50] [--threads 1,2] [--rounds 7]
+               [--markdown FILE]
+
+For each network and thread count, compiles the network's ONNX file with
+webnnc and loads it in ONNX Runtime (npm onnxruntime-node, installed by
+`scripts/setup --bench`), both on the same input. Each side runs in its own
+process that warms up, then computes on request; the rounds alternate
+between the two so that both see the same machine. Prints per network and
+thread count both medians (over every compute of every round), the ratio
+webnnc/ORT, webnnc's GFLOP/s and % of the machine's peak, and the largest
+difference between the two outputs. Exits non-zero if an output differs by
+more than 1e-3 of its largest magnitude.
+
+The networks come from models/onnx/export_networks.py (torch, fixed seed, no
+downloads), exported into the work directory once.
+"""
+import argparse
+import math
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NETWORKS = ["lenet5", "mobilenet_v2", "resnet18", "resnet50",
+            "squeezenet1_1", "transformer_encoder"]
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from flops import count_flops  # noqa: E402
+
+
+class Server:
+    """A process answering "N" on stdin with N compute times (ms)."""
+
+    def __init__(self, name, command, env=None):
+        self.name = name
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, env=env)
+        line = self.process.stdout.readline().strip()
+        if line != "ready":
+            self.fail(f"did not start ({line!r})")
+
+    def fail(self, what):
+        self.process.kill()
+        error = self.process.stderr.read().strip()
+        raise SystemExit(f"{self.name}: {what}: {error}")
+
+    def time(self, count):
+        self.process.stdin.write(f"{count}\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            self.fail("stopped")
+        return [float(t) for t in line.split()]
+
+    def finish(self):
+        self.process.stdin.close()
+        if self.process.wait() != 0:
+            self.fail(f"exited with {self.process.returncode}")
+
+
+def export(work, name):
+    model = os.path.join(work, name + ".onnx")
+    if not os.path.exists(model):
+        subprocess.run(["/usr/bin/python3",
+                        os.path.join(ROOT, "models/onnx/export_networks.py"),
+                        work, name], check=True, stdout=subprocess.DEVNULL)
+    return model, os.path.join(work, name + ".input.npy")
+
+
+def measure(args, name, threads):
+    model, input_npy = export(args.work, name)
+    tag = f"{name}.t{threads}"
+    webnnc_dir = os.path.join(args.work, tag + ".webnnc")
+    ort_out = os.path.join(args.work, tag + ".ort.npy")
+    webnnc = Server("webnnc", [
+        args.webnnc, "run", model, "--input", "input=" + input_npy,
+        "--threads", str(threads), "--output-dir", webnnc_dir,
+        "--bench-serve"])
+    env = dict(os.environ, NODE_PATH=args.node_modules)
+    ort = Server("onnxruntime", [
+        "node", os.path.join(ROOT, "bench/ort_bench.js"), model, input_npy,
+        ort_out, str(threads)], env=env)
+    # Computes per round: about a quarter second of the slower side.
+    probe = max(min(webnnc.time(3)), min(ort.time(3)))
+    count = int(min(max(args.round_seconds * 1000 / max(probe, 1e-3), 3),
+                    5000))
+    ours, theirs = [], []
+    for _ in range(args.rounds):
+        ours += webnnc.time(count)
+        theirs += ort.time(count)
+    webnnc.finish()
+    ort.finish()
+
+    written = [f for f in os.listdir(webnnc_dir) if f.endswith(".npy")]
+    if len(written) != 1:
+        raise SystemExit(f"{name}: webnnc wrote {written}, expected one output")
+    actual = np.load(os.path.join(webnnc_dir, written[0])).astype(np.float64)
+    expected = np.load(ort_out).astype(np.float64)
+    if actual.shape != expected.shape:
+        raise SystemExit(f"{name}: webnnc output {actual.shape}, ORT "
+                         f"{expected.shape}")
+    diff = float(np.abs(actual - expected).max())
+    scale = float(np.abs(expected).max()) or 1.0
+    flop = count_flops(model)
+    ms, ort_ms = float(np.median(ours)), float(np.median(theirs))
+    gflops = flop / ms / 1e6
+    return {
+        "network": name, "threads": threads, "computes": len(ours),
+        "webnnc_ms": ms, "ort_ms": ort_ms, "ratio": ms / ort_ms,
+        "gflops": gflops,
+        "peak_percent": 100 * gflops / (args.peak_gflops * threads),
+        "max_diff": diff, "agrees": diff <= 1e-3 * scale,
+    }
+
+
+HEADER = ("| network | threads | webnnc ms | ORT ms | webnnc/ORT | GFLOP/s "
+          "| % of peak | max abs diff |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def row(r):
+    return (f"| {r['network']} | {r['threads']} | {r['webnnc_ms']:.3f} | "
+            f"{r['ort_ms']:.3f} | {r['ratio']:.2f} | {r['gflops']:.1f} | "
+            f"{r['peak_percent']:.1f} | {r['max_diff']:.2g} |")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--networks", default=",".join(NETWORKS))
+    parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--round-seconds", type=float, default=0.25)
+    parser.add_argument("--peak-gflops", type=float, default=245.0,
+                        help="one core's fp32 FMA peak (this machine: 245)")
+    parser.add_argument("--work", default=os.path.join(ROOT, "build/bench"))
+    parser.add_argument("--webnnc",
+                        default=os.path.join(ROOT, "build/bin/webnnc"))
+    parser.add_argument("--node-modules",
+                        default=os.path.join(ROOT, "bench/node_modules"))
+    parser.add_argument("--markdown", help="also write the table here")
+    args = parser.parse_args()
+    if not os.path.isdir(os.path.join(args.node_modules, "onnxruntime-node")):
+        # 77: what the test suite counts as skipped.
+        print(f"SKIPPED: no onnxruntime-node in {args.node_modules}; run "
+              "scripts/setup --bench", file=sys.stderr)
+        sys.exit(77)
+    os.makedirs(args.work, exist_ok=True)
+
+    print(HEADER, flush=True)
+    results = []
+    for name in args.networks.split(","):
+        for threads in [int(t) for t in args.threads.split(",")]:
+            results.append(measure(args, name, threads))
+            print(row(results[-1]), flush=True)
+    geomean = math.exp(sum(math.log(r["ratio"]) for r in results) /
+                       len(results))
+    print(f"geometric mean webnnc/ORT: {geomean:.2f}")
+    if args.markdown:
+        with open(args.markdown, "w") as out:
+            out.write(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} "
+                      f"cores, peak {args.peak_gflops:g} GFLOP/s per core\n\n")
+            out.write(HEADER + "\n")
+            out.writelines(row(r) + "\n" for r in results)
+            out.write(f"\ngeometric mean webnnc/ORT: {geomean:.2f}\n")
+    disagree = [f"{r['network']} ({r['threads']} threads)" for r in results
+                if not r["agrees"]]
+    if disagree:
+        raise SystemExit("outputs differ from ONNX Runtime's by more than "
+                         "1e-3 (relative): " + ", ".join(disagree))
+    print("outputs agree with ONNX Runtime")
+
+
+if __name__ == "__main__":
+    main()
