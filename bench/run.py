@@ -32,6 +32,7 @@ NETWORKS = ["lenet5", "mobilenet_v2", "resnet18", "resnet50",
             "squeezenet1_1", "transformer_encoder"]
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 from flops import count_flops  # noqa: E402
+from machine import cpu_name, measure_peak_gflops  # noqa: E402
 
 
 class Server:
@@ -137,8 +138,9 @@ def main():
     parser.add_argument("--threads", default="1,2")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--round-seconds", type=float, default=0.25)
-    parser.add_argument("--peak-gflops", type=float, default=245.0,
-                        help="one core's fp32 FMA peak (this machine: 245)")
+    parser.add_argument("--peak-gflops", type=float,
+                        help="one core's fp32 FMA peak (default: measured "
+                        "by bench/peak.c)")
     parser.add_argument("--work", default=os.path.join(ROOT, "build/bench"))
     parser.add_argument("--webnnc",
                         default=os.path.join(ROOT, "build/bin/webnnc"))
@@ -152,7 +154,11 @@ def main():
               "scripts/setup --bench", file=sys.stderr)
         sys.exit(77)
     os.makedirs(args.work, exist_ok=True)
-
+    if args.peak_gflops is None:
+        args.peak_gflops = measure_peak_gflops(args.work)
+    machine = (f"{cpu_name()}, {os.cpu_count()} cores, measured peak "
+               f"{args.peak_gflops:.1f} GFLOP/s per core (fp32 FMA)")
+    print(machine, flush=True)
     print(HEADER, flush=True)
     results = []
     for name in args.networks.split(","):
@@ -164,8 +170,7 @@ def main():
     print(f"geometric mean webnnc/ORT: {geomean:.2f}")
     if args.markdown:
         with open(args.markdown, "w") as out:
-            out.write(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} "
-                      f"cores, peak {args.peak_gflops:g} GFLOP/s per core\n\n")
+            out.write(f"{time.strftime('%Y-%m-%d')}, {machine}\n\n")
             out.write(HEADER + "\n")
             out.writelines(row(r) + "\n" for r in results)
             out.write(f"\ngeometric mean webnnc/ORT: {geomean:.2f}\n")

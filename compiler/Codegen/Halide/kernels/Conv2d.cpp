@@ -37,9 +37,11 @@ struct ConvVars {
 // Which output dimension a conv's tiles vectorize. Along output channels,
 // every reduction step is one vector load of the packed filter (hwio: the
 // output channel is innermost) and one broadcast of an input element per
-// output column; the accumulator tile is stored transposed into an nchw
-// output, once per tile, which the long reduction amortizes. Along output
-// columns (nchw only) suits depthwise convs and few output channels.
+// output column; in nchw the accumulator tile is then stored transposed,
+// once per tile, a cost only a long reduction amortizes. Along output
+// columns (nchw only), stores are plain vectors, but short rows leave lanes
+// idle and strided windows need shuffled loads; depthwise convs go this
+// way. The estimates below were fitted to measured kernels (bench/kernels.py).
 bool vectorizeChannels(const spec::Conv2dGeometry &g, bool nchw,
                        const Target &target) {
   if (!nchw)
@@ -55,7 +57,10 @@ bool vectorizeChannels(const spec::Conv2dGeometry &g, bool nchw,
     int natural = target.natural_vector_size(Float(32));
     return double(sizeHint(extent)) / double(vectors * natural);
   };
-  return used(g.outputChannels) >= used(g.outputWidth);
+  double reduction = double(inPerGroup * g.filterHeight * g.filterWidth);
+  double channels = used(g.outputChannels) * reduction / (reduction + 32);
+  double columns = used(g.outputWidth) * (g.strides[1] > 1 ? 0.75 : 1.0);
+  return channels >= columns;
 }
 
 // Output columns per tile: the divisor-friendly count up to |most| that
@@ -92,7 +97,7 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   // Accumulators: (tv / vw) vectors per column, at most ~24 of the 32
   // vector registers, the rest for filter vectors and broadcasts.
   int tc = channels ? columnsPerTile(crossExtent, 24 / (tv / vw))
-                    : int(std::min<int64_t>(sizeHint(crossExtent), 4));
+                    : int(std::min<int64_t>(sizeHint(crossExtent), 24 / (tv / vw)));
   TailStrategy inPlaceSafe =
       placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
   Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
@@ -123,8 +128,15 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
     Var rows("rows");
     output.fuse(out.y, vo, rows).parallel(rows);
   }
-  if (padded.defined())
-    padded.compute_root();
+  if (padded.defined()) {
+    // The zero-padded input, once per call: vectorized along rows, split
+    // across threads by channel (a serial copy costs the depthwise and 1x1
+    // convs a good part of their time).
+    std::vector<Var> pv = padded.args();
+    padded.compute_root().vectorize(pv[0], vectorWidth(target, f32, 64));
+    if (placement.root && worthParallel(work))
+      padded.parallel(pv[2]);
+  }
 }
 
 } // namespace

@@ -27,11 +27,21 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   output.split(ov[0], jo, ji, tn,
                panelWidth ? TailStrategy::GuardWithIf
                           : tailFor(n, TailStrategy::ShiftInwards))
-      .split(ov[1], io, ii, tm, tailFor(m, TailStrategy::ShiftInwards))
-      .reorder(ji, ii, jo, io)
-      .vectorize(ji, vw)
-      .unroll(ii);
-  mm.compute_at(output, jo).vectorize(mmVars[0], vw).unroll(mmVars[1]);
+      .split(ov[1], io, ii, tm, tailFor(m, TailStrategy::ShiftInwards));
+  // Row tiles inside column tiles when A (per batch) stays in the L2 cache:
+  // each panel of B is then read from memory once and reused from the
+  // nearer caches by every row tile, instead of all of B streaming past
+  // every row tile.
+  bool rowsInner = !isOpen(m) && !isOpen(kExtent) &&
+                   m * kExtent * 4 <= (1 << 20) && sizeHint(n) > tn;
+  if (rowsInner)
+    output.reorder(ji, ii, io, jo);
+  else
+    output.reorder(ji, ii, jo, io);
+  output.vectorize(ji, vw).unroll(ii);
+  mm.compute_at(output, rowsInner ? io : jo)
+      .vectorize(mmVars[0], vw)
+      .unroll(mmVars[1]);
   Var vo("vo"), vi("vi");
   mm.update()
       .reorder(mmVars[0], mmVars[1], k.x)
@@ -40,8 +50,13 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
       .unroll(vo)
       .unroll(mmVars[1]);
   if (placement.root &&
-      worthParallel(batches * sizeHint(m) * sizeHint(n) * sizeHint(kExtent)))
-    output.parallel(sizeHint(m) >= 2 * tm ? io : jo);
+      worthParallel(batches * sizeHint(m) * sizeHint(n) * sizeHint(kExtent))) {
+    // The outer of the two tile loops, if it has work for both threads.
+    Var outer = rowsInner ? jo : io;
+    int64_t outerTiles =
+        rowsInner ? (sizeHint(n) + tn - 1) / tn : (sizeHint(m) + tm - 1) / tm;
+    output.parallel(outerTiles >= 2 ? outer : (rowsInner ? io : jo));
+  }
 }
 
 } // namespace
