@@ -82,6 +82,61 @@ int columnsPerTile(int64_t width, int most) {
   return best;
 }
 
+// Whether a conv is depthwise in the sense the channel-plane schedule
+// needs: each output channel reads one input channel (multiplier 1), nchw,
+// vectorized along output columns.
+bool isDepthwisePlane(const spec::Conv2dGeometry &g, bool nchw,
+                      bool channels) {
+  return nchw && !channels && g.groups > 1 &&
+         g.inputChannels == g.groups && g.outputChannels == g.groups;
+}
+
+// Depthwise schedule: one channel plane at a time, its zero-padded input
+// computed inside the plane's loop (a few tens of KB, hot in L1/L2 while
+// the window slides over it), tiles of a few rows by a few column vectors
+// in registers. Threads split the channels, so a plane's input, its padding
+// and its output all stay on one core. (Padding the whole input first, split
+// by channel, then the output by rows, made every thread read the other's
+// padded planes, and a 112x112 depthwise spent more time padding than
+// convolving.)
+void scheduleDepthwise(Func output, ConvVars out, Func acc, ConvVars a,
+                       Func padded, RDom r, const spec::Conv2dGeometry &g,
+                       const Target &target, const Placement &placement) {
+  Type f32 = Float(32);
+  int vw = vectorWidth(target, f32, g.outputWidth);
+  int tv = sizeHint(g.outputWidth) >= 2 * vw ? 2 * vw : vw;
+  int ty = int(std::min<int64_t>(sizeHint(g.outputHeight), 4));
+  TailStrategy inPlaceSafe =
+      placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
+  Var xo("xo"), xi("xi"), yo("yo"), yi("yi");
+  output.split(out.x, xo, xi, tv, tailFor(g.outputWidth, inPlaceSafe))
+      .split(out.y, yo, yi, ty, tailFor(g.outputHeight, inPlaceSafe))
+      .reorder(xi, yi, xo, yo, out.o, out.n)
+      .vectorize(xi, vw)
+      .unroll(yi);
+  acc.compute_at(output, xo).vectorize(a.x, vw).unroll(a.y);
+  Var vvo("vvo"), vvi("vvi");
+  acc.update()
+      .reorder(a.x, a.y, r.x, r.y, r.z)
+      .split(a.x, vvo, vvi, vw, TailStrategy::GuardWithIf)
+      .vectorize(vvi)
+      .unroll(vvo)
+      .unroll(a.y);
+  int64_t work = sizeHint(g.batches) * g.outputChannels *
+                 sizeHint(g.outputHeight) * sizeHint(g.outputWidth) *
+                 g.filterHeight * g.filterWidth;
+  Var plane = out.o;
+  if (placement.root && worthParallel(work)) {
+    Var planes("planes");
+    output.fuse(out.o, out.n, planes).parallel(planes);
+    plane = planes;
+  }
+  if (padded.defined()) {
+    std::vector<Var> pv = padded.args();
+    padded.compute_at(output, plane).vectorize(pv[0], vw);
+  }
+}
+
 // Schedule. The accumulator Func is computed per output tile, a few vectors
 // along the vectorized dimension times a few of the other, so the running
 // sums stay in registers while the reduction streams over the filter.
@@ -198,8 +253,13 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
     std::vector<Var> v = output.args();
     ConvVars out = nchw ? ConvVars{v[0], v[1], v[2], v[3]}
                         : ConvVars{v[1], v[2], v[0], v[3]};
-    schedule(output, out, acc, ConvVars{x, y, o, n}, padded, r, g, nchw,
-             vectorizeChannels(g, nchw, target), target, placement);
+    bool channels = vectorizeChannels(g, nchw, target);
+    if (isDepthwisePlane(g, nchw, channels))
+      scheduleDepthwise(output, out, acc, ConvVars{x, y, o, n}, padded, r, g,
+                        target, placement);
+    else
+      schedule(output, out, acc, ConvVars{x, y, o, n}, padded, r, g, nchw,
+               channels, target, placement);
   };
   Value value{result, op.result};
   if (spec::hasOpenDims(op.result.shape)) {
