@@ -14,12 +14,16 @@ namespace {
 // packed panel); the reduction over K runs innermost-but-one, so a tile's
 // sums stay in registers. |mm| is the accumulator Func(j, i, batch...).
 // Packed panels are tiled exactly (the last tile is guarded: its panel is
-// zero-padded), so a tile reads one panel contiguously.
+// zero-padded), so a tile reads one panel contiguously. |rowDim| is the
+// dimension tiled as rows: 1 (M), or 2 when M is 1 and every batch shares B
+// (a [seq, 1, d] activation times a weight), so the batch supplies the rows
+// instead of 1-row tiles run one batch at a time.
 void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
                    RDom k, int64_t m, int64_t n, int64_t kExtent,
-                   int64_t batches, int64_t panelWidth, const Target &target,
-                   const Placement &placement) {
+                   int64_t batches, int64_t panelWidth, size_t rowDim,
+                   const Target &target, const Placement &placement) {
   std::vector<Var> ov = output.args();
+  Var rows = ov[rowDim], mmRows = mmVars[rowDim];
   int vw = vectorWidth(target, Float(32), panelWidth ? panelWidth : n);
   int tn = panelWidth ? int(panelWidth) : (sizeHint(n) >= 2 * vw ? 2 * vw : vw);
   int tm = static_cast<int>(std::min<int64_t>(sizeHint(m), 6));
@@ -27,7 +31,7 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   output.split(ov[0], jo, ji, tn,
                panelWidth ? TailStrategy::GuardWithIf
                           : tailFor(n, TailStrategy::ShiftInwards))
-      .split(ov[1], io, ii, tm, tailFor(m, TailStrategy::ShiftInwards));
+      .split(rows, io, ii, tm, tailFor(m, TailStrategy::ShiftInwards));
   // Row tiles inside column tiles when A (per batch) stays in the L2 cache:
   // each panel of B is then read from memory once and reused from the
   // nearer caches by every row tile, instead of all of B streaming past
@@ -41,16 +45,30 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   output.vectorize(ji, vw).unroll(ii);
   mm.compute_at(output, rowsInner ? io : jo)
       .vectorize(mmVars[0], vw)
-      .unroll(mmVars[1]);
+      .unroll(mmRows);
   Var vo("vo"), vi("vi");
   mm.update()
-      .reorder(mmVars[0], mmVars[1], k.x)
+      .reorder(mmVars[0], mmRows, k.x)
       .split(mmVars[0], vo, vi, vw, TailStrategy::GuardWithIf)
       .vectorize(vi)
       .unroll(vo)
-      .unroll(mmVars[1]);
+      .unroll(mmRows);
   if (placement.root &&
       worthParallel(batches * sizeHint(m) * sizeHint(n) * sizeHint(kExtent))) {
+    // Whole products to threads when there are several (attention heads):
+    // a parallel loop inside a serial batch loop pays its fork and join
+    // once per batch.
+    std::vector<Var> batchVars(ov.begin() + rowDim + 1, ov.end());
+    if (batches >= 2 && !batchVars.empty()) {
+      Var fused = batchVars[0];
+      for (size_t d = 1; d < batchVars.size(); ++d) {
+        Var next(fused.name() + "_" + batchVars[d].name());
+        output.fuse(fused, batchVars[d], next);
+        fused = next;
+      }
+      output.parallel(fused);
+      return;
+    }
     // The outer of the two tile loops, if it has work for both threads.
     Var outer = rowsInner ? jo : io;
     int64_t outerTiles =
@@ -126,10 +144,21 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   result(vars) = store(value, op.result.dataType);
 
   int64_t batches = workHint(out) / (sizeHint(m) * sizeHint(n));
+  // One-row products whose batches share B: the batch is tiled as rows.
+  bool bShared = isPacked || b.type.shape.size() == 2 ||
+                 extentOf(b.type.shape, 2) == 1;
+  size_t rowDim = 1;
+  int64_t rowExtent = m;
+  if (m == 1 && rank >= 3 && bShared && !isOpen(extentOf(out, 2)) &&
+      extentOf(out, 2) > 1) {
+    rowDim = 2;
+    rowExtent = extentOf(out, 2);
+    batches /= rowExtent;
+  }
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) {
-    scheduleTiles(output, mm, vars, k, m, n, kExtent, batches, panelWidth,
-                  target, placement);
+    scheduleTiles(output, mm, vars, k, rowExtent, n, kExtent, batches,
+                  panelWidth, rowDim, target, placement);
   };
   Value product{result, op.result};
   if (spec::hasOpenDims(out)) {
