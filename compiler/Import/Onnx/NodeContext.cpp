@@ -138,8 +138,13 @@ const HostTensor *NodeContext::known(size_t i) {
 }
 
 bool NodeContext::allInputsKnown() {
+  // A node without inputs, or with an absent one (an empty name), has
+  // nothing to fold: every folding converter reads its inputs, and a
+  // required one left out must reach input(), which reports it.
+  if (inputCount() == 0)
+    return false;
   for (size_t i = 0; i < inputCount(); ++i)
-    if (hasInput(i) && !known(i))
+    if (!hasInput(i) || !known(i))
       return false;
   return true;
 }

@@ -72,6 +72,7 @@ public:
   // The input's value if known at compile time (a small initializer,
   // Constant or folded shape computation), else nullptr.
   const HostTensor *known(size_t i);
+  // Whether the node has inputs and every one is present and known.
   bool allInputsKnown();
   // An integer list that must be known at compile time (shapes, axes,
   // pads...); reports `unsupported` naming |what| when it is not.
