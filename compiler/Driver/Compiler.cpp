@@ -155,6 +155,11 @@ int64_t countComputeOps(func::FuncOp graph) {
   return n;
 }
 
+int64_t countTransposes(func::FuncOp graph) {
+  auto transposes = graph.getBody().front().getOps<webnn::TransposeOp>();
+  return std::distance(transposes.begin(), transposes.end());
+}
+
 void countPackedWeights(func::FuncOp graph, CompileStats &stats) {
   for (auto constant : graph.getBody().front().getOps<webnn::ConstantOp>())
     if (constant->hasAttr("webnn.packed")) {
@@ -277,15 +282,32 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (opt.foldConstants)
     pipeline.add(*optimizePasses, createWebNNFoldConstantsPass());
   pipeline.add(*optimizePasses, createCanonicalizerPass());
-  if (opt.packWeights)
-    pipeline.add(*optimizePasses,
-                 createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
-                     2 * int64_t(target->floatLanes)}));
   if (failed(optimizePasses->run(module)))
     return log.errorText("the graph passes failed");
   result.stats.optimizedOps = countComputeOps(getGraphFunction(module));
   result.stats.foldedOps = beforeFolding - result.stats.optimizedOps;
+
+  auto layoutPasses = makePassManager();
+  if (opt.channelsLast) {
+    pipeline.add(*layoutPasses, createWebNNChannelsLastPass());
+    // The constants it transposed (biases, residual operands).
+    if (opt.foldConstants)
+      pipeline.add(*layoutPasses, createWebNNFoldConstantsPass());
+  }
+  if (opt.packWeights)
+    pipeline.add(*layoutPasses,
+                 createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
+                     2 * int64_t(target->floatLanes),
+                     int64_t(target->floatLanes)}));
+  int64_t transposesBefore = countTransposes(getGraphFunction(module));
+  if (failed(layoutPasses->run(module)))
+    return log.errorText("the graph passes failed");
   countPackedWeights(getGraphFunction(module), result.stats);
+  // What kernels compute: the optimized ops and the transposes where
+  // layouts meet.
+  int64_t kernelOps = countComputeOps(getGraphFunction(module));
+  result.stats.layoutTransposes =
+      countTransposes(getGraphFunction(module)) - transposesBefore;
 
   auto kernelPasses = makePassManager();
   if (opt.fuse)
@@ -358,7 +380,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   }
   if (auto arena = graphFn->getAttrOfType<IntegerAttr>(kArenaSizeAttr))
     result.stats.arenaBytes = arena.getInt();
-  result.stats.fusedOps = result.stats.optimizedOps - result.stats.kernelCalls;
+  result.stats.fusedOps = kernelOps - result.stats.kernelCalls;
 
   TemporaryDirectory temp;
   if (!temp.ok())

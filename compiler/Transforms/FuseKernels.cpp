@@ -122,7 +122,8 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
       if (g.stages != 1)
         continue;
       if (isPool(op) &&
-          (g.isElementwiseChain() || isa<webnn::Conv2dOp>(g.anchor)))
+          (g.isElementwiseChain() ||
+           isa<webnn::Conv2dOp, webnn::PackedConv2dOp>(g.anchor)))
         return it->second;
       if (isReduction(op) && g.isElementwiseChain())
         return it->second;

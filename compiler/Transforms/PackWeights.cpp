@@ -2,9 +2,12 @@
 // webnn-pack-weights: store constant weights in the layout their kernels
 // read, once, at compile time.
 //
-// - conv2d filters become hwio: the output channel is innermost, which is
-//   what the kernel's tiles read (a few output channels per step, or a
-//   vector of them in nhwc).
+// - A channels-last conv2d with one group becomes webnn.packed_conv2d: its
+//   filter in panels [O/P][h][w][i][P], P output channels being the width
+//   of the kernel's register tile, so a tile streams its panel in order.
+// - Other conv2d filters become hwio: the output channel is innermost,
+//   which is what the kernel's tiles read (a few output channels per step,
+//   or a vector of them in nhwc).
 // - A constant B of matmul or gemm becomes column panels [N/P, K, P]: a
 //   tile of P output columns streams one panel contiguously over K. The op
 //   becomes webnn.packed_matmul.
@@ -13,6 +16,7 @@
 #include <cstring>
 
 #include "mlir/IR/Builders.h"
+#include "webnnc/Codegen/ConvTiles.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
@@ -73,6 +77,93 @@ std::array<int, 4> filterDims(webnn::Conv2dFilterOperandLayout layout) {
   return {0, 1, 2, 3};
 }
 
+// A conv filter's sizes by role (o, i, h, w) and the element strides of
+// each role in its layout.
+struct FilterRoles {
+  std::array<int64_t, 4> size{}, stride{};
+};
+FilterRoles filterRoles(webnn::Conv2dFilterOperandLayout layout,
+                        RankedTensorType type) {
+  std::array<int, 4> roles = filterDims(layout);
+  FilterRoles out;
+  int64_t s = 1;
+  for (int d = 3; d >= 0; --d) {
+    out.size[roles[d]] = type.getDimSize(d);
+    out.stride[roles[d]] = s;
+    s *= type.getDimSize(d);
+  }
+  return out;
+}
+
+// Copies filter element (o, i, h, w) from |from| (laid out as |roles|
+// says) to |to|[index(o, i, h, w)], for every element.
+template <typename Index>
+void repack(const std::vector<char> &from, std::vector<char> &to,
+            const FilterRoles &roles, size_t element, Index index) {
+  const auto &size = roles.size, &stride = roles.stride;
+  for (int64_t o = 0; o < size[0]; ++o)
+    for (int64_t i = 0; i < size[1]; ++i)
+      for (int64_t h = 0; h < size[2]; ++h)
+        for (int64_t w = 0; w < size[3]; ++w)
+          std::memcpy(to.data() + index(o, i, h, w) * element,
+                      from.data() +
+                          (o * stride[0] + i * stride[1] + h * stride[2] +
+                           w * stride[3]) *
+                              element,
+                      element);
+}
+
+// A channels-last, single-group conv with a constant filter becomes
+// webnn.packed_conv2d: the filter in panels [O/P][h][w][i][P], P output
+// channels being the width of the kernel's register tile.
+LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes) {
+  auto constant = conv.getFilter().getDefiningOp<webnn::ConstantOp>();
+  if (!constant || conv.getGroups() != 1 ||
+      conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
+    return failure();
+  auto input = webnn::getDescriptor(conv.getInput().getType());
+  auto filterDesc = webnn::getDescriptor(constant.getType());
+  spec::Conv2dOptions options = webnn::conv2dOptions(conv);
+  auto geometry = spec::resolveConv2d(*input, *filterDesc, options);
+  std::optional<std::vector<char>> bytes = bytesOf(constant);
+  if (!geometry || !bytes)
+    return failure();
+  int64_t width =
+      kernels::planConvTiles(*geometry, lanes, /*depthwise=*/false).vectors *
+      int64_t(lanes);
+  auto type = cast<RankedTensorType>(constant.getType());
+  size_t element = type.getElementTypeBitWidth() / 8;
+  FilterRoles roles = filterRoles(conv.getFilterLayout(), type);
+  int64_t o = roles.size[0], i = roles.size[1], h = roles.size[2],
+          w = roles.size[3];
+  int64_t panels = (o + width - 1) / width;
+  std::vector<char> packed(size_t(panels * h * w * i * width) * element, 0);
+  repack(*bytes, packed, roles, element,
+         [&](int64_t oo, int64_t ii, int64_t hh, int64_t ww) {
+           return (((oo / width * h + hh) * w + ww) * i + ii) * width +
+                  oo % width;
+         });
+  OpBuilder builder(conv);
+  Value filter = packedConstant(
+      builder, constant.getLoc(),
+      RankedTensorType::get({panels, h, w, i, width}, type.getElementType()),
+      packed);
+  auto array = [&](const std::vector<int64_t> &values) {
+    return builder.getDenseI64ArrayAttr(values);
+  };
+  std::array<int64_t, 4> padding = geometry->padding;
+  auto replacement = webnn::PackedConv2dOp::create(
+      builder, conv.getLoc(), conv.getType(), conv.getInput(), filter,
+      conv.getBias(), array({padding.begin(), padding.end()}),
+      array({geometry->strides[0], geometry->strides[1]}),
+      array({geometry->dilations[0], geometry->dilations[1]}),
+      builder.getI64IntegerAttr(o));
+  conv.getResult().replaceAllUsesWith(replacement.getResult());
+  conv.erase();
+  return success();
+}
+
+// Other convs read an hwio filter: the output channel is innermost.
 LogicalResult packConvFilter(webnn::Conv2dOp conv) {
   auto layout = conv.getFilterLayout();
   auto constant = conv.getFilter().getDefiningOp<webnn::ConstantOp>();
@@ -83,29 +174,16 @@ LogicalResult packConvFilter(webnn::Conv2dOp conv) {
     return failure();
   auto type = cast<RankedTensorType>(constant.getType());
   size_t element = type.getElementTypeBitWidth() / 8;
-  // Sizes by role (o, i, h, w), and the source strides of each role.
-  std::array<int, 4> roles = filterDims(layout);
-  std::array<int64_t, 4> size{}, stride{};
-  int64_t s = 1;
-  for (int d = 3; d >= 0; --d) {
-    size[roles[d]] = type.getDimSize(d);
-    stride[roles[d]] = s;
-    s *= type.getDimSize(d);
-  }
+  FilterRoles roles = filterRoles(layout, type);
+  int64_t o = roles.size[0], i = roles.size[1], h = roles.size[2],
+          w = roles.size[3];
   std::vector<char> packed(bytes->size());
-  size_t to = 0;
-  for (int64_t h = 0; h < size[2]; ++h)
-    for (int64_t w = 0; w < size[3]; ++w)
-      for (int64_t i = 0; i < size[1]; ++i)
-        for (int64_t o = 0; o < size[0]; ++o, to += element) {
-          int64_t from = o * stride[0] + i * stride[1] + h * stride[2] +
-                         w * stride[3];
-          std::memcpy(packed.data() + to, bytes->data() + from * element,
-                      element);
-        }
+  repack(*bytes, packed, roles, element,
+         [&](int64_t oo, int64_t ii, int64_t hh, int64_t ww) {
+           return ((hh * w + ww) * i + ii) * o + oo;
+         });
   OpBuilder builder(conv);
-  auto hwioType = RankedTensorType::get(
-      {size[2], size[3], size[1], size[0]}, type.getElementType());
+  auto hwioType = RankedTensorType::get({h, w, i, o}, type.getElementType());
   Value filter = packedConstant(builder, constant.getLoc(), hwioType, packed);
   conv.getFilterMutable().assign(filter);
   conv.setFilterLayout(webnn::Conv2dFilterOperandLayout::hwio);
@@ -174,15 +252,17 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
     FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
     if (failed(graph))
       return signalPassFailure();
-    if (panelWidth < 1) {
-      getOperation().emitError("webnn-pack-weights: panel-width must be "
-                               "positive");
+    if (panelWidth < 1 || vectorLanes < 1) {
+      getOperation().emitError("webnn-pack-weights: panel-width and "
+                               "vector-lanes must be positive");
       return signalPassFailure();
     }
     for (Operation &op :
          llvm::make_early_inc_range(graph->getBody().front())) {
-      if (auto conv = dyn_cast<webnn::Conv2dOp>(op))
-        (void)packConvFilter(conv);
+      if (auto conv = dyn_cast<webnn::Conv2dOp>(op)) {
+        if (failed(packConvPanels(conv, int(vectorLanes))))
+          (void)packConvFilter(conv);
+      }
       else
         (void)packMatmul(&op, panelWidth);
     }

@@ -50,14 +50,29 @@ TEST(MobileNetV2, CompiledEqualsReferenceWithEveryPass) {
   // 100 ops: 52 convolutions, 35 relu6, 10 residual adds, the global
   // pooling, gemm and softmax. Each relu6 and residual add runs in its
   // conv's kernel, and so does the pooling (a second stage of the last
-  // conv): 54 kernel calls. All 52 filters and the classifier's weights
-  // are packed; the arena shares memory across layers.
+  // conv): 54 kernel calls, and one more for the only transpose that
+  // channels-last leaves (the nchw input; the pooled [1, 1280, 1, 1] turns
+  // back by a reshape). All 52 filters and the classifier's weights are
+  // packed; the arena shares memory across layers.
   const CompileStats &s = (*model)->compiled().stats;
   EXPECT_EQ(s.graphOps, 100);
   EXPECT_EQ(s.packedWeights, 53);
-  EXPECT_EQ(s.kernelCalls, 54);
+  EXPECT_EQ(s.layoutTransposes, 1);
+  EXPECT_EQ(s.kernelCalls, 55);
   EXPECT_EQ(s.fusedOps, 46);
   EXPECT_LT(s.arenaBytes, s.unsharedArenaBytes / 3);
+
+  // The graph's own layout (nchw kernels) computes the same.
+  auto nchwGraph = models::buildMobileNetV2(smallInput());
+  ASSERT_TRUE(nchwGraph);
+  options.optimizations.channelsLast = false;
+  auto nchw = test::CompiledTestModel::compile(*nchwGraph, options);
+  ASSERT_TRUE(nchw) << nchw.error();
+  auto nchwActual = (*nchw)->run(inputs);
+  ASSERT_TRUE(nchwActual) << nchwActual.error();
+  EXPECT_EQ(test::compare((*nchwActual)[0], want, 1e-3, 1e-4 * largest), "");
+  EXPECT_EQ((*nchw)->compiled().stats.layoutTransposes, 0);
+  EXPECT_EQ((*nchw)->compiled().stats.kernelCalls, 54);
 }
 
 } // namespace

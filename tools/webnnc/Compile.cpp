@@ -139,6 +139,7 @@ void printStats(const CompiledModel &model) {
               ll(s.kernels), ll(s.kernelCalls), ll(s.fusedOps));
   std::printf("packed_weights: %lld (%lld bytes)\n", ll(s.packedWeights),
               ll(s.packedWeightBytes));
+  std::printf("layout_transposes: %lld\n", ll(s.layoutTransposes));
   // The saving is against the arena the same tensors would need unshared.
   double saving = s.unsharedArenaBytes > 0
                       ? 100.0 * double(s.unsharedArenaBytes - s.arenaBytes) /

@@ -50,6 +50,8 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
   Optimizations &opt = options.optimizations;
   app.add_flag("--no-fold{false}", opt.foldConstants,
                "Do not fold operations on constants");
+  app.add_flag("--no-channels-last{false}", opt.channelsLast,
+               "Keep convolutions and pooling in the graph's own layout");
   app.add_flag("--no-pack{false}", opt.packWeights,
                "Do not repack constant weights into kernel layouts");
   app.add_flag("--no-fuse{false}", opt.fuse,

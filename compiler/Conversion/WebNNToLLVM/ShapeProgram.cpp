@@ -217,7 +217,11 @@ private:
     if (kind == "softmax" || kind == "identity")
       return p_.dimsOf(op->getOperand(0));
     if (auto conv = dyn_cast<webnn::Conv2dOp>(op))
-      return conv2d(conv);
+      return conv2d(op, conv.getInput(), webnn::conv2dOptions(conv),
+                    *webnn::getDescriptor(conv.getFilter().getType()));
+    if (auto conv = dyn_cast<webnn::PackedConv2dOp>(op))
+      return conv2d(op, conv.getInput(), conv.conv2dOptions(),
+                    conv.unpackedFilter());
     if (isa<webnn::MaxPool2dOp, webnn::AveragePool2dOp, webnn::L2Pool2dOp>(op))
       return pool2d(op);
     if (isa<webnn::MatmulOp>(op))
@@ -288,14 +292,14 @@ private:
     return p_.add(steps, p_.constant(1));
   }
 
-  FailureOr<ShapeProgram::Dims> conv2d(webnn::Conv2dOp op) {
-    spec::Conv2dOptions options = webnn::conv2dOptions(op);
-    auto input = *webnn::getDescriptor(op.getInput().getType());
-    auto filter = *webnn::getDescriptor(op.getFilter().getType());
+  FailureOr<ShapeProgram::Dims> conv2d(Operation *op, Value inputValue,
+                                       const spec::Conv2dOptions &options,
+                                       const spec::OperandDescriptor &filter) {
+    auto input = *webnn::getDescriptor(inputValue.getType());
     auto g = spec::resolveConv2d(input, filter, options);
     if (!g)
-      return op.emitOpError() << g.error().format("conv2d");
-    const ShapeProgram::Dims &in = p_.dimsOf(op.getInput());
+      return op->emitOpError() << g.error().format("conv2d");
+    const ShapeProgram::Dims &in = p_.dimsOf(inputValue);
     bool nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
     int h = in[nchw ? 2 : 1], w = in[nchw ? 3 : 2];
     int oh = windowOutput(op, h, g->padding[0] + g->padding[1],

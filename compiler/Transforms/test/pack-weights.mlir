@@ -1,4 +1,4 @@
-// RUN: webnnc-opt %s -split-input-file -webnn-pack-weights="panel-width=2" | FileCheck %s
+// RUN: webnnc-opt %s -split-input-file -webnn-pack-weights="panel-width=2 vector-lanes=2" | FileCheck %s
 
 // An oihw conv filter is stored as hwio: element (o, i, h, w) moves to
 // [h][w][i][o]; the oihw original is gone.
@@ -10,6 +10,23 @@ func.func @conv_filter(%x: tensor<1x1x3x3xf32> {webnn.name = "x"}) -> (tensor<1x
   %w = webnn.constant dense<[[[[1.0, 2.0], [3.0, 4.0]]], [[[5.0, 6.0], [7.0, 8.0]]]]> : tensor<2x1x2x2xf32>
   %c = webnn.conv2d %x, %w : (tensor<1x1x3x3xf32>, tensor<2x1x2x2xf32>) -> tensor<1x2x2x2xf32>
   return %c : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// A channels-last conv with one group: the oihw filter [O=3, I=2, 1, 2]
+// becomes panels [2, 1, 2, 2, P=2] (vector-lanes=2: one vector per tile,
+// as the tile planner picks for 3 channels), element (o, i, h, w) at
+// [o / 2][h][w][i][o % 2], the last panel's missing channel zero.
+// CHECK-LABEL: func.func @conv_panels
+// CHECK: %[[P:.*]] = webnn.constant {webnn.packed} dense<{{\[\[\[\[\[}}1.000000e+00, 5.000000e+00], [3.000000e+00, 7.000000e+00]], {{\[\[}}2.000000e+00, 6.000000e+00], [4.000000e+00, 8.000000e+00]]]], {{\[\[\[\[}}9.000000e+00, 0.000000e+00], [1.100000e+01, 0.000000e+00]], {{\[\[}}1.000000e+01, 0.000000e+00], [1.200000e+01, 0.000000e+00]]]]]> : tensor<2x1x2x2x2xf32>
+// CHECK-NOT: webnn.constant
+// CHECK: webnn.packed_conv2d %arg0, %[[P]], %arg1 {dilations = array<i64: 1, 1>, output_channels = 3 : i64, padding = array<i64: 0, 0, 0, 1>, strides = array<i64: 1, 1>} : (tensor<1x2x3x2xf32>, tensor<2x1x2x2x2xf32>, tensor<3xf32>) -> tensor<1x2x3x3xf32>
+// CHECK-NOT: webnn.conv2d
+func.func @conv_panels(%x: tensor<1x2x3x2xf32> {webnn.name = "x"}, %b: tensor<3xf32> {webnn.name = "b"}) -> (tensor<1x2x3x3xf32> {webnn.name = "y"}) {
+  %w = webnn.constant dense<[[[[1.0, 2.0]], [[3.0, 4.0]]], [[[5.0, 6.0]], [[7.0, 8.0]]], [[[9.0, 10.0]], [[11.0, 12.0]]]]> : tensor<3x2x1x2xf32>
+  %c = webnn.conv2d %x, %w, %b {input_layout = #webnn<layout nhwc>, padding = array<i64: 0, 0, 0, 1>} : (tensor<1x2x3x2xf32>, tensor<3x2x1x2xf32>, tensor<3xf32>) -> tensor<1x2x3x3xf32>
+  return %c : tensor<1x2x3x3xf32>
 }
 
 // -----
@@ -43,25 +60,26 @@ func.func @gemm_transposed_b(%a: tensor<2x4xf32> {webnn.name = "a"}, %c: tensor<
 // -----
 
 // What must not change: a B that is an input, a batched (3-D) constant B,
-// and an hwio filter. A constant that is packed for one reader and read
-// as-is by another keeps its original too.
+// and the hwio filter of a depthwise conv (already what its kernel reads).
+// A constant that is packed for one reader and read as-is by another keeps
+// its original too.
 // CHECK-LABEL: func.func @untouched
 // CHECK: webnn.matmul %arg0, %arg1
 // CHECK: webnn.matmul %{{.*}}, %{{.*}} : (tensor<2x2x2xf32>, tensor<2x2x2xf32>)
-// CHECK: webnn.conv2d %{{.*}}, %{{.*}} {filter_layout = #webnn<filter_layout hwio>, input_layout = #webnn<layout nhwc>}
+// CHECK: webnn.conv2d %{{.*}}, %{{.*}} {filter_layout = #webnn<filter_layout hwio>, groups = 2 : i64, input_layout = #webnn<layout nhwc>}
 // CHECK: %[[K:.*]] = webnn.constant dense<{{\[\[}}1.000000e+00, 2.000000e+00], [3.000000e+00, 4.000000e+00]]> : tensor<2x2xf32>
 // CHECK: %[[P:.*]] = webnn.constant {webnn.packed}
 // CHECK: %[[M:.*]] = webnn.packed_matmul %arg0, %[[P]]
 // CHECK: webnn.add %[[M]], %[[K]] :
 // CHECK-NOT: webnn.matmul
-func.func @untouched(%a: tensor<2x2xf32> {webnn.name = "a"}, %b: tensor<2x2xf32> {webnn.name = "b"}, %x: tensor<2x2x2xf32> {webnn.name = "x"}, %i: tensor<1x2x2x1xf32> {webnn.name = "i"}) -> (tensor<2x2xf32> {webnn.name = "y"}, tensor<2x2x2xf32> {webnn.name = "z"}, tensor<1x1x1x1xf32> {webnn.name = "v"}, tensor<2x2xf32> {webnn.name = "w"}) {
+func.func @untouched(%a: tensor<2x2xf32> {webnn.name = "a"}, %b: tensor<2x2xf32> {webnn.name = "b"}, %x: tensor<2x2x2xf32> {webnn.name = "x"}, %i: tensor<1x2x2x2xf32> {webnn.name = "i"}) -> (tensor<2x2xf32> {webnn.name = "y"}, tensor<2x2x2xf32> {webnn.name = "z"}, tensor<1x2x2x2xf32> {webnn.name = "v"}, tensor<2x2xf32> {webnn.name = "w"}) {
   %m = webnn.matmul %a, %b : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
   %b3 = webnn.constant dense<[[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]]> : tensor<2x2x2xf32>
   %m3 = webnn.matmul %x, %b3 : (tensor<2x2x2xf32>, tensor<2x2x2xf32>) -> tensor<2x2x2xf32>
-  %f = webnn.constant dense<[[[[1.0]], [[2.0]]], [[[3.0]], [[4.0]]]]> : tensor<2x2x1x1xf32>
-  %c = webnn.conv2d %i, %f {input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout hwio>} : (tensor<1x2x2x1xf32>, tensor<2x2x1x1xf32>) -> tensor<1x1x1x1xf32>
+  %f = webnn.constant dense<[[[[1.0, 2.0]]]]> : tensor<1x1x1x2xf32>
+  %c = webnn.conv2d %i, %f {groups = 2 : i64, input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout hwio>} : (tensor<1x2x2x2xf32>, tensor<1x1x1x2xf32>) -> tensor<1x2x2x2xf32>
   %k = webnn.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
   %p = webnn.matmul %a, %k : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
   %s = webnn.add %p, %k : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
-  return %m, %m3, %c, %s : tensor<2x2xf32>, tensor<2x2x2xf32>, tensor<1x1x1x1xf32>, tensor<2x2xf32>
+  return %m, %m3, %c, %s : tensor<2x2xf32>, tensor<2x2x2xf32>, tensor<1x2x2x2xf32>, tensor<2x2xf32>
 }

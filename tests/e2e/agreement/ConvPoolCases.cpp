@@ -49,6 +49,32 @@ std::vector<AgreementCase> convPoolCases() {
                      .inputLayout = InputOperandLayout::Nhwc,
                      .filterLayout = Conv2dFilterOperandLayout::Ihwo})}};
     }));
+    // Shapes that exercise the channels-last tiles: output channels that
+    // fill no whole panel (70, 33, 40), two batches, widths no tile
+    // divides, strides and dilations, a depthwise conv of 40 channels, a
+    // packed conv feeding a fused pooling and a residual add.
+    cases.push_back(conv("conv2d_tiles_" + s, [t](G &b) {
+      Operand x = b.input("x", {t, {2, 40, 11, 13}});
+      Operand wide = b.conv2d(x, pattern(b, {t, {70, 40, 3, 3}}, 0.05),
+                              {.padding = {1, 1, 1, 1},
+                               .bias = pattern(b, {t, {70}})});
+      Operand pointwise = b.conv2d(x, pattern(b, {t, {33, 40, 1, 1}}, 0.05));
+      Operand depthwise =
+          b.conv2d(x, pattern(b, {t, {40, 1, 3, 3}}, 0.5),
+                   {.padding = {0, 1, 1, 0}, .strides = {2, 2}, .groups = 40});
+      Operand strided = b.conv2d(
+          x, pattern(b, {t, {40, 40, 3, 3}}, 0.05),
+          {.padding = {2, 2, 2, 2}, .strides = {2, 2}, .dilations = {2, 2}});
+      Operand pooled = b.maxPool2d(
+          b.relu(b.conv2d(x, pattern(b, {t, {24, 40, 5, 5}}, 0.05),
+                          {.padding = {2, 2, 2, 2}})),
+          {.windowDimensions = {3, 3}, .strides = {2, 2}});
+      Operand residual = b.add(
+          b.conv2d(x, pattern(b, {t, {40, 40, 1, 1}}, 0.05)), x);
+      return Outputs{{"wide", wide},         {"pointwise", pointwise},
+                     {"depthwise", depthwise}, {"strided", strided},
+                     {"pooled", pooled},     {"residual", residual}};
+    }));
     cases.push_back(conv("conv_transpose2d_" + s, [t](G &b) {
       Operand x = b.input("x", {t, {2, 4, 3, 5}});
       Operand nhwcX = b.input("xh", {t, {1, 3, 4, 4}});

@@ -44,6 +44,8 @@
 // PASSES: IR Dump After WebNNDecomposePass (webnn-decompose)
 // PASSES: IR Dump After WebNNFoldConstantsPass (webnn-fold-constants)
 // PASSES: IR Dump After Canonicalizer (canonicalize)
+// PASSES: IR Dump After WebNNChannelsLastPass (webnn-channels-last)
+// PASSES: IR Dump After WebNNFoldConstantsPass (webnn-fold-constants)
 // PASSES: IR Dump After WebNNPackWeightsPass (webnn-pack-weights)
 // PASSES: IR Dump After WebNNFusePass (webnn-fuse)
 // PASSES: IR Dump After WebNNOutlineKernelsPass (webnn-outline-kernels)
@@ -59,7 +61,7 @@
 // TIMING: linking the model object
 // TIMING: Total
 // TIMING-NOT: Execution time report
-// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-decompose, webnn-fold-constants, canonicalize, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
+// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-decompose, webnn-fold-constants, canonicalize, webnn-channels-last, webnn-fold-constants, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
 
 // One relocatable object whose only global definition is the model.
 // OBJ: Type: REL (Relocatable file)

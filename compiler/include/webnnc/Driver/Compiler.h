@@ -22,6 +22,7 @@ enum class EmitKind {
 // The graph optimizations; all on by default.
 struct Optimizations {
   bool foldConstants = true; // webnn-fold-constants
+  bool channelsLast = true;  // webnn-channels-last
   bool packWeights = true;   // webnn-pack-weights
   bool fuse = true;          // webnn-fuse
   bool inPlace = true;       // element-wise kernels may overwrite a dying input
@@ -50,6 +51,9 @@ struct CompileStats {
   int64_t optimizedOps = 0; // after pruning, decomposition and folding
   int64_t foldedOps = 0;    // ops constant folding computed away
   int64_t fusedOps = 0;     // ops computed inside another op's kernel
+  // Transposes webnn-channels-last left where the graph's layout meets the
+  // kernels' (net of those it cancelled).
+  int64_t layoutTransposes = 0;
   int64_t packedWeights = 0; // constants stored in a kernel's layout
   int64_t packedWeightBytes = 0;
   int64_t inPlaceKernelCalls = 0; // calls whose result overwrites an input

@@ -5,6 +5,29 @@
 
 include "mlir/Pass/PassBase.td"
 
+def WebNNChannelsLastPass : Pass<"webnn-channels-last", "::mlir::ModuleOp"> {
+  let summary = "Compute convolutions and pooling channels-last (nhwc)";
+  let description = [{
+    Each nchw `conv2d` and pooling op becomes its nhwc form between two
+    transposes (nchw -> nhwc before, back after), then the transposes move
+    towards the graph's outputs through ops that do not care about the
+    layout, and cancel where they meet:
+    - element-wise ops whose operands are transposed alike, or constants
+      (transposed at compile time), or values whose transpose only moves
+      dimensions of size 1;
+    - `concat`, `softmax`, `batch_normalization` and `cumulative_sum`
+      (their axis follows the permutation), reductions (their axes do);
+    - a transpose of a transpose is one transpose, or none;
+    - a transpose that only moves dimensions of size 1 is a reshape, which
+      costs nothing.
+    Channels-last kernels vectorize over channels, which a network always
+    has many of, where nchw vectorizes over rows, which shrink to 7 or 14
+    values late in a network. What remains are the transposes where the
+    graph's own layout meets the kernels': at its inputs and outputs, or
+    before a reshape that flattens nchw data.
+  }];
+}
+
 def WebNNDecomposePass : Pass<"webnn-decompose", "::mlir::ModuleOp"> {
   let summary = "Rewrite split and the recurrent ops into simpler ops";
   let description = [{
@@ -73,8 +96,13 @@ def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
   let summary = "Store constant weights in the layout their kernels read";
   let description = [{
     At compile time, so no packing happens at compute time:
-    - a conv2d's constant filter is rewritten to the `hwio` layout (output
-      channels innermost, as the kernel's tiles read them);
+    - a channels-last (`nhwc`) `conv2d` with one group and a constant filter
+      becomes `webnn.packed_conv2d`, its filter in panels
+      `[ceil(O / P), height, width, I, P]` (zero-padded), P output channels
+      being the kernel's register tile (`vector-lanes` times the vectors the
+      tile planner picks for the conv's shape);
+    - other convs' constant filters are rewritten to the `hwio` layout
+      (output channels innermost, as the kernels' tiles read them);
     - a matmul's or gemm's constant 2-D B becomes column panels
       `[ceil(N / P), K, P]` (zero-padded) read by a `webnn.packed_matmul`.
     Packed constants carry `webnn.packed`; originals nothing else reads are
@@ -82,7 +110,10 @@ def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
   }];
   let options = [
     Option<"panelWidth", "panel-width", "int64_t", "32",
-           "Columns per panel: the kernel's tile width (two vectors)">,
+           "Columns per matmul panel: the kernel's tile width (two vectors)">,
+    Option<"vectorLanes", "vector-lanes", "int64_t", "16",
+           "Floats per vector register of the target (conv panels are a "
+           "multiple)">,
   ];
 }
 

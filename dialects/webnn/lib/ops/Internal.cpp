@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul).
+// Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul,
+// webnn.packed_conv2d).
 #include "Verification.h"
 
 using namespace mlir;
@@ -59,5 +60,50 @@ LogicalResult PackedMatmulOp::verify() {
         !spec::isUnidirectionallyBroadcastable(cDesc.shape, shape))
       return emitOpError("c: must broadcast to the result, of a's data type");
   }
+  return success();
+}
+
+spec::Conv2dOptions PackedConv2dOp::conv2dOptions() {
+  spec::Conv2dOptions options;
+  options.padding = std::vector<int64_t>(getPadding().begin(), getPadding().end());
+  options.strides = std::vector<int64_t>(getStrides().begin(), getStrides().end());
+  options.dilations =
+      std::vector<int64_t>(getDilations().begin(), getDilations().end());
+  options.inputLayout = spec::InputOperandLayout::Nhwc;
+  options.filterLayout = spec::Conv2dFilterOperandLayout::Hwio;
+  if (Value bias = getBias())
+    options.bias = *getDescriptor(bias.getType());
+  return options;
+}
+
+spec::OperandDescriptor PackedConv2dOp::unpackedFilter() {
+  auto packed = *getDescriptor(getPackedFilter().getType());
+  return {packed.dataType,
+          {packed.shape[1], packed.shape[2], packed.shape[3],
+           int64_t(getOutputChannels())}};
+}
+
+LogicalResult PackedConv2dOp::verify() {
+  auto packed = *getDescriptor(getPackedFilter().getType());
+  if (packed.rank() != 5)
+    return emitOpError("packed_filter: must be [panels, height, width, "
+                       "input channels, panel width]");
+  int64_t channels = getOutputChannels(), panels = packed.shape[0],
+          width = packed.shape[4];
+  if (channels <= (panels - 1) * width || channels > panels * width)
+    return emitOpError() << "output_channels: " << channels
+                         << " does not fill " << panels
+                         << " panels of width " << width;
+  if (getPadding().size() != 4 || getStrides().size() != 2 ||
+      getDilations().size() != 2)
+    return emitOpError("padding, strides and dilations: must have 4, 2 and "
+                       "2 values");
+  auto input = *getDescriptor(getInput().getType());
+  auto expected = spec::conv2d(input, unpackedFilter(), conv2dOptions());
+  if (!expected)
+    return emitOpError() << expected.error().format("conv2d");
+  if (*getDescriptor(getType()) != *expected)
+    return emitOpError() << "result: must be "
+                         << getTensorType(getContext(), *expected);
   return success();
 }

@@ -871,4 +871,34 @@ def WebNN_PackedMatmulOp : Op<WebNN_Dialect, "packed_matmul", [Pure]> {
   }];
 }
 
+def WebNN_PackedConv2dOp : Op<WebNN_Dialect, "packed_conv2d", [Pure]> {
+  let summary = "Channels-last conv2d with the filter packed in panels";
+  let description = [{
+    Made by webnn-pack-weights from a `conv2d` of an nhwc input with a
+    constant filter and one group: `packed_filter` is
+    `[ceil(O / P), height, width, I, P]`, each panel `P` output channels
+    wide (zero-padded), so a kernel tile that computes `P` output channels
+    reads its filter as one contiguous stream. `output_channels` is O;
+    `padding`, `strides` and `dilations` are the conv's (given in full).
+    The result is the conv's, `[N, H', W', O]`.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$packed_filter,
+      Optional<WebNN_Tensor>:$bias,
+      DenseI64ArrayAttr:$padding,
+      DenseI64ArrayAttr:$strides,
+      DenseI64ArrayAttr:$dilations,
+      I64Attr:$output_channels);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $input `,` $packed_filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    /// The conv's options and its filter as the hwio operand it packs, for
+    /// the spec's shape rules.
+    ::webnnc::spec::Conv2dOptions conv2dOptions();
+    ::webnnc::spec::OperandDescriptor unpackedFilter();
+  }];
+}
+
 #endif // WEBNN_OPS_TD

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// conv2d schedules for channels-last data: dense convs (with a packed or an
+// hwio filter) and depthwise convs, tiled as webnnc/Codegen/ConvTiles.h
+// plans.
+#include "Conv2dSchedule.h"
+#include "webnnc/Codegen/ConvTiles.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+
+// Register tiles of output-channel vectors times columns (times rows),
+// their sums in registers while the reduction runs over the window and,
+// innermost, the input channels: each column's input is read in order and
+// the filter's output-channel vectors are contiguous (a packed filter's
+// whole panel is one stream). The tile's channels are one filter panel,
+// so the accumulator always covers whole panels and the output guards the
+// last, partial one.
+//
+// Loop order: a small filter stays in cache while the tiles sweep the
+// image row band by row band; a large one is swept once, its panels the
+// outer loop, each sliding over the whole image while it stays in the L2
+// cache.
+//
+// Padding: the zero-padded input is inlined; Halide splits the tile loops
+// into border tiles, which test their reads, and interior ones, which do
+// not.
+void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
+                      const Placement &placement) {
+  const spec::Conv2dGeometry &g = s.geometry;
+  std::vector<Var> v = output.args();
+  ConvVars out{v[1], v[2], v[0], v[3]};
+  bool depthwise = isDepthwise(g);
+  int natural = target.natural_vector_size(Float(32));
+  int lanes, tileChannels;
+  kernels::ConvTiles plan;
+  if (s.panelWidth) {
+    lanes = std::min<int>(natural, int(s.panelWidth));
+    plan = kernels::planConvTiles(g, lanes, false, int(s.panelWidth) / lanes);
+    tileChannels = int(s.panelWidth);
+  } else {
+    lanes = vectorWidth(target, Float(32), g.outputChannels);
+    plan = kernels::planConvTiles(g, lanes, depthwise);
+    tileChannels = plan.vectors * lanes;
+  }
+  TailStrategy inPlaceSafe =
+      placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
+  // A packed tile must start at its panel; others may shift inwards.
+  TailStrategy channelTail =
+      s.panelWidth || g.outputChannels < tileChannels ? TailStrategy::GuardWithIf
+                                                      : inPlaceSafe;
+  Var vo("vo"), vi("vi"), xo("xo"), xi("xi"), yo("yo"), yi("yi");
+  output.split(out.o, vo, vi, tileChannels, channelTail)
+      .split(out.x, xo, xi, plan.columns, tailFor(g.outputWidth, inPlaceSafe))
+      .split(out.y, yo, yi, plan.rows, tailFor(g.outputHeight, inPlaceSafe));
+  int64_t filterBytes = g.filterHeight * g.filterWidth *
+                        (g.inputChannels / g.groups) * g.outputChannels * 4;
+  bool filterOuter = filterBytes > (256 << 10);
+  if (filterOuter)
+    output.reorder(vi, xi, yi, xo, yo, vo, out.n);
+  else
+    output.reorder(vi, xi, yi, xo, vo, yo, out.n);
+  output.vectorize(vi, lanes, TailStrategy::GuardWithIf).unroll(xi).unroll(yi);
+
+  const ConvVars &a = s.vars;
+  Func acc = s.acc;
+  acc.compute_at(output, xo)
+      .vectorize(a.o, lanes, TailStrategy::GuardWithIf)
+      .unroll(a.x)
+      .unroll(a.y);
+  Var ao("ao"), ai("ai");
+  Stage update = acc.update();
+  if (s.panelWidth)
+    update.reorder(a.o, a.x, a.y, s.r.z, s.r.x, s.r.y, s.panel);
+  else
+    update.reorder(a.o, a.x, a.y, s.r.z, s.r.x, s.r.y);
+  update.split(a.o, ao, ai, lanes, TailStrategy::GuardWithIf)
+      .vectorize(ai)
+      .unroll(ao)
+      .unroll(a.x)
+      .unroll(a.y);
+  if (depthwise) // a window's taps in one block: neighbours share loads
+    update.unroll(s.r.x).unroll(s.r.y);
+  if (placement.root && worthParallel(convWork(g))) {
+    Var tiles("tiles");
+    if (filterOuter)
+      output.fuse(yo, vo, tiles).parallel(tiles);
+    else
+      output.parallel(yo);
+  }
+}
+
+} // namespace webnnc::halide

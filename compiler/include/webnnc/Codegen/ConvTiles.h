@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// The register tiles of channels-last convolution kernels. Both sides of
+// the compiler ask: the weight-packing pass lays out filter panels one
+// tile of output channels wide, and the kernel generator tiles the output
+// the same way.
+#ifndef WEBNNC_CODEGEN_CONVTILES_H_
+#define WEBNNC_CODEGEN_CONVTILES_H_
+
+#include "webnnc/Spec/ConvOps.h"
+
+namespace webnnc::kernels {
+
+// A tile of |vectors| vectors of output channels times |columns| output
+// columns times |rows| output rows, its sums held in vector registers
+// while the reduction streams over the filter window and input channels.
+struct ConvTiles {
+  int vectors = 1, columns = 1, rows = 1;
+  friend bool operator==(const ConvTiles &, const ConvTiles &) = default;
+};
+
+// The tile that computes a channels-last conv (dense, or depthwise with
+// |depthwise|) in the fewest estimated cycles with vectors of |lanes|
+// floats, from 32 vector registers. |vectors| > 0 fixes the vector count
+// (the kernel generator, once the filter is packed in panels of that many
+// vectors). Open output sizes count as 64.
+ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes,
+                        bool depthwise, int vectors = 0);
+
+} // namespace webnnc::kernels
+
+#endif // WEBNNC_CODEGEN_CONVTILES_H_
