@@ -161,11 +161,14 @@ int64_t countTransposes(func::FuncOp graph) {
 }
 
 void countPackedWeights(func::FuncOp graph, CompileStats &stats) {
-  for (auto constant : graph.getBody().front().getOps<webnn::ConstantOp>())
+  Block &body = graph.getBody().front();
+  for (auto constant : body.getOps<webnn::ConstantOp>())
     if (constant->hasAttr("webnn.packed")) {
       ++stats.packedWeights;
       stats.packedWeightBytes += byteSize(constant.getType());
     }
+  auto winograd = body.getOps<webnn::WinogradConv2dOp>();
+  stats.winogradConvs = std::distance(winograd.begin(), winograd.end());
 }
 
 // Bytes of machine code (executable sections) in an object.
@@ -298,7 +301,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     pipeline.add(*layoutPasses,
                  createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
                      2 * int64_t(target->floatLanes),
-                     int64_t(target->floatLanes)}));
+                     int64_t(target->floatLanes), opt.winograd}));
   int64_t transposesBefore = countTransposes(getGraphFunction(module));
   if (failed(layoutPasses->run(module)))
     return log.errorText("the graph passes failed");

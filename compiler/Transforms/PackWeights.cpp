@@ -17,6 +17,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "webnnc/Codegen/ConvTiles.h"
+#include "webnnc/Codegen/Winograd.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
@@ -163,6 +164,75 @@ LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes) {
   return success();
 }
 
+// A float32 3x3 channels-last conv that Winograd pays for becomes
+// webnn.winograd_conv2d: its filter transformed to G g G^T per channel
+// pair, stored [alpha^2][O/P][i][P] (one panel per GEMM tile's channels).
+LogicalResult packConvWinograd(webnn::Conv2dOp conv, int lanes) {
+  auto constant = conv.getFilter().getDefiningOp<webnn::ConstantOp>();
+  auto type = cast<RankedTensorType>(conv.getFilter().getType());
+  if (!constant || !type.getElementType().isF32() ||
+      conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
+    return failure();
+  auto input = webnn::getDescriptor(conv.getInput().getType());
+  auto geometry = spec::resolveConv2d(
+      *input, *webnn::getDescriptor(type), webnn::conv2dOptions(conv));
+  int m = geometry ? kernels::winogradTileFor(*geometry) : 0;
+  if (m == 0)
+    return failure();
+  std::optional<std::vector<char>> bytes = bytesOf(constant);
+  if (!bytes)
+    return failure();
+  kernels::WinogradTransform t = kernels::winogradTransform(m);
+  FilterRoles roles = filterRoles(conv.getFilterLayout(), type);
+  int64_t o = roles.size[0], i = roles.size[1], alpha = t.alpha;
+  int64_t width = kernels::winogradPanelWidth(o, lanes);
+  int64_t panels = (o + width - 1) / width;
+  const float *filter = reinterpret_cast<const float *>(bytes->data());
+  std::vector<float> packed(size_t(alpha * alpha * panels * i * width), 0.0f);
+  for (int64_t oo = 0; oo < o; ++oo)
+    for (int64_t ii = 0; ii < i; ++ii) {
+      // g (3x3) -> G g G^T (alpha x alpha), in double.
+      double gk[3][3], tmp[6][3];
+      for (int h = 0; h < 3; ++h)
+        for (int w = 0; w < 3; ++w)
+          gk[h][w] = filter[oo * roles.stride[0] + ii * roles.stride[1] +
+                            h * roles.stride[2] + w * roles.stride[3]];
+      for (int a = 0; a < alpha; ++a)
+        for (int w = 0; w < 3; ++w) {
+          tmp[a][w] = 0;
+          for (int h = 0; h < 3; ++h)
+            tmp[a][w] += t.g[a * 3 + h] * gk[h][w];
+        }
+      for (int a = 0; a < alpha; ++a)
+        for (int b = 0; b < alpha; ++b) {
+          double u = 0;
+          for (int w = 0; w < 3; ++w)
+            u += tmp[a][w] * t.g[b * 3 + w];
+          packed[size_t((((a * alpha + b) * panels + oo / width) * i + ii) *
+                            width +
+                        oo % width)] = float(u);
+        }
+    }
+  OpBuilder builder(conv);
+  std::vector<char> raw(reinterpret_cast<const char *>(packed.data()),
+                        reinterpret_cast<const char *>(packed.data()) +
+                            packed.size() * sizeof(float));
+  Value transformed = packedConstant(
+      builder, constant.getLoc(),
+      RankedTensorType::get({alpha * alpha, panels, i, width},
+                            type.getElementType()),
+      raw);
+  std::array<int64_t, 4> padding = geometry->padding;
+  auto replacement = webnn::WinogradConv2dOp::create(
+      builder, conv.getLoc(), conv.getType(), conv.getInput(), transformed,
+      conv.getBias(),
+      builder.getDenseI64ArrayAttr({padding.begin(), padding.end()}),
+      builder.getI64IntegerAttr(o), builder.getI64IntegerAttr(m));
+  conv.getResult().replaceAllUsesWith(replacement.getResult());
+  conv.erase();
+  return success();
+}
+
 // Other convs read an hwio filter: the output channel is innermost.
 LogicalResult packConvFilter(webnn::Conv2dOp conv) {
   auto layout = conv.getFilterLayout();
@@ -260,7 +330,8 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
     for (Operation &op :
          llvm::make_early_inc_range(graph->getBody().front())) {
       if (auto conv = dyn_cast<webnn::Conv2dOp>(op)) {
-        if (failed(packConvPanels(conv, int(vectorLanes))))
+        if ((!winograd || failed(packConvWinograd(conv, int(vectorLanes)))) &&
+            failed(packConvPanels(conv, int(vectorLanes))))
           (void)packConvFilter(conv);
       }
       else

@@ -222,6 +222,7 @@ TEST_P(RandomGraphs, EveryPassOnMatchesReference) {
 TEST_P(RandomGraphs, EveryPassOffMatchesReference) {
   expectMatchesReference(GetParam(), /*extraOutputs=*/false,
                          Optimizations{.foldConstants = false,
+                                       .channelsLast = false,
                                        .packWeights = false,
                                        .fuse = false,
                                        .inPlace = false});
@@ -259,6 +260,54 @@ TEST(InPlace, ElementwiseKernelOverwritesItsDyingInput) {
   auto actual = (*model)->run(inputs);
   ASSERT_TRUE(actual) << actual.error();
   EXPECT_EQ(test::compare((*actual)[0], (*expected)[0], 1e-5, 1e-6), "");
+}
+
+// 3x3 convs with stride 1 and enough channels run by Winograd (F(2x2,
+// 3x3)): two batches, sizes that leave partial output tiles, padding on
+// some sides only, a partial panel of output channels (40), a bias, and
+// a fused activation and residual add. They match the reference as the
+// direct convs do; the 5x5 and the strided conv stay direct.
+Expected<Graph, BuildError> threeByThrees(GraphBuilder &b) {
+  Operand x = b.input("x", {DataType::Float32, {2, 24, 9, 10}});
+  auto weights = [&](Shape shape) {
+    std::vector<float> w(size_t(spec::elementCount(shape)));
+    for (size_t i = 0; i < w.size(); ++i)
+      w[i] = float(int(i * 7 % 13) - 6) / 40;
+    return b.constant({DataType::Float32, shape}, std::span<const float>(w));
+  };
+  Operand a = b.relu(b.conv2d(x, weights({40, 24, 3, 3}),
+                              {.padding = {1, 1, 1, 1},
+                               .bias = weights({40})}));
+  Operand c = b.add(
+      b.conv2d(a, weights({24, 40, 3, 3}), {.padding = {1, 1, 0, 2}}), x);
+  Operand wide = b.conv2d(c, weights({16, 24, 5, 5}));
+  Operand strided = b.conv2d(c, weights({16, 24, 3, 3}), {.strides = {2, 2}});
+  return b.build({{"c", c}, {"wide", wide}, {"strided", strided}});
+}
+
+TEST(Winograd, ThreeByThreeConvsMatchReferenceAndDirect) {
+  GraphBuilder referenceBuilder;
+  auto reference = threeByThrees(referenceBuilder);
+  ASSERT_TRUE(reference) << reference.error().message();
+  auto inputs = test::randomInputs(*reference, 5, -1, 1);
+  auto expected = reference::evaluate(*reference, inputs);
+  ASSERT_TRUE(expected) << expected.error();
+  for (bool winograd : {true, false}) {
+    GraphBuilder builder;
+    auto graph = threeByThrees(builder);
+    ASSERT_TRUE(graph);
+    CompileOptions options;
+    options.optimizations.winograd = winograd;
+    auto model = test::CompiledTestModel::compile(*graph, options);
+    ASSERT_TRUE(model) << model.error();
+    EXPECT_EQ((*model)->compiled().stats.winogradConvs, winograd ? 2 : 0);
+    auto actual = (*model)->run(inputs);
+    ASSERT_TRUE(actual) << actual.error();
+    for (size_t i = 0; i < actual->size(); ++i)
+      EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
+          << (*model)->compiled().outputs[i].name << ", winograd "
+          << winograd;
+  }
 }
 
 } // namespace

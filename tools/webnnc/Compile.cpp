@@ -137,8 +137,9 @@ void printStats(const CompiledModel &model) {
   std::printf("kernels: %lld (calls: %lld; ops fused into another's "
               "kernel: %lld)\n",
               ll(s.kernels), ll(s.kernelCalls), ll(s.fusedOps));
-  std::printf("packed_weights: %lld (%lld bytes)\n", ll(s.packedWeights),
-              ll(s.packedWeightBytes));
+  std::printf("packed_weights: %lld (%lld bytes; Winograd 3x3 convs: %lld)\n",
+              ll(s.packedWeights), ll(s.packedWeightBytes),
+              ll(s.winogradConvs));
   std::printf("layout_transposes: %lld\n", ll(s.layoutTransposes));
   // The saving is against the arena the same tensors would need unshared.
   double saving = s.unsharedArenaBytes > 0

@@ -54,6 +54,8 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
                "Keep convolutions and pooling in the graph's own layout");
   app.add_flag("--no-pack{false}", opt.packWeights,
                "Do not repack constant weights into kernel layouts");
+  app.add_flag("--no-winograd{false}", opt.winograd,
+               "Compute 3x3 convs directly, not by Winograd's algorithm");
   app.add_flag("--no-fuse{false}", opt.fuse,
                "Compute every operation in a kernel of its own");
   app.add_flag("--no-in-place{false}", opt.inPlace,

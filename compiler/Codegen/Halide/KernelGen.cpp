@@ -61,7 +61,8 @@ void deriveBroadcastExtents(Value &result, const std::vector<Value> &operands) {
 
 Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) {
   for (auto family :
-       {defineElementwise, defineConv2d, defineConvTranspose2d, definePool2d,
+       {defineElementwise, defineConv2d, defineWinogradConv2d,
+        defineConvTranspose2d, definePool2d,
         defineResample2d, defineMatmul, defineDataMovement, defineReduction,
         defineNormalization, defineGather, defineQuantize})
     if (std::optional<Defined> defined = family(op, operands))

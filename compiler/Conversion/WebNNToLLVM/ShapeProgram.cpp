@@ -222,6 +222,9 @@ private:
     if (auto conv = dyn_cast<webnn::PackedConv2dOp>(op))
       return conv2d(op, conv.getInput(), conv.conv2dOptions(),
                     conv.unpackedFilter());
+    if (auto conv = dyn_cast<webnn::WinogradConv2dOp>(op))
+      return conv2d(op, conv.getInput(), conv.conv2dOptions(),
+                    conv.unpackedFilter());
     if (isa<webnn::MaxPool2dOp, webnn::AveragePool2dOp, webnn::L2Pool2dOp>(op))
       return pool2d(op);
     if (isa<webnn::MatmulOp>(op))

@@ -1,4 +1,5 @@
 // RUN: webnnc-opt %s -split-input-file -webnn-pack-weights="panel-width=2 vector-lanes=2" | FileCheck %s
+// RUN: webnnc-opt %s -split-input-file -webnn-pack-weights="vector-lanes=2 winograd=false" | FileCheck %s --check-prefix=NOWINO
 
 // An oihw conv filter is stored as hwio: element (o, i, h, w) moves to
 // [h][w][i][o]; the oihw original is gone.
@@ -82,4 +83,27 @@ func.func @untouched(%a: tensor<2x2xf32> {webnn.name = "a"}, %b: tensor<2x2xf32>
   %p = webnn.matmul %a, %k : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
   %s = webnn.add %p, %k : (tensor<2x2xf32>, tensor<2x2xf32>) -> tensor<2x2xf32>
   return %m, %m3, %c, %s : tensor<2x2xf32>, tensor<2x2x2xf32>, tensor<1x2x2x2xf32>, tensor<2x2xf32>
+}
+
+// -----
+
+// A float32 3x3 channels-last conv with stride 1 and 16 channels or more
+// takes Winograd F(2x2, 3x3): its filter becomes G g G^T for each channel
+// pair, [16 = 4 x 4, panels, I, P = 4 vectors]. A 3x3 conv with fewer channels, or a
+// float16 one, is packed in panels instead.
+// CHECK-LABEL: func.func @winograd
+// CHECK: webnn.constant {webnn.packed} {{.*}} : tensor<16x2x16x8xf32>
+// CHECK: webnn.winograd_conv2d %arg0, %{{.*}} {output_channels = 16 : i64, padding = array<i64: 1, 1, 1, 1>, tile = 2 : i64} : (tensor<1x6x6x16xf32>, tensor<16x2x16x8xf32>) -> tensor<1x6x6x16xf32>
+// CHECK: webnn.packed_conv2d %arg1
+// CHECK: webnn.packed_conv2d %arg2
+// NOWINO-LABEL: func.func @winograd
+// NOWINO-NOT: webnn.winograd_conv2d
+func.func @winograd(%x: tensor<1x6x6x16xf32> {webnn.name = "x"}, %s: tensor<1x6x6x8xf32> {webnn.name = "s"}, %h: tensor<1x6x6x16xf16> {webnn.name = "h"}) -> (tensor<1x6x6x16xf32> {webnn.name = "y"}, tensor<1x6x6x16xf32> {webnn.name = "z"}, tensor<1x6x6x16xf16> {webnn.name = "v"}) {
+  %w = webnn.constant dense<0.5> : tensor<16x16x3x3xf32>
+  %y = webnn.conv2d %x, %w {input_layout = #webnn<layout nhwc>, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x6x16xf32>, tensor<16x16x3x3xf32>) -> tensor<1x6x6x16xf32>
+  %w8 = webnn.constant dense<0.5> : tensor<16x8x3x3xf32>
+  %z = webnn.conv2d %s, %w8 {input_layout = #webnn<layout nhwc>, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x6x8xf32>, tensor<16x8x3x3xf32>) -> tensor<1x6x6x16xf32>
+  %wh = webnn.constant dense<0.5> : tensor<16x16x3x3xf16>
+  %v = webnn.conv2d %h, %wh {input_layout = #webnn<layout nhwc>, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x6x16xf16>, tensor<16x16x3x3xf16>) -> tensor<1x6x6x16xf16>
+  return %y, %z, %v : tensor<1x6x6x16xf32>, tensor<1x6x6x16xf32>, tensor<1x6x6x16xf16>
 }

@@ -52,7 +52,8 @@ std::vector<AgreementCase> convPoolCases() {
     // Shapes that exercise the channels-last tiles: output channels that
     // fill no whole panel (70, 33, 40), two batches, widths no tile
     // divides, strides and dilations, a depthwise conv of 40 channels, a
-    // packed conv feeding a fused pooling and a residual add.
+    // packed conv feeding a fused pooling and a residual add; the 3x3
+    // stride-1 convs (Winograd in float32) with partial output tiles.
     cases.push_back(conv("conv2d_tiles_" + s, [t](G &b) {
       Operand x = b.input("x", {t, {2, 40, 11, 13}});
       Operand wide = b.conv2d(x, pattern(b, {t, {70, 40, 3, 3}}, 0.05),
@@ -71,9 +72,13 @@ std::vector<AgreementCase> convPoolCases() {
           {.windowDimensions = {3, 3}, .strides = {2, 2}});
       Operand residual = b.add(
           b.conv2d(x, pattern(b, {t, {40, 40, 1, 1}}, 0.05)), x);
-      return Outputs{{"wide", wide},         {"pointwise", pointwise},
+      // 3x3, stride 1 (float32: Winograd), padded on two sides only.
+      Operand lopsided = b.relu(b.conv2d(
+          x, pattern(b, {t, {32, 40, 3, 3}}, 0.05), {.padding = {0, 1, 1, 0}}));
+      return Outputs{{"wide", wide},           {"pointwise", pointwise},
                      {"depthwise", depthwise}, {"strided", strided},
-                     {"pooled", pooled},     {"residual", residual}};
+                     {"pooled", pooled},       {"residual", residual},
+                     {"lopsided", lopsided}};
     }));
     cases.push_back(conv("conv_transpose2d_" + s, [t](G &b) {
       Operand x = b.input("x", {t, {2, 4, 3, 5}});

@@ -21,6 +21,10 @@ std::vector<AgreementCase> shapeCases() {
                                            {.axis = 2});
       return Outputs{
           {"concat", b.concat({x, y, x}, 1)},
+          // Along the innermost axis, and with an element-wise op fused
+          // after it.
+          {"concat_last", b.concat({x, x}, 2)},
+          {"concat_then_add", b.add(b.concat({y, x}, 1), b.concat({y, x}, 1))},
           {"expand", b.expand(column, {2, 3, 4})},
           {"pad_constant", b.pad(x, {1, 0, 2}, {0, 2, 1}, {.value = 2.75})},
           {"pad_edge", b.pad(x, {2, 1, 0}, {1, 0, 3},

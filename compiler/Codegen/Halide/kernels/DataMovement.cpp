@@ -29,22 +29,51 @@ Defined transpose(const kernels::OpSpec &op, const Value &input) {
   });
 }
 
+// concat: one copy per input into its range of the axis, each a plain
+// vectorized copy (a single definition selecting among the inputs reads
+// every input for every element, with clamped, scattered indices where
+// the channels of an nhwc concat interleave).
 Defined concat(const kernels::OpSpec &op, const std::vector<Value> &inputs) {
+  size_t rank = op.result.shape.size();
   int64_t axis = op.intAttr("axis", 0);
-  return definePointwise("concat", op, [&](const Index &out) {
-    // The last input whose range starts at or before the coordinate.
-    Expr value;
-    int64_t start = 0;
-    for (const Value &input : inputs) {
-      int64_t size = input.type.shape[axis];
-      Index in = out;
-      in[axis] = clamp(out[axis] - int(start), 0, int(size - 1));
-      Expr v = rawAt(input, in);
-      value = value.defined() ? select(out[axis] >= int(start), v, value) : v;
-      start += size;
+  size_t h = rank - 1 - size_t(axis); // the axis' Halide dimension
+  std::vector<Var> vars = makeVars(rank);
+  Type type = storageType(op.result.dataType);
+  Func f("concat");
+  f(vars) = undef(type);
+  std::vector<RDom> ranges;
+  int64_t start = 0;
+  for (const Value &input : inputs) {
+    int64_t size = input.type.shape[axis];
+    RDom r(0, int(size), "r" + std::to_string(ranges.size()));
+    std::vector<Expr> to(vars.begin(), vars.end()), from = to;
+    to[h] = r + int(start);
+    from[h] = r;
+    f(to) = input.func(from);
+    ranges.push_back(r);
+    start += size;
+  }
+  spec::Shape shape = op.result.shape;
+  Schedule schedule = [=](Func output, const Target &target,
+                          const Placement &placement) mutable {
+    if (output.name() != f.name()) { // element-wise ops after the concat
+      scheduleElementwise(output, shape, target, placement);
+      f.compute_root();
     }
-    return value;
-  });
+    bool parallel = placement.root && rank > 1 && worthParallel(workHint(shape));
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      Stage copy = f.update(int(k));
+      int64_t extent = h == 0 ? inputs[k].type.shape[axis] : extentOf(shape, 0);
+      int vw = vectorWidth(target, type, extent);
+      if (h == 0)
+        copy.vectorize(ranges[k].x, vw, TailStrategy::GuardWithIf);
+      else
+        copy.vectorize(vars[0], vw, TailStrategy::GuardWithIf);
+      if (parallel && h != rank - 1)
+        copy.parallel(vars[rank - 1]);
+    }
+  };
+  return Defined{Value{f, op.result}, schedule};
 }
 
 Defined expand(const kernels::OpSpec &op, const Value &input) {

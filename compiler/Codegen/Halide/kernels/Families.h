@@ -17,6 +17,9 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
                                          const std::vector<Value> &operands);
 std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands);
+std::optional<Defined>
+defineWinogradConv2d(const kernels::OpSpec &op,
+                     const std::vector<Value> &operands);
 std::optional<Defined> definePool2d(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands);
 std::optional<Defined> defineMatmul(const kernels::OpSpec &op,

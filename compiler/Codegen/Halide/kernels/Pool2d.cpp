@@ -177,11 +177,29 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
         output.parallel(tiles);
       if (producer.defined())
         producer.compute_at(output, tiles);
-    } else {
-      if (parallel)
-        output.parallel(ov[2]);
+    } else if (parallel && sizeHint(g.outputHeight) < 4) {
+      // A few rows (global pooling): blocks of channels across threads, a
+      // fused producer computed for its block's channels only.
+      Var cb("cb"), vb("vb");
+      output.split(vo, cb, vb, std::max(1, 128 / vw), TailStrategy::GuardWithIf)
+          .reorder(vi, vb, ov[1], ov[2], cb, ov[3])
+          .parallel(cb);
+      acc.compute_at(output, vb);
       if (producer.defined())
-        producer.compute_at(output, ov[2]);
+        producer.compute_at(output, cb);
+    } else {
+      // Rows in bands, a band per thread. A fused producer slides down its
+      // band: kept from the band's start, computed a pooling row at a time,
+      // so rows that overlapping windows share (a 3x3 stride-2 pool reads
+      // each producer row 1.5 times) are computed once.
+      Var y = ov[2], yo("yo"), yi("yi");
+      int64_t rows = sizeHint(g.outputHeight);
+      int band = int(parallel ? (rows + 7) / 8 : rows);
+      output.split(y, yo, yi, band, TailStrategy::GuardWithIf);
+      if (parallel)
+        output.parallel(yo);
+      if (producer.defined())
+        producer.store_at(output, yo).compute_at(output, yi);
     }
   };
   Value pooled{result, op.result};

@@ -24,6 +24,7 @@ struct Optimizations {
   bool foldConstants = true; // webnn-fold-constants
   bool channelsLast = true;  // webnn-channels-last
   bool packWeights = true;   // webnn-pack-weights
+  bool winograd = true;      // its Winograd 3x3 convs
   bool fuse = true;          // webnn-fuse
   bool inPlace = true;       // element-wise kernels may overwrite a dying input
 };
@@ -55,6 +56,7 @@ struct CompileStats {
   // kernels' (net of those it cancelled).
   int64_t layoutTransposes = 0;
   int64_t packedWeights = 0; // constants stored in a kernel's layout
+  int64_t winogradConvs = 0; // 3x3 convs computed by Winograd's algorithm
   int64_t packedWeightBytes = 0;
   int64_t inPlaceKernelCalls = 0; // calls whose result overwrites an input
   int64_t kernels = 0;     // distinct kernels generated

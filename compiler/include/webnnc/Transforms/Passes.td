@@ -96,8 +96,12 @@ def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
   let summary = "Store constant weights in the layout their kernels read";
   let description = [{
     At compile time, so no packing happens at compute time:
-    - a channels-last (`nhwc`) `conv2d` with one group and a constant filter
-      becomes `webnn.packed_conv2d`, its filter in panels
+    - a float32 channels-last 3x3 `conv2d` with stride and dilation 1, one
+      group and enough channels (`webnnc/Codegen/Winograd.h`) becomes
+      `webnn.winograd_conv2d`, its filter transformed to Winograd's domain
+      (with `winograd`);
+    - another channels-last (`nhwc`) `conv2d` with one group and a constant
+      filter becomes `webnn.packed_conv2d`, its filter in panels
       `[ceil(O / P), height, width, I, P]` (zero-padded), P output channels
       being the kernel's register tile (`vector-lanes` times the vectors the
       tile planner picks for the conv's shape);
@@ -114,6 +118,8 @@ def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
     Option<"vectorLanes", "vector-lanes", "int64_t", "16",
            "Floats per vector register of the target (conv panels are a "
            "multiple)">,
+    Option<"winograd", "winograd", "bool", "true",
+           "Compute 3x3 convs that pay for it by Winograd's algorithm">,
   ];
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul,
-// webnn.packed_conv2d).
+// webnn.packed_conv2d, webnn.winograd_conv2d).
 #include "Verification.h"
 
 using namespace mlir;
@@ -99,6 +99,50 @@ LogicalResult PackedConv2dOp::verify() {
     return emitOpError("padding, strides and dilations: must have 4, 2 and "
                        "2 values");
   auto input = *getDescriptor(getInput().getType());
+  auto expected = spec::conv2d(input, unpackedFilter(), conv2dOptions());
+  if (!expected)
+    return emitOpError() << expected.error().format("conv2d");
+  if (*getDescriptor(getType()) != *expected)
+    return emitOpError() << "result: must be "
+                         << getTensorType(getContext(), *expected);
+  return success();
+}
+
+spec::Conv2dOptions WinogradConv2dOp::conv2dOptions() {
+  spec::Conv2dOptions options;
+  options.padding = std::vector<int64_t>(getPadding().begin(), getPadding().end());
+  options.inputLayout = spec::InputOperandLayout::Nhwc;
+  options.filterLayout = spec::Conv2dFilterOperandLayout::Hwio;
+  if (Value bias = getBias())
+    options.bias = *getDescriptor(bias.getType());
+  return options;
+}
+
+spec::OperandDescriptor WinogradConv2dOp::unpackedFilter() {
+  auto filter = *getDescriptor(getTransformedFilter().getType());
+  return {filter.dataType, {3, 3, filter.shape[2], int64_t(getOutputChannels())}};
+}
+
+LogicalResult WinogradConv2dOp::verify() {
+  auto filter = *getDescriptor(getTransformedFilter().getType());
+  int64_t tile = getTile();
+  if (tile != 2 && tile != 4)
+    return emitOpError("tile: must be 2 or 4");
+  int64_t alpha = tile + 2;
+  if (filter.rank() != 4 || filter.shape[0] != alpha * alpha)
+    return emitOpError() << "transformed_filter: must be [" << alpha * alpha
+                         << ", panels, input channels, panel width]";
+  int64_t channels = getOutputChannels(), panels = filter.shape[1],
+          width = filter.shape[3];
+  if (channels <= (panels - 1) * width || channels > panels * width)
+    return emitOpError() << "output_channels: " << channels
+                         << " does not fill " << panels
+                         << " panels of width " << width;
+  if (getPadding().size() != 4)
+    return emitOpError("padding: must have 4 values");
+  auto input = *getDescriptor(getInput().getType());
+  if (spec::hasOpenDims(input.shape))
+    return emitOpError("input: must have static dimensions");
   auto expected = spec::conv2d(input, unpackedFilter(), conv2dOptions());
   if (!expected)
     return emitOpError() << expected.error().format("conv2d");

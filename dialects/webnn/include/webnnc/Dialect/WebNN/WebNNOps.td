@@ -901,4 +901,34 @@ def WebNN_PackedConv2dOp : Op<WebNN_Dialect, "packed_conv2d", [Pure]> {
   }];
 }
 
+def WebNN_WinogradConv2dOp : Op<WebNN_Dialect, "winograd_conv2d", [Pure]> {
+  let summary = "Channels-last 3x3 conv2d by Winograd F(m x m, 3 x 3)";
+  let description = [{
+    Made by webnn-pack-weights from a `conv2d` of an nhwc input with a
+    constant 3x3 filter, stride and dilation 1 and one group (when
+    `webnnc/Codegen/Winograd.h` says it pays). `transformed_filter` is the
+    filter in the Winograd domain, `G g G^T` for each pair of channels, as
+    `[alpha * alpha, ceil(O / P), I, P]` with `alpha = tile + 2` (panels of
+    `P` output channels, zero-padded). `output_channels` is O, `padding`
+    the conv's (given in full). The result is the conv's, `[N, H', W', O]`,
+    up to rounding.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$transformed_filter,
+      Optional<WebNN_Tensor>:$bias,
+      DenseI64ArrayAttr:$padding,
+      I64Attr:$output_channels,
+      I64Attr:$tile);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $input `,` $transformed_filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    /// The conv's options and its 3x3 hwio filter's descriptor, for the
+    /// spec's shape rules.
+    ::webnnc::spec::Conv2dOptions conv2dOptions();
+    ::webnnc::spec::OperandDescriptor unpackedFilter();
+  }];
+}
+
 #endif // WEBNN_OPS_TD

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+// winograd_conv2d kernels: a channels-last 3x3 conv by Winograd
+// F(m x m, 3 x 3) (webnnc/Codegen/Winograd.h), in three stages, each over
+// the whole image:
+//   V = B^T d B    every input tile, transformed (rows, then columns);
+//   M = V . U      alpha^2 independent products [tiles x I] x [I x O]
+//                  with the filter transformed at compile time (U);
+//   Y = A^T M A    every output tile, plus the bias.
+// The products carry the work; they are tiled like a matmul, a few tiles
+// times a panel of output channels in registers.
+#include <stdexcept>
+
+#include "Families.h"
+#include "Layout.h"
+#include "webnnc/Codegen/Winograd.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+
+namespace {
+
+// sum_k coefficients[row * n + k] * term(k), skipping zero coefficients.
+Expr combine(const std::vector<double> &coefficients, int row, int n,
+             const std::function<Expr(int)> &term) {
+  Expr sum;
+  for (int k = 0; k < n; ++k) {
+    double c = coefficients[size_t(row * n + k)];
+    if (c == 0)
+      continue;
+    Expr t = term(k);
+    if (c == -1)
+      t = -t;
+    else if (c != 1)
+      t = float(c) * t;
+    sum = sum.defined() ? sum + t : t;
+  }
+  return sum.defined() ? sum : Expr(0.0f);
+}
+
+// mux over the rows of a constant matrix: row |index| of |rows| values.
+Expr byRow(Expr index, int rows, const std::function<Expr(int)> &value) {
+  std::vector<Expr> values;
+  for (int r = 0; r < rows; ++r)
+    values.push_back(value(r));
+  return mux(index, values);
+}
+
+} // namespace
+
+std::optional<Defined>
+defineWinogradConv2d(const kernels::OpSpec &op,
+                     const std::vector<Value> &operands) {
+  if (op.kind != "winograd_conv2d")
+    return std::nullopt;
+  if (operands.size() < 2)
+    throw std::runtime_error("winograd_conv2d needs input and filter");
+  const Value &input = operands[0], &filter = operands[1];
+  const spec::Shape &in = input.type.shape, &out = op.result.shape;
+  const spec::Shape &u = filter.type.shape; // [alpha^2, panels, I, P]
+  if (in.size() != 4 || u.size() != 4 || spec::hasOpenDims(in))
+    throw std::runtime_error("winograd_conv2d needs a static nhwc input "
+                             "and a 4-D transformed filter");
+  kernels::WinogradTransform wt =
+      kernels::winogradTransform(int(op.intAttr("tile", 2)));
+  const int m = wt.m, alpha = wt.alpha;
+  const int P = int(u[3]), channels = int(op.intAttr("output_channels", 0));
+  const int inChannels = int(in[3]);
+  const int height = int(out[1]), width = int(out[2]);
+  const int tilesX = (width + m - 1) / m, tilesY = (height + m - 1) / m;
+  const int tiles = tilesX * tilesY;
+  std::vector<int64_t> padding = op.intList("padding");
+  if (padding.size() != 4)
+    throw std::runtime_error("winograd_conv2d needs 4 padding values");
+  const int padTop = int(padding[0]), padLeft = int(padding[2]);
+
+  Var c("c"), x("x"), y("y"), n("n"), t("t"), e("e"), j("j"), xi("xi"),
+      nu("nu"), p("p"), panel("panel"), o("o");
+  ActivationExtents ext = activationExtents(spec::InputOperandLayout::Nhwc, input);
+  Func padded = BoundaryConditions::constant_exterior(
+      input.func, 0.0f,
+      {{0, ext.channels}, {0, ext.width}, {0, ext.height}, {0, ext.batches}});
+
+  // V: tile t's input d (alpha x alpha), rows transformed (colT), then
+  // columns. Stored [n][xi][nu][t][c]: product e = xi * alpha + nu reads
+  // one [tiles x I] block.
+  Expr tileX = t % tilesX, tileY = t / tilesX;
+  auto d = [&](Expr col, int row) {
+    return padded(c, tileX * m + col - padLeft, tileY * m + row - padTop, n);
+  };
+  Func colT("wino_rows");
+  colT(c, j, xi, t, n) = byRow(xi, alpha, [&](int r) {
+    return combine(wt.bt, r, alpha, [&](int k) { return d(j, k); });
+  });
+  Func v("wino_v");
+  v(c, t, nu, xi, n) = byRow(nu, alpha, [&](int r) {
+    return combine(wt.bt, r, alpha,
+                   [&](int k) { return colT(c, k, xi, t, n); });
+  });
+
+  // M: alpha^2 products over the input channels, output channel panel *
+  // P + p of product e. Channels past the last (a partial panel) read zero
+  // weights and are never stored.
+  RDom r(0, inChannels, "r");
+  Func acc("wino_acc");
+  acc(p, panel, t, e, n) = 0.0f;
+  acc(p, panel, t, e, n) +=
+      v(r, t, e % alpha, e / alpha, n) * read(filter, {Expr(p), r, Expr(panel), e});
+  Func prod("wino_m");
+  prod(p, panel, t, e, n) = acc(p, panel, t, e, n);
+
+  // Y: output (x, y) is row y % m, column x % m of tile (x / m, y / m):
+  // columns of the tile's M combined first, then rows.
+  Expr tile = (y / m) * tilesX + x / m;
+  auto mAt = [&](int row, int col) {
+    return prod(o % P, o / P, tile, row * alpha + col, n);
+  };
+  Expr value = byRow(y % m, m, [&](int rowOut) {
+    return combine(wt.at, rowOut, alpha, [&](int rowIn) {
+      return byRow(x % m, m, [&](int colOut) {
+        return combine(wt.at, colOut, alpha,
+                       [&](int colIn) { return mAt(rowIn, colIn); });
+      });
+    });
+  });
+  if (operands.size() > 2)
+    value = value + read(operands[2], {Expr(o)});
+  Func result(op.kind);
+  result(o, x, y, n) = store(value, op.result.dataType);
+
+  int64_t work = int64_t(tiles) * alpha * alpha * inChannels * channels *
+                 sizeHint(out[0]);
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) mutable {
+    int lanes = std::min(target.natural_vector_size(Float(32)), P);
+    bool parallel = placement.root && worthParallel(work);
+    // V: a tile at a time, input channels in vectors, every (xi, nu)
+    // unrolled so the transform's coefficients are constants.
+    int cl = vectorWidth(target, Float(32), inChannels);
+    v.compute_root()
+        .reorder(c, nu, xi, t, n)
+        .vectorize(c, cl, TailStrategy::GuardWithIf)
+        .unroll(nu)
+        .unroll(xi);
+    colT.compute_at(v, t)
+        .reorder(c, j, xi, t, n)
+        .vectorize(c, cl, TailStrategy::GuardWithIf)
+        .unroll(j)
+        .unroll(xi);
+    if (parallel)
+      v.parallel(t, 8);
+    // M: tiles of a few Winograd tiles times one panel, summed in
+    // registers over the input channels.
+    int vectors = P / lanes;
+    int rows = std::max(1, std::min(24 / vectors, 8));
+    rows = std::min(rows, tiles);
+    Var to("to"), ti("ti"), pv("pv");
+    prod.compute_root()
+        .split(t, to, ti, rows, TailStrategy::ShiftInwards)
+        .reorder(p, ti, to, panel, e, n)
+        .vectorize(p, lanes)
+        .unroll(ti);
+    acc.compute_at(prod, to).vectorize(p, lanes).unroll(t);
+    Var pi("pi");
+    acc.update()
+        .reorder(p, t, r, panel, e, n)
+        .split(p, pv, pi, lanes)
+        .vectorize(pi)
+        .unroll(pv)
+        .unroll(t);
+    if (parallel) {
+      Var work("work");
+      prod.fuse(panel, e, work).parallel(work);
+    }
+    // Y: a tile's m x m outputs in one block, so the products it reads are
+    // loaded once.
+    std::vector<Var> ov = output.args(); // (o, x, y, n)
+    // Channels split at panels, so a vector reads one panel of M.
+    Var xo("xo"), xm("xm"), yo("yo"), ym("ym"), po("po"), pi2("pi2");
+    output.split(ov[0], po, pi2, P, TailStrategy::GuardWithIf)
+        .split(ov[1], xo, xm, m, TailStrategy::GuardWithIf)
+        .split(ov[2], yo, ym, m, TailStrategy::GuardWithIf)
+        .reorder(pi2, xm, ym, po, xo, yo, ov[3])
+        .vectorize(pi2, lanes, TailStrategy::GuardWithIf)
+        .unroll(xm)
+        .unroll(ym);
+    if (parallel)
+      output.parallel(yo);
+  };
+  return Defined{Value{result, op.result}, sched};
+}
+
+} // namespace webnnc::halide

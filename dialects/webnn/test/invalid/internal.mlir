@@ -1,0 +1,73 @@
+// RUN: webnnc-opt %s -split-input-file -verify-diagnostics
+// Invalid compiler-internal ops (made by the passes; .mlir input may still
+// spell them, so they are checked like the graph ops).
+
+func.func @packed_matmul_k(%a: tensor<2x3xf32>, %b: tensor<1x4x8xf32>) {
+  // expected-error@+1 {{'webnn.packed_matmul' op packed_b: K must be 3, got 4}}
+  %0 = webnn.packed_matmul %a, %b {columns = 8 : i64} : (tensor<2x3xf32>, tensor<1x4x8xf32>) -> tensor<2x8xf32>
+  return
+}
+
+// -----
+
+func.func @packed_conv_filter_rank(%x: tensor<1x4x4x2xf32>, %w: tensor<1x3x3x2xf32>) {
+  // expected-error@+1 {{'webnn.packed_conv2d' op packed_filter: must be [panels, height, width, input channels, panel width]}}
+  %0 = webnn.packed_conv2d %x, %w {dilations = array<i64: 1, 1>, output_channels = 1 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x2xf32>, tensor<1x3x3x2xf32>) -> tensor<1x2x2x1xf32>
+  return
+}
+
+// -----
+
+func.func @packed_conv_channels(%x: tensor<1x4x4x2xf32>, %w: tensor<2x3x3x2x4xf32>) {
+  // expected-error@+1 {{'webnn.packed_conv2d' op output_channels: 4 does not fill 2 panels of width 4}}
+  %0 = webnn.packed_conv2d %x, %w {dilations = array<i64: 1, 1>, output_channels = 4 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x2xf32>, tensor<2x3x3x2x4xf32>) -> tensor<1x2x2x4xf32>
+  return
+}
+
+// -----
+
+func.func @packed_conv_input_channels(%x: tensor<1x4x4x3xf32>, %w: tensor<1x3x3x2x4xf32>) {
+  // expected-error@+1 {{'webnn.packed_conv2d' op conv2d: filter: input channels}}
+  %0 = webnn.packed_conv2d %x, %w {dilations = array<i64: 1, 1>, output_channels = 4 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x3xf32>, tensor<1x3x3x2x4xf32>) -> tensor<1x2x2x4xf32>
+  return
+}
+
+// -----
+
+func.func @packed_conv_result(%x: tensor<1x4x4x2xf32>, %w: tensor<1x3x3x2x4xf32>) {
+  // expected-error@+1 {{'webnn.packed_conv2d' op result: must be 'tensor<1x2x2x4xf32>'}}
+  %0 = webnn.packed_conv2d %x, %w {dilations = array<i64: 1, 1>, output_channels = 4 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x2xf32>, tensor<1x3x3x2x4xf32>) -> tensor<1x4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @winograd_tile(%x: tensor<1x4x4x2xf32>, %w: tensor<9x1x2x4xf32>) {
+  // expected-error@+1 {{'webnn.winograd_conv2d' op tile: must be 2 or 4}}
+  %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 1, 1, 1, 1>, tile = 1 : i64} : (tensor<1x4x4x2xf32>, tensor<9x1x2x4xf32>) -> tensor<1x4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @winograd_filter(%x: tensor<1x4x4x2xf32>, %w: tensor<36x1x2x4xf32>) {
+  // expected-error@+1 {{'webnn.winograd_conv2d' op transformed_filter: must be [16, panels, input channels, panel width]}}
+  %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 1, 1, 1, 1>, tile = 2 : i64} : (tensor<1x4x4x2xf32>, tensor<36x1x2x4xf32>) -> tensor<1x4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @winograd_open(%x: tensor<?x4x4x2xf32>, %w: tensor<16x1x2x4xf32>) {
+  // expected-error@+1 {{'webnn.winograd_conv2d' op input: must have static dimensions}}
+  %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 1, 1, 1, 1>, tile = 2 : i64} : (tensor<?x4x4x2xf32>, tensor<16x1x2x4xf32>) -> tensor<?x4x4x4xf32>
+  return
+}
+
+// -----
+
+func.func @winograd_result(%x: tensor<1x4x4x2xf32>, %w: tensor<16x1x2x4xf32>) {
+  // expected-error@+1 {{'webnn.winograd_conv2d' op result: must be 'tensor<1x2x2x4xf32>'}}
+  %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 0, 0, 0, 0>, tile = 2 : i64} : (tensor<1x4x4x2xf32>, tensor<16x1x2x4xf32>) -> tensor<1x4x4x4xf32>
+  return
+}
