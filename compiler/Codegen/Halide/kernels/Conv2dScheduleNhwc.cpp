@@ -21,9 +21,6 @@ using namespace Halide;
 // outer loop, each sliding over the whole image while it stays in the L2
 // cache.
 //
-// Padding: the zero-padded input is inlined; Halide splits the tile loops
-// into border tiles, which test their reads, and interior ones, which do
-// not.
 void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
                       const Placement &placement) {
   const spec::Conv2dGeometry &g = s.geometry;
@@ -86,6 +83,28 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
       output.fuse(yo, vo, tiles).parallel(tiles);
     else
       output.parallel(yo);
+  }
+  if (s.padded.defined() && !depthwise) {
+    // A dense conv reads a zero-padded copy of its input: a row band of it
+    // per band of output rows, or all of it once when the loops sweep the
+    // image once per filter panel. Reading the input in place with its
+    // bounds tested leaves the border tiles on a slow path (a stride-2
+    // stem conv ran at half the speed); the copy costs a read and a write
+    // per input element against (output channels x window / stride^2)
+    // multiply-adds. A depthwise conv's window does about as little work
+    // per element as the copy, so it reads in place.
+    Func padded = s.padded;
+    std::vector<Var> pv = padded.args();
+    int pl = vectorWidth(target, Float(32), g.inputChannels);
+    padded.vectorize(pv[0], pl, TailStrategy::GuardWithIf);
+    if (!filterOuter && placement.root) {
+      padded.compute_at(output, yo);
+    } else {
+      // (at the kernel's root even when the conv is a fused producer)
+      padded.compute_root();
+      if (worthParallel(convWork(g)))
+        padded.parallel(pv[2]);
+    }
   }
 }
 
