@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // winograd_conv2d kernels: a channels-last 3x3 conv by Winograd
 // F(m x m, 3 x 3) (webnnc/Codegen/Winograd.h), in three stages, each over
-// the whole image:
+// a band of tile rows:
 //   V = B^T d B    every input tile, transformed (rows, then columns);
 //   M = V . U      alpha^2 independent products [tiles x I] x [I x O]
 //                  with the filter transformed at compile time (U);
@@ -129,15 +129,54 @@ defineWinogradConv2d(const kernels::OpSpec &op,
 
   int64_t work = int64_t(tiles) * alpha * alpha * inChannels * channels *
                  sizeHint(out[0]);
+  // Bands of whole tile rows, each at least 8 tiles, with its V and M
+  // within ~512 KB (the L2 cache). Every band reads all of U, so a filter
+  // of more than 512 KB (ResNet's 3x3 convs from 128 channels on) is one
+  // band, split across threads stage by stage instead.
+  int64_t rowBytes = int64_t(tilesX) * alpha * alpha *
+                     (inChannels + int64_t(u[1]) * P) * 4;
+  int64_t filterBytes = int64_t(alpha) * alpha * inChannels * u[1] * P * 4;
+  int bandRows = int(std::clamp<int64_t>((512 << 10) / rowBytes, 1, tilesY));
+  while (bandRows < tilesY && bandRows * tilesX < 8)
+    ++bandRows;
+  // An even number of bands (or many), so two threads share them evenly.
+  auto bands = [&](int rows) { return (tilesY + rows - 1) / rows; };
+  while (bandRows > 1 && bands(bandRows) % 2 == 1 && bands(bandRows) < 8 &&
+         (bandRows - 1) * tilesX >= 8)
+    --bandRows;
+  if (filterBytes > (512 << 10))
+    bandRows = tilesY;
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) mutable {
     int lanes = std::min(target.natural_vector_size(Float(32)), P);
+    // Y: a tile's m x m outputs in one block, so the products it reads are
+    // loaded once; channels split at panels, so a vector reads one panel
+    // of M. The image in bands of tile rows, one band per thread at a
+    // time: each band transforms its input tiles, multiplies and
+    // transforms back, so V and M stay in the core's cache.
+    std::vector<Var> ov = output.args(); // (o, x, y, n)
+    Var xo("xo"), xm("xm"), yo("yo"), ym("ym"), po("po"), pi2("pi2"),
+        band("band"), yb("yb");
+    output.split(ov[0], po, pi2, P, TailStrategy::GuardWithIf)
+        .split(ov[1], xo, xm, m, TailStrategy::GuardWithIf)
+        .split(ov[2], yo, ym, m, TailStrategy::GuardWithIf)
+        .split(yo, band, yb, bandRows, TailStrategy::GuardWithIf)
+        .reorder(pi2, xm, ym, po, xo, yb, band, ov[3])
+        .vectorize(pi2, lanes, TailStrategy::GuardWithIf)
+        .unroll(xm)
+        .unroll(ym);
     bool parallel = placement.root && worthParallel(work);
+    bool oneBand = bandRows >= tilesY;
+    if (parallel)
+      output.parallel(oneBand ? yb : band);
     // V: a tile at a time, input channels in vectors, every (xi, nu)
     // unrolled so the transform's coefficients are constants.
     int cl = vectorWidth(target, Float(32), inChannels);
-    v.compute_root()
-        .reorder(c, nu, xi, t, n)
+    if (oneBand)
+      v.compute_root();
+    else
+      v.compute_at(output, band);
+    v.reorder(c, nu, xi, t, n)
         .vectorize(c, cl, TailStrategy::GuardWithIf)
         .unroll(nu)
         .unroll(xi);
@@ -146,45 +185,33 @@ defineWinogradConv2d(const kernels::OpSpec &op,
         .vectorize(c, cl, TailStrategy::GuardWithIf)
         .unroll(j)
         .unroll(xi);
-    if (parallel)
+    if (parallel && oneBand)
       v.parallel(t, 8);
     // M: tiles of a few Winograd tiles times one panel, summed in
-    // registers over the input channels.
+    // registers over the input channels; a product's panel of U is read
+    // once per band.
     int vectors = P / lanes;
-    int rows = std::max(1, std::min(24 / vectors, 8));
-    rows = std::min(rows, tiles);
-    Var to("to"), ti("ti"), pv("pv");
-    prod.compute_root()
-        .split(t, to, ti, rows, TailStrategy::ShiftInwards)
+    int rows = std::min({std::max(1, 24 / vectors), 8, bandRows * tilesX});
+    Var to("to"), ti("ti"), pv("pv"), pi("pi");
+    if (oneBand)
+      prod.compute_root();
+    else
+      prod.compute_at(output, band);
+    prod.split(t, to, ti, rows, TailStrategy::ShiftInwards)
         .reorder(p, ti, to, panel, e, n)
         .vectorize(p, lanes)
         .unroll(ti);
     acc.compute_at(prod, to).vectorize(p, lanes).unroll(t);
-    Var pi("pi");
     acc.update()
         .reorder(p, t, r, panel, e, n)
         .split(p, pv, pi, lanes)
         .vectorize(pi)
         .unroll(pv)
         .unroll(t);
-    if (parallel) {
+    if (parallel && oneBand) {
       Var work("work");
       prod.fuse(panel, e, work).parallel(work);
     }
-    // Y: a tile's m x m outputs in one block, so the products it reads are
-    // loaded once.
-    std::vector<Var> ov = output.args(); // (o, x, y, n)
-    // Channels split at panels, so a vector reads one panel of M.
-    Var xo("xo"), xm("xm"), yo("yo"), ym("ym"), po("po"), pi2("pi2");
-    output.split(ov[0], po, pi2, P, TailStrategy::GuardWithIf)
-        .split(ov[1], xo, xm, m, TailStrategy::GuardWithIf)
-        .split(ov[2], yo, ym, m, TailStrategy::GuardWithIf)
-        .reorder(pi2, xm, ym, po, xo, yo, ov[3])
-        .vectorize(pi2, lanes, TailStrategy::GuardWithIf)
-        .unroll(xm)
-        .unroll(ym);
-    if (parallel)
-      output.parallel(yo);
   };
   return Defined{Value{result, op.result}, sched};
 }
