@@ -22,19 +22,25 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 from machine import cpu_name, measure_peak_gflops  # noqa: E402
 
 
-def conv(name, c, o, size, k, stride=1, groups=1):
+def conv(name, c, o, size, k, stride=1, groups=1, flags=()):
+    """A conv + bias + relu on channels-last data (the layout webnnc's
+    kernels use, so no transposes are timed), with the FLOPs of the direct
+    convolution (a Winograd conv does fewer)."""
     pad = k // 2
     out = (size + 2 * pad - k) // stride + 1
     flop = 2 * o * out * out * (c // groups) * k * k
-    text = f"""func.func @main(%x: tensor<1x{c}x{size}x{size}xf32> {{webnn.name = "x"}}) -> (tensor<1x{o}x{out}x{out}xf32> {{webnn.name = "y"}}) {{
-  %w = webnn.constant dense<0.01> : tensor<{o}x{c // groups}x{k}x{k}xf32>
+    x_type = f"tensor<1x{size}x{size}x{c}xf32>"
+    y_type = f"tensor<1x{out}x{out}x{o}xf32>"
+    w_type = f"tensor<{o}x{c // groups}x{k}x{k}xf32>"
+    text = f"""func.func @main(%x: {x_type} {{webnn.name = "x"}}) -> ({y_type} {{webnn.name = "y"}}) {{
+  %w = webnn.constant dense<0.01> : {w_type}
   %b = webnn.constant dense<0.5> : tensor<{o}xf32>
-  %0 = webnn.conv2d %x, %w, %b {{padding = array<i64: {pad}, {pad}, {pad}, {pad}>, strides = array<i64: {stride}, {stride}>, groups = {groups} : i64}} : (tensor<1x{c}x{size}x{size}xf32>, tensor<{o}x{c // groups}x{k}x{k}xf32>, tensor<{o}xf32>) -> tensor<1x{o}x{out}x{out}xf32>
-  %1 = webnn.relu %0 : (tensor<1x{o}x{out}x{out}xf32>) -> tensor<1x{o}x{out}x{out}xf32>
-  return %1 : tensor<1x{o}x{out}x{out}xf32>
+  %0 = webnn.conv2d %x, %w, %b {{padding = array<i64: {pad}, {pad}, {pad}, {pad}>, strides = array<i64: {stride}, {stride}>, groups = {groups} : i64, input_layout = #webnn<layout nhwc>}} : ({x_type}, {w_type}, tensor<{o}xf32>) -> {y_type}
+  %1 = webnn.relu %0 : ({y_type}) -> {y_type}
+  return %1 : {y_type}
 }}
 """
-    return name, text, {"x": (1, c, size, size)}, flop
+    return name, text, {"x": (1, size, size, c)}, flop, list(flags)
 
 
 def matmul(name, m, k, n, batch=None, constant_b=True):
@@ -57,7 +63,7 @@ def matmul(name, m, k, n, batch=None, constant_b=True):
   return %0 : {y_type}
 }}
 """
-    return name, text, inputs, flop
+    return name, text, inputs, flop, []
 
 
 CASES = [
@@ -66,10 +72,22 @@ CASES = [
     conv("resnet50_conv3x3_128_28", 128, 128, 28, 3),
     conv("resnet50_conv3x3_256_14", 256, 256, 14, 3),
     conv("resnet50_conv3x3_512_7", 512, 512, 7, 3),
+    conv("resnet50_conv3x3_64_56_direct", 64, 64, 56, 3,
+         flags=["--no-winograd"]),
+    conv("resnet50_conv3x3_128_28_direct", 128, 128, 28, 3,
+         flags=["--no-winograd"]),
+    conv("resnet50_conv3x3_256_14_direct", 256, 256, 14, 3,
+         flags=["--no-winograd"]),
+    conv("resnet50_conv3x3_512_7_direct", 512, 512, 7, 3,
+         flags=["--no-winograd"]),
+    conv("resnet50_conv3x3_s2_128_56", 128, 128, 56, 3, stride=2),
     conv("resnet50_conv1x1_64_256_56", 64, 256, 56, 1),
     conv("resnet50_conv1x1_1024_256_14", 1024, 256, 14, 1),
     conv("resnet50_stem_7x7s2", 3, 64, 224, 7, stride=2),
+    conv("mobilenet_stem_3x3s2", 3, 32, 224, 3, stride=2),
     conv("mobilenet_depthwise_144_56", 144, 144, 56, 3, groups=144),
+    conv("mobilenet_depthwise_s2_96_112", 96, 96, 112, 3, stride=2,
+         groups=96),
     conv("mobilenet_conv1x1_144_24_56", 144, 24, 56, 1),
     matmul("transformer_qkv_128x256x768", 128, 256, 768),
     matmul("transformer_ffn_128x256x2048", 128, 256, 2048),
@@ -78,7 +96,7 @@ CASES = [
 ]
 
 
-def run(args, name, text, inputs, flop):
+def run(args, name, text, inputs, flop, flags):
     work = os.path.join(args.work, name)
     os.makedirs(work, exist_ok=True)
     graph = os.path.join(work, name + ".mlir")
@@ -86,6 +104,7 @@ def run(args, name, text, inputs, flop):
         out.write(text)
     command = [args.webnnc, "run", graph, "--output-dir", work,
                "--threads", str(args.threads), "--bench", str(args.computes)]
+    command += flags
     rng = np.random.default_rng(0)
     for input_name, shape in inputs.items():
         path = os.path.join(work, input_name + ".npy")
