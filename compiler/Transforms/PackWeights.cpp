@@ -114,6 +114,17 @@ void repack(const std::vector<char> &from, std::vector<char> &to,
                       element);
 }
 
+// The conv's geometry by the spec's rules (its filter as it is now).
+std::optional<spec::Conv2dGeometry> geometryOf(webnn::Conv2dOp conv) {
+  auto geometry = spec::resolveConv2d(
+      *webnn::getDescriptor(conv.getInput().getType()),
+      *webnn::getDescriptor(conv.getFilter().getType()),
+      webnn::conv2dOptions(conv));
+  if (!geometry)
+    return std::nullopt;
+  return *geometry;
+}
+
 // A channels-last, single-group conv with a constant filter becomes
 // webnn.packed_conv2d: the filter in panels [O/P][h][w][i][P], P output
 // channels being the width of the kernel's register tile.
@@ -122,10 +133,7 @@ LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes) {
   if (!constant || conv.getGroups() != 1 ||
       conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
     return failure();
-  auto input = webnn::getDescriptor(conv.getInput().getType());
-  auto filterDesc = webnn::getDescriptor(constant.getType());
-  spec::Conv2dOptions options = webnn::conv2dOptions(conv);
-  auto geometry = spec::resolveConv2d(*input, *filterDesc, options);
+  std::optional<spec::Conv2dGeometry> geometry = geometryOf(conv);
   std::optional<std::vector<char>> bytes = bytesOf(constant);
   if (!geometry || !bytes)
     return failure();
@@ -173,9 +181,7 @@ LogicalResult packConvWinograd(webnn::Conv2dOp conv, int lanes) {
   if (!constant || !type.getElementType().isF32() ||
       conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
     return failure();
-  auto input = webnn::getDescriptor(conv.getInput().getType());
-  auto geometry = spec::resolveConv2d(
-      *input, *webnn::getDescriptor(type), webnn::conv2dOptions(conv));
+  std::optional<spec::Conv2dGeometry> geometry = geometryOf(conv);
   int m = geometry ? kernels::winogradTileFor(*geometry) : 0;
   if (m == 0)
     return failure();

@@ -7,6 +7,51 @@ using namespace mlir;
 using namespace mlir::webnn;
 namespace spec = webnnc::spec;
 
+namespace {
+
+// |count| (columns, output channels) fills |panels| panels of |width|:
+// only the last may be partial, and not empty.
+LogicalResult verifyPanels(Operation *op, StringRef what, int64_t count,
+                           int64_t panels, int64_t width) {
+  if (count <= (panels - 1) * width || count > panels * width)
+    return op->emitOpError() << what << ": " << count << " does not fill "
+                             << panels << " panels of width " << width;
+  return success();
+}
+
+// A packed conv's result is the conv's of its input and unpacked filter.
+LogicalResult verifyConvResult(Operation *op, Value input,
+                               const spec::OperandDescriptor &filter,
+                               const spec::Conv2dOptions &options) {
+  auto expected =
+      spec::conv2d(*getDescriptor(input.getType()), filter, options);
+  if (!expected)
+    return op->emitOpError() << expected.error().format("conv2d");
+  if (*getDescriptor(op->getResult(0).getType()) != *expected)
+    return op->emitOpError()
+           << "result: must be " << getTensorType(op->getContext(), *expected);
+  return success();
+}
+
+// The spec options of a channels-last conv with |padding| (and strides
+// and dilations, when given) whose filter is presented as hwio.
+spec::Conv2dOptions channelsLastOptions(ArrayRef<int64_t> padding,
+                                        ArrayRef<int64_t> strides,
+                                        ArrayRef<int64_t> dilations,
+                                        Value bias) {
+  spec::Conv2dOptions options;
+  options.padding.assign(padding.begin(), padding.end());
+  options.strides.assign(strides.begin(), strides.end());
+  options.dilations.assign(dilations.begin(), dilations.end());
+  options.inputLayout = spec::InputOperandLayout::Nhwc;
+  options.filterLayout = spec::Conv2dFilterOperandLayout::Hwio;
+  if (bias)
+    options.bias = *getDescriptor(bias.getType());
+  return options;
+}
+
+} // namespace
+
 LogicalResult FusedOp::verify() {
   Block &block = getBody().front();
   if (block.getNumArguments() != getInputs().size())
@@ -45,9 +90,8 @@ LogicalResult PackedMatmulOp::verify() {
   if (b.shape[1] != k)
     return emitOpError() << "packed_b: K must be " << k << ", got "
                          << b.shape[1];
-  if (n <= (panels - 1) * width || n > panels * width)
-    return emitOpError() << "columns: " << n << " does not fill " << panels
-                         << " panels of width " << width;
+  if (failed(verifyPanels(*this, "columns", n, panels, width)))
+    return failure();
   spec::Shape shape(a.shape.begin(), a.shape.end() - 2);
   shape.push_back(m);
   shape.push_back(n);
@@ -64,16 +108,8 @@ LogicalResult PackedMatmulOp::verify() {
 }
 
 spec::Conv2dOptions PackedConv2dOp::conv2dOptions() {
-  spec::Conv2dOptions options;
-  options.padding = std::vector<int64_t>(getPadding().begin(), getPadding().end());
-  options.strides = std::vector<int64_t>(getStrides().begin(), getStrides().end());
-  options.dilations =
-      std::vector<int64_t>(getDilations().begin(), getDilations().end());
-  options.inputLayout = spec::InputOperandLayout::Nhwc;
-  options.filterLayout = spec::Conv2dFilterOperandLayout::Hwio;
-  if (Value bias = getBias())
-    options.bias = *getDescriptor(bias.getType());
-  return options;
+  return channelsLastOptions(getPadding(), getStrides(), getDilations(),
+                             getBias());
 }
 
 spec::OperandDescriptor PackedConv2dOp::unpackedFilter() {
@@ -88,34 +124,19 @@ LogicalResult PackedConv2dOp::verify() {
   if (packed.rank() != 5)
     return emitOpError("packed_filter: must be [panels, height, width, "
                        "input channels, panel width]");
-  int64_t channels = getOutputChannels(), panels = packed.shape[0],
-          width = packed.shape[4];
-  if (channels <= (panels - 1) * width || channels > panels * width)
-    return emitOpError() << "output_channels: " << channels
-                         << " does not fill " << panels
-                         << " panels of width " << width;
+  if (failed(verifyPanels(*this, "output_channels", getOutputChannels(),
+                          packed.shape[0], packed.shape[4])))
+    return failure();
   if (getPadding().size() != 4 || getStrides().size() != 2 ||
       getDilations().size() != 2)
     return emitOpError("padding, strides and dilations: must have 4, 2 and "
                        "2 values");
-  auto input = *getDescriptor(getInput().getType());
-  auto expected = spec::conv2d(input, unpackedFilter(), conv2dOptions());
-  if (!expected)
-    return emitOpError() << expected.error().format("conv2d");
-  if (*getDescriptor(getType()) != *expected)
-    return emitOpError() << "result: must be "
-                         << getTensorType(getContext(), *expected);
-  return success();
+  return verifyConvResult(*this, getInput(), unpackedFilter(),
+                          conv2dOptions());
 }
 
 spec::Conv2dOptions WinogradConv2dOp::conv2dOptions() {
-  spec::Conv2dOptions options;
-  options.padding = std::vector<int64_t>(getPadding().begin(), getPadding().end());
-  options.inputLayout = spec::InputOperandLayout::Nhwc;
-  options.filterLayout = spec::Conv2dFilterOperandLayout::Hwio;
-  if (Value bias = getBias())
-    options.bias = *getDescriptor(bias.getType());
-  return options;
+  return channelsLastOptions(getPadding(), {}, {}, getBias());
 }
 
 spec::OperandDescriptor WinogradConv2dOp::unpackedFilter() {
@@ -132,22 +153,13 @@ LogicalResult WinogradConv2dOp::verify() {
   if (filter.rank() != 4 || filter.shape[0] != alpha * alpha)
     return emitOpError() << "transformed_filter: must be [" << alpha * alpha
                          << ", panels, input channels, panel width]";
-  int64_t channels = getOutputChannels(), panels = filter.shape[1],
-          width = filter.shape[3];
-  if (channels <= (panels - 1) * width || channels > panels * width)
-    return emitOpError() << "output_channels: " << channels
-                         << " does not fill " << panels
-                         << " panels of width " << width;
+  if (failed(verifyPanels(*this, "output_channels", getOutputChannels(),
+                          filter.shape[1], filter.shape[3])))
+    return failure();
   if (getPadding().size() != 4)
     return emitOpError("padding: must have 4 values");
-  auto input = *getDescriptor(getInput().getType());
-  if (spec::hasOpenDims(input.shape))
+  if (spec::hasOpenDims(getDescriptor(getInput().getType())->shape))
     return emitOpError("input: must have static dimensions");
-  auto expected = spec::conv2d(input, unpackedFilter(), conv2dOptions());
-  if (!expected)
-    return emitOpError() << expected.error().format("conv2d");
-  if (*getDescriptor(getType()) != *expected)
-    return emitOpError() << "result: must be "
-                         << getTensorType(getContext(), *expected);
-  return success();
+  return verifyConvResult(*this, getInput(), unpackedFilter(),
+                          conv2dOptions());
 }
