@@ -18,6 +18,19 @@ if(WEBNNC_SANITIZE)
   endif()
   add_compile_options(${WEBNNC_SANITIZER_FLAGS})
   add_link_options(-fsanitize=address,undefined)
+  # ASan's default options (SanitizerDefaults.c), linked into every
+  # executable and shared library: also the programs the build itself runs
+  # (webnnc compiling the bundled models), which no test script wraps.
+  set(defaults_object "${PROJECT_BINARY_DIR}/sanitizer_defaults.o")
+  execute_process(
+    COMMAND ${CMAKE_C_COMPILER} -c -fPIC
+            ${CMAKE_CURRENT_LIST_DIR}/SanitizerDefaults.c -o ${defaults_object}
+    RESULT_VARIABLE defaults_result)
+  if(NOT defaults_result EQUAL 0)
+    message(FATAL_ERROR "cannot compile cmake/SanitizerDefaults.c")
+  endif()
+  string(APPEND CMAKE_C_STANDARD_LIBRARIES " ${defaults_object}")
+  string(APPEND CMAKE_CXX_STANDARD_LIBRARIES " ${defaults_object}")
 endif()
 
 if(WEBNNC_BUILD_FUZZERS)
