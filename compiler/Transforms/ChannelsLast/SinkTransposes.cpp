@@ -99,37 +99,54 @@ struct TransposeAsReshape : OpRewritePattern<webnn::TransposeOp> {
 
 // --- Moving through layout-agnostic ops -------------------------------------
 
-// An operand of an op that is being moved past a transpose by |perm|,
-// rewritten for the untransposed layout: null when that would cost a data
-// movement of its own. |rank| is the op's result rank.
+// |shape| aligned to |rank| dimensions (broadcasting adds leading 1s).
+SmallVector<int64_t> alignedShape(ArrayRef<int64_t> shape, int64_t rank) {
+  SmallVector<int64_t> full(rank - int64_t(shape.size()), 1);
+  full.append(shape.begin(), shape.end());
+  return full;
+}
+
+bool allOnes(ArrayRef<int64_t> shape) {
+  return llvm::all_of(shape, [](int64_t d) { return d == 1; });
+}
+
+// Whether an operand of an op being moved past a transpose by |perm| can
+// be rewritten for the untransposed layout without a data movement of its
+// own: it is that transpose, a broadcast scalar (the same in any layout),
+// a constant (transposed back at compile time), or a value whose
+// transpose only moves dimensions of size 1. |rank| is the op's result
+// rank.
+bool canFollow(Value operand, ArrayRef<int64_t> perm, int64_t rank) {
+  auto transpose = operand.getDefiningOp<webnn::TransposeOp>();
+  if (transpose && permutationOf(transpose) == Permutation(perm))
+    return true;
+  ArrayRef<int64_t> shape = rankedType(operand).getShape();
+  return allOnes(shape) || operand.getDefiningOp<webnn::ConstantOp>() ||
+         onlyMovesUnitDims(alignedShape(shape, rank), inverse(perm));
+}
+
+// An operand that canFollow(), rewritten for the untransposed layout.
 Value untransposed(PatternRewriter &rewriter, Location loc, Value operand,
                    ArrayRef<int64_t> perm, int64_t rank) {
   if (auto transpose = operand.getDefiningOp<webnn::TransposeOp>();
       transpose && permutationOf(transpose) == Permutation(perm))
     return transpose.getInput();
-  RankedTensorType type = rankedType(operand);
-  ArrayRef<int64_t> shape = type.getShape();
-  // Broadcast scalars read the same in any layout.
-  if (llvm::all_of(shape, [](int64_t d) { return d == 1; }))
+  ArrayRef<int64_t> shape = rankedType(operand).getShape();
+  if (allOnes(shape))
     return operand;
-  // Aligned to the op's rank (broadcasting adds leading 1s).
-  SmallVector<int64_t> full(rank - type.getRank(), 1);
-  full.append(shape.begin(), shape.end());
-  Permutation inv = inverse(perm);
-  bool constant = operand.getDefiningOp<webnn::ConstantOp>() != nullptr;
-  if (!constant && !onlyMovesUnitDims(full, inv))
-    return {};
+  SmallVector<int64_t> full = alignedShape(shape, rank);
   Value aligned = full.size() == shape.size()
                       ? operand
                       : createReshape(rewriter, loc, operand, full);
-  if (!constant) // the data does not move
-    return createReshape(rewriter, loc, aligned, permuteShape(full, inv));
-  return createTranspose(rewriter, loc, aligned, inv); // folds
+  Permutation inv = inverse(perm);
+  if (operand.getDefiningOp<webnn::ConstantOp>())
+    return createTranspose(rewriter, loc, aligned, inv); // folds
+  return createReshape(rewriter, loc, aligned, permuteShape(full, inv));
 }
 
-// The permutation that some operand of |op| (at most |rank|-D) moves past,
-// with the untransposed operands; failure if none can move or another
-// operand cannot follow. Operands are rewritten only once all can be.
+// The permutation that some operand of |op| (|rank|-D) moves past, with
+// the untransposed operands; failure if none can move or another operand
+// cannot follow (then nothing is created).
 FailureOr<Permutation> untransposeOperands(PatternRewriter &rewriter,
                                            Operation *op, ValueRange operands,
                                            int64_t rank,
@@ -141,21 +158,10 @@ FailureOr<Permutation> untransposeOperands(PatternRewriter &rewriter,
       perm = permutationOf(t);
       break;
     }
-  if (!perm)
+  if (!perm || !llvm::all_of(operands, [&](Value operand) {
+        return canFollow(operand, *perm, rank);
+      }))
     return failure();
-  // Check first, so that a failed match creates nothing.
-  for (Value operand : operands) {
-    auto t = operand.getDefiningOp<webnn::TransposeOp>();
-    if (t && permutationOf(t) == *perm)
-      continue;
-    ArrayRef<int64_t> shape = rankedType(operand).getShape();
-    SmallVector<int64_t> full(rank - int64_t(shape.size()), 1);
-    full.append(shape.begin(), shape.end());
-    bool scalar = llvm::all_of(shape, [](int64_t d) { return d == 1; });
-    if (!scalar && !operand.getDefiningOp<webnn::ConstantOp>() &&
-        !onlyMovesUnitDims(full, inverse(*perm)))
-      return failure();
-  }
   for (Value operand : operands)
     out.push_back(untransposed(rewriter, op->getLoc(), operand, *perm, rank));
   return *perm;
