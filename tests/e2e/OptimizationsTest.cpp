@@ -266,7 +266,8 @@ TEST(InPlace, ElementwiseKernelOverwritesItsDyingInput) {
 // 3x3)): two batches, sizes that leave partial output tiles, padding on
 // some sides only, a partial panel of output channels (40), a bias, and
 // a fused activation and residual add. They match the reference as the
-// direct convs do; the 5x5 and the strided conv stay direct.
+// direct convs do, with AVX-512 or AVX2 vectors; the 5x5 and the strided
+// conv stay direct.
 Expected<Graph, BuildError> threeByThrees(GraphBuilder &b) {
   Operand x = b.input("x", {DataType::Float32, {2, 24, 9, 10}});
   auto weights = [&](Shape shape) {
@@ -292,11 +293,16 @@ TEST(Winograd, ThreeByThreeConvsMatchReferenceAndDirect) {
   auto inputs = test::randomInputs(*reference, 5, -1, 1);
   auto expected = reference::evaluate(*reference, inputs);
   ASSERT_TRUE(expected) << expected.error();
-  for (bool winograd : {true, false}) {
+  // Direct and Winograd, for this CPU and for AVX2 (8-float vectors:
+  // other panel widths and tiles).
+  for (auto [winograd, target] : {std::pair{true, "host"},
+                                  std::pair{false, "host"},
+                                  std::pair{true, "x86-64-v3"}}) {
     GraphBuilder builder;
     auto graph = threeByThrees(builder);
     ASSERT_TRUE(graph);
     CompileOptions options;
+    options.target = target;
     options.optimizations.winograd = winograd;
     auto model = test::CompiledTestModel::compile(*graph, options);
     ASSERT_TRUE(model) << model.error();
@@ -306,7 +312,7 @@ TEST(Winograd, ThreeByThreeConvsMatchReferenceAndDirect) {
     for (size_t i = 0; i < actual->size(); ++i)
       EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
           << (*model)->compiled().outputs[i].name << ", winograd "
-          << winograd;
+          << winograd << ", target " << target;
   }
 }
 
