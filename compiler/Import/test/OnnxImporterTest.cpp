@@ -262,6 +262,53 @@ TEST(OnnxImporterTest, OpenDimensionsThatMustBeKnownAskForSizes) {
             std::string::npos);
 }
 
+TEST(OnnxImporterTest, WindowAttributesOutOfRangeAreInvalid) {
+  // Found by fuzz_onnx_import: a MaxPool with auto_pad SAME and stride 0
+  // divided by zero computing its padding. Strides, dilations and kernel
+  // sizes are positive and fit WebNN's unsigned long; so does the dilated
+  // window.
+  auto importPool = [](const std::string &attribute,
+                       std::vector<int64_t> values) {
+    ModelMaker m;
+    m.input("x", {1, 1, 8, 8});
+    auto *pool = m.node("MaxPool", {"x"}, {"y"}, "pool");
+    if (attribute != "kernel_shape")
+      setInts(pool, "kernel_shape", {2, 2});
+    setString(pool, "auto_pad", "SAME_UPPER");
+    setInts(pool, attribute, values);
+    m.output("y");
+    auto graph = m.import();
+    return graph ? std::string("imported") : graph.error().message();
+  };
+  EXPECT_EQ(importPool("strides", {0, 1}),
+            "test.onnx: node 'pool' (MaxPool): invalid: strides holds 0, "
+            "not in [1, 4294967295]");
+  EXPECT_EQ(importPool("dilations", {1, -3}),
+            "test.onnx: node 'pool' (MaxPool): invalid: dilations holds -3, "
+            "not in [1, 4294967295]");
+  EXPECT_EQ(importPool("kernel_shape", {4294967296, 2}),
+            "test.onnx: node 'pool' (MaxPool): invalid: kernel_shape holds "
+            "4294967296, not in [1, 4294967295]");
+  EXPECT_EQ(importPool("dilations", {4294967295, 1}),
+            "test.onnx: node 'pool' (MaxPool): invalid: the dilated kernel "
+            "(2 taps, dilation 4294967295) spans more than 4294967295");
+  EXPECT_EQ(importPool("strides", {2, 2}), "imported");
+
+  // ConvTranspose's output size from huge strides does not overflow.
+  ModelMaker m;
+  m.input("x", {1, 1, 3, 3});
+  m.initializer("w", {1, 1, 2, 2}, std::vector<float>(4, 1.0f));
+  auto *deconv = m.node("ConvTranspose", {"x", "w"}, {"y"}, "deconv");
+  setString(deconv, "auto_pad", "SAME_UPPER");
+  setInts(deconv, "strides", {4294967295, 1});
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_EQ(graph.error().message(),
+            "test.onnx: node 'deconv' (ConvTranspose): invalid: the output "
+            "size or its padding along axis 2 exceeds 4294967295");
+}
+
 TEST(OnnxImporterTest, SamePaddingWithOpenSizes) {
   // Stride 1: the padding does not depend on the size.
   ModelMaker m;

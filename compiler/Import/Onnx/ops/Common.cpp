@@ -57,6 +57,10 @@ spatialPadding(NodeContext &ctx, const std::vector<int64_t> &input,
   }
   std::vector<int64_t> out;
   for (size_t k = 0; k < 2; ++k) {
+    if (strides[k] < 1 || window[k] < 1) {
+      ctx.invalid("strides and the kernel must be positive");
+      return std::nullopt;
+    }
     if (spec::isOpen(input[k]) && strides[k] != 1) {
       ctx.unsupported("auto_pad " + autoPad + " with stride " +
                       std::to_string(strides[k]) +

@@ -8,6 +8,10 @@
 
 namespace webnnc::importer {
 
+// The largest WebNN `unsigned long` (strides, dilations, window sizes,
+// output sizes).
+inline constexpr int64_t kMaxUnsignedLong = 4294967295;
+
 // A scalar constant of |type|, broadcast by element-wise ops.
 inline Operand scalar(NodeContext &ctx, spec::DataType type, double value) {
   return ctx.b().constant({type, {}}, value);
@@ -29,6 +33,7 @@ normalizeAxes(NodeContext &ctx, std::vector<int64_t> axes, int64_t rank,
 // auto_pad, as WebNN's [beginH, endH, beginW, endW]. |input|, |window|
 // (already dilated), |strides| are the 2-D spatial sizes; a 1-D op is
 // imported as 2-D with height 1 (|oneD|: pads holds [begin, end]).
+// Strides and the window are positive and fit WebNN's unsigned long.
 std::optional<std::vector<int64_t>>
 spatialPadding(NodeContext &ctx, const std::vector<int64_t> &input,
                const std::vector<int64_t> &window,

@@ -54,9 +54,38 @@ std::optional<std::vector<int64_t>> pair(NodeContext &ctx, const Spatial &s,
                 std::to_string(v.size()));
     return std::nullopt;
   }
+  // ONNX's defaults are also the smallest valid values (1 for strides,
+  // dilations and kernel sizes, 0 for output padding and sizes); WebNN
+  // takes them as unsigned long.
+  for (int64_t value : v)
+    if (value < defaultValue || value > kMaxUnsignedLong) {
+      ctx.invalid(name + " holds " + std::to_string(value) + ", not in [" +
+                  std::to_string(defaultValue) + ", " +
+                  std::to_string(kMaxUnsignedLong) + "]");
+      return std::nullopt;
+    }
   if (s.oneD)
     v.insert(v.begin(), lifted);
   return v;
+}
+
+// The extent a kernel covers with its dilations, (kernel - 1) * dilation
+// + 1 per axis, if it fits WebNN's unsigned long.
+std::optional<std::vector<int64_t>>
+dilatedWindow(NodeContext &ctx, const std::vector<int64_t> &kernel,
+              const std::vector<int64_t> &dilations) {
+  std::vector<int64_t> window;
+  for (size_t k = 0; k < 2; ++k) {
+    __int128 extent = __int128(kernel[k] - 1) * dilations[k] + 1;
+    if (extent > kMaxUnsignedLong) {
+      ctx.invalid("the dilated kernel (" + std::to_string(kernel[k]) +
+                  " taps, dilation " + std::to_string(dilations[k]) +
+                  ") spans more than " + std::to_string(kMaxUnsignedLong));
+      return std::nullopt;
+    }
+    window.push_back(int64_t(extent));
+  }
+  return window;
 }
 
 Operand lower(NodeContext &ctx, const Spatial &s, Operand y) {
@@ -107,8 +136,10 @@ std::optional<ConvGeometry> readConv(NodeContext &ctx, const char *what) {
   g.filter = w;
   g.strides = *strides;
   g.dilations = *dilations;
-  g.window = {(ws[2] - 1) * g.dilations[0] + 1,
-              (ws[3] - 1) * g.dilations[1] + 1};
+  auto window = dilatedWindow(ctx, {ws[2], ws[3]}, g.dilations);
+  if (!window)
+    return std::nullopt;
+  g.window = *window;
   g.inputHeight = g.s.input.shape()[2];
   g.inputWidth = g.s.input.shape()[3];
   return g;
@@ -157,12 +188,18 @@ void convertConvTranspose(NodeContext &ctx) {
   if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" ||
       !outputShape.empty()) {
     // Total padding from the wanted output size (ONNX's formula).
-    std::vector<int64_t> want = outputShape;
+    // (In 128 bits: each term fits in 32 or 64, their sums may not.)
+    std::vector<__int128> want(outputShape.begin(), outputShape.end());
     if (want.empty())
-      want = {xs[2] * strides[0], xs[3] * strides[1]};
+      want = {__int128(xs[2]) * strides[0], __int128(xs[3]) * strides[1]};
     for (size_t k = 0; k < 2; ++k) {
-      int64_t total = strides[k] * (xs[2 + k] - 1) + (*outputPadding)[k] +
-                      window[k] - want[k];
+      __int128 total128 = __int128(strides[k]) * (xs[2 + k] - 1) +
+                          (*outputPadding)[k] + window[k] - want[k];
+      if (want[k] > kMaxUnsignedLong || total128 > kMaxUnsignedLong)
+        return ctx.invalid("the output size or its padding along axis " +
+                           std::to_string(2 + k) + " exceeds " +
+                           std::to_string(kMaxUnsignedLong));
+      int64_t total = int64_t(total128);
       if (total < 0) {
         // More output than the input covers: WebNN's outputSizes puts the
         // extra rows after the last input row, as ONNX does.
@@ -175,7 +212,7 @@ void convertConvTranspose(NodeContext &ctx) {
       else
         options.padding.insert(options.padding.end(), {small, large});
     }
-    options.outputSizes = want;
+    options.outputSizes = {int64_t(want[0]), int64_t(want[1])};
     ctx.attrInts("pads");
   } else {
     auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, strides,
@@ -222,10 +259,11 @@ void convertPool(NodeContext &ctx, PoolKind kind) {
   auto dilations = pair(ctx, s, "dilations", 1);
   if (!kernel || !strides || !dilations)
     return;
-  std::vector<int64_t> window = {((*kernel)[0] - 1) * (*dilations)[0] + 1,
-                                 ((*kernel)[1] - 1) * (*dilations)[1] + 1};
+  auto window = dilatedWindow(ctx, *kernel, *dilations);
+  if (!window)
+    return;
   Shape xs = s.input.shape();
-  auto padding = spatialPadding(ctx, {xs[2], xs[3]}, window, *strides, s.oneD);
+  auto padding = spatialPadding(ctx, {xs[2], xs[3]}, *window, *strides, s.oneD);
   if (!padding)
     return;
   Pool2dOptions options = ctx.labelled(Pool2dOptions{});
