@@ -10,7 +10,10 @@
 // that is a conv2d (plus epilogue) or an element-wise chain as a second
 // stage, which the kernel computes a few rows at a time inside the
 // pooling's loop; a reduction joins an element-wise chain, which it reads
-// inline, each element once.
+// inline, each element once. A channels-last depthwise conv joins the
+// packed 1x1 conv that feeds it (MobileNet's expand + depthwise 3x3) when
+// the tensor between them is too large to stay in cache from one kernel to
+// the next: the kernel slides the producer down the depthwise conv's rows.
 #include "llvm/ADT/SetVector.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -50,6 +53,42 @@ bool isReduction(Operation *op) {
 bool isBarrier(Operation *op) {
   return isa<webnn::ConstantOp, webnn::ReshapeOp, webnn::ScatterElementsOp,
              webnn::ScatterNDOp, func::ReturnOp>(op);
+}
+
+// A conv2d with one filter per channel, channels-last (its kernel can
+// take a fused producer).
+bool isChannelsLastDepthwise(Operation *op) {
+  auto conv = dyn_cast<webnn::Conv2dOp>(op);
+  if (!conv || conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
+    return false;
+  auto input = cast<RankedTensorType>(conv.getInput().getType());
+  auto output = cast<RankedTensorType>(conv.getOutput().getType());
+  if (!input.hasStaticShape() || !output.hasStaticShape())
+    return false;
+  int64_t channels = input.getShape()[3];
+  return conv.getGroups() == channels && output.getShape()[3] == channels &&
+         channels > 1;
+}
+
+// A packed 1x1 conv with stride 1: each output row reads one input row,
+// so its tiles lose nothing computed a row at a time.
+bool isPointwiseConv(Operation *op) {
+  auto conv = dyn_cast_or_null<webnn::PackedConv2dOp>(op);
+  if (!conv)
+    return false;
+  auto filter = cast<RankedTensorType>(conv.getPackedFilter().getType());
+  return filter.getShape()[1] == 1 && filter.getShape()[2] == 1 &&
+         llvm::all_of(conv.getStrides(), [](int64_t s) { return s == 1; });
+}
+
+// Whether a producer's result of |type| is worth not writing to memory: it
+// would not stay in a core's L2 cache until the next kernel reads it.
+bool exceedsCache(Type type) {
+  auto tensor = cast<RankedTensorType>(type);
+  if (!tensor.hasStaticShape())
+    return false;
+  return tensor.getNumElements() * tensor.getElementTypeBitWidth() / 8 >
+         (1 << 20);
 }
 
 struct Group {
@@ -126,6 +165,10 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
            isa<webnn::Conv2dOp, webnn::PackedConv2dOp>(g.anchor)))
         return it->second;
       if (isReduction(op) && g.isElementwiseChain())
+        return it->second;
+      if (isChannelsLastDepthwise(op) && operand == op->getOperand(0) &&
+          isPointwiseConv(g.anchor) &&
+          exceedsCache(operand.getType()))
         return it->second;
     }
     return std::nullopt;

@@ -48,12 +48,15 @@ Halide::TailStrategy tailFor(int64_t size, Halide::TailStrategy preferred);
 // few rows at a time, in the consumer's thread).
 // An in-place output shares memory with an input, so vector tails must be
 // guarded rather than shifted inwards (which re-reads written elements).
-// A pooling stage is given its fused producer, to compute it inside its
-// own tiles.
+// A pooling or depthwise conv stage is given its fused producer, to
+// compute it inside its own tiles. A producer that slides down its
+// consumer's rows is asked for a row or two at a time, so its own tiles
+// are one row high (taller ones would recompute rows already there).
 struct Placement {
   bool root = true;
   bool inPlace = false;
   Halide::Func producer;
+  bool singleRowTiles = false;
 };
 
 // Schedules a stage whose anchor op defined this schedule: |output| is the

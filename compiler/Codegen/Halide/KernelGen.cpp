@@ -73,7 +73,8 @@ Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) 
 // Applies the stages' schedules. The last stage is the kernel's output and
 // scheduled at root. A first stage feeding a pooling op is computed inside
 // the pooling's tiles (rows, and a block of channels in nchw), a few rows
-// at a time; one feeding a reduction
+// at a time; one feeding a depthwise conv slides down its rows; one
+// feeding a reduction
 // (element-wise ops only) is inlined into it, each element read once.
 void scheduleStages(const kernels::KernelSpec &kernel,
                     const std::vector<Value> &values,
@@ -92,6 +93,11 @@ void scheduleStages(const kernels::KernelSpec &kernel,
     if (consumer.kind.find("pool2d") != std::string::npos) {
       placement.producer = produced; // the pooling schedule places it
       schedules[first.anchor](produced, target, Placement{/*root=*/false});
+    } else if (consumer.kind == "conv2d") {
+      placement.producer = produced; // the depthwise schedule places it
+      Placement inner{/*root=*/false};
+      inner.singleRowTiles = true;
+      schedules[first.anchor](produced, target, inner);
     } else if (consumer.kind.rfind("reduce_", 0) != 0 ||
                !kernels::isElementwise(kernel.ops[first.anchor].kind)) {
       throw std::runtime_error("cannot fuse " + kernel.ops[first.anchor].kind +

@@ -127,3 +127,47 @@ func.func @not_fused(%x: tensor<2x4xf32> {webnn.name = "x"}, %b: tensor<4x4xf32>
   %v = webnn.average_pool2d %q : (tensor<1x1x2x2xf32>) -> tensor<1x1x1x1xf32>
   return %y, %p, %v : tensor<2x4xf32>, tensor<1x1x1x1xf32>, tensor<1x1x1x1xf32>
 }
+
+// -----
+
+// MobileNet's expand 1x1 conv (packed) + relu6, then a channels-last
+// depthwise conv + relu6: one kernel when the expanded tensor (here
+// 64x64x96 floats, 1.5 MB) would not stay in cache between two kernels
+// (the splat weights move into the region). A smaller one (32x32x96,
+// 384 KB) stays two kernels.
+// CHECK-LABEL: func.func @expand_depthwise
+// CHECK: %[[F:.*]] = webnn.fused(%arg0) : (tensor<1x64x64x8xf32>) -> tensor<1x64x64x96xf32> {
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: webnn.constant
+// CHECK-NEXT: webnn.constant
+// CHECK-NEXT: webnn.packed_conv2d
+// CHECK-NEXT: webnn.clamp
+// CHECK-NEXT: webnn.conv2d {{.*}}groups = 96
+// CHECK-NEXT: webnn.clamp
+// CHECK-NEXT: webnn.yield
+// CHECK: %[[S:.*]] = webnn.fused(%arg1)
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: webnn.constant
+// CHECK-NEXT: webnn.packed_conv2d
+// CHECK-NEXT: webnn.clamp
+// CHECK-NEXT: webnn.yield
+// CHECK: %[[Z:.*]] = webnn.fused(%[[S]])
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: webnn.constant
+// CHECK-NEXT: webnn.conv2d {{.*}}groups = 96
+// CHECK-NEXT: webnn.clamp
+// CHECK-NEXT: webnn.yield
+// CHECK: return %[[F]], %[[Z]]
+func.func @expand_depthwise(%x: tensor<1x64x64x8xf32> {webnn.name = "x"}, %s: tensor<1x32x32x8xf32> {webnn.name = "s"}) -> (tensor<1x64x64x96xf32> {webnn.name = "y"}, tensor<1x32x32x96xf32> {webnn.name = "z"}) {
+  %panels = webnn.constant dense<0.125> : tensor<2x1x1x8x48xf32>
+  %w = webnn.constant dense<0.5> : tensor<3x3x1x96xf32>
+  %e = webnn.packed_conv2d %x, %panels {dilations = array<i64: 1, 1>, output_channels = 96 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x64x64x8xf32>, tensor<2x1x1x8x48xf32>) -> tensor<1x64x64x96xf32>
+  %r = webnn.clamp %e {min_value = 0.0 : f64, max_value = 6.0 : f64} : (tensor<1x64x64x96xf32>) -> tensor<1x64x64x96xf32>
+  %d = webnn.conv2d %r, %w {groups = 96 : i64, input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout hwio>, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x64x64x96xf32>, tensor<3x3x1x96xf32>) -> tensor<1x64x64x96xf32>
+  %y = webnn.clamp %d {min_value = 0.0 : f64, max_value = 6.0 : f64} : (tensor<1x64x64x96xf32>) -> tensor<1x64x64x96xf32>
+  %se = webnn.packed_conv2d %s, %panels {dilations = array<i64: 1, 1>, output_channels = 96 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x32x32x8xf32>, tensor<2x1x1x8x48xf32>) -> tensor<1x32x32x96xf32>
+  %sr = webnn.clamp %se {min_value = 0.0 : f64, max_value = 6.0 : f64} : (tensor<1x32x32x96xf32>) -> tensor<1x32x32x96xf32>
+  %dz = webnn.conv2d %sr, %w {groups = 96 : i64, input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout hwio>, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x32x32x96xf32>, tensor<3x3x1x96xf32>) -> tensor<1x32x32x96xf32>
+  %z = webnn.clamp %dz {min_value = 0.0 : f64, max_value = 6.0 : f64} : (tensor<1x32x32x96xf32>) -> tensor<1x32x32x96xf32>
+  return %y, %z : tensor<1x64x64x96xf32>, tensor<1x32x32x96xf32>
+}

@@ -21,6 +21,42 @@ using namespace Halide;
 // outer loop, each sliding over the whole image while it stays in the L2
 // cache.
 //
+namespace {
+
+// A depthwise conv's fused producer (the conv that expands its channels)
+// slides down a band of output rows: computed as each row tile needs new
+// rows, so rows that neighbouring windows share are computed once per
+// band, into a ring of rows just deep enough for one tile's windows (the
+// expanded tensor never goes through memory, and the ring stays in the L1
+// or L2 cache; a whole band's rows, allocated per band, made the kernel
+// slower than two). Bands (one per thread at a time, an even count) hold
+// at least 16 producer rows each: each band recomputes the rows its first
+// windows share with the band above.
+void slideProducer(Func output, Func producer, const spec::Conv2dGeometry &g,
+                   const kernels::ConvTiles &plan, Var yo, bool parallel) {
+  int64_t rowTiles = (sizeHint(g.outputHeight) + plan.rows - 1) / plan.rows;
+  int64_t producerRows = sizeHint(g.outputHeight) * g.strides[0];
+  int64_t bands = parallel ? std::max<int64_t>(2, 2 * (producerRows / 32)) : 1;
+  bands = std::min(bands, rowTiles);
+  Var band("band"), yt("yt");
+  output.split(yo, band, yt, int((rowTiles + bands - 1) / bands),
+               TailStrategy::GuardWithIf);
+  if (parallel)
+    output.parallel(band);
+  // The rows one tile's windows span. The kernels run without Halide's
+  // asserts, so a ring too small would go unnoticed: it is exact.
+  int64_t span = (plan.rows - 1) * g.strides[0] +
+                 (g.filterHeight - 1) * g.dilations[0] + 1;
+  int ring = 1;
+  while (ring < span)
+    ring *= 2;
+  producer.store_at(output, band)
+      .compute_at(output, yt)
+      .fold_storage(producer.args()[2], ring);
+}
+
+} // namespace
+
 void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
                       const Placement &placement) {
   const spec::Conv2dGeometry &g = s.geometry;
@@ -30,13 +66,17 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
   int natural = target.natural_vector_size(Float(32));
   int lanes, tileChannels;
   kernels::ConvTiles plan;
+  spec::Conv2dGeometry planned = g;
+  if (placement.singleRowTiles)
+    planned.outputHeight = 1;
   if (s.panelWidth) {
     lanes = std::min<int>(natural, int(s.panelWidth));
-    plan = kernels::planConvTiles(g, lanes, false, int(s.panelWidth) / lanes);
+    plan = kernels::planConvTiles(planned, lanes, false,
+                                  int(s.panelWidth) / lanes);
     tileChannels = int(s.panelWidth);
   } else {
     lanes = vectorWidth(target, Float(32), g.outputChannels);
-    plan = kernels::planConvTiles(g, lanes, depthwise);
+    plan = kernels::planConvTiles(planned, lanes, depthwise);
     tileChannels = plan.vectors * lanes;
   }
   TailStrategy inPlaceSafe =
@@ -77,7 +117,10 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
       .unroll(a.y);
   if (depthwise) // a window's taps in one block: neighbours share loads
     update.unroll(s.r.x).unroll(s.r.y);
-  if (placement.root && worthParallel(convWork(g))) {
+  bool parallel = placement.root && worthParallel(convWork(g));
+  if (placement.producer.defined()) {
+    slideProducer(output, placement.producer, g, plan, yo, parallel);
+  } else if (parallel) {
     Var tiles("tiles");
     if (filterOuter)
       output.fuse(yo, vo, tiles).parallel(tiles);

@@ -68,7 +68,10 @@ def WebNNFusePass : Pass<"webnn-fuse", "::mlir::ModuleOp"> {
       output and has the op's shape;
     - a pooling op joins a conv2d group or an element-wise chain as a
       second stage, computed a few rows at a time inside the pooling loop;
-    - a reduction joins an element-wise chain, which it reads inline.
+    - a reduction joins an element-wise chain, which it reads inline;
+    - a channels-last depthwise conv joins the packed conv group feeding it
+      when the tensor between them exceeds 1 MB (not kept in cache from one
+      kernel to the next); the producer slides down the depthwise rows.
     Values requested as outputs are never internal to a group: fusion never
     crosses them. Groups of more than one op become `webnn.fused` regions;
     webnn-outline-kernels makes each one kernel.
