@@ -296,6 +296,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     // The constants it transposed (biases, residual operands).
     if (opt.foldConstants)
       pipeline.add(*layoutPasses, createWebNNFoldConstantsPass());
+    // A value read by several nchw convs got a transpose per reader.
+    pipeline.add(*layoutPasses, createCSEPass());
   }
   if (opt.packWeights)
     pipeline.add(*layoutPasses,
