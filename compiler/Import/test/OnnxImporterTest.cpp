@@ -309,6 +309,63 @@ TEST(OnnxImporterTest, WindowAttributesOutOfRangeAreInvalid) {
             "size or its padding along axis 2 exceeds 4294967295");
 }
 
+TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
+  auto errorOf = [](ModelMaker &m) {
+    auto graph = m.import();
+    return graph ? std::string("imported") : graph.error().message();
+  };
+  // Slice steps of INT64_MAX and INT64_MIN take one element (the count's
+  // rounding overflowed, and -INT64_MIN does not exist).
+  for (int64_t step : {INT64_MAX, INT64_MIN}) {
+    ModelMaker m;
+    m.input("x", {1, 10});
+    m.int64Initializer("starts", {step > 0 ? 0 : 9});
+    m.int64Initializer("ends", {step > 0 ? 10 : -INT64_MAX});
+    m.int64Initializer("axes", {1});
+    m.int64Initializer("steps", {step});
+    m.node("Slice", {"x", "starts", "ends", "axes", "steps"}, {"y"}, "slice");
+    m.output("y");
+    auto graph = m.import();
+    ASSERT_TRUE(graph) << graph.error().message();
+    EXPECT_EQ(graph->outputs()[0].descriptor.shape, (spec::Shape{1, 1}))
+        << "step " << step;
+  }
+  // Range with a NaN bound has no element count.
+  {
+    ModelMaker m;
+    m.initializer("start", {}, {std::nanf("")});
+    m.initializer("limit", {}, {4.0f});
+    m.initializer("delta", {}, {1.0f});
+    m.node("Range", {"start", "limit", "delta"}, {"y"}, "range");
+    m.output("y");
+    EXPECT_EQ(errorOf(m), "test.onnx: node 'range' (Range): invalid: start, "
+                          "limit and delta give no element count (NaN)");
+  }
+  // DepthToSpace with a blocksize whose square overflows.
+  {
+    ModelMaker m;
+    m.input("x", {1, 4, 2, 2});
+    setInt(m.node("DepthToSpace", {"x"}, {"y"}, "d2s"), "blocksize",
+           int64_t(1) << 40);
+    m.output("y");
+    EXPECT_EQ(errorOf(m), "test.onnx: node 'd2s' (DepthToSpace): invalid: "
+                          "needs a rank-4 input whose channels divide by "
+                          "blocksize squared");
+  }
+  // A GRU's hidden_size must be positive.
+  {
+    ModelMaker m;
+    m.input("x", {2, 1, 3});
+    m.initializer("w", {1, 6, 3}, std::vector<float>(18, 0.5f));
+    m.initializer("r", {1, 6, 2}, std::vector<float>(12, 0.5f));
+    setInt(m.node("GRU", {"x", "w", "r"}, {"y"}, "gru"), "hidden_size", -5);
+    m.output("y");
+    EXPECT_EQ(errorOf(m), "test.onnx: node 'gru' (GRU): invalid: hidden_size "
+                          "and the sequence length must be positive and fit "
+                          "WebNN's unsigned long");
+  }
+}
+
 TEST(OnnxImporterTest, SamePaddingWithOpenSizes) {
   // Stride 1: the padding does not depend on the size.
   ModelMaker m;

@@ -40,6 +40,15 @@ std::optional<Common> readCommon(NodeContext &ctx, int64_t gates,
   if (x.size() != 3 || w.size() != 3)
     return ctx.invalid("X and W must have rank 3"), std::nullopt;
   int64_t hidden = ctx.attrInt("hidden_size", w[1] / gates);
+  if (spec::isOpen(x[0]))
+    return ctx.unsupported("an open sequence length (WebNN's steps "
+                           "option is a number)"),
+           std::nullopt;
+  if (hidden <= 0 || hidden > kMaxUnsignedLong || x[0] <= 0 ||
+      x[0] > kMaxUnsignedLong)
+    return ctx.invalid("hidden_size and the sequence length must be "
+                       "positive and fit WebNN's unsigned long"),
+           std::nullopt;
   c.steps = uint32_t(x[0]);
   c.hiddenSize = uint32_t(hidden);
 

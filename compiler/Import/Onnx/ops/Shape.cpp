@@ -292,17 +292,23 @@ void convertSlice(NodeContext &ctx) {
       return ctx.invalid("steps must not be 0");
     int64_t s = starts[j] < 0 ? starts[j] + dim : starts[j];
     int64_t e = ends[j] < 0 ? ends[j] + dim : ends[j];
+    // 1 + (distance - 1) / |step|, in unsigned arithmetic: a step near
+    // INT64_MAX must not overflow the rounding, nor INT64_MIN be negated.
+    uint64_t magnitude = st > 0 ? uint64_t(st) : uint64_t(0) - uint64_t(st);
     if (st > 0) {
       s = std::clamp<int64_t>(s, 0, dim);
       e = std::clamp<int64_t>(e, 0, dim);
-      count[a] = e > s ? (e - s + st - 1) / st : 0;
+      count[a] = e > s ? int64_t(1 + uint64_t(e - s - 1) / magnitude) : 0;
     } else {
       s = std::clamp<int64_t>(s, 0, dim - 1);
       e = std::clamp<int64_t>(e, -1, dim - 1);
-      count[a] = s > e ? (s - e + (-st) - 1) / (-st) : 0;
+      count[a] = s > e ? int64_t(1 + uint64_t(s - e - 1) / magnitude) : 0;
     }
     first[a] = s;
-    step[a] = st;
+    // One element whatever the step: a step of +-1 says the same and
+    // negates and multiplies without overflow (with more elements,
+    // |step| < dim).
+    step[a] = count[a] == 1 ? (st > 0 ? 1 : -1) : st;
   }
   Shape outShape(count.begin(), count.end());
   if (spec::elementCount(outShape) <= kMaxKnownElements)
@@ -501,11 +507,17 @@ void convertRange(NodeContext &ctx) {
   double s = start->at(0), l = limit->at(0), d = delta->at(0);
   if (d == 0)
     return ctx.invalid("delta must not be 0");
-  int64_t n = std::max<int64_t>(0, int64_t(std::ceil((l - s) / d)));
-  if (n == 0)
+  // In double until it is known to fit (NaN, infinities and huge counts
+  // would make the conversion to int64 undefined).
+  double count = std::ceil((l - s) / d);
+  if (std::isnan(count))
+    return ctx.invalid("start, limit and delta give no element count (NaN)");
+  if (count <= 0)
     return ctx.notInWebNN("an empty result (WebNN has no empty tensors)");
-  if (n > (int64_t(1) << 26))
-    return ctx.unsupported("a Range of " + std::to_string(n) + " elements");
+  if (count > double(int64_t(1) << 26))
+    return ctx.unsupported("a Range of " + std::to_string(count) +
+                           " elements");
+  int64_t n = int64_t(count);
   HostTensor out({start->dataType(), {n}});
   for (int64_t i = 0; i < n; ++i)
     out.set(i, s + double(i) * d);
@@ -564,7 +576,9 @@ void convertDepthToSpace(NodeContext &ctx) {
   const Shape &in = ctx.inputShape(0);
   if (ctx.failed())
     return;
-  if (in.size() != 4 || bs <= 0 || in[1] % (bs * bs) != 0)
+  // (blocksize squared divides the channels, so blocksize <= channels,
+  // checked first: its square must not overflow.)
+  if (in.size() != 4 || bs <= 0 || bs > in[1] || in[1] % (bs * bs) != 0)
     return ctx.invalid("needs a rank-4 input whose channels divide by "
                        "blocksize squared");
   int64_t n = in[0], c = in[1] / (bs * bs), h = in[2], w = in[3];
