@@ -8,19 +8,6 @@
 namespace webnnc::halide {
 using namespace Halide;
 
-// Register tiles of output-channel vectors times columns (times rows),
-// their sums in registers while the reduction runs over the window and,
-// innermost, the input channels: each column's input is read in order and
-// the filter's output-channel vectors are contiguous (a packed filter's
-// whole panel is one stream). The tile's channels are one filter panel,
-// so the accumulator always covers whole panels and the output guards the
-// last, partial one.
-//
-// Loop order: a small filter stays in cache while the tiles sweep the
-// image row band by row band; a large one is swept once, its panels the
-// outer loop, each sliding over the whole image while it stays in the L2
-// cache.
-//
 namespace {
 
 // A depthwise conv's fused producer (the conv that expands its channels)
@@ -57,6 +44,19 @@ void slideProducer(Func output, Func producer, const spec::Conv2dGeometry &g,
 
 } // namespace
 
+// Register tiles of output-channel vectors times columns (times rows),
+// their sums in registers while the reduction runs over the window and,
+// innermost, the input channels: each column's input is read in order and
+// the filter's output-channel vectors are contiguous (a packed filter's
+// whole panel is one stream). The tile's channels are one filter panel,
+// so the accumulator always covers whole panels and the output guards the
+// last, partial one.
+//
+// Loop order: a small filter stays in cache while the tiles sweep the
+// image row band by row band; a large one is swept once, its panels the
+// outer loop, each sliding over the whole image while it stays in the L2
+// cache.
+//
 void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
                       const Placement &placement) {
   const spec::Conv2dGeometry &g = s.geometry;
