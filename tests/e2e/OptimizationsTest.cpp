@@ -262,6 +262,40 @@ TEST(InPlace, ElementwiseKernelOverwritesItsDyingInput) {
   EXPECT_EQ(test::compare((*actual)[0], (*expected)[0], 1e-5, 1e-6), "");
 }
 
+// Random inputs for a graph and the reference evaluator's outputs for
+// them; the graph is built again for each compile (compiling consumes it).
+struct ReferenceRun {
+  std::map<std::string, HostTensor> inputs;
+  std::vector<HostTensor> outputs;
+};
+
+Expected<ReferenceRun, std::string>
+referenceRun(Expected<Graph, BuildError> (*build)(GraphBuilder &),
+             unsigned seed) {
+  GraphBuilder builder;
+  auto graph = build(builder);
+  if (!graph)
+    return graph.error().message();
+  ReferenceRun run;
+  run.inputs = test::randomInputs(*graph, seed, -1, 1);
+  auto outputs = reference::evaluate(*graph, run.inputs);
+  if (!outputs)
+    return outputs.error();
+  run.outputs = std::move(*outputs);
+  return run;
+}
+
+// |model| computed on |threads| gives the reference's outputs; |label|
+// names the variant in failures.
+void expectMatches(test::CompiledTestModel &model, const ReferenceRun &want,
+                   int threads, const std::string &label) {
+  auto actual = model.run(want.inputs, threads);
+  ASSERT_TRUE(actual) << actual.error() << " (" << label << ")";
+  for (size_t i = 0; i < actual->size(); ++i)
+    EXPECT_EQ(test::compare((*actual)[i], want.outputs[i], 1e-4, 1e-5), "")
+        << model.compiled().outputs[i].name << ", " << label;
+}
+
 // 3x3 convs with stride 1 and enough channels run by Winograd (F(2x2,
 // 3x3)): two batches, sizes that leave partial output tiles, padding on
 // some sides only, a partial panel of output channels (40), a bias, and
@@ -287,12 +321,8 @@ Expected<Graph, BuildError> threeByThrees(GraphBuilder &b) {
 }
 
 TEST(Winograd, ThreeByThreeConvsMatchReferenceAndDirect) {
-  GraphBuilder referenceBuilder;
-  auto reference = threeByThrees(referenceBuilder);
-  ASSERT_TRUE(reference) << reference.error().message();
-  auto inputs = test::randomInputs(*reference, 5, -1, 1);
-  auto expected = reference::evaluate(*reference, inputs);
-  ASSERT_TRUE(expected) << expected.error();
+  auto reference = referenceRun(threeByThrees, 5);
+  ASSERT_TRUE(reference) << reference.error();
   // Direct and Winograd, for this CPU and for AVX2 (8-float vectors:
   // other panel widths and tiles).
   for (auto [winograd, target] : {std::pair{true, "host"},
@@ -307,12 +337,9 @@ TEST(Winograd, ThreeByThreeConvsMatchReferenceAndDirect) {
     auto model = test::CompiledTestModel::compile(*graph, options);
     ASSERT_TRUE(model) << model.error();
     EXPECT_EQ((*model)->compiled().stats.winogradConvs, winograd ? 2 : 0);
-    auto actual = (*model)->run(inputs);
-    ASSERT_TRUE(actual) << actual.error();
-    for (size_t i = 0; i < actual->size(); ++i)
-      EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
-          << (*model)->compiled().outputs[i].name << ", winograd "
-          << winograd << ", target " << target;
+    expectMatches(**model, *reference, 1,
+                  std::string("winograd ") + (winograd ? "1" : "0") +
+                      ", target " + target);
   }
 }
 
@@ -332,7 +359,9 @@ Expected<Graph, BuildError> expandDepthwise(GraphBuilder &b) {
       w[i] = float(int((i + salt) * 7 % 13) - 6) / 20;
     return b.constant({DataType::Float32, shape}, std::span<const float>(w));
   };
-  auto relu6 = [&](Operand v) { return b.clamp(v, {.minValue = 0, .maxValue = 6}); };
+  auto relu6 = [&](Operand v) {
+    return b.clamp(v, {.minValue = 0, .maxValue = 6});
+  };
   auto block = [&](int salt, Conv2dOptions depthwise) {
     Operand expanded = relu6(b.conv2d(
         x, weights({80, 16, 1, 1}, salt), {.bias = weights({80}, salt + 1)}));
@@ -351,12 +380,8 @@ Expected<Graph, BuildError> expandDepthwise(GraphBuilder &b) {
 }
 
 TEST(ExpandDepthwise, FusedPairsMatchReference) {
-  GraphBuilder referenceBuilder;
-  auto reference = expandDepthwise(referenceBuilder);
-  ASSERT_TRUE(reference) << reference.error().message();
-  auto inputs = test::randomInputs(*reference, 9, -1, 1);
-  auto expected = reference::evaluate(*reference, inputs);
-  ASSERT_TRUE(expected) << expected.error();
+  auto reference = referenceRun(expandDepthwise, 9);
+  ASSERT_TRUE(reference) << reference.error();
   for (auto [fuse, target] : {std::pair{true, "host"},
                               std::pair{false, "host"},
                               std::pair{true, "x86-64-v3"}}) {
@@ -375,14 +400,10 @@ TEST(ExpandDepthwise, FusedPairsMatchReference) {
     EXPECT_EQ((*model)->compiled().stats.layoutTransposes, 4);
     EXPECT_EQ((*model)->compiled().stats.fusedOps, fuse ? 9 : 0);
     EXPECT_EQ((*model)->compiled().stats.kernelCalls, fuse ? 7 : 16);
-    for (int threads : {1, 2}) {
-      auto actual = (*model)->run(inputs, threads);
-      ASSERT_TRUE(actual) << actual.error();
-      for (size_t i = 0; i < actual->size(); ++i)
-        EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
-            << (*model)->compiled().outputs[i].name << ", fuse " << fuse
-            << ", target " << target << ", threads " << threads;
-    }
+    for (int threads : {1, 2})
+      expectMatches(**model, *reference, threads,
+                    std::string("fuse ") + (fuse ? "1" : "0") + ", target " +
+                        target + ", threads " + std::to_string(threads));
   }
 }
 

@@ -37,6 +37,12 @@ size_t countOps(const Graph &graph, llvm::StringRef name) {
   return n;
 }
 
+// "imported", or the import's error message.
+std::string importOutcome(ModelMaker &m) {
+  auto graph = m.import();
+  return graph ? std::string("imported") : graph.error().message();
+}
+
 TEST(OnnxImporterTest, ReportsEveryOffendingNodeOnce) {
   ModelMaker m;
   m.input("x", {2, 3});
@@ -277,8 +283,7 @@ TEST(OnnxImporterTest, WindowAttributesOutOfRangeAreInvalid) {
     setString(pool, "auto_pad", "SAME_UPPER");
     setInts(pool, attribute, values);
     m.output("y");
-    auto graph = m.import();
-    return graph ? std::string("imported") : graph.error().message();
+    return importOutcome(m);
   };
   EXPECT_EQ(importPool("strides", {0, 1}),
             "test.onnx: node 'pool' (MaxPool): invalid: strides holds 0, "
@@ -310,10 +315,6 @@ TEST(OnnxImporterTest, WindowAttributesOutOfRangeAreInvalid) {
 }
 
 TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
-  auto errorOf = [](ModelMaker &m) {
-    auto graph = m.import();
-    return graph ? std::string("imported") : graph.error().message();
-  };
   // Slice steps of INT64_MAX and INT64_MIN take one element (the count's
   // rounding overflowed, and -INT64_MIN does not exist).
   for (int64_t step : {INT64_MAX, INT64_MIN}) {
@@ -338,8 +339,9 @@ TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
     m.initializer("delta", {}, {1.0f});
     m.node("Range", {"start", "limit", "delta"}, {"y"}, "range");
     m.output("y");
-    EXPECT_EQ(errorOf(m), "test.onnx: node 'range' (Range): invalid: start, "
-                          "limit and delta give no element count (NaN)");
+    EXPECT_EQ(importOutcome(m),
+              "test.onnx: node 'range' (Range): invalid: start, limit and "
+              "delta give no element count (NaN)");
   }
   // DepthToSpace with a blocksize whose square overflows.
   {
@@ -348,9 +350,9 @@ TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
     setInt(m.node("DepthToSpace", {"x"}, {"y"}, "d2s"), "blocksize",
            int64_t(1) << 40);
     m.output("y");
-    EXPECT_EQ(errorOf(m), "test.onnx: node 'd2s' (DepthToSpace): invalid: "
-                          "needs a rank-4 input whose channels divide by "
-                          "blocksize squared");
+    EXPECT_EQ(importOutcome(m),
+              "test.onnx: node 'd2s' (DepthToSpace): invalid: needs a "
+              "rank-4 input whose channels divide by blocksize squared");
   }
   // A GRU's hidden_size must be positive.
   {
@@ -360,9 +362,10 @@ TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
     m.initializer("r", {1, 6, 2}, std::vector<float>(12, 0.5f));
     setInt(m.node("GRU", {"x", "w", "r"}, {"y"}, "gru"), "hidden_size", -5);
     m.output("y");
-    EXPECT_EQ(errorOf(m), "test.onnx: node 'gru' (GRU): invalid: hidden_size "
-                          "and the sequence length must be positive and fit "
-                          "WebNN's unsigned long");
+    EXPECT_EQ(importOutcome(m),
+              "test.onnx: node 'gru' (GRU): invalid: hidden_size and the "
+              "sequence length must be positive and fit WebNN's unsigned "
+              "long");
   }
 }
 

@@ -8,9 +8,7 @@
 
 namespace webnnc::importer {
 
-// The largest WebNN `unsigned long` (strides, dilations, window sizes,
-// output sizes).
-inline constexpr int64_t kMaxUnsignedLong = 4294967295;
+using spec::kMaxUnsignedLong;
 
 // A scalar constant of |type|, broadcast by element-wise ops.
 inline Operand scalar(NodeContext &ctx, spec::DataType type, double value) {

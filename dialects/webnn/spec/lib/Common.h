@@ -58,7 +58,7 @@ inline std::optional<Error> checkListOption(const std::vector<int64_t> &values,
                                             " values, got " +
                                             std::to_string(values.size()));
   for (int64_t v : values)
-    if (v < minValue || v > kMaxDimension)
+    if (v < minValue || v > kMaxUnsignedLong)
       return makeError(std::string(name),
                        minValue > 0 ? "values must be greater than 0"
                                     : "values must be non-negative");

@@ -111,11 +111,14 @@ inline Error makeError(std::string operand, std::string rule) {
   return Error{std::move(operand), std::move(rule)};
 }
 
-// The largest dimension a tensor may have (the spec's "valid dimension":
-// an unsigned long greater than zero) and the most elements webnnc accepts
-// in one tensor (the spec's maxTensorByteLength idea: its kernels index
-// with 32-bit integers, so at most 2^31-1 elements, 16 GiB of int64).
-inline constexpr int64_t kMaxDimension = 0xFFFFFFFFll;
+// The largest WebNN `unsigned long` (dimensions, strides, dilations,
+// window and output sizes), the largest dimension a tensor may have (the
+// spec's "valid dimension": an unsigned long greater than zero) and the
+// most elements webnnc accepts in one tensor (the spec's
+// maxTensorByteLength idea: its kernels index with 32-bit integers, so at
+// most 2^31-1 elements, 16 GiB of int64).
+inline constexpr int64_t kMaxUnsignedLong = 0xFFFFFFFFll;
+inline constexpr int64_t kMaxDimension = kMaxUnsignedLong;
 inline constexpr int64_t kMaxElementCount = (int64_t(1) << 31) - 1;
 
 // Checks that |desc| describes a valid operand: every dimension a valid
