@@ -241,7 +241,10 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
       options.modelName.size() > 64)
     return "model name '" + options.modelName +
            "' must be a C identifier of at most 64 characters";
-  auto target = resolveTarget(options.target);
+  const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
+  bool checked = options.checkedKernels ||
+                 (checkedEnv && std::string(checkedEnv) == "1");
+  auto target = resolveTarget(options.target, checked);
   if (!target)
     return target.error();
 

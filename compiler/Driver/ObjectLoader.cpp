@@ -11,6 +11,7 @@
 #include "llvm/Support/TargetSelect.h"
 #include "webnnc/runtime/executor.h"
 #include "webnnc/runtime/kernel_abi.h"
+#include "webnnc/runtime/kernel_checks.h"
 
 namespace webnnc {
 
@@ -39,6 +40,11 @@ LoadedModel::load(const std::string &objectBytes,
   runtime.insert(symbol("webnnc_rt_halide_malloc", &webnnc_rt_halide_malloc));
   runtime.insert(symbol("webnnc_rt_halide_free", &webnnc_rt_halide_free));
   runtime.insert(symbol("webnnc_rt_halide_error", &webnnc_rt_halide_error));
+#define WEBNNC_REGISTER_CHECK(what)                                             \
+  runtime.insert(symbol("webnnc_rt_halide_" #what,                       \
+                        &webnnc_rt_halide_##what));
+  WEBNNC_KERNEL_CHECKS(WEBNNC_REGISTER_CHECK)
+#undef WEBNNC_REGISTER_CHECK
   runtime.insert(symbol("webnnc_rt_shape_error", &webnnc_rt_shape_error));
   runtime.insert(symbol("webnnc_rt_plan_arena", &webnnc_rt_plan_arena));
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(runtime)))

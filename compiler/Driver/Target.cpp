@@ -11,8 +11,12 @@ namespace webnnc {
 namespace {
 // Kernels carry no Halide runtime, trust the glue's shapes, and get the
 // runtime's context (thread pool, allocator) as their first argument.
+// Checked kernels (a test mode) keep Halide's assertions: each buffer's
+// bounds against what the kernel reads and writes, fold factors, sizes.
 constexpr const char *kKernelFeatures =
     "-no_runtime-no_asserts-no_bounds_query-user_context";
+constexpr const char *kCheckedKernelFeatures =
+    "-no_runtime-no_bounds_query-user_context";
 
 // The Halide target of this machine, from LLVM's reading of its CPUID.
 // Halide 14's own "host" detection calls any CPU with AVX512-VNNI and
@@ -53,20 +57,23 @@ std::string hostHalideTarget() {
 }
 } // namespace
 
-Expected<TargetInfo, std::string> resolveTarget(const std::string &name) {
+Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
+                                                bool checkedKernels) {
+  const char *kernelFeatures =
+      checkedKernels ? kCheckedKernelFeatures : kKernelFeatures;
   TargetInfo info;
   info.name = name;
   if (name == "host") {
-    info.halideTarget = hostHalideTarget() + kKernelFeatures;
+    info.halideTarget = hostHalideTarget() + kernelFeatures;
     info.llvmCpu = llvm::sys::getHostCPUName().str();
   } else if (name == "x86-64-v3") {
     info.halideTarget =
-        std::string("x86-64-linux-sse41-avx-f16c-fma-avx2") + kKernelFeatures;
+        std::string("x86-64-linux-sse41-avx-f16c-fma-avx2") + kernelFeatures;
     info.llvmCpu = "x86-64-v3";
   } else if (name == "x86-64-v4") {
     info.halideTarget = std::string("x86-64-linux-sse41-avx-f16c-fma-avx2-"
                                     "avx512-avx512_skylake") +
-                        kKernelFeatures;
+                        kernelFeatures;
     info.llvmCpu = "x86-64-v4";
   } else {
     return "unknown target '" + name +

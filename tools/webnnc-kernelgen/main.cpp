@@ -4,7 +4,11 @@
 // webnnc runs it as a child process: Halide links LLVM 14 and the compiler
 // links LLVM 22, and the two must never share a process.
 //
-//   webnnc-kernelgen BATCH_FILE -o OUTPUT_DIR [--emit-asm]
+//   webnnc-kernelgen BATCH_FILE -o OUTPUT_DIR [--emit-asm] [--emit-stmt]
+//
+// --emit-stmt also writes each kernel's loop nest as Halide lowered it
+// (<name>.stmt), for reading a schedule: run it on the kernels<N>.txt
+// files that `webnnc --keep-temps` leaves.
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -15,12 +19,14 @@
 
 int main(int argc, char **argv) {
   std::string batchPath, outputDir;
-  bool emitAssembly = false;
+  bool emitAssembly = false, emitStmt = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "-o") && i + 1 < argc)
       outputDir = argv[++i];
     else if (!std::strcmp(argv[i], "--emit-asm"))
       emitAssembly = true;
+    else if (!std::strcmp(argv[i], "--emit-stmt"))
+      emitStmt = true;
     else if (batchPath.empty() && argv[i][0] != '-')
       batchPath = argv[i];
     else {
@@ -32,7 +38,7 @@ int main(int argc, char **argv) {
   if (batchPath.empty() || outputDir.empty()) {
     std::fprintf(stderr,
                  "usage: webnnc-kernelgen BATCH_FILE -o OUTPUT_DIR "
-                 "[--emit-asm]\n");
+                 "[--emit-asm] [--emit-stmt]\n");
     return 2;
   }
   std::ifstream in(batchPath);
@@ -49,7 +55,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   std::string error = webnnc::halide::compileKernelBatch(
-      *batch, {outputDir, emitAssembly});
+      *batch, {outputDir, emitAssembly, emitStmt});
   if (!error.empty()) {
     std::fprintf(stderr, "webnnc-kernelgen: %s\n", error.c_str());
     return 1;

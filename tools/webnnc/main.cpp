@@ -46,6 +46,10 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
                "Print per-pass times to stderr");
   app.add_flag("--keep-temps", options.keepTemporaries,
                "Keep the temporary kernel and link files");
+  app.add_flag("--checked-kernels", options.checkedKernels,
+               "Test mode: kernels check every buffer access against its "
+               "bounds; a failed check fails the compute (also "
+               "WEBNNC_CHECKED_KERNELS=1)");
   // Each optimization can be turned off, to compare or to isolate a bug.
   Optimizations &opt = options.optimizations;
   app.add_flag("--no-fold{false}", opt.foldConstants,

@@ -26,8 +26,10 @@ int64_t workHint(const spec::Shape &shape) {
   return n;
 }
 
-TailStrategy tailFor(int64_t size, TailStrategy preferred) {
-  return isOpen(size) ? TailStrategy::GuardWithIf : preferred;
+TailStrategy tailFor(int64_t size, int factor, const Placement &placement) {
+  bool fits = placement.root && !placement.inPlace && !isOpen(size) &&
+              size >= factor;
+  return fits ? TailStrategy::ShiftInwards : TailStrategy::GuardWithIf;
 }
 
 Type storageType(DataType type) {
@@ -145,10 +147,7 @@ void scheduleElementwise(Func output, const spec::Shape &shape,
   Type type = output.output_types().front();
   int vw = vectorWidth(target, type, extentOf(shape, 0));
   if (vw > 1)
-    output.vectorize(vars[0], vw,
-                     placement.inPlace
-                         ? TailStrategy::GuardWithIf
-                         : tailFor(extentOf(shape, 0), TailStrategy::ShiftInwards));
+    output.vectorize(vars[0], vw, tailFor(extentOf(shape, 0), vw, placement));
   int64_t elements = workHint(shape);
   if (placement.root && shape.size() > 1 && worthParallel(elements))
     output.parallel(vars.back());

@@ -38,10 +38,7 @@ inline bool isOpen(int64_t size) { return spec::isOpen(size); }
 inline int64_t sizeHint(int64_t size) { return isOpen(size) ? 64 : size; }
 // Element count with open dimensions at their hint.
 int64_t workHint(const spec::Shape &shape);
-// The tail strategy for splitting a dimension of |size|: |preferred| when
-// the size is known, GuardWithIf when it is open (it may be smaller than
-// the split).
-Halide::TailStrategy tailFor(int64_t size, Halide::TailStrategy preferred);
+
 
 // Where a stage's loops go: at the kernel's root, where they may use
 // threads, or inside the loop of the stage that consumes it (computed a
@@ -58,6 +55,19 @@ struct Placement {
   Halide::Func producer;
   bool singleRowTiles = false;
 };
+
+// The tail strategy for splitting a dimension of |size| by |factor| in a
+// Func placed as |placement| says. ShiftInwards (the last tile moves
+// inwards and recomputes a few elements: no guards in the loop) only where
+// the tile provably fits in what the Func computes: a root Func, realized
+// over its whole static size, at least |factor| wide, not overwriting its
+// input. Anywhere else the last tile is guarded: a fused producer computes
+// only the region its consumer needs, which may be narrower than a tile
+// (ShiftInwards would then start the tile before the region and read
+// before the input's first element), and an open size may be smaller than
+// the split.
+Halide::TailStrategy tailFor(int64_t size, int factor,
+                             const Placement &placement);
 
 // Schedules a stage whose anchor op defined this schedule: |output| is the
 // stage's output Func (the kernel's output for the last stage), into which

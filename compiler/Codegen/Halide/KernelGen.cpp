@@ -92,7 +92,11 @@ void scheduleStages(const kernels::KernelSpec &kernel,
     Func produced = values[kernel.inputs.size() + first.end - 1].func;
     if (consumer.kind.find("pool2d") != std::string::npos) {
       placement.producer = produced; // the pooling schedule places it
-      schedules[first.anchor](produced, target, Placement{/*root=*/false});
+      // One row per tile: the rows a pooling step needs vary (more for the
+      // first), and a taller tile would reach above them.
+      Placement inner{/*root=*/false};
+      inner.singleRowTiles = true;
+      schedules[first.anchor](produced, target, inner);
     } else if (consumer.kind == "conv2d") {
       placement.producer = produced; // the depthwise schedule places it
       Placement inner{/*root=*/false};
@@ -107,7 +111,37 @@ void scheduleStages(const kernels::KernelSpec &kernel,
   schedules[last.anchor](output, target, placement);
 }
 
-Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
+// An input read in a checked kernel: each element read is tested against
+// the buffer's bounds (Halide's own asserts test the region bounds
+// inference requires, which a sliding window overestimates), an element
+// outside fails the kernel naming the buffer and the index, and the read
+// itself is clamped inside, so nothing outside is ever touched.
+Expr checkedRead(const std::string &kernel, const ImageParam &param,
+                 const std::vector<Var> &vars) {
+  Expr inside = Internal::const_true();
+  std::vector<Expr> clamped;
+  std::vector<Expr> message = {
+      Expr(kernel + " reads " + param.name() + " at (Halide order)")};
+  for (int d = 0; d < param.dimensions(); ++d) {
+    Expr min = param.dim(d).min(), max = min + param.dim(d).extent() - 1;
+    inside = inside && vars[d] >= min && vars[d] <= max;
+    clamped.push_back(clamp(vars[d], min, max));
+    message.push_back(vars[d]);
+  }
+  // Halide's require() would print the value read first; this is its
+  // expansion with the message alone (an int, as its asserts want).
+  Expr failed = Internal::requirement_failed_error(inside, message);
+  Expr check = Internal::Call::make(Int(32), Internal::Call::require,
+                                    {likely(inside), 0, failed},
+                                    Internal::Call::PureIntrinsic);
+  Expr value = param(clamped);
+  return select(check == 0, value, Internal::make_zero(value.type()));
+}
+
+Module buildKernel(const kernels::KernelSpec &kernel, const Target &target,
+                   const std::string &stmtPath) {
+  // Kernels compiled with asserts are the checked test mode.
+  bool checked = !target.has_feature(Target::NoAsserts);
   std::vector<ImageParam> params;
   std::vector<Value> values;
   for (size_t i = 0; i < kernel.inputs.size(); ++i) {
@@ -118,7 +152,7 @@ Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
     constrainDense([&](int d) { return param.dim(d); }, type.shape);
     Func wrapped("input" + std::to_string(i));
     std::vector<Var> vars = makeVars(rank);
-    wrapped(vars) = param(vars);
+    wrapped(vars) = checked ? checkedRead(kernel.name, param, vars) : param(vars);
     params.push_back(param);
     std::vector<Expr> extents(rank);
     for (size_t d = 0; d < rank; ++d)
@@ -149,7 +183,10 @@ Module buildKernel(const kernels::KernelSpec &kernel, const Target &target) {
                  values[outputValue].type.shape);
   scheduleStages(kernel, values, schedules, output, target);
   std::vector<Argument> args(params.begin(), params.end());
-  return Pipeline(output).compile_to_module(args, kernel.name, target);
+  Pipeline pipeline(output);
+  if (!stmtPath.empty())
+    pipeline.compile_to_lowered_stmt(stmtPath, args, Text, target);
+  return pipeline.compile_to_module(args, kernel.name, target);
 }
 
 // Halide's LLVM 14 tunes this CPU family to prefer 256-bit vectors, which
@@ -194,8 +231,9 @@ std::string compileKernelBatch(const kernels::KernelBatch &batch,
   }
   for (const kernels::KernelSpec &kernel : batch.kernels) {
     try {
-      Module module = buildKernel(kernel, target);
       std::string base = options.outputDir + "/" + kernel.name;
+      Module module =
+          buildKernel(kernel, target, options.emitStmt ? base + ".stmt" : "");
       writeModule(module, target, base + ".o", /*assembly=*/false);
       if (options.emitAssembly)
         writeModule(module, target, base + ".s", /*assembly=*/true);

@@ -12,6 +12,7 @@ namespace webnnc::halide {
 struct KernelGenOptions {
   std::string outputDir;
   bool emitAssembly = false; // also write <name>.s
+  bool emitStmt = false;     // also write <name>.stmt, Halide's lowered loops
 };
 
 // Compiles each kernel of |batch| to <outputDir>/<name>.o: a function

@@ -9,6 +9,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "webnnc/Codegen/EmitObject.h"
 #include "webnnc/Support/Subprocess.h"
+#include "webnnc/runtime/kernel_checks.h"
 
 namespace webnnc {
 
@@ -23,7 +24,12 @@ std::string tool(const char *variable, const char *fallback) {
 // runtime/include/webnnc/runtime/kernel_abi.h).
 const std::set<std::string> &runtimeServices() {
   static const std::set<std::string> names = {
-      "halide_do_par_for", "halide_malloc", "halide_free", "halide_error"};
+      "halide_do_par_for", "halide_malloc", "halide_free", "halide_error",
+  // The failure reports of kernels compiled with their checks on.
+#define WEBNNC_CHECK_NAME(what) "halide_" #what,
+      WEBNNC_KERNEL_CHECKS(WEBNNC_CHECK_NAME)
+#undef WEBNNC_CHECK_NAME
+  };
   return names;
 }
 

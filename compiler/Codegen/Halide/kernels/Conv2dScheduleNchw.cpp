@@ -80,11 +80,9 @@ void scheduleDepthwise(Func output, ConvVars out, Func acc, ConvVars a,
   int vw = vectorWidth(target, f32, g.outputWidth);
   int tv = sizeHint(g.outputWidth) >= 2 * vw ? 2 * vw : vw;
   int ty = int(std::min<int64_t>(sizeHint(g.outputHeight), 4));
-  TailStrategy inPlaceSafe =
-      placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
   Var xo("xo"), xi("xi"), yo("yo"), yi("yi");
-  output.split(out.x, xo, xi, tv, tailFor(g.outputWidth, inPlaceSafe))
-      .split(out.y, yo, yi, ty, tailFor(g.outputHeight, inPlaceSafe))
+  output.split(out.x, xo, xi, tv, tailFor(g.outputWidth, tv, placement))
+      .split(out.y, yo, yi, ty, tailFor(g.outputHeight, ty, placement))
       .reorder(xi, yi, xo, yo, out.o, out.n)
       .vectorize(xi, vw)
       .unroll(yi);
@@ -124,13 +122,11 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   // vector registers, the rest for filter vectors and broadcasts.
   int tc = channels ? columnsPerTile(crossExtent, 24 / (tv / vw))
                     : int(std::min<int64_t>(sizeHint(crossExtent), 24 / (tv / vw)));
-  TailStrategy inPlaceSafe =
-      placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
   Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
   Var accVec = channels ? a.o : a.x, accCross = channels ? a.x : a.o;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");
-  output.split(vec, vo, vi, tv, tailFor(vecExtent, inPlaceSafe))
-      .split(cross, co, ci, tc, tailFor(crossExtent, inPlaceSafe));
+  output.split(vec, vo, vi, tv, tailFor(vecExtent, tv, placement))
+      .split(cross, co, ci, tc, tailFor(crossExtent, tc, placement));
   if (channels && nchw) {
     // Stored transposed: columns innermost, each a run of scalars.
     output.reorder(ci, vi, co, out.y, vo, out.n).unroll(ci);

@@ -79,16 +79,16 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
     plan = kernels::planConvTiles(planned, lanes, depthwise);
     tileChannels = plan.vectors * lanes;
   }
-  TailStrategy inPlaceSafe =
-      placement.inPlace ? TailStrategy::GuardWithIf : TailStrategy::ShiftInwards;
   // A packed tile must start at its panel; others may shift inwards.
   TailStrategy channelTail =
-      s.panelWidth || g.outputChannels < tileChannels ? TailStrategy::GuardWithIf
-                                                      : inPlaceSafe;
+      s.panelWidth ? TailStrategy::GuardWithIf
+                   : tailFor(g.outputChannels, tileChannels, placement);
   Var vo("vo"), vi("vi"), xo("xo"), xi("xi"), yo("yo"), yi("yi");
   output.split(out.o, vo, vi, tileChannels, channelTail)
-      .split(out.x, xo, xi, plan.columns, tailFor(g.outputWidth, inPlaceSafe))
-      .split(out.y, yo, yi, plan.rows, tailFor(g.outputHeight, inPlaceSafe));
+      .split(out.x, xo, xi, plan.columns,
+             tailFor(g.outputWidth, plan.columns, placement))
+      .split(out.y, yo, yi, plan.rows,
+             tailFor(g.outputHeight, plan.rows, placement));
   int64_t filterBytes = g.filterHeight * g.filterWidth *
                         (g.inputChannels / g.groups) * g.outputChannels * 4;
   bool filterOuter = filterBytes > (256 << 10);

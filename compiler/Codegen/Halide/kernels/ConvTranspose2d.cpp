@@ -91,9 +91,11 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
                        const Placement &placement) mutable {
     std::vector<Var> ov = output.args();
     Var vec = ov[0];
-    int vw = vectorWidth(target, Float(32), nchw ? g.outputWidth : g.outputChannels);
+    int64_t vecExtent = nchw ? g.outputWidth : g.outputChannels;
+    int vw = vectorWidth(target, Float(32), vecExtent);
     Var vo("vo"), vi("vi");
-    output.split(vec, vo, vi, vw, TailStrategy::ShiftInwards).vectorize(vi);
+    output.split(vec, vo, vi, vw, tailFor(vecExtent, vw, placement))
+        .vectorize(vi);
     acc.compute_at(output, vo).vectorize(accVars[0]);
     acc.update().vectorize(accVars[0]);
     int64_t work = g.batches * g.outputChannels * g.outputHeight *

@@ -26,12 +26,18 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   Var rows = ov[rowDim], mmRows = mmVars[rowDim];
   int vw = vectorWidth(target, Float(32), panelWidth ? panelWidth : n);
   int tn = panelWidth ? int(panelWidth) : (sizeHint(n) >= 2 * vw ? 2 * vw : vw);
+  // Fewer columns than one packed panel (a classifier's single logit):
+  // tiles of whole vectors covering them, still inside panel 0. (A tile
+  // whose last vector holds no column at all made Halide 14 lower the
+  // whole kernel to `unreachable`.)
+  if (panelWidth && !isOpen(n) && n < panelWidth)
+    tn = int(std::min<int64_t>(panelWidth, (n + vw - 1) / vw * vw));
   int tm = static_cast<int>(std::min<int64_t>(sizeHint(m), 6));
   Var jo("jo"), ji("ji"), io("io"), ii("ii");
   output.split(ov[0], jo, ji, tn,
                panelWidth ? TailStrategy::GuardWithIf
-                          : tailFor(n, TailStrategy::ShiftInwards))
-      .split(rows, io, ii, tm, tailFor(m, TailStrategy::ShiftInwards));
+                          : tailFor(n, tn, placement))
+      .split(rows, io, ii, tm, tailFor(m, tm, placement));
   // Row tiles inside column tiles when A (per batch) stays in the L2 cache:
   // each panel of B is then read from memory once and reused from the
   // nearer caches by every row tile, instead of all of B streaming past

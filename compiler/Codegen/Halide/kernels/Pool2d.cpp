@@ -137,8 +137,7 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
     int64_t vecExtent = nchw ? g.outputWidth : g.channels;
     int vw = vectorWidth(target, t, vecExtent);
     Var vo("vo"), vi("vi");
-    output.split(vec, vo, vi, vw,
-                 tailFor(vecExtent, TailStrategy::ShiftInwards))
+    output.split(vec, vo, vi, vw, tailFor(vecExtent, vw, placement))
         .vectorize(vi);
     if (isOpen(vecExtent)) {
       // The last tile may be partial: guard the accumulator's vectors too.
@@ -167,10 +166,8 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
       int block = int(std::min<int64_t>(sizeHint(g.channels), 32));
       int rows = int(std::min<int64_t>(sizeHint(g.outputHeight), 8));
       output
-          .split(c, co, ci, block,
-                 tailFor(g.channels, TailStrategy::ShiftInwards))
-          .split(y, yo, yi, rows,
-                 tailFor(g.outputHeight, TailStrategy::ShiftInwards))
+          .split(c, co, ci, block, tailFor(g.channels, block, placement))
+          .split(y, yo, yi, rows, tailFor(g.outputHeight, rows, placement))
           .reorder(vi, vo, ci, yi, yo, co)
           .fuse(yo, co, tiles);
       if (parallel)

@@ -44,6 +44,12 @@ struct CompileOptions {
   bool printIRAfterAll = false; // to stderr, like --mlir-print-ir-after-all
   bool timing = false;          // per-pass times to stderr
   bool keepTemporaries = false;
+  // A test mode: kernels keep Halide's assertions (every buffer access
+  // within its bounds, fold factors, allocation sizes), and a failed one
+  // makes the compute return WEBNNC_STATUS_KERNEL_FAILED naming the buffer
+  // and bound, before anything is written out of bounds. Also switched on
+  // for every compile by the environment variable WEBNNC_CHECKED_KERNELS=1.
+  bool checkedKernels = false;
   Optimizations optimizations;
 };
 

@@ -18,8 +18,10 @@ struct TargetInfo {
 };
 
 // Resolves `--target`: host (this machine's features), x86-64-v3 (AVX2,
-// FMA) or x86-64-v4 (adds AVX-512).
-Expected<TargetInfo, std::string> resolveTarget(const std::string &name);
+// FMA) or x86-64-v4 (adds AVX-512). |checkedKernels| keeps Halide's
+// assertions in the kernels (see CompileOptions::checkedKernels).
+Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
+                                                bool checkedKernels = false);
 
 } // namespace webnnc
 
