@@ -127,6 +127,10 @@ const char *npyDescr(DataType type) {
 }
 
 std::optional<DataType> npyDataType(const std::string &descr) {
+  // numpy bool: one byte, 0 or 1; WebNN (and the ONNX importer) hold bools
+  // as uint8.
+  if (descr == "|b1" || descr == "b1" || descr == "?")
+    return DataType::Uint8;
   for (DataType t : spec::kAllDataTypes) {
     std::string d = npyDescr(t);
     // Single-byte types may be written with any byte-order mark.

@@ -86,7 +86,15 @@ NodeContext::NodeContext(const onnx::NodeProto &node, int64_t opset,
       needed_(needed), label_(nodeLabel(node)) {}
 
 bool NodeContext::hasInput(size_t i) const {
-  return int(i) < node_.input_size() && !node_.input(i).empty();
+  return int(i) < node_.input_size() && !node_.input(i).empty() &&
+         !(i > 0 && emptyInput(i));
+}
+
+bool NodeContext::emptyInput(size_t i) const {
+  if (int(i) >= node_.input_size() || node_.input(i).empty())
+    return false;
+  ImportedValue *value = values_.find(node_.input(i));
+  return value && value->known && value->known->elementCount() == 0;
 }
 
 Operand NodeContext::input(size_t i) {
@@ -98,6 +106,12 @@ Operand NodeContext::input(size_t i) {
   ImportedValue *value = values_.find(node_.input(i));
   if (!value) {
     invalid("input '" + node_.input(i) + "' is not defined before the node");
+    return {};
+  }
+  if (value->known && value->known->elementCount() == 0) {
+    notInWebNN("input '" + node_.input(i) + "' is empty (shape " +
+               spec::toString(value->known->shape()) +
+               "); WebNN has no empty tensors");
     return {};
   }
   auto operand = values_.operand(*value);

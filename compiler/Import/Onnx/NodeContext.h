@@ -61,9 +61,12 @@ public:
     return options;
   }
 
-  // Inputs. An optional input is absent when missing or named "".
+  // Inputs. An optional input is absent when missing, named "", or an
+  // empty tensor (exporters write Resize's unused roi and scales so).
   size_t inputCount() const { return node_.input_size(); }
   bool hasInput(size_t i) const;
+  // Whether input |i| is named and holds an empty tensor (known).
+  bool emptyInput(size_t i) const;
   Operand input(size_t i);
   const spec::OperandDescriptor &inputDescriptor(size_t i);
   spec::DataType inputType(size_t i) { return inputDescriptor(i).dataType; }

@@ -21,8 +21,12 @@ using importer::ValueTable;
 // newest the build's libonnx knows. Attributes of old opsets the
 // converters do not read (broadcast, consumed_inputs...) are reported as
 // unsupported, so older models import only where the meaning is the same.
+// Each op's definition is the converter's own code, so the limit is what
+// the converters follow, not the protobuf classes' version: opset 18-21
+// forms (Reduce axes inputs, Split num_outputs, Pad axes, Resize's new
+// attributes, GroupNormalization's per-channel scale...) are read.
 static constexpr int64_t kMinOpset = 1;
-static constexpr int64_t kMaxOpset = 17;
+static constexpr int64_t kMaxOpset = 21;
 
 std::string OnnxProblem::message() const {
   std::string out;
@@ -81,7 +85,7 @@ public:
     if (!checkOpset() || !defineInitializers() || !defineInputs() ||
         !selectOutputs())
       return error_;
-    importNodes();
+    importNodes(order_);
     if (!error_.problems.empty())
       return error_;
     return build();
@@ -118,19 +122,28 @@ private:
     if (graph.sparse_initializer_size() > 0)
       modelProblem(OnnxProblem::Kind::Unsupported,
                    "sparse initializers are not supported");
-    for (onnx::TensorProto &tensor : *graph.mutable_initializer()) {
-      auto desc = importer::descriptorOf(tensor);
-      if (!desc) {
-        // Reported only if a needed node reads it.
-        badInitializers_[tensor.name()] = desc.error();
-        continue;
-      }
-      ImportedValue &value = values_.define(tensor.name());
-      value.descriptor = *desc;
-      value.initializer = &tensor;
-      value.externalBase = base_;
-    }
+    for (onnx::TensorProto &tensor : *graph.mutable_initializer())
+      defineInitializer(tensor);
     return error_.problems.empty();
+  }
+
+  void defineInitializer(onnx::TensorProto &tensor) {
+    if (auto empty = importer::emptyDescriptorOf(tensor)) {
+      ImportedValue &value = values_.define(tensor.name());
+      value.descriptor = *empty;
+      value.known = HostTensor(*empty);
+      return;
+    }
+    auto desc = importer::descriptorOf(tensor);
+    if (!desc) {
+      // Reported only if a needed node reads it.
+      badInitializers_[tensor.name()] = desc.error();
+      return;
+    }
+    ImportedValue &value = values_.define(tensor.name());
+    value.descriptor = *desc;
+    value.initializer = &tensor;
+    value.externalBase = base_;
   }
 
   // The graph input's shape: the model's, with symbolic dimensions sized
@@ -247,37 +260,122 @@ private:
       modelProblem(OnnxProblem::Kind::Invalid, "the model has no outputs");
       return false;
     }
+    std::map<std::string, int> producer = producers(graph);
+    for (const std::string &name : outputs_)
+      if (!producer.count(name) && !values_.find(name) &&
+          !badInitializers_.count(name))
+        modelProblem(OnnxProblem::Kind::Invalid,
+                     "no value named '" + name +
+                         "' (not a graph input, initializer or node output)");
+    if (!error_.problems.empty())
+      return false;
+    order_ = neededNodes(graph, outputs_);
+    return error_.problems.empty();
+  }
 
+  // Output name -> index of the node producing it.
+  static std::map<std::string, int> producers(const onnx::GraphProto &graph) {
     std::map<std::string, int> producer;
     for (int n = 0; n < graph.node_size(); ++n)
       for (const std::string &out : graph.node(n).output())
         if (!out.empty())
           producer[out] = n;
-    std::vector<std::string> work;
-    for (const std::string &name : outputs_) {
-      if (!producer.count(name) && !values_.find(name) &&
-          !badInitializers_.count(name)) {
-        modelProblem(OnnxProblem::Kind::Invalid,
-                     "no value named '" + name +
-                         "' (not a graph input, initializer or node output)");
-        continue;
+    return producer;
+  }
+
+  // The values a node reads: its inputs and, for a node with subgraphs
+  // (If's branches), the enclosing scope's values the subgraphs read.
+  static std::vector<std::string> reads(const onnx::NodeProto &node) {
+    std::vector<std::string> names;
+    for (const std::string &in : node.input())
+      if (!in.empty())
+        names.push_back(in);
+    for (const onnx::AttributeProto &attr : node.attribute())
+      if (attr.has_g()) {
+        std::set<std::string> outer;
+        outerReads(attr.g(), outer);
+        names.insert(names.end(), outer.begin(), outer.end());
       }
-      work.push_back(name);
-    }
+    return names;
+  }
+
+  // The values |graph|'s nodes read that the graph does not define.
+  static void outerReads(const onnx::GraphProto &graph,
+                         std::set<std::string> &outer) {
+    std::set<std::string> defined;
+    for (const auto &t : graph.initializer())
+      defined.insert(t.name());
+    for (const auto &info : graph.input())
+      defined.insert(info.name());
+    for (const auto &node : graph.node())
+      for (const std::string &out : node.output())
+        defined.insert(out);
+    for (const auto &node : graph.node())
+      for (const std::string &in : reads(node))
+        if (!defined.count(in))
+          outer.insert(in);
+    for (const auto &info : graph.output())
+      if (!defined.count(info.name()))
+        outer.insert(info.name());
+  }
+
+  // The nodes of |graph| that |outputs| need, in an order where each comes
+  // after the producers of what it reads: the file's order where that
+  // holds (exporters are not required to sort their nodes). Marks every
+  // value they read or make as needed.
+  std::vector<const onnx::NodeProto *>
+  neededNodes(const onnx::GraphProto &graph,
+              const std::vector<std::string> &outputs) {
+    std::map<std::string, int> producer = producers(graph);
+    std::set<int> nodes;
+    std::vector<std::string> work(outputs.begin(), outputs.end());
     while (!work.empty()) {
       std::string name = work.back();
       work.pop_back();
       if (!needed_.insert(name).second)
         continue;
       auto it = producer.find(name);
-      if (it == producer.end())
+      if (it == producer.end() || !nodes.insert(it->second).second)
         continue;
-      neededNodes_.insert(it->second);
-      for (const std::string &in : graph.node(it->second).input())
-        if (!in.empty())
-          work.push_back(in);
+      for (const std::string &in : reads(graph.node(it->second)))
+        work.push_back(in);
     }
-    return error_.problems.empty();
+    // Kahn's algorithm, lowest index first among the ready nodes.
+    std::map<int, int> waiting; // node -> producers not yet placed
+    std::map<int, std::vector<int>> readers;
+    for (int n : nodes) {
+      std::set<int> deps;
+      for (const std::string &in : reads(graph.node(n)))
+        if (auto it = producer.find(in);
+            it != producer.end() && nodes.count(it->second) && it->second != n)
+          deps.insert(it->second);
+      waiting[n] = int(deps.size());
+      for (int d : deps)
+        readers[d].push_back(n);
+    }
+    std::set<int> ready;
+    for (auto [n, count] : waiting)
+      if (count == 0)
+        ready.insert(n);
+    std::vector<const onnx::NodeProto *> order;
+    while (!ready.empty()) {
+      int n = *ready.begin();
+      ready.erase(ready.begin());
+      order.push_back(&graph.node(n));
+      for (int r : readers[n])
+        if (--waiting[r] == 0)
+          ready.insert(r);
+    }
+    if (order.size() != nodes.size())
+      for (auto [n, count] : waiting)
+        if (count > 0) {
+          const onnx::NodeProto &node = graph.node(n);
+          error_.problems.push_back(
+              {OnnxProblem::Kind::Invalid, importer::nodeLabel(node),
+               node.op_type(), "the graph has a cycle through this node"});
+          break;
+        }
+    return order;
   }
 
   void poison(const onnx::NodeProto &node) {
@@ -294,64 +392,104 @@ private:
     return false;
   }
 
-  void importNodes() {
-    const onnx::GraphProto &graph = model_.graph();
-    for (int n = 0; n < graph.node_size(); ++n) {
-      if (!neededNodes_.count(n))
+  void importNodes(const std::vector<const onnx::NodeProto *> &order) {
+    for (const onnx::NodeProto *node : order)
+      importNode(*node);
+  }
+
+  void importNode(const onnx::NodeProto &node) {
+    std::string label = importer::nodeLabel(node);
+    auto problem = [&](OnnxProblem::Kind kind, std::string reason) {
+      error_.problems.push_back(
+          {kind, label, node.op_type(), std::move(reason)});
+      poison(node);
+    };
+    // A node after an unimportable one is not reported again.
+    for (const std::string &in : reads(node)) {
+      if (auto bad = badInitializers_.find(in); bad != badInitializers_.end())
+        return problem(OnnxProblem::Kind::NotInWebNN, bad->second);
+      ImportedValue *value = values_.find(in);
+      if (!value)
+        return problem(OnnxProblem::Kind::Invalid,
+                       "input '" + in + "' is not defined by any node");
+      if (value->poisoned)
+        return poison(node);
+    }
+    if (!node.domain().empty() && node.domain() != "ai.onnx")
+      return problem(OnnxProblem::Kind::Unsupported,
+                     "domain '" + node.domain() + "' is not supported");
+    if (node.op_type() == "If")
+      return importIf(node);
+    const auto &table = importer::converters();
+    auto converter = table.find(node.op_type());
+    if (converter == table.end())
+      return problem(OnnxProblem::Kind::Unsupported,
+                     "op type '" + node.op_type() + "' is not supported");
+    NodeContext context(node, opset_, builder_, values_, needed_);
+    converter->second(context);
+    if (auto p = context.finish()) {
+      if (readsOpenDims(node))
+        p->reason += openDimsHint();
+      error_.problems.push_back(*p);
+      poison(node);
+    }
+  }
+
+  // An If whose condition is known at compile time (a shape check, a
+  // fixed flag) is its chosen branch, inlined: the branch's initializers
+  // and nodes join the graph and its outputs become the If's. A condition
+  // known only at compute is not in WebNN (no control flow).
+  void importIf(const onnx::NodeProto &node) {
+    NodeContext context(node, opset_, builder_, values_, needed_);
+    const HostTensor *condition = context.known(0);
+    const onnx::AttributeProto *branches[2] = {nullptr, nullptr};
+    for (const onnx::AttributeProto &attr : node.attribute())
+      if (attr.name() == "then_branch" && attr.has_g())
+        branches[0] = &attr;
+      else if (attr.name() == "else_branch" && attr.has_g())
+        branches[1] = &attr;
+    auto problem = [&](OnnxProblem::Kind kind, std::string reason) {
+      error_.problems.push_back({kind, importer::nodeLabel(node),
+                                 node.op_type(), std::move(reason)});
+      poison(node);
+    };
+    if (!branches[0] || !branches[1])
+      return problem(OnnxProblem::Kind::Invalid,
+                     "needs then_branch and else_branch graphs");
+    if (!condition)
+      return problem(OnnxProblem::Kind::NotInWebNN,
+                     "the condition is known only at compute, and WebNN "
+                     "graphs have no control flow (an If whose condition "
+                     "depends on constants and static shapes is inlined)");
+    if (condition->elementCount() != 1)
+      return problem(OnnxProblem::Kind::Invalid,
+                     "the condition must hold one element");
+    const onnx::GraphProto &branch =
+        branches[condition->at(0) != 0 ? 0 : 1]->g();
+    if (branch.output_size() != node.output_size())
+      return problem(OnnxProblem::Kind::Invalid,
+                     "the branch has " + std::to_string(branch.output_size()) +
+                         " outputs, the If " +
+                         std::to_string(node.output_size()));
+    // The model is the importer's to consume (weights are released once
+    // they live in the graph), branches included.
+    onnx::GraphProto &mutableBranch = const_cast<onnx::GraphProto &>(branch);
+    for (onnx::TensorProto &tensor : *mutableBranch.mutable_initializer())
+      defineInitializer(tensor);
+    std::vector<std::string> branchOutputs;
+    for (const auto &info : branch.output())
+      branchOutputs.push_back(info.name());
+    importNodes(neededNodes(branch, branchOutputs));
+    for (int i = 0; i < node.output_size(); ++i) {
+      if (node.output(i).empty())
         continue;
-      const onnx::NodeProto &node = graph.node(n);
-      std::string label = importer::nodeLabel(node);
-      auto problem = [&](OnnxProblem::Kind kind, std::string reason) {
-        error_.problems.push_back(
-            {kind, label, node.op_type(), std::move(reason)});
-        poison(node);
-      };
-      // A node after an unimportable one is not reported again.
-      bool poisoned = false;
-      for (const std::string &in : node.input()) {
-        if (in.empty())
-          continue;
-        if (auto bad = badInitializers_.find(in);
-            bad != badInitializers_.end()) {
-          problem(OnnxProblem::Kind::NotInWebNN, bad->second);
-          poisoned = true;
-          break;
-        }
-        ImportedValue *value = values_.find(in);
-        if (!value) {
-          problem(OnnxProblem::Kind::Invalid,
-                  "input '" + in + "' is not defined before the node");
-          poisoned = true;
-          break;
-        }
-        if (value->poisoned) {
-          poison(node);
-          poisoned = true;
-          break;
-        }
-      }
-      if (poisoned)
-        continue;
-      if (!node.domain().empty() && node.domain() != "ai.onnx") {
-        problem(OnnxProblem::Kind::Unsupported,
-                "domain '" + node.domain() + "' is not supported");
+      ImportedValue *value = values_.find(branchOutputs[size_t(i)]);
+      if (!value) {
+        values_.define(node.output(i)).poisoned = true;
         continue;
       }
-      const auto &table = importer::converters();
-      auto converter = table.find(node.op_type());
-      if (converter == table.end()) {
-        problem(OnnxProblem::Kind::Unsupported,
-                "op type '" + node.op_type() + "' is not supported");
-        continue;
-      }
-      NodeContext context(node, opset_, builder_, values_, needed_);
-      converter->second(context);
-      if (auto p = context.finish()) {
-        if (readsOpenDims(node))
-          p->reason += openDimsHint();
-        error_.problems.push_back(*p);
-        poison(node);
-      }
+      ImportedValue copy = *value;
+      values_.define(node.output(i)) = std::move(copy);
     }
   }
 
@@ -395,7 +533,7 @@ private:
   std::vector<std::string> openDimNames_; // symbolic dims left open
   std::vector<std::string> outputs_;
   std::set<std::string> needed_;
-  std::set<int> neededNodes_;
+  std::vector<const onnx::NodeProto *> order_; // the needed nodes, sorted
 };
 
 } // namespace

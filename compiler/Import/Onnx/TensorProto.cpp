@@ -62,6 +62,24 @@ descriptorOf(const TP &tensor) {
   return desc;
 }
 
+std::optional<spec::OperandDescriptor>
+emptyDescriptorOf(const TP &tensor) {
+  auto type = webnnType(tensor.data_type());
+  if (!type || tensor.dims_size() == 0)
+    return std::nullopt;
+  spec::OperandDescriptor desc{*type, {}};
+  bool empty = false;
+  for (int64_t d : tensor.dims()) {
+    if (d < 0)
+      return std::nullopt;
+    empty |= d == 0;
+    desc.shape.push_back(d);
+  }
+  if (!empty)
+    return std::nullopt;
+  return desc;
+}
+
 namespace {
 
 // External data must stay inside the model's directory.
@@ -214,6 +232,8 @@ withTensorBytes(const TP &tensor, const std::string &baseDirectory,
 
 Expected<HostTensor, std::string> decodeTensor(const TP &tensor,
                                                const std::string &base) {
+  if (auto empty = emptyDescriptorOf(tensor))
+    return HostTensor(*empty);
   auto desc = descriptorOf(tensor);
   if (!desc)
     return desc.error();

@@ -31,6 +31,14 @@ withTensorBytes(const onnx::TensorProto &tensor,
                 const std::string &baseDirectory,
                 const std::function<void(std::span<const std::byte>)> &use);
 
+// The shape of a tensor with no elements (a 0 dimension) of a WebNN type,
+// else nullopt. Empty tensors exist only on the host while importing:
+// shape arithmetic (the shape of a scalar) and unused optional inputs
+// (Resize's roi) are empty; a WebNN operand never is.
+std::optional<spec::OperandDescriptor>
+emptyDescriptorOf(const onnx::TensorProto &tensor);
+
+// Decodes a tensor to the host; an empty one has no elements.
 Expected<HostTensor, std::string> decodeTensor(const onnx::TensorProto &tensor,
                                                const std::string &baseDirectory);
 

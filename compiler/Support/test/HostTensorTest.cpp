@@ -52,3 +52,20 @@ TEST(HostTensor, NpyRejectsBadFiles) {
             std::string::npos)
       << readNpy(path).error();
 }
+
+// numpy writes bool arrays as '|b1': read as uint8 0/1, WebNN's bools.
+TEST(HostTensor, NpyReadsBoolAsUint8) {
+  std::string path = ::testing::TempDir() + "/bool.npy";
+  std::ofstream out(path, std::ios::binary);
+  std::string header = "{'descr': '|b1', 'fortran_order': False, 'shape': (3,), }";
+  out.write("\x93NUMPY\x01\x00", 8);
+  char len[2] = {char(header.size()), 0};
+  out.write(len, 2);
+  out << header;
+  out.write("\1\0\1", 3);
+  out.close();
+  auto t = readNpy(path);
+  ASSERT_TRUE(t) << t.error();
+  EXPECT_EQ(t->dataType(), spec::DataType::Uint8);
+  EXPECT_EQ(t->toDoubles(), (std::vector<double>{1, 0, 1}));
+}

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Activations, Clip and the softmax family.
+#include <cmath>
+
 #include "Common.h"
 
 namespace webnnc::importer {
@@ -64,32 +66,84 @@ void convertHardSigmoid(NodeContext &ctx) {
                                    .beta = ctx.attrFloat("beta", 0.5)})));
 }
 
+// Gelu (opset 20): erf form, or the tanh approximation
+// 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))).
+void convertGelu(NodeContext &ctx) {
+  std::string approximate = ctx.attrString("approximate", "none");
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  auto &b = ctx.b();
+  if (approximate == "none")
+    return ctx.set(0, b.gelu(x, ctx.options()));
+  if (approximate != "tanh")
+    return ctx.invalid("approximate '" + approximate + "'");
+  spec::DataType t = x.dataType();
+  auto o = ctx.options();
+  Operand cube = b.mul(b.mul(x, x, o), x, o);
+  Operand inner = b.mul(b.add(x, b.mul(cube, scalar(ctx, t, 0.044715), o), o),
+                        scalar(ctx, t, std::sqrt(2.0 / M_PI)), o);
+  Operand half = b.mul(x, scalar(ctx, t, 0.5), o);
+  ctx.set(0, b.mul(half, b.add(b.tanh(inner, o), scalar(ctx, t, 1.0), o), o));
+}
+
+// Mish (opset 18): x tanh(softplus(x)).
+void convertMish(NodeContext &ctx) {
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  auto &b = ctx.b();
+  ctx.set(0, b.mul(x, b.tanh(b.softplus(x, ctx.options()), ctx.options()),
+                   ctx.options()));
+}
+
 void convertPRelu(NodeContext &ctx) {
   ctx.set(0, ctx.b().prelu(ctx.input(0), ctx.input(1), ctx.options()));
 }
 
 void convertClip(NodeContext &ctx) {
   spec::ClampOptions options = ctx.labelled(spec::ClampOptions{});
+  // Bounds computed at compute (a tensor, not a constant): max, then min.
+  std::optional<Operand> lowTensor, highTensor;
   if (ctx.opset() < 11) {
     if (ctx.has("min"))
       options.minValue = ctx.attrFloat("min", 0);
     if (ctx.has("max"))
       options.maxValue = ctx.attrFloat("max", 0);
   } else {
-    if (ctx.hasInput(1)) {
-      auto v = ctx.constantScalar(1, "min");
-      if (!v)
+    auto bound = [&](size_t i, std::optional<double> &value,
+                     std::optional<Operand> &tensor) {
+      if (!ctx.hasInput(i))
         return;
-      options.minValue = *v;
-    }
-    if (ctx.hasInput(2)) {
-      auto v = ctx.constantScalar(2, "max");
-      if (!v)
-        return;
-      options.maxValue = *v;
-    }
+      if (const HostTensor *t = ctx.known(i)) {
+        if (t->elementCount() != 1)
+          return ctx.invalid(std::string(i == 1 ? "min" : "max") +
+                             " must hold one element");
+        value = t->at(0);
+      } else {
+        tensor = ctx.input(i);
+      }
+    };
+    bound(1, options.minValue, lowTensor);
+    bound(2, options.maxValue, highTensor);
   }
   Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  auto &b = ctx.b();
+  if (lowTensor || highTensor) {
+    // ONNX applies min first, then max (min > max gives max), as
+    // min(max(x, low), high) does.
+    Operand low = lowTensor ? *lowTensor
+                  : options.minValue ? scalar(ctx, x.dataType(), *options.minValue)
+                                     : Operand();
+    Operand high = highTensor ? *highTensor
+                   : options.maxValue ? scalar(ctx, x.dataType(), *options.maxValue)
+                                      : Operand();
+    Operand y = low ? b.max(x, low, ctx.options()) : x;
+    y = high ? b.min(y, high, ctx.options()) : y;
+    return ctx.set(0, y);
+  }
   // ONNX clips min first, so min > max yields max everywhere; WebNN
   // rejects min > max.
   if (options.minValue && options.maxValue &&
@@ -164,6 +218,8 @@ void registerActivationOps(ConverterTable &t) {
   t["HardSigmoid"] = convertHardSigmoid;
   t["PRelu"] = convertPRelu;
   t["Clip"] = convertClip;
+  t["Gelu"] = convertGelu;
+  t["Mish"] = convertMish;
   t["Softmax"] = convertSoftmax;
   t["LogSoftmax"] = convertLogSoftmax;
 }

@@ -162,6 +162,7 @@ void castTo(NodeContext &ctx, DataType type, bool toBool) {
 }
 
 void convertCast(NodeContext &ctx) {
+  ctx.ignore("saturate"); // opset 19: float8 targets only, none in WebNN
   if (!ctx.has("to"))
     return ctx.invalid("attribute 'to' is required");
   int32_t to = int32_t(ctx.attrInt("to", 0));
@@ -173,6 +174,7 @@ void convertCast(NodeContext &ctx) {
 }
 
 void convertCastLike(NodeContext &ctx) {
+  ctx.ignore("saturate");
   // The target's WebNN type; a bool target is uint8 here, so the cast to it
   // is a uint8 cast.
   DataType target = ctx.inputType(1);

@@ -82,9 +82,62 @@ void convertLayerNormalization(NodeContext &ctx) {
   ctx.set(2, invStdDev);
 }
 
+// GroupNormalization (opset 18, 21): the channels in num_groups groups,
+// each normalized over its channels and spatial positions: a layer
+// normalization of [N, G, C/G * spatial], then a per-channel scale and
+// bias (opset 21; opset 18's are per group, repeated over its channels).
+void convertGroupNormalization(NodeContext &ctx) {
+  if (!ctx.has("num_groups"))
+    return ctx.invalid("attribute 'num_groups' is required");
+  int64_t groups = ctx.attrInt("num_groups", 1);
+  double epsilon = ctx.attrFloat("epsilon", 1e-5);
+  if (ctx.opset() >= 21 && ctx.attrInt("stash_type", 1) != 1)
+    return ctx.unsupported("stash_type other than float32");
+  Operand x = ctx.input(0), scale = ctx.input(1), bias = ctx.input(2);
+  if (ctx.failed())
+    return;
+  const spec::Shape &shape = x.shape();
+  if (shape.size() < 2)
+    return ctx.invalid("the input needs a channel dimension");
+  for (int64_t d : shape)
+    if (spec::isOpen(d))
+      return ctx.unsupported("open dimensions");
+  int64_t channels = shape[1];
+  if (groups <= 0 || channels % groups)
+    return ctx.invalid("num_groups " + std::to_string(groups) +
+                       " does not divide the " + std::to_string(channels) +
+                       " channels");
+  auto &b = ctx.b();
+  int64_t perGroup = spec::elementCount(shape) / (shape[0] * groups);
+  Operand grouped = b.reshape(x, {shape[0], groups, perGroup}, ctx.options());
+  LayerNormalizationOptions options = ctx.labelled(LayerNormalizationOptions{});
+  options.axes = std::vector<int64_t>{2};
+  options.epsilon = epsilon;
+  Operand normalized = b.reshape(b.layerNormalization(grouped, options), shape,
+                                 ctx.options());
+  // Scale and bias along the channels, broadcast over the rest.
+  spec::Shape along(shape.size(), 1);
+  along[1] = channels;
+  auto perChannel = [&](Operand t) {
+    if (ctx.opset() < 21 && t.shape() == spec::Shape{groups} && groups != channels) {
+      t = b.reshape(t, {groups, 1}, ctx.options());
+      t = b.expand(t, {groups, channels / groups}, ctx.options());
+    }
+    if (spec::elementCount(t.shape()) != channels)
+      return Operand(); // reported below
+    return b.reshape(t, along, ctx.options());
+  };
+  Operand s = perChannel(scale), c = perChannel(bias);
+  if (!s || !c)
+    return ctx.invalid("scale and bias must hold one value per " +
+                       std::string(ctx.opset() < 21 ? "group" : "channel"));
+  ctx.set(0, b.add(b.mul(normalized, s, ctx.options()), c, ctx.options()));
+}
+
 } // namespace
 
 void registerNormalizationOps(ConverterTable &t) {
+  t["GroupNormalization"] = convertGroupNormalization;
   t["BatchNormalization"] = convertBatchNormalization;
   t["InstanceNormalization"] = convertInstanceNormalization;
   t["LayerNormalization"] = convertLayerNormalization;

@@ -179,7 +179,16 @@ void convertConcat(NodeContext &ctx) {
   int64_t axisAttr = ctx.attrInt("axis", 0);
   if (ctx.inputCount() == 0)
     return ctx.invalid("needs at least one input");
-  const Shape &first = ctx.inputShape(0);
+  // Empty inputs (shape arithmetic's empty lists) add nothing.
+  std::vector<size_t> parts;
+  for (size_t i = 0; i < ctx.inputCount(); ++i)
+    if (ctx.emptyInput(i))
+      ctx.known(i);
+    else
+      parts.push_back(i);
+  if (parts.empty())
+    return ctx.setKnown(0, *ctx.known(0));
+  const Shape &first = ctx.inputShape(parts[0]);
   if (ctx.failed())
     return;
   auto axis = normalizeAxis(axisAttr, int64_t(first.size()));
@@ -187,26 +196,27 @@ void convertConcat(NodeContext &ctx) {
     return ctx.invalid("axis " + std::to_string(axisAttr) +
                        " is out of range for rank " +
                        std::to_string(first.size()));
-  if (ctx.allInputsKnown()) {
-    std::vector<const HostTensor *> parts;
-    int64_t total = 0;
-    bool same = true;
-    for (size_t i = 0; i < ctx.inputCount(); ++i) {
-      parts.push_back(ctx.known(i));
-      total += int64_t(parts.back()->elementCount());
-      same &= parts.back()->dataType() == parts[0]->dataType() &&
-              parts.back()->shape().size() == first.size();
-    }
-    if (same && total <= kMaxKnownElements) {
-      for (const HostTensor *p : parts)
-        for (size_t k = 0; k < first.size(); ++k)
-          if (int64_t(k) != *axis && p->shape()[k] != first[k])
-            return ctx.invalid("inputs differ outside the concat axis");
-      return ctx.setKnown(0, host::concat(parts, *axis));
-    }
+  std::vector<const HostTensor *> known;
+  int64_t total = 0;
+  bool same = true;
+  for (size_t i : parts) {
+    const HostTensor *t = ctx.known(i);
+    if (!t)
+      break;
+    known.push_back(t);
+    total += int64_t(t->elementCount());
+    same &= t->dataType() == known[0]->dataType() &&
+            t->shape().size() == first.size();
+  }
+  if (known.size() == parts.size() && same && total <= kMaxKnownElements) {
+    for (const HostTensor *p : known)
+      for (size_t k = 0; k < first.size(); ++k)
+        if (int64_t(k) != *axis && p->shape()[k] != first[k])
+          return ctx.invalid("inputs differ outside the concat axis");
+    return ctx.setKnown(0, host::concat(known, *axis));
   }
   std::vector<Operand> inputs;
-  for (size_t i = 0; i < ctx.inputCount(); ++i)
+  for (size_t i : parts)
     inputs.push_back(ctx.input(i));
   ctx.set(0, ctx.b().concat(inputs, uint32_t(*axis), ctx.options()));
 }
@@ -222,6 +232,9 @@ void convertSplit(NodeContext &ctx) {
       return;
     sizes = *v;
   }
+  // Opset 18: num_outputs parts of ceil(size / num_outputs), the last one
+  // smaller when the size does not divide.
+  int64_t numOutputs = ctx.opset() >= 18 ? ctx.attrInt("num_outputs", 0) : 0;
   Operand x = ctx.input(0);
   if (ctx.failed())
     return;
@@ -232,6 +245,24 @@ void convertSplit(NodeContext &ctx) {
   spec::SplitOptions options = ctx.labelled(spec::SplitOptions{});
   options.axis = *axis;
   size_t count = ctx.outputCount();
+  if (numOutputs != 0) {
+    if (!sizes.empty())
+      return ctx.invalid("takes num_outputs or split, not both");
+    if (numOutputs != int64_t(count))
+      return ctx.invalid("num_outputs is " + std::to_string(numOutputs) +
+                         " but the node has " + std::to_string(count) +
+                         " outputs");
+    int64_t size = x.shape()[size_t(*axis)];
+    if (spec::isOpen(size))
+      return ctx.unsupported("num_outputs over an open dimension");
+    int64_t chunk = (size + numOutputs - 1) / numOutputs;
+    for (int64_t done = 0; done < size; done += chunk)
+      sizes.push_back(std::min(chunk, size - done));
+    if (int64_t(sizes.size()) != numOutputs)
+      return ctx.invalid("dimension " + std::to_string(size) +
+                         " cannot make " + std::to_string(numOutputs) +
+                         " non-empty parts");
+  }
   std::vector<Operand> parts =
       sizes.empty() ? ctx.b().split(x, uint32_t(count), options)
                     : ctx.b().split(x, sizes, options);
@@ -368,12 +399,32 @@ void convertPad(NodeContext &ctx) {
   if (ctx.failed())
     return;
   size_t rank = in.size();
+  // Opset 18: pads for the listed axes only (begins, then ends).
+  if (ctx.opset() >= 18 && ctx.hasInput(3)) {
+    auto axesValue = ctx.constantInts(3, "axes");
+    if (!axesValue)
+      return;
+    auto axes = normalizeAxes(ctx, *axesValue, int64_t(rank), "axes");
+    if (!axes)
+      return;
+    if (pads.size() != 2 * axes->size())
+      return ctx.invalid("pads must hold " + std::to_string(2 * axes->size()) +
+                         " values for " + std::to_string(axes->size()) +
+                         " axes, it holds " + std::to_string(pads.size()));
+    std::vector<int64_t> full(2 * rank, 0);
+    for (size_t k = 0; k < axes->size(); ++k) {
+      full[size_t((*axes)[k])] = pads[k];
+      full[rank + size_t((*axes)[k])] = pads[axes->size() + k];
+    }
+    pads = full;
+  }
   if (pads.size() != 2 * rank)
     return ctx.invalid("pads must hold " + std::to_string(2 * rank) +
                        " values, it holds " + std::to_string(pads.size()));
-  for (int64_t p : pads)
-    if (p < 0)
-      return ctx.unsupported("negative pads (cropping)");
+  bool crops = std::any_of(pads.begin(), pads.end(),
+                           [](int64_t p) { return p < 0; });
+  if (crops && mode != "constant")
+    return ctx.unsupported("negative pads (cropping) with mode '" + mode + "'");
   spec::PadOptions options = ctx.labelled(spec::PadOptions{});
   if (mode == "constant")
     options.mode = spec::PaddingMode::Constant;
@@ -386,7 +437,26 @@ void convertPad(NodeContext &ctx) {
   options.value = value;
   std::vector<int64_t> begin(pads.begin(), pads.begin() + rank),
       end(pads.begin() + rank, pads.end());
-  ctx.set(0, ctx.b().pad(ctx.input(0), begin, end, options));
+  Operand x = ctx.input(0);
+  if (crops) {
+    // Negative pads remove elements: crop those first, pad the rest.
+    std::vector<int64_t> starts(rank), sizes(rank);
+    for (size_t k = 0; k < rank; ++k) {
+      if (spec::isOpen(in[k]) && (begin[k] < 0 || end[k] < 0))
+        return ctx.unsupported("cropping an open dimension");
+      starts[k] = std::max<int64_t>(-begin[k], 0);
+      sizes[k] = in[k] - starts[k] - std::max<int64_t>(-end[k], 0);
+      if (!spec::isOpen(in[k]) && sizes[k] <= 0)
+        return ctx.notInWebNN("the pads crop dimension " + std::to_string(k) +
+                              " to nothing; WebNN has no empty tensors");
+      begin[k] = std::max<int64_t>(begin[k], 0);
+      end[k] = std::max<int64_t>(end[k], 0);
+    }
+    x = ctx.b().slice(x, starts, sizes, ctx.labelled(spec::SliceOptions{}));
+    if (std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p <= 0; }))
+      return ctx.set(0, x);
+  }
+  ctx.set(0, ctx.b().pad(x, begin, end, options));
 }
 
 void convertExpand(NodeContext &ctx) {
