@@ -6,6 +6,7 @@
 // -- align_corners, other nearest roundings, cubic, other axes -- is
 // separable: each resized axis becomes gathers of the taps every output
 // reads, weighted and summed, with indices and weights computed here.
+#include <algorithm>
 #include <cmath>
 
 #include "Common.h"
@@ -22,18 +23,20 @@ struct ResizeMode {
 };
 
 // The input coordinate output |x| maps to along an axis of |in| resized
-// to |out| by |scale| (the ONNX formulas).
+// to |out| by |scale| (the ONNX formulas, whose resized length is the
+// unrounded in * scale).
 double sourceCoordinate(const ResizeMode &m, int64_t x, int64_t in,
                         int64_t out, double scale) {
   const std::string &t = m.transform;
+  double length = scale * double(in);
   if (t == "align_corners")
-    return out == 1 ? 0.0 : double(x) * double(in - 1) / double(out - 1);
+    return length == 1 ? 0.0 : double(x) * double(in - 1) / (length - 1);
   if (t == "asymmetric")
     return double(x) / scale;
-  if (t == "tf_half_pixel_for_nearest")
+  if (t == "tf_half_pixel_for_nearest" || t == "tf_half_pixel_for_nn")
     return (double(x) + 0.5) / scale;
   if (t == "pytorch_half_pixel")
-    return out > 1 ? (double(x) + 0.5) / scale - 0.5 : 0.0;
+    return length > 1 ? (double(x) + 0.5) / scale - 0.5 : 0.0;
   if (t == "half_pixel_symmetric") {
     double adjustment = double(out) / (scale * double(in));
     double center = double(in) / 2 * (1 - adjustment);
@@ -203,6 +206,19 @@ void resize(NodeContext &ctx, const ResizeMode &m, std::vector<double> scales,
   const spec::Shape &in = x.shape();
   if (m.mode != "nearest" && m.mode != "linear" && m.mode != "cubic")
     return ctx.invalid("mode '" + m.mode + "'");
+  static const char *const transforms[] = {
+      "half_pixel",           "half_pixel_symmetric", "pytorch_half_pixel",
+      "align_corners",        "asymmetric",           "tf_half_pixel_for_nearest",
+      "tf_half_pixel_for_nn"}; // the last is opset 11's name
+  if (std::find(std::begin(transforms), std::end(transforms), m.transform) ==
+      std::end(transforms))
+    return ctx.invalid("coordinate_transformation_mode '" + m.transform + "'");
+  static const char *const roundings[] = {"round_prefer_floor",
+                                          "round_prefer_ceil", "floor", "ceil"};
+  if (m.mode == "nearest" &&
+      std::find(std::begin(roundings), std::end(roundings), m.nearest) ==
+          std::end(roundings))
+    return ctx.invalid("nearest_mode '" + m.nearest + "'");
   bool fromSizes = !sizes.empty();
   if (fromSizes) {
     if (sizes.size() != rank)

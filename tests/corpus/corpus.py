@@ -1,0 +1,210 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""The model corpus: networks exported by torch (torch_models.py) at
+opsets 13 and 17, batch 1 and more, statically and with dynamic axes, and
+hand-written graphs (handwritten.py), each compiled by webnnc and computed
+on one and two threads against torch's outputs (ONNX Runtime's for the
+hand-written graphs): max |webnnc - expected| <= 1e-3 * max |expected|.
+
+  corpus.py WEBNNC WORK_DIR [--tier fast|full] [--filter REGEX]
+            [--checked] [--table FILE]
+
+Exports and expected outputs are made once into WORK_DIR and reused.
+--checked compiles with checked kernels (every buffer access tested).
+Prints one line per model and ends with "N passed, N failed"; --table
+writes the results as a Markdown table (docs/corpus.md holds the full
+tier's).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+ORT_RUN = os.path.join(ROOT, "tests", "tools", "ort_run.js")
+PYTHON = "/usr/bin/python3"  # Debian's, with torch, torchvision and onnx
+
+
+class Variant:
+    def __init__(self, network, opset, batch, tier, dynamic=False,
+                 source="torch"):
+        self.network, self.opset, self.batch = network, opset, batch
+        self.tier, self.dynamic, self.source = tier, dynamic, source
+        if source == "torch":
+            self.name = f"{network}_op{opset}_b{batch}" + \
+                ("_dynamic" if dynamic else "")
+        else:
+            self.name = network
+
+
+def variants():
+    import handwritten
+    out = []
+    fast = {  # small enough for every CI run, together a few minutes
+        "resnet18_96": [(13, 2), (17, 1)],
+        "mobilenet_v3_small_128": [(17, 3)],
+        "shufflenet_v2_x0_5_96": [(13, 1)],
+        "squeezenet1_1": [(13, 1)],
+        "lstm_bidirectional_2": [(13, 2)],
+        "gru_2": [(17, 1)],
+        "encoder_post_norm_relu": [(13, 2), (17, 1)],
+        "encoder_pre_norm_gelu": [(17, 2)],
+        "encoder_padding_mask": [(17, 2)],
+        "decoder_causal": [(13, 1)],
+        "mlp_gelu_tanh": [(13, 3)],
+        "gpt_block": [(13, 1), (17, 2)],
+    }
+    from torch_models import NETWORKS
+    for network in NETWORKS:
+        for opset in (13, 17):
+            for batch in (1, 2):
+                tier = "fast" if (opset, batch) in fast.get(network, []) \
+                    else "full"
+                out.append(Variant(network, opset, batch, tier))
+        for opset, batch in fast.get(network, []):
+            if batch > 2:
+                out.append(Variant(network, opset, batch, "fast"))
+    for case in handwritten.CASES:
+        out.append(Variant(case, 0, 1, "fast", source="handwritten"))
+    return out
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, capture_output=True, text=True, **kwargs)
+
+
+def prepare(v, work):
+    """Exports the model and its expected outputs once; returns its dir."""
+    directory = os.path.join(work, v.name)
+    done = os.path.join(directory, "expected")
+    if os.path.isdir(done) and os.listdir(done):
+        return directory
+    if v.source == "torch":
+        command = [PYTHON, os.path.join(HERE, "torch_models.py"), v.network,
+                   str(v.opset), str(v.batch), directory]
+        if v.dynamic:
+            command.append("--dynamic")
+        made = run(command)
+        if made.returncode:
+            raise RuntimeError("export failed: " + last_line(made.stderr))
+        return directory
+    made = run([PYTHON, os.path.join(HERE, "handwritten.py"), v.network,
+                directory])
+    if made.returncode:
+        raise RuntimeError("writing the graph failed: " + last_line(made.stderr))
+    inputs = input_args(directory)
+    computed = run(["node", ORT_RUN, os.path.join(directory, "model.onnx"),
+                    done] + inputs)
+    if computed.returncode:
+        raise RuntimeError("ONNX Runtime failed: " + last_line(computed.stderr))
+    return directory
+
+
+def last_line(text):
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "(no output)"
+
+
+def input_args(directory):
+    folder = os.path.join(directory, "inputs")
+    return [f"{name[:-4]}={os.path.join(folder, name)}"
+            for name in sorted(os.listdir(folder))]
+
+
+def compare(expected_dir, actual_dir):
+    """The largest relative error over every output, or raises."""
+    worst = 0.0
+    for name in sorted(os.listdir(expected_dir)):
+        expected = np.load(os.path.join(expected_dir, name))
+        path = os.path.join(actual_dir, name)
+        if not os.path.exists(path):
+            raise RuntimeError(f"no output {name[:-4]}")
+        actual = np.load(path)
+        if actual.shape != expected.shape:
+            raise RuntimeError(f"{name[:-4]}: shape {actual.shape}, expected "
+                               f"{expected.shape}")
+        if expected.dtype == np.bool_:
+            actual = actual.astype(np.bool_)
+        scale = float(np.abs(expected.astype(np.float64)).max()) \
+            if expected.size else 0.0
+        error = float(np.abs(actual.astype(np.float64) -
+                             expected.astype(np.float64)).max()) \
+            if expected.size else 0.0
+        if not np.isfinite(error) and np.array_equal(
+                np.isnan(actual), np.isnan(expected)) and np.allclose(
+                actual, expected, equal_nan=True):
+            error = 0.0
+        relative = error / scale if scale else error
+        if not np.isfinite(relative) or relative > 1e-3:
+            raise RuntimeError(f"{name[:-4]}: differs by {relative:.3g} "
+                               "(relative to max |expected|)")
+        worst = max(worst, relative)
+    return worst
+
+
+def check(v, work, webnnc, checked):
+    directory = prepare(v, work)
+    model = os.path.join(directory, "model.onnx")
+    started = time.time()
+    worst = 0.0
+    for threads in (1, 2):
+        out = os.path.join(directory, f"webnnc_t{threads}")
+        command = [webnnc, "run", model, "--threads", str(threads),
+                   "--output-dir", out]
+        for arg in input_args(directory):
+            command += ["--input", arg]
+        if checked:
+            command.append("--checked-kernels")
+        computed = run(command)
+        if computed.returncode:
+            raise RuntimeError(last_line(computed.stderr or computed.stdout))
+        worst = max(worst, compare(os.path.join(directory, "expected"), out))
+    return worst, time.time() - started
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("webnnc")
+    parser.add_argument("work")
+    parser.add_argument("--tier", default="fast", choices=["fast", "full"])
+    parser.add_argument("--filter", default="")
+    parser.add_argument("--checked", action="store_true")
+    parser.add_argument("--table")
+    args = parser.parse_args()
+    sys.path.insert(0, HERE)
+    selected = [v for v in variants()
+                if (args.tier == "full" or v.tier == "fast")
+                and re.search(args.filter, v.name)]
+    os.makedirs(args.work, exist_ok=True)
+    rows, passed, failed = [], 0, 0
+    for v in selected:
+        try:
+            worst, seconds = check(v, args.work, args.webnnc, args.checked)
+            passed += 1
+            status = f"ok (max relative error {worst:.2g}, {seconds:.1f} s)"
+            rows.append((v, "pass", f"{worst:.1e}", ""))
+        except Exception as e:  # one model's failure is its row, not the end
+            failed += 1
+            status = f"FAILED: {e}"
+            rows.append((v, "fail", "", str(e)))
+        print(f"{v.name}: {status}", flush=True)
+    if args.table:
+        with open(args.table, "w") as table:
+            table.write("| model | source | opset | batch | result | max rel. "
+                        "error | reason |\n|---|---|---|---|---|---|---|\n")
+            for v, result, error, reason in rows:
+                opset = str(v.opset) if v.opset else "-"
+                table.write(f"| {v.network} | {v.source} | {opset} | "
+                            f"{v.batch}{' (dynamic)' if v.dynamic else ''} | "
+                            f"{result} | {error} | {reason} |\n")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

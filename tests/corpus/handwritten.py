@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""Hand-written ONNX graphs (onnx.helper) for the forms exporters write
+that torch 1.13 does not: ops as opsets 18 to 21 define them, and graph
+forms ONNX Runtime accepts (nodes out of order, empty optional inputs,
+If on a shape check, computed Clip bounds, shape arithmetic with empty
+lists, bool inputs). ONNX Runtime computes their expected outputs.
+
+  handwritten.py NAME OUT_DIR
+
+writes OUT_DIR/model.onnx and OUT_DIR/inputs/<input>.npy.
+"""
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto as T
+from onnx import helper as h
+from onnx import numpy_helper as nh
+
+X = ("x", [2, 6, 5, 7])
+
+
+def vi(name, shape, elem=T.FLOAT):
+    return h.make_tensor_value_info(name, elem, shape)
+
+
+def const(name, values, dtype):
+    return nh.from_array(np.array(values, dtype=dtype), name)
+
+
+def rand(name, shape, seed):
+    return nh.from_array(np.random.default_rng(seed)
+                         .standard_normal(shape).astype(np.float32), name)
+
+
+def graph(nodes, inits=(), opset=18, outputs=("y",), inputs=(X,)):
+    g = h.make_graph(nodes, "g", [vi(n, s) for n, s in inputs],
+                     [vi(o, None) for o in outputs], list(inits))
+    model = h.make_model(g, opset_imports=[h.make_opsetid("", opset)])
+    model.ir_version = 8
+    return model
+
+
+def resize(name, attrs, opset=13, scales=None, sizes=None, roi=False):
+    inputs = ["x", "roi" if roi else "", "scales" if scales else ""]
+    inits = []
+    if roi:
+        inits.append(const("roi", np.zeros(0), np.float32))
+    if scales:
+        inits.append(const("scales", scales, np.float32))
+    if sizes:
+        inputs.append("sizes")
+        inits.append(const("sizes", sizes, np.int64))
+    return graph([h.make_node("Resize", inputs, ["y"], **attrs)], inits, opset)
+
+
+def if_on_shape():
+    then_branch = h.make_graph([h.make_node("Neg", ["x"], ["r"])], "then", [],
+                               [vi("r", None)])
+    else_branch = h.make_graph([h.make_node("Abs", ["x"], ["r2"])], "else", [],
+                               [vi("r2", None)])
+    return graph([
+        h.make_node("Shape", ["x"], ["s"]),
+        h.make_node("Gather", ["s", "i"], ["d"], axis=0),
+        h.make_node("Equal", ["d", "c"], ["cond"]),
+        h.make_node("If", ["cond"], ["y"], then_branch=then_branch,
+                    else_branch=else_branch)],
+        [const("i", 1, np.int64), const("c", 6, np.int64)], 13)
+
+
+CASES = {
+    # Opset 18-21 forms.
+    "split_num_outputs_18": lambda: graph(
+        [h.make_node("Split", ["x"], ["a", "b", "c"], axis=3, num_outputs=3)],
+        outputs=("a", "b", "c")),
+    "reduce_mean_axes_input_18": lambda: graph(
+        [h.make_node("ReduceMean", ["x", "axes"], ["y"], keepdims=0)],
+        [const("axes", [1, 3], np.int64)]),
+    "reduce_max_no_axes_18": lambda: graph(
+        [h.make_node("ReduceMax", ["x"], ["y"], keepdims=1)]),
+    "pad_axes_18": lambda: graph(
+        [h.make_node("Pad", ["x", "pads", "value", "axes"], ["y"])],
+        [const("pads", [1, 2, 0, -1], np.int64), const("value", 0.5, np.float32),
+         const("axes", [2, 3], np.int64)]),
+    "resize_axes_align_corners_18": lambda: resize(
+        "", {"mode": "linear", "coordinate_transformation_mode": "align_corners",
+             "axes": [2, 3]}, opset=18, sizes=[9, 4]),
+    "resize_not_larger_18": lambda: resize(
+        "", {"mode": "nearest", "keep_aspect_ratio_policy": "not_larger",
+             "axes": [2, 3]}, opset=18, sizes=[10, 10]),
+    "resize_half_pixel_symmetric_19": lambda: resize(
+        "", {"mode": "linear",
+             "coordinate_transformation_mode": "half_pixel_symmetric"},
+        opset=19, scales=[1, 1, 1.7, 0.6]),
+    "group_normalization_18": lambda: graph(
+        [h.make_node("GroupNormalization", ["x", "s", "b"], ["y"],
+                     num_groups=3, epsilon=1e-3)],
+        [rand("s", [3], 1), rand("b", [3], 2)]),
+    "group_normalization_21": lambda: graph(
+        [h.make_node("GroupNormalization", ["x", "s", "b"], ["y"],
+                     num_groups=2)],
+        [rand("s", [6], 1), rand("b", [6], 2)], opset=21),
+    "gelu_both_forms_20": lambda: graph(
+        [h.make_node("Gelu", ["x"], ["a"]),
+         h.make_node("Gelu", ["x"], ["b"], approximate="tanh"),
+         h.make_node("Add", ["a", "b"], ["y"])], opset=20),
+    "mish_18": lambda: graph([h.make_node("Mish", ["x"], ["y"])]),
+    "cast_saturate_19": lambda: graph(
+        [h.make_node("Cast", ["x"], ["h"], to=T.FLOAT16, saturate=1),
+         h.make_node("Cast", ["h"], ["y"], to=T.FLOAT)], opset=19),
+    "average_pool_dilations_19": lambda: graph(
+        [h.make_node("AveragePool", ["x"], ["y"], kernel_shape=[2, 2],
+                     dilations=[2, 1], ceil_mode=1, strides=[2, 2])],
+        opset=19),
+    "dequantize_block_21": lambda: graph(
+        [h.make_node("QuantizeLinear", ["x", "qs", "qz"], ["q"], axis=1,
+                     block_size=3),
+         h.make_node("DequantizeLinear", ["q", "qs", "qz"], ["y"], axis=1,
+                     block_size=3)],
+        [nh.from_array(np.full([2, 2, 5, 7], 0.02, np.float32), "qs"),
+         nh.from_array(np.full([2, 2, 5, 7], 3, np.int8), "qz")], opset=21),
+    # Graph forms from other exporters.
+    "nodes_out_of_order": lambda: graph(
+        [h.make_node("Relu", ["t"], ["y"]),
+         h.make_node("Mul", ["x", "x"], ["t"])], opset=13),
+    "resize_empty_roi_scales": lambda: resize(
+        "", {"mode": "nearest"}, roi=True, sizes=[2, 6, 10, 14]),
+    "resize_nearest_round_prefer_ceil": lambda: resize(
+        "", {"mode": "nearest", "coordinate_transformation_mode": "asymmetric",
+             "nearest_mode": "round_prefer_ceil"}, roi=True,
+        scales=[1, 1, 2.5, 1.5]),
+    "resize_cubic_exclude_outside": lambda: resize(
+        "", {"mode": "cubic", "cubic_coeff_a": -0.5, "exclude_outside": 1},
+        sizes=[2, 6, 8, 11]),
+    "resize_linear_pytorch_half_pixel": lambda: resize(
+        "", {"mode": "linear",
+             "coordinate_transformation_mode": "pytorch_half_pixel"},
+        sizes=[2, 6, 1, 3]),
+    "if_on_a_shape_check": if_on_shape,
+    "clip_computed_bounds": lambda: graph(
+        [h.make_node("ReduceMin", ["x"], ["lo"], keepdims=0),
+         h.make_node("Mul", ["lo", "half"], ["low"]),
+         h.make_node("Clip", ["x", "low", "high"], ["y"])],
+        [const("half", 0.5, np.float32), const("high", 1.0, np.float32)], 13),
+    "concat_empty_shape_list": lambda: graph(
+        [h.make_node("Shape", ["x"], ["s"]),
+         h.make_node("Slice", ["s", "zero", "zero"], ["e"]),
+         h.make_node("Concat", ["e", "m1", "tail"], ["shape"], axis=0),
+         h.make_node("Reshape", ["x", "shape"], ["y"])],
+        [const("zero", [0], np.int64), const("m1", [-1], np.int64),
+         const("tail", [7], np.int64)], 13),
+    "weights_as_constant_nodes": lambda: graph(
+        [h.make_node("Constant", [], ["w"], value=rand("w", [4, 6, 3, 3], 3)),
+         h.make_node("Constant", [], ["b"], value=rand("b", [4], 4)),
+         h.make_node("Conv", ["x", "w", "b"], ["c"], pads=[1, 1, 1, 1]),
+         h.make_node("LeakyRelu", ["c"], ["y"], alpha=0.1)], opset=13),
+    "where_bool_mask_input": lambda: graph(
+        [h.make_node("Where", ["m", "x", "zero"], ["y"])],
+        [const("zero", 0.0, np.float32)], 13,
+        inputs=(X, ("m", [2, 6, 5, 7]))),
+}
+
+# Inputs that are not float32 (name -> dtype).
+INPUT_TYPES = {"where_bool_mask_input": {"m": np.bool_}}
+
+
+def main():
+    name, out_dir = sys.argv[1], sys.argv[2]
+    model = CASES[name]()
+    types = INPUT_TYPES.get(name, {})
+    for value in model.graph.input:
+        if types.get(value.name) is np.bool_:
+            value.type.tensor_type.elem_type = T.BOOL
+    os.makedirs(os.path.join(out_dir, "inputs"), exist_ok=True)
+    onnx.save(model, os.path.join(out_dir, "model.onnx"))
+    rng = np.random.default_rng(0)
+    for value in model.graph.input:
+        shape = [d.dim_value for d in value.type.tensor_type.shape.dim]
+        if types.get(value.name) is np.bool_:
+            data = rng.random(shape) < 0.5
+        else:
+            data = rng.standard_normal(shape).astype(np.float32)
+        np.save(os.path.join(out_dir, "inputs", value.name + ".npy"), data)
+
+
+if __name__ == "__main__":
+    main()
