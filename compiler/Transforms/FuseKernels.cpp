@@ -3,10 +3,13 @@
 // regions.
 //
 // Groups grow in program order. An element-wise op joins the group that
-// produces one of its operands when that value has no other reader, is not
-// a graph output and has the op's result shape (so the group's loop nest
-// is the op's): an epilogue after an anchor (conv2d, matmul, pooling, ...)
-// or one more link of an element-wise chain. A pooling op joins a group
+// computes one of its operands when that value has the op's result shape
+// (so the group's loop nest is the op's): an epilogue after an anchor
+// (conv2d, matmul, pooling, ...) or one more node of an element-wise
+// graph. Values inside a group may have several readers (SiLU's x *
+// sigmoid(x), GELU's and hard-swish's chains): when the group closes it
+// keeps the longest prefix whose only value read outside it is its last
+// op's result, and the ops after that prefix are grouped again. A pooling op joins a group
 // that is a conv2d (plus epilogue) or an element-wise chain as a second
 // stage, which the kernel computes a few rows at a time inside the
 // pooling's loop; a reduction joins an element-wise chain, which it reads
@@ -107,6 +110,28 @@ bool privateTo(Value value, Operation *reader) {
                       [&](Operation *user) { return user == reader; });
 }
 
+// The longest prefix of |ops| that one kernel computes: every value it
+// makes is read only inside it, except its last op's result.
+size_t validPrefix(ArrayRef<Operation *> ops) {
+  llvm::SmallPtrSet<Operation *, 16> members;
+  size_t best = 1;
+  for (size_t k = 0; k < ops.size(); ++k) {
+    members.insert(ops[k]);
+    bool closed = true;
+    for (size_t i = 0; i <= k && closed; ++i) {
+      Value v = ops[i]->getResult(0);
+      for (Operation *user : v.getUsers())
+        if (!members.contains(user) && i != k) {
+          closed = false;
+          break;
+        }
+    }
+    if (closed)
+      best = k + 1;
+  }
+  return best;
+}
+
 struct Fuse : impl::WebNNFusePassBase<Fuse> {
   using Base::Base;
 
@@ -114,33 +139,55 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
     FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
     if (failed(graph))
       return signalPassFailure();
+    SmallVector<Operation *> ops;
+    for (Operation &op : graph->getBody().front())
+      if (!isBarrier(&op) && op.getNumResults() == 1)
+        ops.push_back(&op);
+    for (Group &g : formGroups(ops))
+      if (g.ops.size() > 1)
+        outlineRegion(g);
+  }
+
+  // Groups |ops| (in program order), each closed to its valid prefix; ops
+  // cut off a group are grouped again.
+  std::vector<Group> formGroups(ArrayRef<Operation *> ops) {
     std::vector<Group> groups;
-    llvm::DenseMap<Value, size_t> groupOf; // group output -> group
-    for (Operation &op : graph->getBody().front()) {
-      if (isBarrier(&op) || op.getNumResults() != 1)
-        continue;
-      std::optional<size_t> joined = joinableGroup(&op, groups, groupOf);
+    llvm::DenseMap<Value, size_t> groupOf; // every value a group computes
+    for (Operation *op : ops) {
+      std::optional<size_t> joined = joinableGroup(op, groups, groupOf);
       if (joined) {
         Group &g = groups[*joined];
-        groupOf.erase(g.output());
-        if (!isElementwiseOp(&op)) { // a pooling or reduction stage
+        if (!isElementwiseOp(op)) { // a pooling, reduction or conv stage
           g.stages = 2;
-          g.anchor = &op;
+          g.anchor = op;
         }
-        g.ops.push_back(&op);
-        groupOf[g.output()] = *joined;
+        g.ops.push_back(op);
+        groupOf[op->getResult(0)] = *joined;
         continue;
       }
       Group g;
-      g.ops.push_back(&op);
-      if (!isElementwiseOp(&op))
-        g.anchor = &op;
-      groupOf[g.output()] = groups.size();
+      g.ops.push_back(op);
+      if (!isElementwiseOp(op))
+        g.anchor = op;
+      groupOf[op->getResult(0)] = groups.size();
       groups.push_back(g);
     }
-    for (Group &g : groups)
-      if (g.ops.size() > 1)
-        outlineRegion(g);
+    std::vector<Group> closed;
+    for (Group &g : groups) {
+      size_t keep = validPrefix(g.ops);
+      Group kept;
+      kept.ops.assign(g.ops.begin(), g.ops.begin() + keep);
+      for (size_t i = 0; i < kept.ops.size(); ++i)
+        if (!isElementwiseOp(kept.ops[i])) {
+          kept.stages = i > 0 ? 2 : 1; // a stage joined after the first op
+          kept.anchor = kept.ops[i];
+        }
+      closed.push_back(kept);
+      if (keep < g.ops.size())
+        for (Group &rest : formGroups(ArrayRef(g.ops).drop_front(keep)))
+          closed.push_back(rest);
+    }
+    return closed;
   }
 
   // The group |op| can join, if any.
@@ -149,16 +196,26 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
                                       const llvm::DenseMap<Value, size_t> &groupOf) {
     for (Value operand : op->getOperands()) {
       auto it = groupOf.find(operand);
-      if (it == groupOf.end() || !privateTo(operand, op))
+      if (it == groupOf.end())
         continue;
       const Group &g = groups[it->second];
       if (isElementwiseOp(op)) {
-        // An epilogue keeps the group's loop nest: the same shape.
-        if (operand.getType() == op->getResult(0).getType())
+        // An epilogue keeps the group's loop nest: the same shape, for
+        // every value of the group it reads.
+        Type type = op->getResult(0).getType();
+        bool sameNest =
+            g.output().getType() == type &&
+            llvm::all_of(op->getOperands(), [&](Value v) {
+              auto other = groupOf.find(v);
+              return other == groupOf.end() || other->second != it->second ||
+                     v.getType() == type;
+            });
+        if (sameNest)
           return it->second;
         continue;
       }
-      if (g.stages != 1)
+      // A second stage reads the group's result, and only it does.
+      if (g.stages != 1 || operand != g.output() || !privateTo(operand, op))
         continue;
       if (isPool(op) &&
           (g.isElementwiseChain() ||

@@ -7,13 +7,15 @@ on one and two threads against torch's outputs (ONNX Runtime's for the
 hand-written graphs): max |webnnc - expected| <= 1e-3 * max |expected|.
 
   corpus.py WEBNNC WORK_DIR [--tier fast|full] [--filter REGEX]
-            [--checked] [--table FILE]
+            [--source torch|handwritten] [--checked] [--table FILE]
 
 Exports and expected outputs are made once into WORK_DIR and reused.
 --checked compiles with checked kernels (every buffer access tested).
 Prints one line per model and ends with "N passed, N failed"; --table
 writes the results as a Markdown table (docs/corpus.md holds the full
-tier's).
+tier's). The hand-written graphs need ONNX Runtime (scripts/setup
+--bench); without it they are skipped, and a run with nothing else to do
+exits 77 (skipped).
 """
 import argparse
 import os
@@ -173,13 +175,25 @@ def main():
     parser.add_argument("work")
     parser.add_argument("--tier", default="fast", choices=["fast", "full"])
     parser.add_argument("--filter", default="")
+    parser.add_argument("--source", choices=["torch", "handwritten"])
     parser.add_argument("--checked", action="store_true")
     parser.add_argument("--table")
     args = parser.parse_args()
     sys.path.insert(0, HERE)
     selected = [v for v in variants()
                 if (args.tier == "full" or v.tier == "fast")
-                and re.search(args.filter, v.name)]
+                and re.search(args.filter, v.name)
+                and args.source in (None, v.source)]
+    ort = os.path.join(ROOT, "bench", "node_modules", "onnxruntime-node")
+    if not os.path.isdir(ort):
+        skipped = [v for v in selected if v.source == "handwritten"]
+        if skipped:
+            print(f"SKIPPED {len(skipped)} hand-written graphs: ONNX Runtime "
+                  "computes their expected outputs and is not installed "
+                  "(scripts/setup --bench)")
+        selected = [v for v in selected if v.source != "handwritten"]
+        if not selected:
+            return 77
     os.makedirs(args.work, exist_ok=True)
     rows, passed, failed = [], 0, 0
     for v in selected:

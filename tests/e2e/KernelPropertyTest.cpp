@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <random>
 
@@ -382,6 +383,11 @@ void checkSeed(const FamilyCase &family, unsigned seed) {
   auto reference = buildCase(family, seed, &what);
   ASSERT_TRUE(reference) << family.name << " seed " << seed << ": "
                          << reference.error().message();
+  // The graph, for reproducing a failure with webnnc-opt or webnnc.
+  std::string mlirPath = ::testing::TempDir() + "/" + family.name + "_" +
+                         std::to_string(seed) + ".mlir";
+  std::ofstream(mlirPath) << reference->toMlir(/*elideLargeConstants=*/false);
+  what += " (graph: " + mlirPath + ")";
   auto inputs = test::randomInputs(*reference, seed, -1, 1);
   auto expected = reference::evaluate(*reference, inputs);
   ASSERT_TRUE(expected) << what << ": " << expected.error();

@@ -171,3 +171,78 @@ func.func @expand_depthwise(%x: tensor<1x64x64x8xf32> {webnn.name = "x"}, %s: te
   %z = webnn.clamp %dz {min_value = 0.0 : f64, max_value = 6.0 : f64} : (tensor<1x32x32x96xf32>) -> tensor<1x32x32x96xf32>
   return %y, %z : tensor<1x64x64x96xf32>, tensor<1x32x32x96xf32>
 }
+
+// -----
+
+// SiLU after a conv (x * sigmoid(x): the conv's value has two readers,
+// both in the group) and GELU's tanh form after a matmul (a DAG of
+// element-wise ops reading the product four times) are each one kernel.
+// CHECK-LABEL: func.func @silu_and_gelu_tanh
+// CHECK: webnn.fused
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: webnn.constant
+// CHECK-NEXT: webnn.conv2d
+// CHECK-NEXT: webnn.sigmoid
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.yield
+// CHECK: webnn.fused
+// CHECK: webnn.matmul
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.add
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.tanh
+// CHECK-NEXT: webnn.add
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.yield
+// CHECK-NOT: webnn.fused
+func.func @silu_and_gelu_tanh(%x: tensor<1x2x5x5xf32> {webnn.name = "x"}, %a: tensor<4x8xf32> {webnn.name = "a"}, %b: tensor<8x16xf32> {webnn.name = "b"}) -> (tensor<1x2x3x3xf32> {webnn.name = "y"}, tensor<4x16xf32> {webnn.name = "z"}) {
+  %w = webnn.constant dense<0.25> : tensor<2x2x3x3xf32>
+  %c = webnn.conv2d %x, %w : (tensor<1x2x5x5xf32>, tensor<2x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %s = webnn.sigmoid %c : (tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %y = webnn.mul %c, %s : (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %k1 = webnn.constant dense<0.044715> : tensor<f32>
+  %k2 = webnn.constant dense<0.797884583> : tensor<f32>
+  %one = webnn.constant dense<1.0> : tensor<f32>
+  %half = webnn.constant dense<0.5> : tensor<f32>
+  %m = webnn.matmul %a, %b : (tensor<4x8xf32>, tensor<8x16xf32>) -> tensor<4x16xf32>
+  %m2 = webnn.mul %m, %m : (tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<4x16xf32>
+  %m3 = webnn.mul %m2, %m : (tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<4x16xf32>
+  %t1 = webnn.mul %m3, %k1 : (tensor<4x16xf32>, tensor<f32>) -> tensor<4x16xf32>
+  %t2 = webnn.add %m, %t1 : (tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<4x16xf32>
+  %t3 = webnn.mul %t2, %k2 : (tensor<4x16xf32>, tensor<f32>) -> tensor<4x16xf32>
+  %t4 = webnn.tanh %t3 : (tensor<4x16xf32>) -> tensor<4x16xf32>
+  %t5 = webnn.add %t4, %one : (tensor<4x16xf32>, tensor<f32>) -> tensor<4x16xf32>
+  %t6 = webnn.mul %m, %half : (tensor<4x16xf32>, tensor<f32>) -> tensor<4x16xf32>
+  %z = webnn.mul %t6, %t5 : (tensor<4x16xf32>, tensor<4x16xf32>) -> tensor<4x16xf32>
+  return %y, %z : tensor<1x2x3x3xf32>, tensor<4x16xf32>
+}
+
+// -----
+
+// A value inside a would-be group that is also read after it (here also a
+// graph output) ends the group there: the conv and its relu are one
+// kernel, the relu's readers another.
+// CHECK-LABEL: func.func @escaping_value_ends_the_group
+// CHECK: %[[A:.*]] = webnn.fused
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: webnn.constant
+// CHECK-NEXT: webnn.conv2d
+// CHECK-NEXT: webnn.relu
+// CHECK-NEXT: webnn.yield
+// CHECK: %[[B:.*]] = webnn.fused(%[[A]]
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: webnn.sigmoid
+// CHECK-NEXT: webnn.mul
+// CHECK-NEXT: webnn.yield
+// CHECK: return %[[A]], %[[B]]
+func.func @escaping_value_ends_the_group(%x: tensor<1x2x5x5xf32> {webnn.name = "x"}) -> (tensor<1x2x3x3xf32> {webnn.name = "r"}, tensor<1x2x3x3xf32> {webnn.name = "y"}) {
+  %w = webnn.constant dense<0.25> : tensor<2x2x3x3xf32>
+  %c = webnn.conv2d %x, %w : (tensor<1x2x5x5xf32>, tensor<2x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %r = webnn.relu %c : (tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %s = webnn.sigmoid %r : (tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  %y = webnn.mul %r, %s : (tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  return %r, %y : tensor<1x2x3x3xf32>, tensor<1x2x3x3xf32>
+}

@@ -46,6 +46,18 @@ spec::OperandDescriptor unpackedFilter(const kernels::OpSpec &op,
 
 } // namespace
 
+Placement wholeColumnsAndChannels(Func output, const ConvVars &out,
+                                  const spec::Conv2dGeometry &g,
+                                  const Placement &placement) {
+  if (placement.root || isOpen(g.outputWidth) || isOpen(g.outputChannels))
+    return placement;
+  output.bound(out.x, 0, int(g.outputWidth))
+      .bound(out.o, 0, int(g.outputChannels));
+  Placement whole = placement;
+  whole.root = true;
+  return whole;
+}
+
 std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands) {
   bool packed = op.kind == "packed_conv2d";

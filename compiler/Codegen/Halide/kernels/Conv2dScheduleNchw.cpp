@@ -81,7 +81,8 @@ void scheduleDepthwise(Func output, ConvVars out, Func acc, ConvVars a,
   int tv = sizeHint(g.outputWidth) >= 2 * vw ? 2 * vw : vw;
   int ty = int(std::min<int64_t>(sizeHint(g.outputHeight), 4));
   Var xo("xo"), xi("xi"), yo("yo"), yi("yi");
-  output.split(out.x, xo, xi, tv, tailFor(g.outputWidth, tv, placement))
+  Placement whole = wholeColumnsAndChannels(output, out, g, placement);
+  output.split(out.x, xo, xi, tv, tailFor(g.outputWidth, tv, whole))
       .split(out.y, yo, yi, ty, tailFor(g.outputHeight, ty, placement))
       .reorder(xi, yi, xo, yo, out.o, out.n)
       .vectorize(xi, vw)
@@ -125,8 +126,9 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
   Var accVec = channels ? a.o : a.x, accCross = channels ? a.x : a.o;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");
-  output.split(vec, vo, vi, tv, tailFor(vecExtent, tv, placement))
-      .split(cross, co, ci, tc, tailFor(crossExtent, tc, placement));
+  Placement whole = wholeColumnsAndChannels(output, out, g, placement);
+  output.split(vec, vo, vi, tv, tailFor(vecExtent, tv, whole))
+      .split(cross, co, ci, tc, tailFor(crossExtent, tc, whole));
   if (channels && nchw) {
     // Stored transposed: columns innermost, each a run of scalars.
     output.reorder(ci, vi, co, out.y, vo, out.n).unroll(ci);

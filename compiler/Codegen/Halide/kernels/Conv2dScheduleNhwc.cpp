@@ -80,13 +80,14 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
     tileChannels = plan.vectors * lanes;
   }
   // A packed tile must start at its panel; others may shift inwards.
+  Placement whole = wholeColumnsAndChannels(output, out, g, placement);
   TailStrategy channelTail =
       s.panelWidth ? TailStrategy::GuardWithIf
-                   : tailFor(g.outputChannels, tileChannels, placement);
+                   : tailFor(g.outputChannels, tileChannels, whole);
   Var vo("vo"), vi("vi"), xo("xo"), xi("xi"), yo("yo"), yi("yi");
   output.split(out.o, vo, vi, tileChannels, channelTail)
       .split(out.x, xo, xi, plan.columns,
-             tailFor(g.outputWidth, plan.columns, placement))
+             tailFor(g.outputWidth, plan.columns, whole))
       .split(out.y, yo, yi, plan.rows,
              tailFor(g.outputHeight, plan.rows, placement));
   int64_t filterBytes = g.filterHeight * g.filterWidth *

@@ -24,19 +24,26 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
                    const Target &target, const Placement &placement) {
   std::vector<Var> ov = output.args();
   Var rows = ov[rowDim], mmRows = mmVars[rowDim];
-  int vw = vectorWidth(target, Float(32), panelWidth ? panelWidth : n);
-  int tn = panelWidth ? int(panelWidth) : (sizeHint(n) >= 2 * vw ? 2 * vw : vw);
-  // Fewer columns than one packed panel (a classifier's single logit):
-  // tiles of whole vectors covering them, still inside panel 0. (A tile
-  // whose last vector holds no column at all made Halide 14 lower the
-  // whole kernel to `unreachable`.)
-  if (panelWidth && !isOpen(n) && n < panelWidth)
-    tn = int(std::min<int64_t>(panelWidth, (n + vw - 1) / vw * vw));
+  // Column tiles of two vectors, or one packed panel (a tile that does not
+  // start at a panel reads from two panels: still right, a little slower).
+  // Fewer columns than that: one tile of exactly the columns. Vectors are
+  // never wider than the columns, and a tile whose width is no multiple of
+  // the vector shifts its last vector inwards: predicated vectors with a
+  // lane or two in use made Halide 14 drop or miscompile stores.
+  int64_t columns = sizeHint(n);
+  int vw = vectorWidth(target, Float(32),
+                       panelWidth ? std::min(columns, panelWidth) : columns);
+  int tn = panelWidth ? int(isOpen(n) ? panelWidth
+                                      : std::min(columns, panelWidth))
+                      : (columns >= 2 * vw ? 2 * vw : vw);
   int tm = static_cast<int>(std::min<int64_t>(sizeHint(m), 6));
+  TailStrategy columnTail = tailFor(n, tn, placement);
+  TailStrategy vectorTail = columnTail == TailStrategy::ShiftInwards ||
+                                    (!isOpen(n) && n == tn)
+                                ? TailStrategy::ShiftInwards
+                                : TailStrategy::GuardWithIf;
   Var jo("jo"), ji("ji"), io("io"), ii("ii");
-  output.split(ov[0], jo, ji, tn,
-               panelWidth ? TailStrategy::GuardWithIf
-                          : tailFor(n, tn, placement))
+  output.split(ov[0], jo, ji, tn, columnTail)
       .split(rows, io, ii, tm, tailFor(m, tm, placement));
   // Row tiles inside column tiles when A (per batch) stays in the L2 cache:
   // each panel of B is then read from memory once and reused from the
@@ -48,7 +55,7 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
     output.reorder(ji, ii, io, jo);
   else
     output.reorder(ji, ii, jo, io);
-  output.vectorize(ji, vw).unroll(ii);
+  output.vectorize(ji, vw, vectorTail).unroll(ii);
   mm.compute_at(output, rowsInner ? io : jo)
       .vectorize(mmVars[0], vw)
       .unroll(mmRows);
