@@ -288,6 +288,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (opt.foldConstants)
     pipeline.add(*optimizePasses, createWebNNFoldConstantsPass());
   pipeline.add(*optimizePasses, createCanonicalizerPass());
+  if (opt.recognize)
+    pipeline.add(*optimizePasses, createWebNNRecognizePass());
   if (failed(optimizePasses->run(module)))
     return log.errorText("the graph passes failed");
   result.stats.optimizedOps = countComputeOps(getGraphFunction(module));

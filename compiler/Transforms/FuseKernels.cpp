@@ -201,7 +201,10 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
       const Group &g = groups[it->second];
       if (isElementwiseOp(op)) {
         // An epilogue keeps the group's loop nest: the same shape, for
-        // every value of the group it reads.
+        // every value of the group it reads. And the group's result must
+        // be able to stay inside it: read only by element-wise ops of its
+        // shape, which may join too (a residual add does not join the
+        // block whose output the next conv also reads).
         Type type = op->getResult(0).getType();
         bool sameNest =
             g.output().getType() == type &&
@@ -210,7 +213,12 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
               return other == groupOf.end() || other->second != it->second ||
                      v.getType() == type;
             });
-        if (sameNest)
+        bool canStayInside =
+            llvm::all_of(g.output().getUsers(), [&](Operation *user) {
+              return isElementwiseOp(user) && user->getNumResults() == 1 &&
+                     user->getResult(0).getType() == type;
+            });
+        if (sameNest && canStayInside)
           return it->second;
         continue;
       }

@@ -8,7 +8,8 @@ one input/output pair is computed by torch.
 
 writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
 lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
-(default: all). The ONNX graph's input is named "input", its output "output".
+(default: all); NAME_opsetN exports NAME at opset N instead (e.g.
+transformer_encoder_opset13, whose layer norms are basic ops). The ONNX graph's input is named "input", its output "output".
 LeNet-5 also writes lenet5.feature.npy, the ReLU after its second fully
 connected layer (ONNX value /classifier/classifier.3/Relu_output_0).
 """
@@ -77,7 +78,12 @@ NAMES = ["lenet5", "mobilenet_v2", "resnet18", "resnet50", "squeezenet1_1",
 
 def export(name, out_dir):
     torch.manual_seed(0)
-    model, shape, opset = network(name)
+    # NAME_opsetN: the same network exported at another opset (below 17,
+    # torch writes layer normalization out as reductions and arithmetic).
+    base, _, suffix = name.rpartition("_opset")
+    model, shape, opset = network(base if base and suffix.isdigit() else name)
+    if base and suffix.isdigit():
+        opset = int(suffix)
     model.eval()
     x = torch.randn(*shape, generator=torch.Generator().manual_seed(1))
     # LeNet-5 also keeps its penultimate features (after the second fully

@@ -54,6 +54,9 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
   Optimizations &opt = options.optimizations;
   app.add_flag("--no-fold{false}", opt.foldConstants,
                "Do not fold operations on constants");
+  app.add_flag("--no-recognize{false}", opt.recognize,
+               "Keep ops written out as basic ops (a layer norm as "
+               "reductions) as they are");
   app.add_flag("--no-channels-last{false}", opt.channelsLast,
                "Keep convolutions and pooling in the graph's own layout");
   app.add_flag("--no-pack{false}", opt.packWeights,

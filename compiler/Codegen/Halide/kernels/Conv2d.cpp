@@ -46,13 +46,12 @@ spec::OperandDescriptor unpackedFilter(const kernels::OpSpec &op,
 
 } // namespace
 
-Placement wholeColumnsAndChannels(Func output, const ConvVars &out,
-                                  const spec::Conv2dGeometry &g,
-                                  const Placement &placement) {
-  if (placement.root || isOpen(g.outputWidth) || isOpen(g.outputChannels))
+Placement wholeColumns(Func output, const ConvVars &out,
+                       const spec::Conv2dGeometry &g,
+                       const Placement &placement) {
+  if (placement.root || isOpen(g.outputWidth))
     return placement;
-  output.bound(out.x, 0, int(g.outputWidth))
-      .bound(out.o, 0, int(g.outputChannels));
+  output.bound(out.x, 0, int(g.outputWidth));
   Placement whole = placement;
   whole.root = true;
   return whole;

@@ -39,14 +39,13 @@ void scheduleConvNhwc(Halide::Func output, const ConvStages &stages,
                       const Placement &placement);
 
 // A conv computed inside its consumer (a fused producer) computes every
-// column and channel wherever it is computed (only its rows follow the
-// consumer, which reads it clamped to its extent): tiles along columns and
-// channels then fit as they do at the root, and need no guarded partial
-// vectors. Returns the placement to choose those dimensions' tail
-// strategies with.
-Placement wholeColumnsAndChannels(Halide::Func output, const ConvVars &out,
-                                  const spec::Conv2dGeometry &g,
-                                  const Placement &placement);
+// column wherever it is computed (its consumers read it clamped to its
+// width; rows and channels follow the consumer's tiles): column tiles then
+// fit as they do at the root and need no guarded partial vectors. Returns
+// the placement to choose the column tail strategy with.
+Placement wholeColumns(Halide::Func output, const ConvVars &out,
+                       const spec::Conv2dGeometry &g,
+                       const Placement &placement);
 
 // Whether each output channel reads one input channel.
 inline bool isDepthwise(const spec::Conv2dGeometry &g) {

@@ -81,7 +81,7 @@ void scheduleDepthwise(Func output, ConvVars out, Func acc, ConvVars a,
   int tv = sizeHint(g.outputWidth) >= 2 * vw ? 2 * vw : vw;
   int ty = int(std::min<int64_t>(sizeHint(g.outputHeight), 4));
   Var xo("xo"), xi("xi"), yo("yo"), yi("yi");
-  Placement whole = wholeColumnsAndChannels(output, out, g, placement);
+  Placement whole = wholeColumns(output, out, g, placement);
   output.split(out.x, xo, xi, tv, tailFor(g.outputWidth, tv, whole))
       .split(out.y, yo, yi, ty, tailFor(g.outputHeight, ty, placement))
       .reorder(xi, yi, xo, yo, out.o, out.n)
@@ -126,9 +126,11 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
   Var accVec = channels ? a.o : a.x, accCross = channels ? a.x : a.o;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");
-  Placement whole = wholeColumnsAndChannels(output, out, g, placement);
-  output.split(vec, vo, vi, tv, tailFor(vecExtent, tv, whole))
-      .split(cross, co, ci, tc, tailFor(crossExtent, tc, whole));
+  Placement whole = wholeColumns(output, out, g, placement);
+  output.split(vec, vo, vi, tv,
+               tailFor(vecExtent, tv, channels ? placement : whole))
+      .split(cross, co, ci, tc,
+             tailFor(crossExtent, tc, channels ? whole : placement));
   if (channels && nchw) {
     // Stored transposed: columns innermost, each a run of scalars.
     output.reorder(ci, vi, co, out.y, vo, out.n).unroll(ci);

@@ -80,10 +80,10 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
     tileChannels = plan.vectors * lanes;
   }
   // A packed tile must start at its panel; others may shift inwards.
-  Placement whole = wholeColumnsAndChannels(output, out, g, placement);
+  Placement whole = wholeColumns(output, out, g, placement);
   TailStrategy channelTail =
       s.panelWidth ? TailStrategy::GuardWithIf
-                   : tailFor(g.outputChannels, tileChannels, whole);
+                   : tailFor(g.outputChannels, tileChannels, placement);
   Var vo("vo"), vi("vi"), xo("xo"), xi("xi"), yo("yo"), yi("yi");
   output.split(out.o, vo, vi, tileChannels, channelTail)
       .split(out.x, xo, xi, plan.columns,

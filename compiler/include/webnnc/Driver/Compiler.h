@@ -22,6 +22,7 @@ enum class EmitKind {
 // The graph optimizations; all on by default.
 struct Optimizations {
   bool foldConstants = true; // webnn-fold-constants
+  bool recognize = true;     // webnn-recognize
   bool channelsLast = true;  // webnn-channels-last
   bool packWeights = true;   // webnn-pack-weights
   bool winograd = true;      // its Winograd 3x3 convs

@@ -61,11 +61,13 @@ def WebNNFusePass : Pass<"webnn-fuse", "::mlir::ModuleOp"> {
   let summary = "Group ops that one kernel computes into webnn.fused regions";
   let description = [{
     Forms kernel groups in program order:
-    - an element-wise op joins the group producing its operand (an anchor
-      such as conv2d, convTranspose2d, gemm, matmul, pooling, a reduction or
-      a normalization followed by bias adds and activations; or a chain of
-      element-wise ops) when that value has no other reader, is not a graph
-      output and has the op's shape;
+    - an element-wise op joins the group computing one of its operands (an
+      anchor such as conv2d, convTranspose2d, gemm, matmul, pooling, a
+      reduction or a normalization followed by bias adds and activations;
+      or element-wise ops) when that value has the op's shape; values
+      inside a group may have several readers (x * sigmoid(x)), and a
+      group keeps the longest prefix whose only value read outside it is
+      its last op's result;
     - a pooling op joins a conv2d group or an element-wise chain as a
       second stage, computed a few rows at a time inside the pooling loop;
     - a reduction joins an element-wise chain, which it reads inline;
@@ -157,6 +159,20 @@ def WebNNPruneSubgraphsPass : Pass<"webnn-prune-subgraphs", "::mlir::ModuleOp"> 
     ListOption<"outputs", "outputs", "std::string",
                "Operands to compute (default: the graph's outputs)">,
   ];
+}
+
+def WebNNRecognizePass : Pass<"webnn-recognize", "::mlir::ModuleOp"> {
+  let summary = "Rewrite ops written out as basic ops to the op itself";
+  let description = [{
+    Exporters write some operations as several basic ops. Those that
+    fusion cannot compute in one kernel are recognized whatever their
+    spelling and rewritten: `(x - mean(x)) / sqrt(mean((x - mean(x))^2) +
+    eps)` (also with a reciprocal, the square as a power, epsilon on
+    either side) becomes `layer_normalization` over the mean's axes, which
+    covers layer, instance and group normalization written out. Element-
+    wise spellings (GELU, SiLU, hard-swish) need nothing: fusion computes
+    them in their producer's kernel.
+  }];
 }
 
 #endif // WEBNNC_TRANSFORMS_PASSES_TD
