@@ -162,6 +162,27 @@ CASES = {
         inputs=(X, ("m", [2, 6, 5, 7]))),
 }
 
+def symbolic_batch():
+    """A dynamic batch as exporters write it: Flatten, and a Reshape whose
+    shape is computed from Shape (webnnc run sizes it from its input)."""
+    g = h.make_graph(
+        [h.make_node("Flatten", ["x"], ["f"], axis=1),
+         h.make_node("Shape", ["x"], ["s"]),
+         h.make_node("Slice", ["s", "zero", "one"], ["b"]),
+         h.make_node("Concat", ["b", "m1", "seven"], ["shape"], axis=0),
+         h.make_node("Reshape", ["f", "shape"], ["r"]),
+         h.make_node("ReduceSum", ["r", "axes"], ["y"], keepdims=0)],
+        "g", [vi("x", ["N", 6, 5, 7])], [vi("y", None)],
+        [const("zero", [0], np.int64), const("one", [1], np.int64),
+         const("m1", [-1], np.int64), const("seven", [7], np.int64),
+         const("axes", [1], np.int64)])
+    model = h.make_model(g, opset_imports=[h.make_opsetid("", 13)])
+    model.ir_version = 8
+    return model
+
+
+CASES["symbolic_batch_sized_by_input"] = symbolic_batch
+
 # Inputs that are not float32 (name -> dtype).
 INPUT_TYPES = {"where_bool_mask_input": {"m": np.bool_}}
 
@@ -177,7 +198,9 @@ def main():
     onnx.save(model, os.path.join(out_dir, "model.onnx"))
     rng = np.random.default_rng(0)
     for value in model.graph.input:
-        shape = [d.dim_value for d in value.type.tensor_type.shape.dim]
+        # A symbolic dimension gets size 3 in the input files.
+        shape = [d.dim_value if d.HasField("dim_value") else 3
+                 for d in value.type.tensor_type.shape.dim]
         if types.get(value.name) is np.bool_:
             data = rng.random(shape) < 0.5
         else:

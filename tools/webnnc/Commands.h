@@ -45,10 +45,12 @@ struct RunCommand {
 
 // Loads a graph file; the format follows the extension (.mlir, .onnx). An
 // ONNX model is imported computing |options.outputs| (any ONNX value),
-// which then name the graph's outputs.
-Expected<Graph, std::string> loadGraph(const std::string &path,
-                                       const ImportFlags &import,
-                                       CompileOptions &options);
+// which then name the graph's outputs; symbolic dimensions the flags do
+// not size take their sizes from |inputShapes| (by input name) if given.
+Expected<Graph, std::string>
+loadGraph(const std::string &path, const ImportFlags &import,
+          CompileOptions &options,
+          const std::map<std::string, spec::Shape> &inputShapes = {});
 // "lenet" from "out/lenet.o".
 std::string defaultModelName(const std::string &output,
                              const std::string &input);

@@ -82,9 +82,10 @@ importOptions(const ImportFlags &flags, const CompileOptions &options) {
 
 } // namespace
 
-Expected<Graph, std::string> loadGraph(const std::string &path,
-                                       const ImportFlags &import,
-                                       CompileOptions &options) {
+Expected<Graph, std::string>
+loadGraph(const std::string &path, const ImportFlags &import,
+          CompileOptions &options,
+          const std::map<std::string, spec::Shape> &inputShapes) {
   std::string extension = std::filesystem::path(path).extension().string();
   if (extension == ".mlir") {
     if (!import.inputShapes.empty() || !import.dimensions.empty() ||
@@ -99,6 +100,7 @@ Expected<Graph, std::string> loadGraph(const std::string &path,
   auto onnxOptions = importOptions(import, options);
   if (!onnxOptions)
     return onnxOptions.error();
+  onnxOptions->sizeFromInputs = inputShapes;
   auto graph = importOnnxFile(path, *onnxOptions);
   if (!graph)
     return graph.error().message();

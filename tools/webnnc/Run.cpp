@@ -18,9 +18,9 @@ int fail(const std::string &message) {
   return 1;
 }
 
-// The given inputs, checked against the graph's.
+// The --input files, by name.
 Expected<std::map<std::string, HostTensor>, std::string>
-readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
+readInputFiles(const RunCommand &command) {
   std::map<std::string, HostTensor> inputs;
   for (const std::string &item : command.inputs) {
     size_t eq = item.find('=');
@@ -40,6 +40,13 @@ readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
       return tensor.error();
     inputs[name] = std::move(*tensor);
   }
+  return inputs;
+}
+
+// The given inputs, checked against the graph's.
+Expected<std::map<std::string, HostTensor>, std::string>
+checkInputs(std::map<std::string, HostTensor> inputs,
+            const std::vector<NamedOperand> &wanted) {
   for (const NamedOperand &operand : wanted) {
     auto it = inputs.find(operand.name);
     if (it == inputs.end())
@@ -70,7 +77,16 @@ readInputs(const RunCommand &command, const std::vector<NamedOperand> &wanted) {
 } // namespace
 
 int runRun(RunCommand &command) {
-  auto graph = loadGraph(command.input, command.import, command.options);
+  auto files = readInputFiles(command);
+  if (!files)
+    return fail(files.error());
+  // An ONNX model's symbolic dimensions take the sizes of the inputs given
+  // (unless --dim or --input-shape size them): compiled for these sizes.
+  std::map<std::string, spec::Shape> shapes;
+  for (const auto &[name, tensor] : *files)
+    shapes[name] = tensor.shape();
+  auto graph = loadGraph(command.input, command.import, command.options,
+                         shapes);
   if (!graph)
     return fail(graph.error());
   CompileOptions &options = command.options;
@@ -95,7 +111,7 @@ int runRun(RunCommand &command) {
         return fail("--reference evaluates graphs with static shapes only; "
                     "input '" + input.name + "' has open dimensions " +
                     spec::toString(input.descriptor.shape));
-    auto inputs = readInputs(command, inputNames);
+    auto inputs = checkInputs(std::move(*files), inputNames);
     if (!inputs)
       return fail(inputs.error());
     auto result = reference::evaluate(*graph, *inputs);
@@ -110,7 +126,7 @@ int runRun(RunCommand &command) {
       std::fprintf(stderr, "%s\n", warning.c_str());
     inputNames = compiled->inputs;
     outputNames = compiled->outputs;
-    auto inputs = readInputs(command, inputNames);
+    auto inputs = checkInputs(std::move(*files), inputNames);
     if (!inputs)
       return fail(inputs.error());
     auto loaded = LoadedModel::load(compiled->artifact, options.modelName);

@@ -178,6 +178,24 @@ private:
         shape.push_back(sized->second);
         continue;
       }
+      // (A dimension given a bound is meant to stay open.)
+      if (auto given = options_.sizeFromInputs.find(info.name());
+          given != options_.sizeFromInputs.end() &&
+          !options_.dimensionBounds.count(name) &&
+          int(given->second.size()) == type.shape().dim_size()) {
+        int64_t size = given->second[size_t(k)];
+        auto [it, first] = sizedFromInputs_.try_emplace(name, size);
+        if (!first && it->second != size) {
+          modelProblem(OnnxProblem::Kind::Invalid,
+                       "dimension '" + name + "' is " +
+                           std::to_string(it->second) +
+                           " in one input and " + std::to_string(size) +
+                           " in input '" + info.name() + "'");
+          return std::nullopt;
+        }
+        shape.push_back(size);
+        continue;
+      }
       auto bound = options_.dimensionBounds.find(name);
       shape.push_back(spec::kOpenDim);
       openDims.push_back(
@@ -531,6 +549,7 @@ private:
   int64_t opset_ = 0;
   std::map<std::string, std::string> badInitializers_;
   std::vector<std::string> openDimNames_; // symbolic dims left open
+  std::map<std::string, int64_t> sizedFromInputs_; // by sizeFromInputs
   std::vector<std::string> outputs_;
   std::set<std::string> needed_;
   std::vector<const onnx::NodeProto *> order_; // the needed nodes, sorted

@@ -36,6 +36,11 @@ struct OnnxImportOptions {
   // Graph inputs fixed to these values: they become constants, so ops that
   // need compile-time operands (a Reshape's shape...) can read them.
   std::map<std::string, HostTensor> constantInputs;
+  // Shapes of the tensors the model will be computed on, by input name:
+  // symbolic dimensions that `dimensions` does not size take their size
+  // from these (`webnnc run` passes its inputs' shapes). A name two
+  // inputs share must get one size; static dimensions are not changed.
+  std::map<std::string, spec::Shape> sizeFromInputs;
 };
 
 // One reason an ONNX model could not be imported.
