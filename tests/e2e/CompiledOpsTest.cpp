@@ -171,12 +171,12 @@ std::vector<OpCase> cases() {
                    {.windowDimensions = {2, 2}, .strides = {2, 2}}, 0));
   c.push_back(pool("max_pool_padded_ceil", f32({2, 3, 9, 8}), &G::maxPool2d,
                    {.windowDimensions = {3, 3}, .padding = {1, 1, 1, 1},
-                    .strides = {2, 2}, .roundingType = RoundingType::Ceil}, 0));
+                    .strides = {2, 2}, .outputShapeRounding = RoundingType::Ceil}, 0));
   c.push_back(pool("average_pool_padded", f32({1, 4, 10, 9}), &G::averagePool2d,
                    {.windowDimensions = {3, 3}, .padding = {1, 1, 1, 1}}));
   c.push_back(pool("average_pool_ceil_stride", f32({1, 2, 9, 9}), &G::averagePool2d,
                    {.windowDimensions = {2, 2}, .strides = {2, 2},
-                    .roundingType = RoundingType::Ceil}));
+                    .outputShapeRounding = RoundingType::Ceil}));
   c.push_back(pool("average_pool_global", f32({2, 7, 5, 6}), &G::averagePool2d, {}));
   c.push_back(pool("l2_pool_dilated", f32({1, 3, 11, 12}), &G::l2Pool2d,
                    {.windowDimensions = {2, 3}, .dilations = {2, 2}}));

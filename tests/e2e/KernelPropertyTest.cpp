@@ -136,7 +136,7 @@ Operand convGroup(GraphBuilder &b, Draw &d) {
     pool.padding = {d.upTo(wh - 1), d.upTo(wh - 1), d.upTo(ww - 1),
                     d.upTo(ww - 1)};
     if (d.chance(40))
-      pool.roundingType = RoundingType::Ceil;
+      pool.outputShapeRounding = RoundingType::Ceil;
     return d.chance(50) ? b.maxPool2d(y, pool) : b.averagePool2d(y, pool);
   }
   case 2: // global pooling

@@ -155,7 +155,7 @@ void Session::step() {
     o.dilations = pickInts(in, 3);
     o.outputSizes = pickInts(in, 3);
     if (in.ConsumeBool())
-      o.roundingType = spec::RoundingType::Ceil;
+      o.outputShapeRounding = spec::RoundingType::Ceil;
     return keep(in.ConsumeBool() ? b.maxPool2d(pick(), o)
                                  : b.averagePool2d(pick(), o),
                 "pool2d");

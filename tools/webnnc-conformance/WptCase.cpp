@@ -13,8 +13,12 @@ namespace json = llvm::json;
 
 namespace {
 
+// A descriptor whose shape may hold dynamic dimensions ({"name",
+// "maxSize"}): those are kOpenDim, named and bounded in |openDims|.
 Expected<spec::OperandDescriptor, std::string>
-descriptorFromJson(const json::Value *value) {
+descriptorFromJson(const json::Value *value,
+                   std::vector<std::pair<std::string, int64_t>> *openDims =
+                       nullptr) {
   const json::Object *object = value ? value->getAsObject() : nullptr;
   if (!object)
     return std::string("'descriptor' must be an object");
@@ -29,14 +33,46 @@ descriptorFromJson(const json::Value *value) {
   if (!shape)
     return std::string("'descriptor.shape' must be a list");
   for (const json::Value &d : *shape) {
+    if (const json::Object *dynamic = d.getAsObject(); dynamic && openDims) {
+      auto name = dynamic->getString("name");
+      auto maxSize = dynamic->getInteger("maxSize");
+      if (!name || !maxSize || *maxSize < 1)
+        return std::string("a dynamic dimension needs 'name' and a positive "
+                           "'maxSize'");
+      desc.shape.push_back(spec::kOpenDim);
+      openDims->push_back({name->str(), *maxSize});
+      continue;
+    }
     auto dim = d.getAsInteger();
     if (!dim)
-      return std::string("'descriptor.shape' must hold integers");
+      return std::string("'descriptor.shape' must hold integers or dynamic "
+                         "dimensions");
     desc.shape.push_back(*dim);
   }
-  if (auto error = spec::checkDescriptor(desc, "descriptor"))
+  if (auto error = spec::checkDescriptor(desc, "descriptor",
+                                         /*allowOpen=*/openDims != nullptr))
     return error->format("descriptor");
   return desc;
+}
+
+// The concrete shape of a tensor with dynamic dimensions: its top-level
+// "shape", which must agree with the descriptor's static dimensions.
+Expected<spec::Shape, std::string>
+concreteShape(const json::Object &object, const spec::OperandDescriptor &desc) {
+  const json::Array *shape = object.getArray("shape");
+  if (!shape || shape->size() != desc.shape.size())
+    return std::string("a descriptor with dynamic dimensions needs a "
+                       "concrete 'shape' of the same rank");
+  spec::Shape out;
+  for (size_t d = 0; d < shape->size(); ++d) {
+    auto dim = (*shape)[d].getAsInteger();
+    if (!dim || *dim < 1 ||
+        (!spec::isOpen(desc.shape[d]) && *dim != desc.shape[d]))
+      return std::string("the concrete 'shape' must hold the descriptor's "
+                         "static dimensions and positive sizes");
+    out.push_back(*dim);
+  }
+  return out;
 }
 
 // One element as int64 bits (integers) or double (floats).
@@ -92,14 +128,22 @@ Expected<Tensor, std::string> tensorOf(const json::Value &value,
   const json::Object *object = value.getAsObject();
   if (!object)
     return std::string("must be an object");
-  auto desc = descriptorFromJson(object->get("descriptor"));
+  Tensor tensor;
+  auto desc = descriptorFromJson(object->get("descriptor"), &tensor.openDims);
   if (!desc)
     return desc.error();
+  tensor.descriptor = *desc;
+  spec::OperandDescriptor concrete = *desc;
+  if (!tensor.openDims.empty()) {
+    auto shape = concreteShape(*object, *desc);
+    if (!shape)
+      return shape.error();
+    concrete.shape = *shape;
+  }
   const json::Value *data = object->get("data");
   if (!data)
     return std::string("has no 'data'");
-  Tensor tensor;
-  auto host = tensorFromJson(*desc, *data);
+  auto host = tensorFromJson(concrete, *data);
   if (!host)
     return host.error();
   tensor.value = std::move(*host);

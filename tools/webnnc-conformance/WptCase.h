@@ -20,8 +20,13 @@ namespace webnnc::wpt {
 
 // A graph input, or an expected output.
 struct Tensor {
-  HostTensor value;
+  HostTensor value; // of the concrete shape
   bool constant = false; // inputs only: a constant operand
+  // The descriptor WPT gives the builder: the value's, except dimensions
+  // written {"name", "maxSize"} (the dynamic-shape form), which are open
+  // (kOpenDim) and named and bounded in |openDims|, in order.
+  spec::OperandDescriptor descriptor;
+  std::vector<std::pair<std::string, int64_t>> openDims;
 };
 
 // One operator call: the MLGraphBuilder method, its arguments in order

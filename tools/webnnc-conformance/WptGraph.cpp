@@ -4,7 +4,9 @@
 #include "WptGraph.h"
 
 #include <functional>
+#include <set>
 
+#include "WptSignatures.h"
 #include "llvm/Support/JSON.h"
 #include "webnnc/Frontend/GraphBuilder.h"
 
@@ -15,21 +17,44 @@ namespace {
 
 using Operands = std::map<std::string, Operand>;
 
-// One operator call's arguments and options, read leniently: a missing or
-// malformed argument records the first error and yields a default.
+// One operator call's arguments and options: a missing or malformed
+// argument records the first error and yields a default. Arguments bind by
+// position (WptSignatures.h); the options dictionary is the argument keyed
+// `options`, or an object after the last positional parameter.
 class Args {
 public:
   Args(const Operator &op, const Operands &operands)
-      : op_(op), operands_(operands) {
-    for (const auto &[key, value] : op.arguments)
-      if (key == "options")
+      : op_(op), operands_(operands), parameters_(parametersOf(op.name)) {
+    for (const auto &[key, value] : op.arguments) {
+      bool afterParameters =
+          parameters_ && positional_.size() >= parameters_->size();
+      if (key == "options" || (afterParameters && value->getAsObject()))
         options_ = value->getAsObject();
+      else
+        positional_.push_back({key, value});
+    }
+    if (parameters_ && positional_.size() > parameters_->size())
+      fail(positional_.back().first.c_str(),
+           "is an argument " + op.name + " does not take (it takes " +
+               std::to_string(parameters_->size()) + " before its options)");
   }
 
   std::string error;
 
+  // After the call: an option the handler did not read is not one the
+  // runner knows, and ignoring it could turn a renamed option into a wrong
+  // answer.
+  void checkOptionsRead() {
+    if (!options_)
+      return;
+    for (const auto &[key, value] : *options_)
+      if (!read_.count(key.str()))
+        fail(key.str().c_str(), "is not an option of " + op_.name);
+  }
+
   bool has(const char *key) const { return argument(key) != nullptr; }
-  bool hasOption(const char *key) const {
+  bool hasOption(const char *key) {
+    read_.insert(key);
     return options_ && options_->get(key);
   }
 
@@ -155,7 +180,12 @@ public:
 
 private:
   const json::Value *argument(const char *key) const {
-    for (const auto &[name, value] : op_.arguments)
+    if (parameters_) {
+      int i = parameterIndex(*parameters_, key);
+      return i >= 0 && size_t(i) < positional_.size() ? positional_[i].second
+                                                       : nullptr;
+    }
+    for (const auto &[name, value] : positional_)
       if (name == key)
         return value;
     return nullptr;
@@ -190,7 +220,10 @@ private:
 
   const Operator &op_;
   const Operands &operands_;
+  const std::vector<std::string> *parameters_;
+  std::vector<std::pair<std::string, const json::Value *>> positional_;
   const json::Object *options_ = nullptr;
+  std::set<std::string> read_; // option keys a handler asked for
 };
 
 struct Called {
@@ -236,8 +269,11 @@ Pool2dOptions poolOptions(Args &a) {
   o.strides = a.optInts("strides");
   o.dilations = a.optInts("dilations");
   o.layout = a.optEnum("layout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
-  o.roundingType = a.optEnum("roundingType", {"floor", "ceil"},
-                             RoundingType::Floor);
+  // The spec's name, and the one WPT used before 2024.
+  const char *rounding =
+      a.hasOption("roundingType") ? "roundingType" : "outputShapeRounding";
+  o.outputShapeRounding =
+      a.optEnum(rounding, {"floor", "ceil"}, RoundingType::Floor);
   o.outputSizes = a.optInts("outputSizes");
   o.label = a.label();
   return o;
@@ -332,7 +368,7 @@ std::map<std::string, Handler> handlers() {
            {"logicalOr", &G::logicalOr},
            {"logicalXor", &G::logicalXor}})
     h[name] = binary(method, 0);
-  h["logicalNot"] = unary(&G::logicalNot, fixed(0), "a");
+  h["logicalNot"] = unary(&G::logicalNot, fixed(0));
   // Element-wise unary.
   for (auto [name, method] : std::initializer_list<std::pair<const char *, G::Unary>>{
            {"abs", &G::abs},         {"ceil", &G::ceil},
@@ -752,12 +788,15 @@ Expected<BuiltCase, std::string> buildCase(const Case &c) {
   std::map<std::string, HostTensor> inputs;
   for (const auto &[name, tensor] : c.inputs) {
     const HostTensor &value = tensor.value;
+    std::vector<OpenDimension> openDims;
+    for (const auto &[dimName, maxSize] : tensor.openDims)
+      openDims.push_back({dimName, maxSize});
     Operand operand =
         tensor.constant
             ? builder.constant(value.descriptor(),
                                std::span<const std::byte>(value.data(),
                                                           value.byteSize()))
-            : builder.input(name, value.descriptor());
+            : builder.input(name, tensor.descriptor, openDims);
     if (!operand)
       return "input '" + name + "': " + operand.error()->message();
     operands[name] = operand;
@@ -771,6 +810,7 @@ Expected<BuiltCase, std::string> buildCase(const Case &c) {
       return "operator '" + op.name + "' is not supported by the runner";
     Args args(op, operands);
     Called called = it->second(builder, args);
+    args.checkOptionsRead();
     if (!args.error.empty())
       return args.error;
     if (called.outputs.size() != op.outputs.size())

@@ -333,7 +333,7 @@ private:
       return op->emitOpError() << g.error().format(spec::toString(kind));
     const ShapeProgram::Dims &in = p_.dimsOf(op->getOperand(0));
     bool nchw = options.layout == spec::InputOperandLayout::Nchw;
-    bool ceil = options.roundingType == spec::RoundingType::Ceil;
+    bool ceil = options.outputShapeRounding == spec::RoundingType::Ceil;
     int h = in[nchw ? 2 : 1], w = in[nchw ? 3 : 2];
     int oh = windowOutput(op, h, g->padding[0] + g->padding[1],
                           g->windowHeight, g->dilations[0], g->strides[0],

@@ -94,7 +94,7 @@ Operand pool(GraphBuilder::Impl &impl, const GraphBuilder *owner,
       .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
                                                   InputOperandLayout::Nchw)
       .enumeration<webnn::RoundingTypeAttr>(
-          "rounding_type", options.roundingType, RoundingType::Floor)
+          "output_shape_rounding", options.outputShapeRounding, RoundingType::Floor)
       .optionalArray("output_sizes", options.outputSizes);
   return call.create<Op>(*result, {impl.value(input)}, attrs);
 }

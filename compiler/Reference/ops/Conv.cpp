@@ -137,13 +137,16 @@ OpResult pool2d(Op op, spec::PoolKind kind, const Operands &operands) {
             }
           }
           size_t at = activationIndex(out.shape, options.layout, n, c, y, x);
+          // A window holding no input element (ceil rounding or
+          // outputSizes past the padding) pools to 0, as webnn-baseline
+          // and WPT have it.
           if (!input.isFloat()) {
-            out.i[at] = any ? bestInt : lowestInteger(input.type);
+            out.i[at] = any ? bestInt : 0;
             continue;
           }
           switch (kind) {
           case spec::PoolKind::Max:
-            out.f[at] = best;
+            out.f[at] = any ? best : 0.0;
             break;
           case spec::PoolKind::Average:
             out.f[at] = count ? sum / double(count) : 0.0;

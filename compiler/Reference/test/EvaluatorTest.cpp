@@ -232,7 +232,7 @@ TEST(Evaluator, Pooling) {
   EXPECT_EQ(pool(&GraphBuilder::maxPool2d,
                  {.windowDimensions = {2, 2},
                   .strides = {2, 2},
-                  .roundingType = RoundingType::Ceil},
+                  .outputShapeRounding = RoundingType::Ceil},
                  iota(9), {1, 1, 3, 3}),
             (std::vector<double>{5, 6, 8, 9}));
 }

@@ -45,8 +45,8 @@ func.func @conv_and_pool(%x: tensor<1x8x8x3xf16>, %w: tensor<3x3x3x16xf16>, %bia
   // CHECK: webnn.max_pool2d %{{.*}} {layout = #webnn<layout nhwc>, strides = array<i64: 2, 2>, window_dimensions = array<i64: 2, 2>}
   %1 = webnn.max_pool2d %0 {window_dimensions = array<i64: 2, 2>, strides = array<i64: 2, 2>, layout = #webnn<layout nhwc>}
       : (tensor<1x8x8x16xf16>) -> tensor<1x4x4x16xf16>
-  // CHECK: webnn.average_pool2d %{{.*}} {layout = #webnn<layout nhwc>, rounding_type = #webnn<rounding ceil>, window_dimensions = array<i64: 3, 3>}
-  %2 = webnn.average_pool2d %1 {window_dimensions = array<i64: 3, 3>, layout = #webnn<layout nhwc>, rounding_type = #webnn<rounding ceil>}
+  // CHECK: webnn.average_pool2d %{{.*}} {layout = #webnn<layout nhwc>, output_shape_rounding = #webnn<rounding ceil>, window_dimensions = array<i64: 3, 3>}
+  %2 = webnn.average_pool2d %1 {window_dimensions = array<i64: 3, 3>, layout = #webnn<layout nhwc>, output_shape_rounding = #webnn<rounding ceil>}
       : (tensor<1x4x4x16xf16>) -> tensor<1x2x2x16xf16>
   // CHECK: webnn.l2_pool2d %{{.*}} {layout = #webnn<layout nhwc>, padding = array<i64: 1, 1, 1, 1>, window_dimensions = array<i64: 3, 3>}
   %3 = webnn.l2_pool2d %1 {window_dimensions = array<i64: 3, 3>, padding = array<i64: 1, 1, 1, 1>, layout = #webnn<layout nhwc>}

@@ -117,7 +117,7 @@ std::vector<AgreementCase> convPoolCases() {
           {"avg_pad_ceil", b.averagePool2d(x, {.windowDimensions = {3, 3},
                                                .padding = {1, 1, 1, 1},
                                                .strides = {2, 2},
-                                               .roundingType = RoundingType::Ceil})},
+                                               .outputShapeRounding = RoundingType::Ceil})},
           {"avg_global", b.averagePool2d(x)},
           {"avg_nhwc_dilated", b.averagePool2d(nhwc, {.windowDimensions = {2, 2},
                                                       .dilations = {2, 2},
@@ -165,7 +165,7 @@ std::vector<AgreementCase> convPoolCases() {
           {"ceil_dilated", b.maxPool2d(x, {.windowDimensions = {2, 2},
                                            .strides = {3, 2},
                                            .dilations = {1, 2},
-                                           .roundingType = RoundingType::Ceil})}};
+                                           .outputShapeRounding = RoundingType::Ceil})}};
     };
     cases.push_back(c);
   }

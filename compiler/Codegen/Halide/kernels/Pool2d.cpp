@@ -41,6 +41,20 @@ Expr fromOrderedUnsigned(Expr v) {
   return reinterpret(Int(64), v ^ make_const(UInt(64), uint64_t(1) << 63));
 }
 
+// Whether the window of output position |o| (stride, leading padding,
+// window size and dilation along one axis) holds an element of [0, size).
+Expr windowHits(Expr o, int stride, int padding, int window, int dilation,
+                Expr size) {
+  Expr first = o * stride - padding;
+  Expr last = first + (window - 1) * dilation;
+  if (dilation == 1)
+    return last >= 0 && first < size;
+  // Taps at first + k * dilation: the first one at or after 0.
+  Expr skip = select(first < 0, (0 - first + dilation - 1) / dilation, 0);
+  Expr tap = first + skip * dilation;
+  return skip < window && tap < size;
+}
+
 } // namespace
 
 std::optional<Defined> definePool2d(const kernels::OpSpec &op,
@@ -57,7 +71,7 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   options.strides = op.intList("strides");
   options.dilations = op.intList("dilations");
   options.layout = layoutAttr(op, "layout");
-  options.roundingType = op.intAttr("rounding_type", 0) == 0
+  options.outputShapeRounding = op.intAttr("output_shape_rounding", 0) == 0
                              ? spec::RoundingType::Floor
                              : spec::RoundingType::Ceil;
   options.outputSizes = op.intList("output_sizes");
@@ -82,7 +96,7 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
       g.padding[0] || g.padding[2] ||
       // Without sizes, a ceil-rounded or padded window may leave.
       (openSize && (g.padding[1] || g.padding[3] ||
-                    options.roundingType == spec::RoundingType::Ceil)) ||
+                    options.outputShapeRounding == spec::RoundingType::Ceil)) ||
       (g.outputHeight - 1) * g.strides[0] - g.padding[0] +
               (g.windowHeight - 1) * g.dilations[0] >= g.inputHeight ||
       (g.outputWidth - 1) * g.strides[1] - g.padding[2] +
@@ -110,6 +124,19 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
                                : candidate > current;
     acc(accVars) = select(better, candidate, current);
     value = isInt64 ? fromOrderedUnsigned(acc(accVars)) : acc(accVars);
+    if (mayLeave) {
+      // A window holding no input element pools to 0 (webnn-baseline's,
+      // and WPT's, value): whether one does depends on the output row and
+      // column alone.
+      Expr rowsInside = windowHits(y, int(g.strides[0]), int(g.padding[0]),
+                                   int(g.windowHeight), int(g.dilations[0]),
+                                   in.height);
+      Expr columnsInside = windowHits(x, int(g.strides[1]), int(g.padding[2]),
+                                      int(g.windowWidth), int(g.dilations[1]),
+                                      in.width);
+      value = select(rowsInside && columnsInside, value,
+                     Internal::make_zero(value.type()));
+    }
   } else {
     Expr term = *kind == spec::PoolKind::L2 ? v * v : v;
     acc(accVars) = 0.0f;
@@ -201,7 +228,7 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   };
   Value pooled{result, op.result};
   if (spec::hasOpenDims(op.result.shape)) {
-    bool ceil = options.roundingType == spec::RoundingType::Ceil;
+    bool ceil = options.outputShapeRounding == spec::RoundingType::Ceil;
     Expr oh = windowOutputExtent(in.height, g.padding[0] + g.padding[1],
                                  g.windowHeight, g.dilations[0], g.strides[0],
                                  ceil);

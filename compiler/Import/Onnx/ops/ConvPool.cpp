@@ -271,7 +271,7 @@ void convertPool(NodeContext &ctx, PoolKind kind) {
   options.strides = *strides;
   options.dilations = *dilations;
   if (ctx.attrInt("ceil_mode", 0))
-    options.roundingType = spec::RoundingType::Ceil;
+    options.outputShapeRounding = spec::RoundingType::Ceil;
   Operand x = s.input;
   bool countPad = kind == PoolKind::Average &&
                   ctx.attrInt("count_include_pad", 0) != 0;
@@ -280,7 +280,7 @@ void convertPool(NodeContext &ctx, PoolKind kind) {
     bool any = false;
     for (int64_t p : *padding)
       any |= p != 0;
-    if (any && options.roundingType == spec::RoundingType::Ceil)
+    if (any && options.outputShapeRounding == spec::RoundingType::Ceil)
       return ctx.unsupported("count_include_pad with ceil_mode");
     if (any) {
       x = ctx.b().pad(x, {0, 0, (*padding)[0], (*padding)[2]},

@@ -181,10 +181,8 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   g.windowWidth = options.windowDimensions.empty()
                       ? g.inputWidth
                       : options.windowDimensions[1];
-  // The spec ignores padding when outputSizes is given.
-  g.padding = listOrDefault<4>(
-      options.outputSizes.empty() ? options.padding : std::vector<int64_t>{},
-      0);
+  // Padding counts with outputSizes too (as WPT's pooling cases require).
+  g.padding = listOrDefault<4>(options.padding, 0);
   g.strides = listOrDefault<2>(options.strides, 1);
   g.dilations = listOrDefault<2>(options.dilations, 1);
 
@@ -208,7 +206,7 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
               std::to_string(int64_t(std::ceil(h))) + "," +
               std::to_string(int64_t(std::ceil(w))) + "])");
     h = double(oh), w = double(ow);
-  } else if (options.roundingType == RoundingType::Ceil) {
+  } else if (options.outputShapeRounding == RoundingType::Ceil) {
     h = isOpenSize(h) ? h : std::ceil(h), w = isOpenSize(w) ? w : std::ceil(w);
   } else {
     h = isOpenSize(h) ? h : std::floor(h), w = isOpenSize(w) ? w : std::floor(w);

@@ -130,7 +130,7 @@ TEST(Pool2d, ShapesAndRounding) {
   EXPECT_EQ(pool2d(PoolKind::Max, in,
                    {.windowDimensions = {2, 2},
                     .strides = {2, 2},
-                    .roundingType = RoundingType::Ceil})
+                    .outputShapeRounding = RoundingType::Ceil})
                 ->shape,
             (Shape{1, 2, 4, 4}));
   EXPECT_EQ(pool2d(PoolKind::Average, in,
@@ -139,14 +139,30 @@ TEST(Pool2d, ShapesAndRounding) {
                     .outputSizes = {4, 4}})
                 ->shape,
             (Shape{1, 2, 4, 4}));
-  // With outputSizes the spec ignores padding.
+  // outputSizes is checked against the sizes with padding: 7 + 2 + 2
+  // with a window of 2 and stride 2 gives 5.5, so 5 or 6 (WPT's pooling
+  // cases), not 3 as without the padding.
   EXPECT_EQ(pool2d(PoolKind::Average, in,
                    {.windowDimensions = {2, 2},
                     .padding = {2, 2, 2, 2},
                     .strides = {2, 2},
-                    .outputSizes = {3, 3}})
+                    .outputSizes = {6, 5}})
+                .error()
+                .rule,
+            "must be the computed output sizes rounded down ([5,5]) or up "
+            "([6,6])");
+  EXPECT_EQ(pool2d(PoolKind::Average, in,
+                   {.windowDimensions = {2, 2},
+                    .padding = {2, 2, 2, 2},
+                    .strides = {2, 2},
+                    .outputSizes = {6, 6}})
                 ->shape,
-            (Shape{1, 2, 3, 3}));
+            (Shape{1, 2, 6, 6}));
+  EXPECT_FALSE(pool2d(PoolKind::Average, in,
+                      {.windowDimensions = {2, 2},
+                       .padding = {2, 2, 2, 2},
+                       .strides = {2, 2},
+                       .outputSizes = {3, 3}}));
   // Global pooling by default; nhwc keeps channels last.
   EXPECT_EQ(pool2d(PoolKind::Average, f32({1, 7, 7, 2}),
                    {.layout = InputOperandLayout::Nhwc})

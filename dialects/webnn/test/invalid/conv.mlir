@@ -81,10 +81,10 @@ func.func @resample_integer(%x: tensor<1x1x2x2xi32>) {
 
 // -----
 
-func.func @average_pool_padding_ignored_with_output_sizes(%x: tensor<1x1x4x4xf32>) {
-  // The spec drops the padding when outputSizes is given, so [5,5] is
-  // neither rounding of the unpadded size (3).
-  // expected-error@+1 {{'webnn.average_pool2d' op outputSizes: must be the computed output sizes rounded down ([3,3]) or up ([3,3])}}
-  %0 = webnn.average_pool2d %x {window_dimensions = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, output_sizes = array<i64: 5, 5>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x5x5xf32>
+func.func @average_pool_output_sizes_count_the_padding(%x: tensor<1x1x4x4xf32>) {
+  // outputSizes is a rounding of the size with the padding (5 here); the
+  // unpadded size (3) is not one.
+  // expected-error@+1 {{'webnn.average_pool2d' op outputSizes: must be the computed output sizes rounded down ([5,5]) or up ([5,5])}}
+  %0 = webnn.average_pool2d %x {window_dimensions = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, output_sizes = array<i64: 3, 3>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x3x3xf32>
   return
 }

@@ -346,9 +346,10 @@ class WebNN_Pool2dOp<string mnemonic, string specName>
   let description = [{
     Options follow `MLPool2dOptions`. Without `window_dimensions` the window
     covers the whole spatial input (global pooling). `output_sizes`, when
-    given, must be both computed sizes rounded down or both rounded up; it
-    takes precedence over `rounding_type`, and the spec then ignores
-    `padding`. Padding never contributes a value.
+    given, must be both computed sizes (with the padding) rounded down or
+    both rounded up; it takes precedence over `output_shape_rounding` (the
+    spec's `outputShapeRounding`, once `roundingType`). Padding never
+    contributes a value.
   }];
   let arguments = (ins WebNN_Tensor:$input,
       OptionalAttr<DenseI64ArrayAttr>:$window_dimensions,
@@ -358,7 +359,7 @@ class WebNN_Pool2dOp<string mnemonic, string specName>
       DefaultValuedAttr<WebNN_InputOperandLayoutAttr,
                         "::mlir::webnn::InputOperandLayout::nchw">:$layout,
       DefaultValuedAttr<WebNN_RoundingTypeAttr,
-                        "::mlir::webnn::RoundingType::floor">:$rounding_type,
+                        "::mlir::webnn::RoundingType::floor">:$output_shape_rounding,
       OptionalAttr<DenseI64ArrayAttr>:$output_sizes);
   let results = (outs WebNN_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";

@@ -118,7 +118,7 @@ spec::Pool2dOptions pool2dOptions(OpOrAdaptor op) {
   options.strides = toVector(op.getStrides());
   options.dilations = toVector(op.getDilations());
   readEnum(op.getLayoutAttr(), options.layout);
-  readEnum(op.getRoundingTypeAttr(), options.roundingType);
+  readEnum(op.getOutputShapeRoundingAttr(), options.outputShapeRounding);
   options.outputSizes = toVector(op.getOutputSizes());
   return options;
 }

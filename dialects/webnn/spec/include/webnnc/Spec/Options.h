@@ -64,12 +64,13 @@ template <typename OperandT> struct ConvTranspose2dOptionsT {
 // MLPool2dOptions.
 struct Pool2dOptions {
   std::vector<int64_t> windowDimensions; // [h, w], default: the input's
-  std::vector<int64_t> padding;          // forced to 0s with outputSizes
+  std::vector<int64_t> padding;          // [beginH, endH, beginW, endW]
   std::vector<int64_t> strides;
   std::vector<int64_t> dilations;
   InputOperandLayout layout = InputOperandLayout::Nchw;
-  RoundingType roundingType = RoundingType::Floor;
-  std::vector<int64_t> outputSizes; // [h, w], overrides roundingType
+  // The spec's outputShapeRounding (renamed from roundingType in 2024).
+  RoundingType outputShapeRounding = RoundingType::Floor;
+  std::vector<int64_t> outputSizes; // [h, w], overrides outputShapeRounding
   std::string label;
 };
 
