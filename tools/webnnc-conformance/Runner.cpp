@@ -64,7 +64,7 @@ Outcome runCase(const Case &c, const RunOptions &options) {
   }
   auto built = buildCase(c);
   if (!built) {
-    out.reason = "build: " + built.error();
+    out.reason = "build: " + built.error().message;
     return out;
   }
   CompileOptions compileOptions;

@@ -782,7 +782,13 @@ std::vector<std::string> supportedOperators() {
   return names;
 }
 
-Expected<BuiltCase, std::string> buildCase(const Case &c) {
+Expected<BuiltCase, BuildFailure> buildCase(const Case &c) {
+  auto runner = [](std::string message) {
+    return BuildFailure{std::move(message), false};
+  };
+  auto rejected = [](std::string message) {
+    return BuildFailure{std::move(message), true};
+  };
   GraphBuilder builder;
   Operands operands;
   std::map<std::string, HostTensor> inputs;
@@ -798,7 +804,7 @@ Expected<BuiltCase, std::string> buildCase(const Case &c) {
                                                           value.byteSize()))
             : builder.input(name, tensor.descriptor, openDims);
     if (!operand)
-      return "input '" + name + "': " + operand.error()->message();
+      return rejected("input '" + name + "': " + operand.error()->message());
     operands[name] = operand;
     if (!tensor.constant)
       inputs[name] = value;
@@ -807,19 +813,27 @@ Expected<BuiltCase, std::string> buildCase(const Case &c) {
   for (const Operator &op : c.operators) {
     auto it = handlerTable().find(op.name);
     if (it == handlerTable().end())
-      return "operator '" + op.name + "' is not supported by the runner";
+      return runner("operator '" + op.name + "' is not supported by the runner");
     Args args(op, operands);
     Called called = it->second(builder, args);
     args.checkOptionsRead();
     if (!args.error.empty())
-      return args.error;
+      return runner(args.error);
+    // A rejected call first (a failing gru returns every operand its
+    // options ask for, each carrying the error).
+    for (const Operand &output : called.outputs)
+      if (!output && output.error())
+        return rejected(output.error()->message());
     if (called.outputs.size() != op.outputs.size())
-      return op.name + " returned " + std::to_string(called.outputs.size()) +
-             " operands, the case names " + std::to_string(op.outputs.size());
+      return runner(op.name + " returned " +
+                    std::to_string(called.outputs.size()) +
+                    " operands, the case names " +
+                    std::to_string(op.outputs.size()));
     for (size_t i = 0; i < op.outputs.size(); ++i) {
       if (!called.outputs[i])
-        return called.outputs[i].error() ? called.outputs[i].error()->message()
-                                         : op.name + " failed";
+        return rejected(called.outputs[i].error()
+                            ? called.outputs[i].error()->message()
+                            : op.name + " failed");
       operands[op.outputs[i]] = called.outputs[i];
     }
     tolerance += called.tolerance;
@@ -828,12 +842,13 @@ Expected<BuiltCase, std::string> buildCase(const Case &c) {
   for (const auto &[name, expected] : c.expected) {
     auto it = operands.find(name);
     if (it == operands.end())
-      return "expected output '" + name + "' is not computed by the graph";
+      return runner("expected output '" + name +
+                    "' is not computed by the graph");
     outputs[name] = it->second;
   }
   Expected<Graph, BuildError> graph = builder.build(outputs);
   if (!graph)
-    return graph.error().message();
+    return rejected(graph.error().message());
   return BuiltCase{std::move(*graph), std::move(inputs), tolerance};
 }
 

@@ -32,8 +32,16 @@ struct BuiltCase {
   Tolerance tolerance;
 };
 
+// Why a case's graph could not be built.
+struct BuildFailure {
+  std::string message;
+  // The frontend rejected a builder call (the spec's validation), as
+  // opposed to the case being unreadable to the runner.
+  bool byBuilder = false;
+};
+
 // Builds |c|'s graph computing its expected outputs.
-Expected<BuiltCase, std::string> buildCase(const Case &c);
+Expected<BuiltCase, BuildFailure> buildCase(const Case &c);
 
 // The operators buildCase knows, sorted.
 std::vector<std::string> supportedOperators();

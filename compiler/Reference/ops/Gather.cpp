@@ -118,9 +118,11 @@ OpResult scatterND(const Operands &operands) {
 // broadcasting: each scale element covers a block of the input).
 size_t blockOffset(const std::vector<int64_t> &index, const spec::Shape &input,
                    const spec::Shape &scale) {
-  std::vector<int64_t> at(index.size());
-  for (size_t d = 0; d < index.size(); ++d)
-    at[d] = index[d] / (input[d] / scale[d]);
+  // A lower-rank scale aligns to the input's trailing dimensions.
+  size_t skip = input.size() - scale.size();
+  std::vector<int64_t> at(scale.size());
+  for (size_t d = 0; d < scale.size(); ++d)
+    at[d] = index[skip + d] / (input[skip + d] / scale[d]);
   return offsetOf(at, scale);
 }
 

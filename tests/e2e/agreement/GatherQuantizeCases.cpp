@@ -58,7 +58,17 @@ std::vector<AgreementCase> gatherQuantizeCases() {
         Operand perTensorScale = constantOf(b, f, {1, 1}, {1.75});
         Operand perTensorZero = constantOf(b, q, {1, 1}, {5});
         Operand xq = b.input("xq", {q, {4, 6}});
+        // Lower ranks align to the trailing dimensions: a per-column
+        // scale [6] and a scalar one.
+        Operand columnScale = constantOf(b, f, {6}, {0.5, 1, 2, 0.25, 3, 1.5});
+        Operand columnZero = constantOf(b, q, {6}, {0, 1, 2, 3, 4, 5});
+        Operand scalarScale = constantOf(b, f, {}, {0.75});
+        Operand scalarZero = constantOf(b, q, {}, {2});
         return Outputs{
+            {"quantize_per_column", b.quantizeLinear(x, columnScale, columnZero)},
+            {"dequantize_per_column",
+             b.dequantizeLinear(xq, columnScale, columnZero)},
+            {"dequantize_scalar", b.dequantizeLinear(xq, scalarScale, scalarZero)},
             {"quantize_blockwise", b.quantizeLinear(x, scale, zeroPoint)},
             {"quantize_per_tensor",
              b.quantizeLinear(x, perTensorScale, perTensorZero)},

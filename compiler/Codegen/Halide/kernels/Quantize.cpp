@@ -11,13 +11,18 @@ using Index = std::vector<Expr>;
 
 namespace {
 
+// The scale element covering input element |at|; a lower-rank scale
+// aligns to the input's trailing dimensions.
 Index blockIndex(const Index &at, const spec::Shape &input,
                  const spec::Shape &scale) {
-  Index b(at.size());
-  for (size_t d = 0; d < at.size(); ++d)
-    b[d] = scale[d] == input[d] ? at[d]
-           : scale[d] == 1      ? Expr(0)
-                                : at[d] / int(input[d] / scale[d]);
+  size_t skip = input.size() - scale.size();
+  Index b(scale.size());
+  for (size_t d = 0; d < scale.size(); ++d) {
+    int64_t size = input[skip + d];
+    b[d] = scale[d] == size ? at[skip + d]
+           : scale[d] == 1  ? Expr(0)
+                            : at[skip + d] / int(size / scale[d]);
+  }
   return b;
 }
 

@@ -12,17 +12,26 @@ namespace {
 constexpr DataTypeSet kQuantizedTypes = {DataType::Uint8, DataType::Int8,
                                          DataType::Uint32, DataType::Int32};
 
-// scale and zeroPoint: same shape, blockwise broadcastable to the input.
+// scale and zeroPoint: same shape, of the input's rank or lower, aligned
+// to the input's trailing dimensions (missing leading ones count as 1),
+// each dimension dividing the input's: unidirectional broadcasting, and
+// blockwise (each scale element covering a block of the input).
 std::optional<Error> checkScaleAndZeroPoint(const OperandDescriptor &input,
                                             const OperandDescriptor &scale,
                                             const OperandDescriptor &zeroPoint) {
-  WEBNNC_SPEC_CHECK(checkRank(scale, "scale", input.rank()));
+  if (scale.rank() > input.rank())
+    return makeError("scale", "rank " + std::to_string(scale.rank()) +
+                                  " must be at most the input's (" +
+                                  std::to_string(input.rank()) + ")");
   WEBNNC_SPEC_CHECK(checkShape(zeroPoint, "zeroPoint", scale.shape));
-  if (!isBlockwiseBroadcastable(scale.shape, input.shape))
+  Shape aligned(input.rank() - scale.rank(), 1);
+  aligned.insert(aligned.end(), scale.shape.begin(), scale.shape.end());
+  if (!isBlockwiseBroadcastable(aligned, input.shape))
     return makeError("scale", "shape " + toString(scale.shape) +
                                   " must divide the input's shape " +
                                   toString(input.shape) +
-                                  " dimension by dimension (blockwise)");
+                                  " dimension by dimension (blockwise), "
+                                  "aligned to its trailing dimensions");
   return std::nullopt;
 }
 

@@ -73,9 +73,18 @@ func.func @quantize_blocks(%x: tensor<4x6xf32>, %s: tensor<1x4xf32>, %z: tensor<
 
 // -----
 
-func.func @dequantize_scale_rank(%x: tensor<4x6xi8>, %s: tensor<6xf32>, %z: tensor<6xi8>) {
-  // expected-error@+1 {{'webnn.dequantize_linear' op scale: rank must be 2, got 1}}
-  %0 = webnn.dequantize_linear %x, %s, %z : (tensor<4x6xi8>, tensor<6xf32>, tensor<6xi8>) -> tensor<4x6xf32>
+func.func @dequantize_scale_rank(%x: tensor<4x6xi8>, %s: tensor<1x4x6xf32>, %z: tensor<1x4x6xi8>) {
+  // A lower rank aligns to the trailing dimensions; a higher one cannot.
+  // expected-error@+1 {{'webnn.dequantize_linear' op scale: rank 3 must be at most the input's (2)}}
+  %0 = webnn.dequantize_linear %x, %s, %z : (tensor<4x6xi8>, tensor<1x4x6xf32>, tensor<1x4x6xi8>) -> tensor<4x6xf32>
+  return
+}
+
+// -----
+
+func.func @dequantize_scale_trailing(%x: tensor<4x6xi8>, %s: tensor<4xf32>, %z: tensor<4xi8>) {
+  // expected-error@+1 {{'webnn.dequantize_linear' op scale: shape [4] must divide the input's shape [4,6] dimension by dimension (blockwise), aligned to its trailing dimensions}}
+  %0 = webnn.dequantize_linear %x, %s, %z : (tensor<4x6xi8>, tensor<4xf32>, tensor<4xi8>) -> tensor<4x6xf32>
   return
 }
 
