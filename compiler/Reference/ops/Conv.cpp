@@ -273,9 +273,14 @@ OpResult resample2d(webnn::Resample2dOp op, const RefTensor &input) {
           continue;
         from[g.axes[0]] = a.index[i];
         from[g.axes[1]] = b.index[j];
-        value += w * input.f[offsetOf(from, input.shape)];
+        size_t at = offsetOf(from, input.shape);
+        value += w * (input.isFloat() ? input.f[at] : double(input.i[at]));
       }
-    out.f[k] = value;
+    // int8/uint8: the interpolated value rounded half to even, saturated.
+    if (input.isFloat())
+      out.f[k] = value;
+    else
+      out.i[k] = castToInteger(out.type, std::nearbyint(value));
   });
   out.roundToType();
   return out;

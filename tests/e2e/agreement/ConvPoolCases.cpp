@@ -149,6 +149,22 @@ std::vector<AgreementCase> convPoolCases() {
     resample.atol = 1e-6;
     cases.push_back(resample);
   }
+  // resample2d of int8/uint8 (webnn #891): linear values round half to even.
+  for (DataType t : {DataType::Int8, DataType::Uint8}) {
+    AgreementCase resample;
+    resample.name = "resample2d_" + shortName(t);
+    resample.lo = t == DataType::Int8 ? -128 : 0;
+    resample.hi = t == DataType::Int8 ? 127 : 255;
+    resample.build = [t](G &b) {
+      Operand x = b.input("x", {t, {1, 2, 5, 7}});
+      return Outputs{
+          {"nearest_up", b.resample2d(x, {.scales = {2.0, 1.5}})},
+          {"linear_sizes",
+           b.resample2d(x, {.mode = InterpolationMode::Linear,
+                            .sizes = {8, 4}})}};
+    };
+    cases.push_back(resample);
+  }
   // maxPool2d takes every type.
   for (DataType t : kAllTypes) {
     AgreementCase c;

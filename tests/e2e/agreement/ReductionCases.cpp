@@ -78,6 +78,8 @@ std::vector<AgreementCase> reductionCases() {
           {"argmax_axis0_keep", b.argMax(x, 0, {.keepDimensions = true})}};
     };
     cases.push_back(arg);
+    if (t == DataType::Int8 || t == DataType::Uint8)
+      continue; // cumulativeSum takes no 8-bit types (webnn #912)
     AgreementCase sum;
     sum.name = "cumulative_sum_" + shortName(t);
     sum.lo = -20;

@@ -59,10 +59,19 @@ std::optional<Defined> defineResample2d(const kernels::OpSpec &op,
     };
     if (!linear)
       return store(at(lo[0], lo[1]), op.result.dataType);
-    Expr top = at(lo[0], lo[1]) * (1.0f - weight[1]) + at(lo[0], hi[1]) * weight[1];
-    Expr bottom = at(hi[0], lo[1]) * (1.0f - weight[1]) + at(hi[0], hi[1]) * weight[1];
-    return store(top * (1.0f - weight[0]) + bottom * weight[0],
-                 op.result.dataType);
+    auto sample = [&](Expr a, Expr b) { return cast<float>(at(a, b)); };
+    Expr top = sample(lo[0], lo[1]) * (1.0f - weight[1]) +
+               sample(lo[0], hi[1]) * weight[1];
+    Expr bottom = sample(hi[0], lo[1]) * (1.0f - weight[1]) +
+                  sample(hi[0], hi[1]) * weight[1];
+    Expr value = top * (1.0f - weight[0]) + bottom * weight[0];
+    if (!spec::isFloatingPoint(op.result.dataType)) {
+      // int8/uint8: rounded half to even, saturated (the reference's).
+      Type t = storageType(op.result.dataType);
+      return cast(t, clamp(round(value), t.is_int() ? -128.0f : 0.0f,
+                           t.is_int() ? 127.0f : 255.0f));
+    }
+    return store(value, op.result.dataType);
   });
 }
 

@@ -96,6 +96,11 @@ Expected<OperandDescriptor> argMinMax(const OperandDescriptor &input,
 
 Expected<OperandDescriptor> cumulativeSum(const OperandDescriptor &input,
                                           int64_t axis) {
+  // No int8/uint8 since the 2025 spec (webnn #912): sums overflow them.
+  WEBNNC_SPEC_CHECK(checkDataType(
+      input, "input",
+      {DataType::Float32, DataType::Float16, DataType::Int32, DataType::Uint32,
+       DataType::Int64, DataType::Uint64}));
   WEBNNC_SPEC_CHECK(checkAxis(axis, input.rank()));
   return input;
 }

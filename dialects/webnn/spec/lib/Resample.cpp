@@ -11,7 +11,10 @@ using namespace detail;
 Expected<Resample2dGeometry>
 resolveResample2d(const OperandDescriptor &input,
                   const Resample2dOptions &options) {
-  WEBNNC_SPEC_CHECK(checkDataType(input, "input", kFloatTypes));
+  // int8 and uint8 since the 2025 spec (webnn #891).
+  WEBNNC_SPEC_CHECK(checkDataType(
+      input, "input",
+      {DataType::Float32, DataType::Float16, DataType::Int8, DataType::Uint8}));
   WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
   Resample2dGeometry g;
   std::vector<int64_t> axes =

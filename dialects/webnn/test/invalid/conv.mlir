@@ -74,7 +74,7 @@ func.func @resample_axes(%x: tensor<1x1x2x2xf32>) {
 // -----
 
 func.func @resample_integer(%x: tensor<1x1x2x2xi32>) {
-  // expected-error@+1 {{'webnn.resample2d' op input: data type int32 is not allowed (allowed: float32, float16)}}
+  // expected-error@+1 {{'webnn.resample2d' op input: data type int32 is not allowed (allowed: float32, float16, int8, uint8)}}
   %0 = webnn.resample2d %x : (tensor<1x1x2x2xi32>) -> tensor<1x1x2x2xi32>
   return
 }

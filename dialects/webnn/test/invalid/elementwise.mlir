@@ -366,3 +366,12 @@ func.func @min_types(%a: tensor<2xi64>, %b: tensor<2xui64>) {
   %0 = webnn.min %a, %b : (tensor<2xi64>, tensor<2xui64>) -> tensor<2xi64>
   return
 }
+
+// -----
+
+func.func @cumulative_sum_int8(%x: tensor<3x4xi8>) {
+  // 8-bit sums overflow: not allowed since webnn #912.
+  // expected-error@+1 {{'webnn.cumulative_sum' op input: data type int8 is not allowed (allowed: float32, float16, int32, uint32, int64, uint64)}}
+  %0 = webnn.cumulative_sum %x {axis = 1 : i64} : (tensor<3x4xi8>) -> tensor<3x4xi8>
+  return
+}
