@@ -48,6 +48,17 @@ find_program(WEBNNC_LIT lit)
 find_path(WEBNNC_HALIDE_INCLUDE_DIR Halide.h PATHS /usr/include/halide14
           REQUIRED NO_DEFAULT_PATH)
 find_library(WEBNNC_HALIDE_LIBRARY NAMES Halide14 Halide REQUIRED)
+# Its version, for `webnnc --version`, from the package's version file.
+set(WEBNNC_HALIDE_VERSION "unknown")
+file(GLOB _halide_version_files
+     /usr/lib/*/cmake/Halide14/HalideConfigVersion.cmake)
+if(_halide_version_files)
+  list(GET _halide_version_files 0 _halide_version_file)
+  file(STRINGS "${_halide_version_file}" _halide_version_line
+       REGEX "set\\(PACKAGE_VERSION \"[0-9.]+\"\\)")
+  string(REGEX MATCH "[0-9]+\\.[0-9]+\\.[0-9]+" WEBNNC_HALIDE_VERSION
+         "${_halide_version_line}")
+endif()
 add_library(webnnc_halide INTERFACE)
 target_include_directories(webnnc_halide SYSTEM INTERFACE
   ${WEBNNC_HALIDE_INCLUDE_DIR})

@@ -80,26 +80,6 @@ private:
   ScopedDiagnosticHandler handler_;
 };
 
-Expected<std::string, std::string> findKernelgen(const CompileOptions &options) {
-  std::vector<std::string> candidates;
-  if (!options.kernelgen.empty())
-    candidates.push_back(options.kernelgen);
-  else {
-    if (const char *env = std::getenv("WEBNNC_KERNELGEN"); env && *env)
-      candidates.push_back(env);
-    std::string dir = executableDirectory();
-    candidates.push_back(dir + "/webnnc-kernelgen");
-    candidates.push_back(dir + "/../libexec/webnnc/webnnc-kernelgen");
-  }
-  for (const std::string &path : candidates)
-    if (access(path.c_str(), X_OK) == 0)
-      return path;
-  std::string tried;
-  for (const std::string &path : candidates)
-    tried += " " + path;
-  return "cannot find webnnc-kernelgen (tried" + tried +
-         "); set WEBNNC_KERNELGEN";
-}
 
 bool writeFile(const std::string &path, const std::string &data) {
   std::ofstream out(path, std::ios::binary);
@@ -192,6 +172,27 @@ NamedOperand named(func::FuncOp graph, Type type, StringAttr name) {
 }
 
 } // namespace
+
+Expected<std::string, std::string> findKernelgen(const CompileOptions &options) {
+  std::vector<std::string> candidates;
+  if (!options.kernelgen.empty())
+    candidates.push_back(options.kernelgen);
+  else {
+    if (const char *env = std::getenv("WEBNNC_KERNELGEN"); env && *env)
+      candidates.push_back(env);
+    std::string dir = executableDirectory();
+    candidates.push_back(dir + "/webnnc-kernelgen");
+    candidates.push_back(dir + "/../libexec/webnnc/webnnc-kernelgen");
+  }
+  for (const std::string &path : candidates)
+    if (access(path.c_str(), X_OK) == 0)
+      return path;
+  std::string tried;
+  for (const std::string &path : candidates)
+    tried += " " + path;
+  return "cannot find webnnc-kernelgen (tried" + tried +
+         "); set WEBNNC_KERNELGEN";
+}
 
 namespace {
 std::unique_ptr<Pass> createPrunePass(const std::vector<std::string> &outputs) {

@@ -5,6 +5,7 @@
 // links LLVM 22, and the two must never share a process.
 //
 //   webnnc-kernelgen BATCH_FILE -o OUTPUT_DIR [--emit-asm] [--emit-stmt]
+//   webnnc-kernelgen --version
 //
 // --emit-stmt also writes each kernel's loop nest as Halide lowered it
 // (<name>.stmt), for reading a schedule: run it on the kernels<N>.txt
@@ -20,6 +21,10 @@
 int main(int argc, char **argv) {
   std::string batchPath, outputDir;
   bool emitAssembly = false, emitStmt = false;
+  if (argc == 2 && !std::strcmp(argv[1], "--version")) {
+    std::printf("Halide %s\n", WEBNNC_HALIDE_VERSION);
+    return 0;
+  }
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "-o") && i + 1 < argc)
       outputDir = argv[++i];

@@ -61,6 +61,11 @@ std::string benchmark(LoadedModel::Session &session, const RunCommand &command);
 
 int runCompile(CompileCommand &command);
 int runRun(RunCommand &command);
+// `webnnc --limits`: MLContext.opSupportLimits() for |target| as JSON.
+int runLimits(const std::string &target);
+// `webnnc --version`: webnnc's, LLVM/MLIR's and Halide's versions and the
+// default target.
+int runVersion();
 
 } // namespace webnnc::tool
 

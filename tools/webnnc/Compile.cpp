@@ -8,6 +8,9 @@
 #include <iostream>
 
 #include "Commands.h"
+#include "webnnc/Driver/Target.h"
+#include "webnnc/Spec/Limits.h"
+#include "webnnc/Support/Subprocess.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Import/OnnxImporter.h"
 
@@ -194,6 +197,42 @@ int runCompile(CompileCommand &command) {
   }
   if (command.stats)
     printStats(*model);
+  return 0;
+}
+
+} // namespace webnnc::tool
+
+namespace webnnc::tool {
+
+int runLimits(const std::string &target) {
+  auto resolved = resolveTarget(target);
+  if (!resolved) {
+    std::fprintf(stderr, "webnnc: %s\n", resolved.error().c_str());
+    return 1;
+  }
+  // The same limits on every x86-64 target: each op's kernels exist for
+  // every data type its rules allow.
+  std::printf("%s", spec::toJson(spec::opSupportLimits()).c_str());
+  return 0;
+}
+
+int runVersion() {
+  std::printf("webnnc %s\nLLVM/MLIR %s\n", WEBNNC_VERSION,
+              WEBNNC_LLVM_VERSION);
+  CompileOptions options;
+  auto kernelgen = findKernelgen(options);
+  std::string halide = "Halide: webnnc-kernelgen not found";
+  if (kernelgen) {
+    ProcessResult result = runProcesses({{*kernelgen, "--version"}}, 1).front();
+    if (result.exitCode == 0)
+      halide = result.output;
+    while (!halide.empty() && (halide.back() == '\n' || halide.back() == ' '))
+      halide.pop_back();
+  }
+  std::printf("%s\n", halide.c_str());
+  auto host = resolveTarget("host");
+  std::printf("default target: host (%s)\n",
+              host ? host->halideTarget.c_str() : "unknown");
   return 0;
 }
 

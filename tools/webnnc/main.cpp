@@ -109,7 +109,18 @@ int main(int argc, char **argv) {
                    "says, printing their times (ms) on one line");
   addCommonOptions(*runApp, run.options, run.import);
 
+  bool limits = false, version = false;
+  app.add_flag("--limits", limits,
+               "Print MLContext.opSupportLimits() for --target as JSON: "
+               "each op's operands' data types and ranks");
+  app.add_flag("--version", version,
+               "Print webnnc's, LLVM/MLIR's and Halide's versions");
+
   CLI11_PARSE(app, argc, argv);
+  if (version)
+    return tool::runVersion();
+  if (limits)
+    return tool::runLimits(compile.options.target);
   if (runApp->parsed())
     return tool::runRun(run);
   if (compile.input.empty()) {

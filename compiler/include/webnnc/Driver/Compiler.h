@@ -88,6 +88,11 @@ struct CompiledModel {
   CompileStats stats;
 };
 
+// The webnnc-kernelgen executable compile() runs: options.kernelgen, else
+// $WEBNNC_KERNELGEN, else next to the running executable, else
+// ../libexec/webnnc/ from it.
+Expected<std::string, std::string> findKernelgen(const CompileOptions &options);
+
 // Runs subgraph pruning alone on |graph|: keeps what |outputs| (or, if
 // empty, the graph's outputs) need. Returns the warnings (inputs dropped).
 Expected<std::vector<std::string>, std::string>

@@ -137,6 +137,11 @@ std::optional<Error> checkDescriptor(const OperandDescriptor &desc,
                                      bool allowOpen) {
   if (byteSize(desc.dataType) == 0)
     return makeError(std::string(operand), "invalid data type");
+  if (desc.shape.size() > kMaxRank)
+    return makeError(std::string(operand),
+                     "rank " + std::to_string(desc.shape.size()) +
+                         " exceeds " + std::to_string(kMaxRank) +
+                         ", the most webnnc computes");
   int64_t elements = 1;
   for (int64_t d : desc.shape) {
     if (isOpen(d) && allowOpen)

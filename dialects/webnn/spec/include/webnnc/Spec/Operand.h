@@ -120,6 +120,8 @@ inline Error makeError(std::string operand, std::string rule) {
 inline constexpr int64_t kMaxUnsignedLong = 0xFFFFFFFFll;
 inline constexpr int64_t kMaxDimension = kMaxUnsignedLong;
 inline constexpr int64_t kMaxElementCount = (int64_t(1) << 31) - 1;
+// The most dimensions a tensor has (the runtime ABI's WEBNNC_MAX_RANK).
+inline constexpr size_t kMaxRank = 8;
 
 // Checks that |desc| describes a valid operand: every dimension a valid
 // dimension, and the byte length within limits. |operand| names it in the
