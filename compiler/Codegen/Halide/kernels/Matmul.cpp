@@ -137,20 +137,30 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
     for (Expr e : batchArgs(b))
       bArgs.push_back(e);
 
+  // Short sums (K <= 16) accumulate in float64: WPT allows 2K ULP, which
+  // a float32 sum whose terms cancel exceeds; long ones stay float32 (the
+  // bound grows with K, and float32 FMAs are twice as fast).
+  bool wide = !isOpen(kExtent) && kExtent <= 16;
   Func mm("mm_acc");
-  mm(vars) = 0.0f;
-  mm(vars) += read(a, aArgs) * read(b, bArgs);
+  if (wide) {
+    mm(vars) = Internal::make_zero(Float(64));
+    mm(vars) += cast<double>(read(a, aArgs)) * cast<double>(read(b, bArgs));
+  } else {
+    mm(vars) = 0.0f;
+    mm(vars) += read(a, aArgs) * read(b, bArgs);
+  }
   Expr value = mm(vars);
   if (isGemm) {
     const std::vector<double> *alpha = op.floatAttr("alpha");
     const std::vector<double> *beta = op.floatAttr("beta");
     float alphaValue = alpha && !alpha->empty() ? float(alpha->front()) : 1.0f;
     float betaValue = beta && !beta->empty() ? float(beta->front()) : 1.0f;
+    Type t = value.type();
     if (alphaValue != 1.0f)
-      value = alphaValue * value;
+      value = cast(t, alphaValue) * value;
     if (operands.size() > 2) {
-      Expr c = broadcastRead(operands[2], out, vars);
-      value = value + (betaValue == 1.0f ? c : betaValue * c);
+      Expr c = cast(t, broadcastRead(operands[2], out, vars));
+      value = value + (betaValue == 1.0f ? c : cast(t, betaValue) * c);
     }
   }
   Func result(op.kind);
