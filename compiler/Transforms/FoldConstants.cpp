@@ -59,6 +59,11 @@ bool isFoldable(Operation &op) {
   for (Value v : op.getOperands())
     if (!v.getDefiningOp<webnn::ConstantOp>())
       return false;
+  // A result sized at compute (expand or slice of a constant to sizes
+  // given as expressions) is computed then.
+  for (Value v : op.getResults())
+    if (!cast<RankedTensorType>(v.getType()).hasStaticShape())
+      return false;
   // Graph outputs stay computed by an operation.
   for (Operation *user : op.getUsers())
     if (isa<func::ReturnOp>(user))

@@ -5,6 +5,9 @@ opsets 13 and 17, batch 1 and more, statically and with dynamic axes, and
 hand-written graphs (handwritten.py), each compiled by webnnc and computed
 on one and two threads against torch's outputs (ONNX Runtime's for the
 hand-written graphs): max |webnnc - expected| <= 1e-3 * max |expected|.
+A dynamic export (dynamic_axes over batch and sequence) is compiled with
+those dimensions left open (--dim-max) and computed at several (batch,
+sequence) sizes, each against torch.
 
   corpus.py WEBNNC WORK_DIR [--tier fast|full] [--filter REGEX]
             [--source torch|handwritten] [--checked] [--table FILE]
@@ -71,6 +74,14 @@ def variants():
         for opset, batch in fast.get(network, []):
             if batch > 2:
                 out.append(Variant(network, opset, batch, "fast"))
+    # Dynamic exports: every network at opset 17 in the full tier, a few
+    # in the fast one (one vision net, the transformer shapes).
+    fast_dynamic = {"resnet18_96": 17, "encoder_post_norm_relu": 17,
+                    "gpt_block": 13, "encoder_padding_mask": 17}
+    for network in NETWORKS:
+        opset = fast_dynamic.get(network, 17)
+        tier = "fast" if network in fast_dynamic else "full"
+        out.append(Variant(network, opset, 1, tier, dynamic=True))
     for case in handwritten.CASES:
         out.append(Variant(case, 0, 1, "fast", source="handwritten"))
     return out
@@ -149,23 +160,42 @@ def compare(expected_dir, actual_dir):
     return worst
 
 
+def compute(webnnc, model, directory, out, threads, checked, extra=()):
+    command = [webnnc, "run", model, "--threads", str(threads),
+               "--output-dir", out] + list(extra)
+    for arg in input_args(directory):
+        command += ["--input", arg]
+    if checked:
+        command.append("--checked-kernels")
+    computed = run(command)
+    if computed.returncode:
+        raise RuntimeError(last_line(computed.stderr or computed.stdout))
+    return compare(os.path.join(directory, "expected"), out)
+
+
+# Bounds that keep a dynamic export's dimensions open (rather than sized
+# from the inputs' shapes) while every checked size fits.
+OPEN = ["--dim-max", "batch=16", "--dim-max", "sequence=64"]
+
+
 def check(v, work, webnnc, checked):
     directory = prepare(v, work)
     model = os.path.join(directory, "model.onnx")
     started = time.time()
     worst = 0.0
+    if v.dynamic:
+        sizes = os.path.join(directory, "sizes")
+        for k, size in enumerate(sorted(os.listdir(sizes))):
+            at = os.path.join(sizes, size)
+            threads = 2 if k == 1 else 1
+            worst = max(worst, compute(webnnc, model, at,
+                                       os.path.join(at, "webnnc"), threads,
+                                       checked, OPEN))
+        return worst, time.time() - started
     for threads in (1, 2):
         out = os.path.join(directory, f"webnnc_t{threads}")
-        command = [webnnc, "run", model, "--threads", str(threads),
-                   "--output-dir", out]
-        for arg in input_args(directory):
-            command += ["--input", arg]
-        if checked:
-            command.append("--checked-kernels")
-        computed = run(command)
-        if computed.returncode:
-            raise RuntimeError(last_line(computed.stderr or computed.stdout))
-        worst = max(worst, compare(os.path.join(directory, "expected"), out))
+        worst = max(worst, compute(webnnc, model, directory, out, threads,
+                                   checked))
     return worst, time.time() - started
 
 

@@ -423,11 +423,12 @@ TEST(OpenDimRules, OpenKMustAgree) {
 
 TEST(OpenDimRules, OpsWithoutOpenDimensionSupportSayWhichAtBuildTime) {
   GraphBuilder b;
-  Operand x = b.input("x", {DataType::Float32, {Q, 4}});
-  auto graph = b.build({{"y", b.reshape(x, {4, 2})}});
+  Operand x = b.input("x", {DataType::Float32, {Q, 2, 4, 4}});
+  auto graph = b.build(
+      {{"y", b.convTranspose2d(x, constant(b, {2, 3, 3, 3}, 1))}});
   ASSERT_FALSE(graph);
-  EXPECT_NE(graph.error().message().find("has open dimensions [?,4], which "
-                                        "this op does not support"),
+  EXPECT_NE(graph.error().message().find("has open dimensions [?,2,4,4], "
+                                        "which this op does not support"),
             std::string::npos)
       << graph.error().message();
 }

@@ -94,11 +94,16 @@ FailureOr<kernels::KernelSpec> buildKernelSpec(func::FuncOp kernel) {
       std::memcpy(&bits, raw->data(), std::min<size_t>(raw->size(), 8));
       opSpec.ints["bits"] = {static_cast<int64_t>(bits)};
     } else {
-      for (NamedAttribute attr : op.getAttrDictionary())
+      for (NamedAttribute attr : op.getAttrDictionary()) {
+        // Open sizes are the shape program's; the kernel's buffers carry
+        // the sizes they give.
+        if (attr.getName() == "open_sizes")
+          continue;
         if (failed(addAttribute(opSpec, attr.getName(), attr.getValue())))
           return op.emitOpError()
                  << "attribute '" << attr.getName()
                  << "' has no kernel form";
+      }
     }
     index[op.getResult(0)] =
         static_cast<int>(spec.inputs.size() + spec.ops.size());

@@ -45,21 +45,7 @@ const TensorSpec &KernelSpec::valueType(int value) const {
 }
 
 bool isElementwise(std::string_view kind) {
-  // Ops whose element i depends only on element i of each (broadcast)
-  // operand, so any loop nest can compute them inline.
-  static constexpr std::string_view kinds[] = {
-      "abs", "add", "cast", "ceil", "clamp", "constant", "cos", "div", "elu",
-      "equal", "erf", "exp", "floor", "gelu", "greater", "greater_or_equal",
-      "hard_sigmoid", "hard_swish", "identity", "is_infinite", "is_nan",
-      "leaky_relu", "lesser", "lesser_or_equal", "linear", "log",
-      "logical_and", "logical_not", "logical_or", "logical_xor", "max", "min",
-      "mul", "neg", "not_equal", "pow", "prelu", "reciprocal", "relu",
-      "round_even", "sigmoid", "sign", "sin", "softplus", "softsign", "sqrt",
-      "sub", "tan", "tanh", "where"};
-  for (std::string_view k : kinds)
-    if (k == kind)
-      return true;
-  return false;
+  return spec::isElementwiseKind(kind);
 }
 
 std::vector<KernelStage> KernelSpec::stages() const {

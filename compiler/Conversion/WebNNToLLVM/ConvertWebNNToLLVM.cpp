@@ -11,7 +11,7 @@
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "webnnc/Conversion/Passes.h"
-#include "webnnc/Conversion/ShapeProgram.h"
+#include "webnnc/Shapes/ShapeProgram.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"

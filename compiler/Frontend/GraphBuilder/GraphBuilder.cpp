@@ -55,7 +55,8 @@ bool OpCall::check(const char *name, const Operand &operand) {
     fail(name, "is not an operand of any GraphBuilder");
   else if (operand.builder_ != &impl_)
     fail(name, "belongs to a different GraphBuilder");
-  else if (op_ != "build" && !spec::acceptsOpenDims(op_))
+  // build and dim are queries over the graph, not ops.
+  else if (op_ != "build" && op_ != "dim" && !spec::acceptsOpenDims(op_))
     if (auto desc = webnn::getDescriptor(impl_.value(operand).getType());
         desc && spec::hasOpenDims(desc->shape)) {
       BuildError error{op_, label_, name,

@@ -1,21 +1,86 @@
 // SPDX-License-Identifier: Apache-2.0
 // GraphBuilder: shape and data-movement operations.
 #include "BuilderImpl.h"
+#include "webnnc/Shapes/ShapeProgram.h"
 #include "webnnc/Spec/Ops.h"
 
 namespace webnnc {
 using namespace mlir;
+
+namespace {
+
+// The C++ shape lists are signed; WebNN's sizes are unsigned. A negative
+// entry is an error (an open size is an expression: the *Symbolic forms).
+std::optional<spec::Error> checkStaticSizes(const char *name,
+                                                 const std::vector<int64_t> &sizes,
+                                                 const char *symbolic) {
+  for (int64_t size : sizes)
+    if (size < 0)
+      return spec::Error{name, "sizes must not be negative (got " +
+                                        std::to_string(size) +
+                                        "); a size known only at compute is "
+                                        "an expression, given to " +
+                                        symbolic};
+  return std::nullopt;
+}
+
+} // namespace
 
 Operand GraphBuilder::reshape(const Operand &input, const Shape &newShape,
                               const OperatorOptions &options) {
   OpCall call(*impl_, this, "reshape", options.label);
   if (!call.check("input", input))
     return call.failed();
+  if (auto error = checkStaticSizes("newShape", newShape, "reshapeSymbolic"))
+    return call.fail(*error);
   auto result = spec::reshape(input.descriptor(), newShape);
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs.array("new_shape", newShape);
+  return call.create<webnn::ReshapeOp>(*result, {impl_->value(input)}, attrs);
+}
+
+namespace {
+
+// A shape with expressions: static entries as sizes, the others -1 with
+// their expressions (the op's open_sizes attribute).
+struct SymbolicShape {
+  Shape shape;
+  mlir::ArrayAttr openSizes;
+};
+
+SymbolicShape symbolicShape(mlir::Builder &b,
+                            const std::vector<DimExpr> &sizes) {
+  SymbolicShape out;
+  SmallVector<mlir::Attribute> open;
+  for (const DimExpr &e : sizes) {
+    if (auto v = e.constantValue()) {
+      out.shape.push_back(*v);
+      continue;
+    }
+    out.shape.push_back(spec::kOpenDim);
+    open.push_back(b.getStringAttr(e.toString()));
+  }
+  if (!open.empty())
+    out.openSizes = b.getArrayAttr(open);
+  return out;
+}
+
+} // namespace
+
+Operand GraphBuilder::reshapeSymbolic(const Operand &input,
+                                      const std::vector<DimExpr> &newShape,
+                                      const OperatorOptions &options) {
+  OpCall call(*impl_, this, "reshape", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  SymbolicShape target = symbolicShape(call.builder(), newShape);
+  auto result = spec::reshape(input.descriptor(), target.shape);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("new_shape", target.shape).add("open_sizes", target.openSizes);
   return call.create<webnn::ReshapeOp>(*result, {impl_->value(input)}, attrs);
 }
 
@@ -58,11 +123,28 @@ Operand GraphBuilder::expand(const Operand &input, const Shape &newShape,
   OpCall call(*impl_, this, "expand", options.label);
   if (!call.check("input", input))
     return call.failed();
+  if (auto error = checkStaticSizes("newShape", newShape, "expandSymbolic"))
+    return call.fail(*error);
   auto result = spec::expand(input.descriptor(), newShape);
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs.array("new_shape", newShape);
+  return call.create<webnn::ExpandOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::expandSymbolic(const Operand &input,
+                                     const std::vector<DimExpr> &newShape,
+                                     const OperatorOptions &options) {
+  OpCall call(*impl_, this, "expand", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  SymbolicShape target = symbolicShape(call.builder(), newShape);
+  auto result = spec::expand(input.descriptor(), target.shape);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("new_shape", target.shape).add("open_sizes", target.openSizes);
   return call.create<webnn::ExpandOp>(*result, {impl_->value(input)}, attrs);
 }
 
@@ -106,6 +188,8 @@ Operand GraphBuilder::slice(const Operand &input,
   OpCall call(*impl_, this, "slice", options.label);
   if (!call.check("input", input))
     return call.failed();
+  if (auto error = checkStaticSizes("sizes", sizes, "sliceSymbolic"))
+    return call.fail(*error);
   auto result = spec::slice(input.descriptor(), starts, sizes, options);
   if (!result)
     return call.fail(result.error());
@@ -114,6 +198,45 @@ Operand GraphBuilder::slice(const Operand &input,
       .array("sizes", sizes)
       .optionalArray("strides", options.strides);
   return call.create<webnn::SliceOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Operand GraphBuilder::sliceSymbolic(const Operand &input,
+                                    const std::vector<int64_t> &starts,
+                                    const std::vector<DimExpr> &sizes,
+                                    const SliceOptions &options) {
+  OpCall call(*impl_, this, "slice", options.label);
+  if (!call.check("input", input))
+    return call.failed();
+  SymbolicShape target = symbolicShape(call.builder(), sizes);
+  auto result = spec::slice(input.descriptor(), starts, target.shape, options);
+  if (!result)
+    return call.fail(result.error());
+  AttrList attrs(call.builder());
+  attrs.array("starts", starts)
+      .array("sizes", target.shape)
+      .optionalArray("strides", options.strides)
+      .add("open_sizes", target.openSizes);
+  return call.create<webnn::SliceOp>(*result, {impl_->value(input)}, attrs);
+}
+
+Expected<DimExpr, BuildError> GraphBuilder::dim(const Operand &operand,
+                                                size_t axis) {
+  OpCall call(*impl_, this, "dim", "");
+  if (!call.check("operand", operand))
+    return *call.failed().error();
+  if (axis >= operand.rank())
+    return *call.fail("axis", "must be less than the rank " +
+                                  std::to_string(operand.rank()))
+                .error();
+  int64_t size = operand.shape()[axis];
+  if (!spec::isOpen(size))
+    return DimExpr(size);
+  // The shape program of the graph built so far says what it is.
+  mlir::FailureOr<ShapeProgram> program = buildShapeProgram(impl_->func);
+  if (failed(program))
+    return *call.fail("operand", "its sizes cannot be expressed").error();
+  return program->toExpression(
+      program->dimsOf(impl_->value(operand))[axis]);
 }
 
 namespace {

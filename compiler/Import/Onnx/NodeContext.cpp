@@ -20,6 +20,13 @@ std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
   return axis < 0 ? axis + rank : axis;
 }
 
+std::string describeSizes(const SizeTensor &sizes) {
+  std::string text;
+  for (const DimExpr &e : sizes.values)
+    text += (text.empty() ? "" : ", ") + e.toString();
+  return sizes.shape.empty() ? text : "[" + text + "]";
+}
+
 // --- ValueTable -------------------------------------------------------------
 
 ImportedValue *ValueTable::find(const std::string &name) {
@@ -35,6 +42,10 @@ ImportedValue &ValueTable::define(const std::string &name) {
 Expected<Operand, std::string> ValueTable::operand(ImportedValue &value) {
   if (value.operand)
     return *value.operand;
+  if (value.sizes)
+    return "it holds sizes known only at compute (" +
+           describeSizes(*value.sizes) +
+           "), which webnnc does not make into tensor data";
   if (value.known) {
     value.operand = builder_.constant(value.known->descriptor(),
                                       std::span<const std::byte>(
@@ -106,6 +117,13 @@ Operand NodeContext::input(size_t i) {
   ImportedValue *value = values_.find(node_.input(i));
   if (!value) {
     invalid("input '" + node_.input(i) + "' is not defined before the node");
+    return {};
+  }
+  if (value->sizes) {
+    unsupported("input '" + node_.input(i) + "' holds sizes known only at "
+                "compute (" + describeSizes(*value->sizes) +
+                ") and is read here as tensor data, which webnnc does not "
+                "support");
     return {};
   }
   if (value->known && value->known->elementCount() == 0) {
@@ -184,10 +202,103 @@ NodeContext::constantInts(size_t i, const std::string &what) {
 void NodeContext::notKnown(size_t i, const std::string &what) {
   if (failed())
     return;
-  unsupported(what + " must be known at compile time (a constant, or "
-                     "computed from constants and static shapes)");
+  if (holdsOpenSizes(i)) {
+    ImportedValue *value = values_.find(node_.input(i));
+    unsupported(what + " must be known at compile time, and it depends on "
+                       "open dimensions (" +
+                describeSizes(*value->sizes) + ")");
+  } else {
+    unsupported(what + " must be known at compile time (a constant, or "
+                       "computed from constants and static shapes)");
+  }
   if (hasInput(i))
     problem_->needsConstant = node_.input(i);
+}
+
+bool NodeContext::holdsOpenSizes(size_t i) {
+  ImportedValue *value = hasInput(i) ? values_.find(node_.input(i)) : nullptr;
+  return value && value->sizes;
+}
+
+std::optional<SizeTensor> NodeContext::sizeTensor(size_t i) {
+  readInputs_.insert(i);
+  if (holdsOpenSizes(i))
+    return values_.find(node_.input(i))->sizes;
+  const HostTensor *t = known(i);
+  if (!t || spec::isFloatingPoint(t->dataType()))
+    return std::nullopt;
+  SizeTensor out{t->dataType(), t->shape(), {}};
+  for (size_t k = 0; k < t->elementCount(); ++k)
+    out.values.push_back(DimExpr(t->dataType() == spec::DataType::Int64
+                                     ? t->as<int64_t>()[k]
+                                     : int64_t(t->at(k))));
+  return out;
+}
+
+std::optional<std::vector<DimExpr>>
+NodeContext::sizeList(size_t i, const std::string &what) {
+  if (auto sizes = sizeTensor(i))
+    return sizes->values;
+  if (const HostTensor *t = known(i); t && spec::isFloatingPoint(t->dataType()))
+    invalid(what + " must hold integers");
+  else
+    notKnown(i, what);
+  return std::nullopt;
+}
+
+std::optional<std::vector<DimExpr>> NodeContext::dims(const Operand &operand) {
+  std::vector<DimExpr> out;
+  for (size_t d = 0; d < operand.rank(); ++d) {
+    auto dim = builder_.dim(operand, d);
+    if (!dim) {
+      unsupported("the sizes of its input: " + dim.error().message());
+      return std::nullopt;
+    }
+    out.push_back(*dim);
+  }
+  return out;
+}
+
+std::optional<std::vector<DimExpr>> NodeContext::inputDims(size_t i) {
+  const spec::OperandDescriptor &desc = inputDescriptor(i);
+  if (failed())
+    return std::nullopt;
+  if (!spec::hasOpenDims(desc.shape))
+    return std::vector<DimExpr>(desc.shape.begin(), desc.shape.end());
+  Operand x = input(i);
+  if (failed())
+    return std::nullopt;
+  return dims(x);
+}
+
+namespace {
+
+// The static shape of |sizes|, or nullopt when one is an expression.
+std::optional<spec::Shape> staticShape(const std::vector<DimExpr> &sizes) {
+  spec::Shape shape;
+  for (const DimExpr &e : sizes) {
+    auto v = e.constantValue();
+    if (!v)
+      return std::nullopt;
+    shape.push_back(*v);
+  }
+  return shape;
+}
+
+} // namespace
+
+Operand NodeContext::reshapeTo(const Operand &x,
+                               const std::vector<DimExpr> &shape) {
+  if (auto fixed = staticShape(shape))
+    return builder_.reshape(x, *fixed, options());
+  return builder_.reshapeSymbolic(x, shape, options());
+}
+
+Operand NodeContext::expandTo(const Operand &x,
+                              const std::vector<DimExpr> &shape) {
+  if (auto fixed = staticShape(shape))
+    return builder_.expand(x, *fixed, options());
+  return builder_.expandSymbolic(x, shape, options());
 }
 
 std::optional<double> NodeContext::constantScalar(size_t i,
@@ -348,6 +459,26 @@ void NodeContext::setKnown(size_t i, HostTensor tensor) {
   ImportedValue &value = values_.define(node_.output(i));
   value.descriptor = tensor.descriptor();
   value.known = std::move(tensor);
+}
+
+void NodeContext::setSizes(size_t i, SizeTensor sizes) {
+  if (failed())
+    return;
+  bool constant = true;
+  for (const DimExpr &e : sizes.values)
+    constant &= e.isConstant();
+  if (constant) {
+    HostTensor t({sizes.type, sizes.shape});
+    for (size_t k = 0; k < sizes.values.size(); ++k)
+      t.set(k, double(*sizes.values[k].constantValue()));
+    return setKnown(i, std::move(t));
+  }
+  setOutputs_.insert(i);
+  if (!wantsOutput(i))
+    return;
+  ImportedValue &value = values_.define(node_.output(i));
+  value.descriptor = {sizes.type, sizes.shape};
+  value.sizes = std::move(sizes);
 }
 
 void NodeContext::unsupported(std::string reason) {

@@ -26,12 +26,25 @@ namespace webnnc::importer {
 // shape computations (Shape -> Gather -> Concat -> Reshape) fold away.
 inline constexpr int64_t kMaxKnownElements = 1 << 16;
 
-// An ONNX value: a frontend operand, a compile-time tensor, or an
-// initializer not yet decoded (decoded only when someone needs it).
+// A small integer tensor computed from tensor sizes where some are known
+// only at compute (Shape of an input with open dimensions, then Gather,
+// Concat, Mul...): each element an expression over the graph inputs' open
+// dimensions, row-major. Reshape, Expand, Slice and ConstantOfShape take
+// it as their sizes; it never becomes tensor data.
+struct SizeTensor {
+  spec::DataType type = spec::DataType::Int64;
+  spec::Shape shape;
+  std::vector<DimExpr> values;
+};
+
+// An ONNX value: a frontend operand, a compile-time tensor, sizes known
+// at compute, or an initializer not yet decoded (decoded only when
+// someone needs it).
 struct ImportedValue {
   spec::OperandDescriptor descriptor;
   std::optional<Operand> operand;
   std::optional<HostTensor> known;
+  std::optional<SizeTensor> sizes;
   onnx::TensorProto *initializer = nullptr;
   std::string externalBase; // directory of external data files
   bool poisoned = false;    // its producer could not be imported
@@ -85,6 +98,23 @@ public:
   // Reports that input |i| (|what|) had to be known at compile time.
   void notKnown(size_t i, const std::string &what);
 
+  // Sizes known at compute. Input |i| as a SizeTensor: a known integer
+  // tensor (constant expressions) or one computed from open dimensions;
+  // nullopt otherwise (nothing reported).
+  std::optional<SizeTensor> sizeTensor(size_t i);
+  // Whether input |i| holds sizes known only at compute.
+  bool holdsOpenSizes(size_t i);
+  // An integer list known at compile time or at compute (reshape's
+  // shape...); reports `unsupported` naming |what| when neither.
+  std::optional<std::vector<DimExpr>> sizeList(size_t i,
+                                               const std::string &what);
+  // The sizes of |operand|'s dimensions, constants where static.
+  std::optional<std::vector<DimExpr>> dims(const Operand &operand);
+  std::optional<std::vector<DimExpr>> inputDims(size_t i);
+  // |x| reshaped to |shape| (a plain reshape when every size is known).
+  Operand reshapeTo(const Operand &x, const std::vector<DimExpr> &shape);
+  Operand expandTo(const Operand &x, const std::vector<DimExpr> &shape);
+
   // Attributes; reading one marks it handled.
   bool has(const std::string &name);
   int64_t attrInt(const std::string &name, int64_t defaultValue);
@@ -103,6 +133,8 @@ public:
   bool wantsOutput(size_t i) const;
   void set(size_t i, const Operand &operand);
   void setKnown(size_t i, HostTensor tensor);
+  // Output |i| holds |sizes|: known when every element is a constant.
+  void setSizes(size_t i, SizeTensor sizes);
   // Output |i| is input |input| unchanged (Identity, inference Dropout).
   void forward(size_t i, size_t input);
 
@@ -162,7 +194,15 @@ void registerQuantizationOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 
+// Computes a node whose data inputs hold sizes known only at compute
+// (Gather, Concat, Slice, arithmetic... on Shape's result) as expressions.
+// Returns false, reporting nothing, for a node it does not compute so.
+bool foldSizes(NodeContext &ctx);
+
 const ConverterTable &converters();
+
+// "batch, sequence * 8" (in brackets for a list).
+std::string describeSizes(const SizeTensor &sizes);
 
 // How a node is named in messages and op labels: its name, else its first
 // output's, else its op type.

@@ -405,7 +405,7 @@ private:
   bool readsOpenDims(const onnx::NodeProto &node) {
     for (const std::string &in : node.input())
       if (ImportedValue *value = in.empty() ? nullptr : values_.find(in))
-        if (spec::hasOpenDims(value->descriptor.shape))
+        if (value->sizes || spec::hasOpenDims(value->descriptor.shape))
           return true;
     return false;
   }
@@ -444,7 +444,8 @@ private:
       return problem(OnnxProblem::Kind::Unsupported,
                      "op type '" + node.op_type() + "' is not supported");
     NodeContext context(node, opset_, builder_, values_, needed_);
-    converter->second(context);
+    if (!importer::foldSizes(context))
+      converter->second(context);
     if (auto p = context.finish()) {
       if (readsOpenDims(node))
         p->reason += openDimsHint();

@@ -135,28 +135,24 @@ TEST(OnnxImporterTest, ReshapeToAHostileShapeIsInvalid) {
             "144115188075855871, more elements than any tensor has");
 }
 
-TEST(OnnxImporterTest, OneDPoolOverAnOpenInputIsUnsupported) {
-  // Found by fuzz_onnx_import: lifting the 1-D input to 2-D is a reshape,
-  // which open dimensions refuse; the converter then read the failed
-  // operand's (empty) shape.
+TEST(OnnxImporterTest, OneDPoolOverAnOpenInputLiftsWithSymbolicSizes) {
+  // Found by fuzz_onnx_import when the lift to 2-D refused open
+  // dimensions: the converter read the failed operand's (empty) shape.
+  // The lift is now a reshape whose sizes are expressions.
   ModelMaker m;
   m.input("x", {1, 0, 32}, {"", "channels", ""});
   setInts(m.node("MaxPool", {"x"}, {"y"}, "pool"), "kernel_shape", {2});
   m.output("y");
   auto graph = m.import();
-  ASSERT_FALSE(graph);
-  EXPECT_NE(graph.error().message().find(
-                "node 'pool' (MaxPool): unsupported: reshape 'pool': input: "
-                "has open dimensions [1,?,32]"),
-            std::string::npos)
-      << graph.error().message();
-  EXPECT_NE(graph.error().message().find("--dim channels=N"),
-            std::string::npos);
+  ASSERT_TRUE(graph) << graph.error().message();
+  EXPECT_EQ(graph->outputs()[0].descriptor.shape,
+            (spec::Shape{1, spec::kOpenDim, 31}));
+  EXPECT_EQ(countOps(*graph, "webnn.reshape"), 2u);
 }
 
-TEST(OnnxImporterTest, OneDConvWithAnOpenFilterIsUnsupported) {
+TEST(OnnxImporterTest, OneDConvTransposeWithAnOpenFilterIsUnsupported) {
   // Found by fuzz_onnx_import: the filter's lift to 2-D failed and its
-  // empty shape was indexed.
+  // empty shape was indexed. convTranspose2d takes no open dimensions.
   ModelMaker m;
   m.input("x", {1, 2, 8});
   m.input("w", {2, 0, 3}, {"", "maps", ""});
@@ -165,10 +161,12 @@ TEST(OnnxImporterTest, OneDConvWithAnOpenFilterIsUnsupported) {
   auto graph = m.import();
   ASSERT_FALSE(graph);
   EXPECT_NE(graph.error().message().find(
-                "node 'deconv' (ConvTranspose): unsupported: reshape "
-                "'deconv': input: has open dimensions [2,?,3]"),
+                "node 'deconv' (ConvTranspose): unsupported: "
+                "convTranspose2d 'deconv': filter: has open dimensions "
+                "[2,?,1,3], which this op does not support"),
             std::string::npos)
       << graph.error().message();
+  EXPECT_NE(graph.error().message().find("--dim maps=N"), std::string::npos);
 }
 
 TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
@@ -224,8 +222,9 @@ TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
   EXPECT_EQ(sized->inputs()[1].descriptor.shape, (spec::Shape{5, 3}));
 }
 
-TEST(OnnxImporterTest, OpenDimensionsThatMustBeKnownAskForSizes) {
-  // torch's flatten: Shape of an open dimension cannot fold.
+TEST(OnnxImporterTest, ShapeArithmeticOverOpenDimensionsImports) {
+  // torch's flatten: Shape -> Gather -> Concat -> Reshape over an open
+  // batch becomes a reshape to [batch, 12] evaluated at compute.
   ModelMaker m;
   m.input("x", {0, 3, 4}, {"batch"});
   m.node("Shape", {"x"}, {"shape"}, "shape_of_x");
@@ -236,36 +235,70 @@ TEST(OnnxImporterTest, OpenDimensionsThatMustBeKnownAskForSizes) {
   m.node("Reshape", {"x", "target"}, {"y"});
   m.output("y");
   auto graph = m.import();
-  ASSERT_FALSE(graph);
-  EXPECT_EQ(graph.error().message(),
-            "test.onnx: node 'shape_of_x' (Shape): unsupported: dimension 0 "
-            "of the input is open, and webnnc computes Shape at compile "
-            "time; the node reads open dimensions (sized at compute), which "
-            "it does not support: size them at compile time with --dim "
-            "batch=N");
+  ASSERT_TRUE(graph) << graph.error().message();
+  EXPECT_EQ(graph->outputs()[0].descriptor.shape,
+            (spec::Shape{spec::kOpenDim, 12}));
   OnnxImportOptions options;
   options.dimensions["batch"] = 2;
   auto sized = m.import(options);
   ASSERT_TRUE(sized) << sized.error().message();
   EXPECT_EQ(sized->outputs()[0].descriptor.shape, (spec::Shape{2, 12}));
 
-  // An op without open-dimension support says so, with the same hint.
   ModelMaker flat;
   flat.input("x", {0, 3, 4}, {"batch"});
   flat.node("Flatten", {"x"}, {"y"}, "flatten");
   flat.output("y");
   auto flattened = flat.import();
-  ASSERT_FALSE(flattened);
-  EXPECT_NE(flattened.error().message().find("node 'flatten' (Flatten): "),
+  ASSERT_TRUE(flattened) << flattened.error().message();
+  EXPECT_EQ(flattened->outputs()[0].descriptor.shape,
+            (spec::Shape{spec::kOpenDim, 12}));
+}
+
+TEST(OnnxImporterTest, SizesKnownOnlyAtComputeAreNotTensorData) {
+  // Shape of an open dimension used as numbers: webnnc carries sizes as
+  // expressions, not as tensors, and says so.
+  ModelMaker m;
+  m.input("x", {0, 3}, {"batch"});
+  m.node("Shape", {"x"}, {"shape"}, "shape_of_x");
+  setInt(m.node("Cast", {"shape"}, {"shape_f"}, "as_float"), "to",
+         onnx::TensorProto::FLOAT);
+  m.output("shape_f");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_NE(graph.error().message().find(
+                "node 'as_float' (Cast): unsupported: a cast of sizes known "
+                "only at compute ([batch, 3]) to a non-integer type"),
             std::string::npos)
-      << flattened.error().message();
-  EXPECT_NE(flattened.error().message().find(
-                "unsupported: reshape 'flatten': input: has open dimensions "
-                "[?,3,4], which this op does not support"),
+      << graph.error().message();
+  EXPECT_NE(graph.error().message().find("--dim batch=N"), std::string::npos);
+
+  ModelMaker abs;
+  abs.input("x", {0, 3}, {"batch"});
+  abs.node("Shape", {"x"}, {"shape"}, "shape_of_x");
+  abs.node("Abs", {"shape"}, {"y"}, "abs");
+  abs.output("y");
+  auto absolute = abs.import();
+  ASSERT_FALSE(absolute);
+  EXPECT_NE(absolute.error().message().find(
+                "node 'abs' (Abs): unsupported: input 'shape' holds sizes "
+                "known only at compute ([batch, 3]) and is read here as "
+                "tensor data"),
             std::string::npos)
-      << flattened.error().message();
-  EXPECT_NE(flattened.error().message().find("--dim batch=N"),
-            std::string::npos);
+      << absolute.error().message();
+
+  // Reshape's -1 that is no exact division of the sizes.
+  ModelMaker odd;
+  odd.input("x", {0, 3}, {"batch"});
+  odd.int64Initializer("target", {2, -1});
+  odd.node("Reshape", {"x", "target"}, {"y"}, "halve");
+  odd.output("y");
+  auto halved = odd.import();
+  ASSERT_FALSE(halved);
+  EXPECT_NE(halved.error().message().find(
+                "node 'halve' (Reshape): unsupported: cannot infer -1 as (3 * "
+                "batch) / (2)"),
+            std::string::npos)
+      << halved.error().message();
 }
 
 TEST(OnnxImporterTest, WindowAttributesOutOfRangeAreInvalid) {
@@ -352,7 +385,8 @@ TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
     m.output("y");
     EXPECT_EQ(importOutcome(m),
               "test.onnx: node 'd2s' (DepthToSpace): invalid: needs a "
-              "rank-4 input whose channels divide by blocksize squared");
+              "rank-4 input whose channels (static) divide by blocksize "
+              "squared");
   }
   // A GRU's hidden_size must be positive.
   {

@@ -66,8 +66,26 @@ Value createTranspose(PatternRewriter &rewriter, Location loc, Value value,
 
 Value createReshape(PatternRewriter &rewriter, Location loc, Value value,
                     ArrayRef<int64_t> shape) {
-  return webnn::ReshapeOp::create(rewriter, loc, value,
-                                  rewriter.getDenseI64ArrayAttr(shape))
+  // The reshapes here add or move dimensions of size 1 only, so the open
+  // dimensions keep their order: the k-th open one of the result is the
+  // k-th open one of the input ($i: the input's dimension i).
+  SmallVector<Attribute> openSizes;
+  ArrayRef<int64_t> in = cast<RankedTensorType>(value.getType()).getShape();
+  size_t next = 0;
+  for (int64_t d : shape) {
+    if (!ShapedType::isDynamic(d))
+      continue;
+    while (next < in.size() && !ShapedType::isDynamic(in[next]))
+      ++next;
+    openSizes.push_back(rewriter.getStringAttr("$" + std::to_string(next++)));
+  }
+  SmallVector<int64_t> newShape(shape.begin(), shape.end());
+  for (int64_t &d : newShape)
+    if (ShapedType::isDynamic(d))
+      d = -1;
+  return webnn::ReshapeOp::create(
+             rewriter, loc, value, rewriter.getDenseI64ArrayAttr(newShape),
+             openSizes.empty() ? ArrayAttr() : rewriter.getArrayAttr(openSizes))
       .getResult();
 }
 

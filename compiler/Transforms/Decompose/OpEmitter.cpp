@@ -7,8 +7,20 @@ using namespace mlir;
 
 Value OpEmitter::slice(Value input, ArrayRef<int64_t> starts,
                        ArrayRef<int64_t> sizes) {
-  return create<webnn::SliceOp>({input},
-                                {array("starts", starts), array("sizes", sizes)});
+  // An open size (-1, or a tensor type's dynamic size) runs to the end of
+  // the input's dimension.
+  SmallVector<int64_t> given(sizes);
+  for (int64_t &size : given)
+    if (ShapedType::isDynamic(size))
+      size = spec::kOpenDim;
+  SmallVector<NamedAttribute> attrs = {array("starts", starts),
+                                       array("sizes", given)};
+  SmallVector<Attribute> toEnd(llvm::count(given, spec::kOpenDim),
+                               rewriter_.getStringAttr(""));
+  if (!toEnd.empty())
+    attrs.push_back(
+        rewriter_.getNamedAttr("open_sizes", rewriter_.getArrayAttr(toEnd)));
+  return create<webnn::SliceOp>({input}, attrs);
 }
 
 Value OpEmitter::reshape(Value input, ArrayRef<int64_t> shape) {

@@ -15,6 +15,7 @@ public:
   OpEmitter(mlir::PatternRewriter &rewriter, mlir::Location loc)
       : rewriter_(rewriter), loc_(loc) {}
 
+  // Open (-1) sizes run to the end of the input's dimension.
   mlir::Value slice(mlir::Value input, llvm::ArrayRef<int64_t> starts,
                     llvm::ArrayRef<int64_t> sizes);
   mlir::Value reshape(mlir::Value input, llvm::ArrayRef<int64_t> shape);

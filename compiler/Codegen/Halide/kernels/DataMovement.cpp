@@ -20,13 +20,18 @@ namespace {
 Defined transpose(const kernels::OpSpec &op, const Value &input) {
   std::vector<int64_t> perm = spec::resolvePermutation(
       input.descriptor(), {op.intList("permutation"), {}});
-  return definePointwise("transpose", op, [&](const Index &out) {
+  Defined defined = definePointwise("transpose", op, [&](const Index &out) {
     // Output dimension i walks input dimension perm[i].
     Index in(out.size());
     for (size_t i = 0; i < out.size(); ++i)
       in[perm[i]] = out[i];
     return rawAt(input, in);
   });
+  defined.value.openExtents.assign(perm.size(), Expr());
+  for (size_t i = 0; i < perm.size(); ++i)
+    if (isOpen(op.result.shape[i]))
+      defined.value.openExtents[i] = input.extent(size_t(perm[i]));
+  return defined;
 }
 
 // concat: one copy per input into its range of the axis, each a plain
@@ -42,17 +47,22 @@ Defined concat(const kernels::OpSpec &op, const std::vector<Value> &inputs) {
   Func f("concat");
   f(vars) = undef(type);
   std::vector<RDom> ranges;
-  int64_t start = 0;
+  Expr start = 0;
   for (const Value &input : inputs) {
-    int64_t size = input.type.shape[axis];
-    RDom r(0, int(size), "r" + std::to_string(ranges.size()));
+    Expr size = input.extent(size_t(axis));
+    RDom r(0, size, "r" + std::to_string(ranges.size()));
     std::vector<Expr> to(vars.begin(), vars.end()), from = to;
-    to[h] = r + int(start);
+    to[h] = r + start;
     from[h] = r;
     f(to) = input.func(from);
     ranges.push_back(r);
-    start += size;
+    start = simplify(start + size);
   }
+  // Open sizes: the inputs' (which agree) off the axis, their sum on it.
+  std::vector<Expr> openExtents(rank);
+  for (size_t d = 0; d < rank; ++d)
+    if (isOpen(op.result.shape[d]))
+      openExtents[d] = d == size_t(axis) ? start : inputs[0].extent(d);
   spec::Shape shape = op.result.shape;
   Schedule schedule = [=](Func output, const Target &target,
                           const Placement &placement) mutable {
@@ -63,7 +73,8 @@ Defined concat(const kernels::OpSpec &op, const std::vector<Value> &inputs) {
     bool parallel = placement.root && rank > 1 && worthParallel(workHint(shape));
     for (size_t k = 0; k < ranges.size(); ++k) {
       Stage copy = f.update(int(k));
-      int64_t extent = h == 0 ? inputs[k].type.shape[axis] : extentOf(shape, 0);
+      int64_t extent =
+          sizeHint(h == 0 ? inputs[k].type.shape[axis] : extentOf(shape, 0));
       int vw = vectorWidth(target, type, extent);
       if (h == 0)
         copy.vectorize(ranges[k].x, vw, TailStrategy::GuardWithIf);
@@ -73,18 +84,25 @@ Defined concat(const kernels::OpSpec &op, const std::vector<Value> &inputs) {
         copy.parallel(vars[rank - 1]);
     }
   };
-  return Defined{Value{f, op.result}, schedule};
+  return Defined{Value{f, op.result, openExtents}, schedule};
 }
 
 Defined expand(const kernels::OpSpec &op, const Value &input) {
   const spec::Shape &from = input.type.shape, &to = op.result.shape;
-  return definePointwise("expand", op, [&](const Index &out) {
-    size_t skip = to.size() - from.size();
+  size_t skip = to.size() - from.size();
+  Defined defined = definePointwise("expand", op, [&](const Index &out) {
     Index in;
     for (size_t d = 0; d < from.size(); ++d)
       in.push_back(from[d] == 1 ? Expr(0) : out[skip + d]);
     return rawAt(input, in);
   });
+  // An open input dimension carries through; a new open size is the
+  // output buffer's (expand ends its kernel's ops that need sizes).
+  defined.value.openExtents.assign(to.size(), Expr());
+  for (size_t d = 0; d < from.size(); ++d)
+    if (isOpen(from[d]))
+      defined.value.openExtents[skip + d] = input.extent(d);
+  return defined;
 }
 
 // pad's padding value cast to the data type (like clamp's bounds).
@@ -110,12 +128,13 @@ Defined pad(const kernels::OpSpec &op, const Value &input) {
   std::vector<int64_t> begin = op.intList("beginning_padding");
   int64_t mode = op.intAttr("mode", 0); // constant, edge, reflection
   const spec::Shape &shape = input.type.shape;
+  std::vector<int64_t> end = op.intList("ending_padding");
   Expr value = padValue(op);
-  return definePointwise("pad", op, [&](const Index &out) {
+  Defined defined = definePointwise("pad", op, [&](const Index &out) {
     Index in(out.size());
     Expr inside = Halide::Internal::const_true();
     for (size_t d = 0; d < out.size(); ++d) {
-      int n = int(shape[d]);
+      Expr n = input.extent(d);
       Expr i = out[d] - int(begin[d]);
       if (mode == 2) // reflection: mirror without repeating the edge
         i = select(i < 0, -i, select(i >= n, 2 * (n - 1) - i, i));
@@ -126,6 +145,11 @@ Defined pad(const kernels::OpSpec &op, const Value &input) {
     Expr v = rawAt(input, in);
     return mode == 0 ? select(inside, v, value) : v;
   });
+  defined.value.openExtents.assign(shape.size(), Expr());
+  for (size_t d = 0; d < shape.size(); ++d)
+    if (isOpen(shape[d]))
+      defined.value.openExtents[d] = input.extent(d) + int(begin[d] + end[d]);
+  return defined;
 }
 
 Defined reverse(const kernels::OpSpec &op, const Value &input) {
@@ -133,13 +157,14 @@ Defined reverse(const kernels::OpSpec &op, const Value &input) {
       input.descriptor(),
       {op.intAttr("axes") ? std::optional(op.intList("axes")) : std::nullopt,
        {}});
-  const spec::Shape &shape = input.type.shape;
-  return definePointwise("reverse", op, [&](const Index &out) {
+  Defined defined = definePointwise("reverse", op, [&](const Index &out) {
     Index in = out;
     for (int64_t axis : axes)
-      in[axis] = int(shape[axis] - 1) - out[axis];
+      in[axis] = input.extent(size_t(axis)) - 1 - out[axis];
     return rawAt(input, in);
   });
+  defined.value.openExtents = input.openExtents;
+  return defined;
 }
 
 Defined slice(const kernels::OpSpec &op, const Value &input) {
@@ -155,24 +180,32 @@ Defined slice(const kernels::OpSpec &op, const Value &input) {
 
 Defined tile(const kernels::OpSpec &op, const Value &input) {
   const spec::Shape &shape = input.type.shape;
-  return definePointwise("tile", op, [&](const Index &out) {
+  std::vector<int64_t> repetitions = op.intList("repetitions");
+  Defined defined = definePointwise("tile", op, [&](const Index &out) {
     Index in(out.size());
     for (size_t d = 0; d < out.size(); ++d)
-      in[d] = shape[d] == 1 ? Expr(0) : out[d] % int(shape[d]);
+      in[d] = shape[d] == 1 ? Expr(0) : out[d] % input.extent(d);
     return rawAt(input, in);
   });
+  defined.value.openExtents.assign(shape.size(), Expr());
+  for (size_t d = 0; d < shape.size(); ++d)
+    if (isOpen(shape[d]))
+      defined.value.openExtents[d] = input.extent(d) * int(repetitions[d]);
+  return defined;
 }
 
 Defined triangular(const kernels::OpSpec &op, const Value &input) {
   bool upper = op.intAttr("upper", 1) != 0;
   int diagonal = int(op.intAttr("diagonal", 0));
   Type t = storageType(op.result.dataType);
-  return definePointwise("triangular", op, [&](const Index &out) {
+  Defined defined = definePointwise("triangular", op, [&](const Index &out) {
     size_t rank = out.size();
     Expr offset = out[rank - 1] - out[rank - 2]; // column - row
     Expr keep = upper ? offset >= diagonal : offset <= diagonal;
     return select(keep, rawAt(input, out), make_const(t, 0));
   });
+  defined.value.openExtents = input.openExtents;
+  return defined;
 }
 
 } // namespace

@@ -15,12 +15,11 @@ namespace {
 
 // Index |i| into a dimension of |size|: negative counts from the end, then
 // clamps into [0, size).
-Expr resolveIndex(Expr i, spec::DataType type, int64_t size) {
-  Expr wide = cast<int64_t>(i);
+Expr resolveIndex(Expr i, spec::DataType type, Expr size) {
+  Expr wide = cast<int64_t>(i), n = cast<int64_t>(size);
   if (spec::isSigned(type))
-    wide = select(wide < 0, wide + make_const(Int(64), size), wide);
-  return cast<int>(clamp(wide, make_const(Int(64), 0),
-                         make_const(Int(64), size - 1)));
+    wide = select(wide < 0, wide + n, wide);
+  return cast<int>(clamp(wide, make_const(Int(64), 0), n - 1));
 }
 
 Defined gather(const kernels::OpSpec &op, const Value &input,
@@ -31,7 +30,7 @@ Defined gather(const kernels::OpSpec &op, const Value &input,
     Index idx(out.begin() + axis, out.begin() + axis + indexRank);
     Index in(out.begin(), out.begin() + axis);
     in.push_back(resolveIndex(rawAt(indices, idx), indices.type.dataType,
-                              input.type.shape[axis]));
+                              input.extent(size_t(axis))));
     in.insert(in.end(), out.begin() + axis + indexRank, out.end());
     return rawAt(input, in);
   });
@@ -43,7 +42,7 @@ Defined gatherElements(const kernels::OpSpec &op, const Value &input,
   return definePointwise("gather_elements", op, [&](const Index &out) {
     Index in = out;
     in[axis] = resolveIndex(rawAt(indices, out), indices.type.dataType,
-                            input.type.shape[axis]);
+                            input.extent(size_t(axis)));
     return rawAt(input, in);
   });
 }
@@ -58,7 +57,7 @@ Index ndSource(const Value &input, const Value &indices, const Index &batch,
     Index at = batch;
     at.push_back(int(j));
     in.push_back(resolveIndex(rawAt(indices, at), indices.type.dataType,
-                              input.type.shape[j]));
+                              input.extent(size_t(j))));
   }
   in.insert(in.end(), rest.begin(), rest.end());
   return in;
@@ -134,7 +133,7 @@ std::optional<Defined> defineGather(const kernels::OpSpec &op,
     return scatter(op, input, updates, [&](const Index &at) {
       Index to = at;
       to[axis] = resolveIndex(rawAt(indices, at), indices.type.dataType,
-                              input.type.shape[axis]);
+                              input.extent(size_t(axis)));
       return to;
     });
   }

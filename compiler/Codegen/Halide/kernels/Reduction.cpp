@@ -147,19 +147,21 @@ Defined argMinMax(const kernels::OpSpec &op, bool isMax, const Value &input) {
   int64_t axis = op.intAttr("axis", 0);
   bool keep = op.intAttr("keep_dimensions", 0) != 0;
   int64_t extent = input.type.shape[axis];
+  Expr size = input.extent(size_t(axis));
   std::vector<Var> vars = makeVars(op.result.shape.size());
   AxisReduction reduction(input, {axis});
   Index kept = reduction.keptIndex(webnnOrder(vars), keep);
   Index first = kept, at = kept;
   first[axis] = 0;
-  RDom r(1, int(std::max<int64_t>(extent - 1, 1)), "r");
+  RDom r(1, isOpen(extent) ? size - 1 : Expr(int(std::max<int64_t>(extent - 1, 1))),
+         "r");
   at[axis] = r.x;
   Func best("arg_best");
   best(vars) = Tuple(readAt(input, first), 0);
   Expr v = readAt(input, at);
   Expr current = best(vars)[0];
   Expr better = isMax ? v > current : v < current;
-  if (extent > 1)
+  if (extent > 1 || isOpen(extent))
     best(vars) = Tuple(select(better, v, current),
                        select(better, r.x, best(vars)[1]));
   Func result(op.kind);
@@ -173,7 +175,8 @@ Defined cumulativeSum(const kernels::OpSpec &op, const Value &input) {
   int64_t axis = op.intAttr("axis", 0);
   bool exclusive = op.intAttr("exclusive", 0) != 0;
   bool reversed = op.intAttr("reversed", 0) != 0;
-  int n = int(input.type.shape[axis]);
+  bool open = isOpen(input.type.shape[axis]);
+  Expr n = input.extent(size_t(axis));
   std::vector<Var> vars = makeVars(op.result.shape.size());
   Index index = webnnOrder(vars);
   Type storage = storageType(input.type.dataType);
@@ -187,9 +190,9 @@ Defined cumulativeSum(const kernels::OpSpec &op, const Value &input) {
   size_t d = index.size() - 1 - size_t(axis); // Halide dimension
   Func scan("cumsum_scan");
   scan(vars) = value(index[axis]);
-  if (n > 1) {
+  if (open || input.type.shape[axis] > 1) {
     RDom r(1, n - 1, "r");
-    Expr to = reversed ? Expr(n - 1) - r.x : Expr(r.x);
+    Expr to = reversed ? n - 1 - r.x : Expr(r.x);
     Expr from = reversed ? to + 1 : to - 1;
     std::vector<Expr> lhs = toExprs(vars), prev = toExprs(vars);
     lhs[d] = to;
@@ -214,7 +217,7 @@ Defined cumulativeSum(const kernels::OpSpec &op, const Value &input) {
     scan.compute_root();
     scheduleElementwise(output, shape, target, placement);
   };
-  return Defined{Value{result, op.result}, sched};
+  return Defined{Value{result, op.result, input.openExtents}, sched};
 }
 
 Defined softmax(const kernels::OpSpec &op, const Value &input) {

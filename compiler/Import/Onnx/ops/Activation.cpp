@@ -168,15 +168,19 @@ void softmaxFamily(NodeContext &ctx, bool logarithm) {
     return ctx.invalid("axis " + std::to_string(axisAttr) +
                        " is out of range for rank " + std::to_string(rank));
   auto &b = ctx.b();
-  spec::Shape shape = x.shape();
   Operand in = x;
   uint32_t along = uint32_t(*axis);
+  auto dims = ctx.dims(x);
+  if (!dims)
+    return;
+  bool flattened = false;
   if (coerce && *axis != rank - 1) {
-    int64_t outer = 1, inner = 1;
+    DimExpr outer(1), inner(1);
     for (int64_t k = 0; k < rank; ++k)
-      (k < *axis ? outer : inner) *= shape[k];
-    in = b.reshape(x, {outer, inner}, ctx.options());
+      (k < *axis ? outer : inner) = (k < *axis ? outer : inner) * (*dims)[k];
+    in = ctx.reshapeTo(x, {outer, inner});
     along = 1;
+    flattened = true;
   }
   Operand y;
   if (!logarithm) {
@@ -192,8 +196,8 @@ void softmaxFamily(NodeContext &ctx, bool logarithm) {
                     ctx.options()),
               ctx.options());
   }
-  if (y.shape() != shape)
-    y = b.reshape(y, shape, ctx.options());
+  if (y && flattened)
+    y = ctx.reshapeTo(y, *dims);
   ctx.set(0, y);
 }
 

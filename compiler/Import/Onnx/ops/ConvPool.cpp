@@ -22,10 +22,11 @@ bool liftInput(NodeContext &ctx, Spatial &s, const char *what) {
     return false;
   if (x.rank() == 3) {
     s.oneD = true;
-    Shape shape = x.shape();
-    s.input = ctx.b().reshape(x, {shape[0], shape[1], 1, shape[2]},
-                              ctx.options());
-    if (!s.input) { // e.g. open dimensions, which reshape does not take
+    auto d = ctx.dims(x);
+    if (!d)
+      return false;
+    s.input = ctx.reshapeTo(x, {(*d)[0], (*d)[1], DimExpr(1), (*d)[2]});
+    if (!s.input) {
       ctx.set(0, s.input); // reports the reshape's error
       return false;
     }
@@ -91,8 +92,10 @@ dilatedWindow(NodeContext &ctx, const std::vector<int64_t> &kernel,
 Operand lower(NodeContext &ctx, const Spatial &s, Operand y) {
   if (!s.oneD || !y)
     return y;
-  Shape shape = y.shape();
-  return ctx.b().reshape(y, {shape[0], shape[1], shape[3]}, ctx.options());
+  auto d = ctx.dims(y);
+  if (!d)
+    return {};
+  return ctx.reshapeTo(y, {(*d)[0], (*d)[1], (*d)[3]});
 }
 
 // What Conv and ConvTranspose share: the lifted input and filter, strides,
@@ -114,9 +117,11 @@ std::optional<ConvGeometry> readConv(NodeContext &ctx, const char *what) {
   if (w.rank() != g.s.input.rank() - (g.s.oneD ? 1 : 0))
     return ctx.invalid("W must have the input's rank"), std::nullopt;
   if (g.s.oneD) {
-    Shape ws = w.shape();
-    w = ctx.b().reshape(w, {ws[0], ws[1], 1, ws[2]}, ctx.options());
-    if (!w) // e.g. a filter input with open dimensions
+    auto ws = ctx.dims(w);
+    if (!ws)
+      return std::nullopt;
+    w = ctx.reshapeTo(w, {(*ws)[0], (*ws)[1], DimExpr(1), (*ws)[2]});
+    if (!w)
       return ctx.set(0, w), std::nullopt;
   }
   auto strides = pair(ctx, g.s, "strides", 1);

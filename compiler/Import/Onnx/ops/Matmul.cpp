@@ -12,18 +12,23 @@ void convertMatMul(NodeContext &ctx) {
     return;
   auto &g = ctx.b();
   bool aVector = a.rank() == 1, bVector = b.rank() == 1;
+  auto da = ctx.dims(a), db = ctx.dims(b);
+  if (!da || !db)
+    return;
   if (aVector)
-    a = g.reshape(a, {1, a.shape()[0]}, ctx.options());
+    a = ctx.reshapeTo(a, {DimExpr(1), (*da)[0]});
   if (bVector)
-    b = g.reshape(b, {b.shape()[0], 1}, ctx.options());
+    b = ctx.reshapeTo(b, {(*db)[0], DimExpr(1)});
   Operand y = g.matmul(a, b, ctx.options());
   if ((aVector || bVector) && y) {
-    spec::Shape shape = y.shape();
+    auto shape = ctx.dims(y);
+    if (!shape)
+      return;
     if (bVector)
-      shape.pop_back();
+      shape->pop_back();
     if (aVector)
-      shape.erase(shape.end() - (bVector ? 1 : 2));
-    y = g.reshape(y, shape, ctx.options());
+      shape->erase(shape->end() - (bVector ? 1 : 2));
+    y = ctx.reshapeTo(y, *shape);
   }
   ctx.set(0, y);
 }

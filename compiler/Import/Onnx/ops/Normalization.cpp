@@ -99,22 +99,26 @@ void convertGroupNormalization(NodeContext &ctx) {
   const spec::Shape &shape = x.shape();
   if (shape.size() < 2)
     return ctx.invalid("the input needs a channel dimension");
-  for (int64_t d : shape)
-    if (spec::isOpen(d))
-      return ctx.unsupported("open dimensions");
+  if (spec::isOpen(shape[1]))
+    return ctx.unsupported("an open channel dimension (groups are static)");
   int64_t channels = shape[1];
   if (groups <= 0 || channels % groups)
     return ctx.invalid("num_groups " + std::to_string(groups) +
                        " does not divide the " + std::to_string(channels) +
                        " channels");
   auto &b = ctx.b();
-  int64_t perGroup = spec::elementCount(shape) / (shape[0] * groups);
-  Operand grouped = b.reshape(x, {shape[0], groups, perGroup}, ctx.options());
+  auto dims = ctx.dims(x);
+  if (!dims)
+    return;
+  DimExpr perGroup(channels / groups);
+  for (size_t k = 2; k < dims->size(); ++k)
+    perGroup = perGroup * (*dims)[k];
+  Operand grouped = ctx.reshapeTo(x, {(*dims)[0], DimExpr(groups), perGroup});
   LayerNormalizationOptions options = ctx.labelled(LayerNormalizationOptions{});
   options.axes = std::vector<int64_t>{2};
   options.epsilon = epsilon;
-  Operand normalized = b.reshape(b.layerNormalization(grouped, options), shape,
-                                 ctx.options());
+  Operand normalized =
+      ctx.reshapeTo(b.layerNormalization(grouped, options), *dims);
   // Scale and bias along the channels, broadcast over the rest.
   spec::Shape along(shape.size(), 1);
   along[1] = channels;

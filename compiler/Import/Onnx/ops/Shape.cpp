@@ -21,23 +21,91 @@ void setReshaped(NodeContext &ctx, size_t i, const Shape &shape) {
   ctx.set(i, ctx.b().reshape(ctx.input(0), shape, ctx.options()));
 }
 
+// The same with sizes that may be known only at compute.
+void setReshaped(NodeContext &ctx, size_t i, const std::vector<DimExpr> &shape) {
+  Shape fixed;
+  for (const DimExpr &e : shape)
+    if (auto v = e.constantValue())
+      fixed.push_back(*v);
+  if (fixed.size() == shape.size())
+    return setReshaped(ctx, i, fixed);
+  Operand x = ctx.input(0);
+  if (!ctx.failed())
+    ctx.set(i, ctx.reshapeTo(x, shape));
+}
+
+DimExpr product(const std::vector<DimExpr> &dims, size_t from, size_t to) {
+  DimExpr out(1);
+  for (size_t k = from; k < to; ++k)
+    out = out * dims[k];
+  return out;
+}
+
+// Reshape over open dimensions or to sizes known only at compute: 0 copies
+// the input's size, -1 is the input's element count over the others'
+// product (an exact division of expressions), and the runtime checks the
+// element count.
+void reshapeOpen(NodeContext &ctx, const std::vector<DimExpr> &target,
+                 bool allowZero) {
+  auto in = ctx.inputDims(0);
+  if (!in)
+    return;
+  std::vector<DimExpr> shape;
+  std::optional<size_t> inferred;
+  DimExpr others(1);
+  for (size_t k = 0; k < target.size(); ++k) {
+    DimExpr d = target[k];
+    std::optional<int64_t> v = d.constantValue();
+    if (v && *v == 0 && !allowZero) {
+      if (k >= in->size())
+        return ctx.invalid("shape copies dimension " + std::to_string(k) +
+                           " the input does not have");
+      d = (*in)[k];
+    } else if (v && *v == -1) {
+      if (inferred)
+        return ctx.invalid("shape has more than one -1");
+      inferred = k;
+      shape.push_back(DimExpr(1));
+      continue;
+    } else if (v && (*v < 0 || *v > spec::kMaxDimension)) {
+      return ctx.invalid("shape holds " + std::to_string(*v));
+    }
+    others = others * d;
+    shape.push_back(d);
+  }
+  if (inferred) {
+    DimExpr total = product(*in, 0, in->size());
+    std::optional<DimExpr> q = total.exactDiv(others);
+    if (!q)
+      return ctx.unsupported("cannot infer -1 as (" + total.toString() +
+                             ") / (" + others.toString() +
+                             "), which is not an exact division");
+    shape[*inferred] = *q;
+  }
+  setReshaped(ctx, 0, shape);
+}
+
 void convertReshape(NodeContext &ctx) {
   std::vector<int64_t> target;
+  bool allowZero = ctx.attrInt("allowzero", 0) != 0;
   if (ctx.opset() < 5) {
     target = ctx.attrInts("shape");
+  } else if (ctx.holdsOpenSizes(1)) {
+    if (auto sizes = ctx.sizeList(1, "shape"))
+      reshapeOpen(ctx, *sizes, allowZero);
+    return;
   } else {
     auto v = ctx.constantInts(1, "shape");
     if (!v)
       return;
     target = *v;
   }
-  bool allowZero = ctx.attrInt("allowzero", 0) != 0;
   const Shape &in = ctx.inputShape(0);
   if (ctx.failed())
     return;
   if (spec::hasOpenDims(in))
-    return ctx.unsupported("the input has open dimensions, and webnnc "
-                           "resolves Reshape's 0 and -1 at compile time");
+    return reshapeOpen(ctx, std::vector<DimExpr>(target.begin(), target.end()),
+                       allowZero);
   Shape shape;
   int64_t inferred = -1, known = 1;
   for (size_t k = 0; k < target.size(); ++k) {
@@ -88,10 +156,11 @@ void convertFlatten(NodeContext &ctx) {
   if (axis < 0 || axis > rank)
     return ctx.invalid("axis " + std::to_string(axisAttr) +
                        " is out of range for rank " + std::to_string(rank));
-  int64_t outer = 1, inner = 1;
-  for (int64_t k = 0; k < rank; ++k)
-    (k < axis ? outer : inner) *= in[k];
-  setReshaped(ctx, 0, {outer, inner});
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
+  setReshaped(ctx, 0, {product(*dims, 0, size_t(axis)),
+                       product(*dims, size_t(axis), size_t(rank))});
 }
 
 // Axes from the attribute (before opset 13) or input 1.
@@ -110,6 +179,9 @@ void convertSqueeze(NodeContext &ctx) {
     return;
   std::vector<bool> drop(in.size(), false);
   if (axes->empty()) {
+    if (spec::hasOpenDims(in))
+      return ctx.unsupported("Squeeze without axes over open dimensions "
+                             "(which axes are 1 is known only at compute)");
     for (size_t k = 0; k < in.size(); ++k)
       drop[k] = in[k] == 1;
   } else {
@@ -117,16 +189,22 @@ void convertSqueeze(NodeContext &ctx) {
     if (!normalized)
       return;
     for (int64_t a : *normalized) {
+      if (spec::isOpen(in[a]))
+        return ctx.unsupported("squeezing axis " + std::to_string(a) +
+                               ", which is open");
       if (in[a] != 1)
         return ctx.invalid("cannot squeeze axis " + std::to_string(a) +
                            " of size " + std::to_string(in[a]));
       drop[a] = true;
     }
   }
-  Shape shape;
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
+  std::vector<DimExpr> shape;
   for (size_t k = 0; k < in.size(); ++k)
     if (!drop[k])
-      shape.push_back(in[k]);
+      shape.push_back((*dims)[k]);
   setReshaped(ctx, 0, shape);
 }
 
@@ -139,13 +217,16 @@ void convertUnsqueeze(NodeContext &ctx) {
   auto normalized = normalizeAxes(ctx, *axes, rank, "axes");
   if (!normalized)
     return;
-  Shape shape;
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
+  std::vector<DimExpr> shape;
   size_t from = 0;
   for (int64_t k = 0; k < rank; ++k) {
     if (std::count(normalized->begin(), normalized->end(), k))
-      shape.push_back(1);
+      shape.push_back(DimExpr(1));
     else
-      shape.push_back(in[from++]);
+      shape.push_back((*dims)[from++]);
   }
   setReshaped(ctx, 0, shape);
 }
@@ -273,20 +354,132 @@ void convertSplit(NodeContext &ctx) {
     ctx.set(i, parts[i]);
 }
 
+// A Slice bound relative to |dim| known only at compute: a negative
+// constant counts from the end, a huge one means the end (INT64_MAX is how
+// exporters write "to the end"; a backward slice's bounds clamp to
+// [-1, dim - 1]); expressions are taken as they are. The
+// runtime checks the resulting window lies inside the input (ONNX would
+// clamp instead).
+DimExpr openBound(const DimExpr &bound, const DimExpr &dim, bool forward) {
+  auto v = bound.constantValue();
+  if (!v)
+    return bound;
+  if (*v >= spec::kMaxDimension)
+    return forward ? dim : dim - DimExpr(1);
+  if (*v <= -spec::kMaxDimension)
+    return forward ? DimExpr(0) : DimExpr(-1);
+  return *v < 0 ? dim + bound : bound;
+}
+
+// Slice where the input has open dimensions or the bounds are sizes known
+// only at compute. Starts must come out constant; a start counted from
+// the end of an open axis is made constant by reversing the axis (and
+// reversing the result back).
+void sliceOpen(NodeContext &ctx, const std::vector<DimExpr> &starts,
+               const std::vector<DimExpr> &ends,
+               const std::vector<int64_t> &axes,
+               const std::vector<int64_t> &steps) {
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
+  size_t rank = dims->size();
+  std::vector<int64_t> first(rank, 0), step(rank, 1), flipBack, flipFirst;
+  std::vector<DimExpr> count(*dims);
+  for (size_t j = 0; j < axes.size(); ++j) {
+    size_t a = size_t(axes[j]);
+    int64_t st = steps[j];
+    const DimExpr &dim = (*dims)[a];
+    DimExpr s = openBound(starts[j], dim, st > 0);
+    DimExpr e = openBound(ends[j], dim, st > 0);
+    uint64_t magnitude = st > 0 ? uint64_t(st) : uint64_t(0) - uint64_t(st);
+    if (magnitude > uint64_t(spec::kMaxDimension))
+      return ctx.unsupported("a step of " + std::to_string(st) +
+                             " over an open dimension");
+    int64_t m = int64_t(magnitude);
+    count[a] = (st > 0 ? e - s : s - e).ceilDiv(m);
+    if (auto c = count[a].constantValue(); c && *c <= 0)
+      return ctx.notInWebNN("an empty result (WebNN has no empty tensors)");
+    // The first element read forwards; a backward slice and a forward one
+    // from the end read the reversed axis from dim - 1 - (its last index).
+    DimExpr last = st > 0 ? s + (count[a] - DimExpr(1)) * DimExpr(m) : s;
+    std::optional<int64_t> forward = s.constantValue();
+    std::optional<int64_t> backward = (dim - DimExpr(1) - last).constantValue();
+    if (st > 0 && forward) {
+      first[a] = *forward;
+    } else if (backward) {
+      first[a] = *backward;
+      flipFirst.push_back(int64_t(a));
+      if (st > 0)
+        flipBack.push_back(int64_t(a));
+    } else {
+      return ctx.unsupported("a Slice of axis " + std::to_string(a) +
+                             " from " + s.toString() + " (sized " +
+                             dim.toString() +
+                             "), a start webnnc cannot make constant");
+    }
+    step[a] = m;
+    if (first[a] < 0)
+      return ctx.invalid("starts reach before the beginning of axis " +
+                         std::to_string(a));
+  }
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  auto &b = ctx.b();
+  if (!flipFirst.empty()) {
+    spec::ReverseOptions options = ctx.labelled(spec::ReverseOptions{});
+    options.axes = flipFirst;
+    x = b.reverse(x, options);
+  }
+  std::vector<DimExpr> extent(rank);
+  bool whole = true;
+  for (size_t a = 0; a < rank; ++a) {
+    extent[a] = (count[a] - DimExpr(1)) * DimExpr(step[a]) + DimExpr(1);
+    whole &= first[a] == 0 && step[a] == 1 && count[a] == (*dims)[a];
+  }
+  if (!whole) {
+    spec::SliceOptions options = ctx.labelled(spec::SliceOptions{});
+    options.strides = step;
+    x = b.sliceSymbolic(x, first, extent, options);
+  }
+  if (!flipBack.empty()) {
+    spec::ReverseOptions options = ctx.labelled(spec::ReverseOptions{});
+    options.axes = flipBack;
+    x = b.reverse(x, options);
+  }
+  if (whole && flipFirst.empty())
+    x = b.identity(x, ctx.options());
+  ctx.set(0, x);
+}
+
 // ONNX Slice: clamped starts/ends per axis, any non-zero step.
 void convertSlice(NodeContext &ctx) {
   std::vector<int64_t> starts, ends, axes, steps;
+  bool openBounds = ctx.opset() >= 10 &&
+                    (ctx.holdsOpenSizes(1) || ctx.holdsOpenSizes(2));
+  std::vector<DimExpr> startSizes, endSizes;
   if (ctx.opset() < 10) {
     starts = ctx.attrInts("starts");
     ends = ctx.attrInts("ends");
     axes = ctx.attrInts("axes");
   } else {
-    auto s = ctx.constantInts(1, "starts");
-    auto e = s ? ctx.constantInts(2, "ends") : std::nullopt;
-    if (!s || !e)
-      return;
-    starts = *s;
-    ends = *e;
+    if (openBounds) {
+      auto s = ctx.sizeList(1, "starts");
+      auto e = s ? ctx.sizeList(2, "ends") : std::nullopt;
+      if (!s || !e)
+        return;
+      startSizes = *s;
+      endSizes = *e;
+      starts.assign(s->size(), 0); // counts only, below
+      ends.assign(e->size(), 0);
+    } else {
+      auto s = ctx.constantInts(1, "starts");
+      auto e = s ? ctx.constantInts(2, "ends") : std::nullopt;
+      if (!s || !e)
+        return;
+      starts = *s;
+      ends = *e;
+    }
     if (ctx.hasInput(3)) {
       auto a = ctx.constantInts(3, "axes");
       if (!a)
@@ -315,6 +508,15 @@ void convertSlice(NodeContext &ctx) {
   auto normalized = normalizeAxes(ctx, axes, rank, "axes");
   if (!normalized)
     return;
+  if (std::count(steps.begin(), steps.end(), 0))
+    return ctx.invalid("steps must not be 0");
+  if (openBounds || spec::hasOpenDims(in)) {
+    if (!openBounds) {
+      startSizes = std::vector<DimExpr>(starts.begin(), starts.end());
+      endSizes = std::vector<DimExpr>(ends.begin(), ends.end());
+    }
+    return sliceOpen(ctx, startSizes, endSizes, *normalized, steps);
+  }
   // Per axis: first element, count, step.
   std::vector<int64_t> first(rank, 0), count(in), step(rank, 1);
   for (size_t j = 0; j < starts.size(); ++j) {
@@ -459,10 +661,57 @@ void convertPad(NodeContext &ctx) {
   ctx.set(0, ctx.b().pad(x, begin, end, options));
 }
 
+// ONNX's two-way broadcast of |in| with |target|, over sizes that may be
+// expressions: a size of 1 takes the other, equal sizes stay; two
+// different expressions cannot be decided.
+std::optional<std::vector<DimExpr>>
+broadcastDims(NodeContext &ctx, const std::vector<DimExpr> &in,
+              const std::vector<DimExpr> &target) {
+  size_t rank = std::max(in.size(), target.size());
+  std::vector<DimExpr> out(rank);
+  for (size_t k = 0; k < rank; ++k) {
+    const DimExpr one(1);
+    const DimExpr &a = k + in.size() >= rank ? in[k + in.size() - rank] : one;
+    const DimExpr &b =
+        k + target.size() >= rank ? target[k + target.size() - rank] : one;
+    if (a == b || b == one) {
+      out[k] = a;
+    } else if (a == one) {
+      out[k] = b;
+    } else if (a.isConstant() && b.isConstant()) {
+      ctx.invalid("shape dimension " + b.toString() +
+                  " does not broadcast with the input's " + a.toString());
+      return std::nullopt;
+    } else {
+      ctx.unsupported("cannot tell whether " + a.toString() + " and " +
+                      b.toString() + " broadcast (known only at compute)");
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
 void convertExpand(NodeContext &ctx) {
-  auto target = ctx.constantInts(1, "shape");
   const Shape &in = ctx.inputShape(0);
-  if (!target || ctx.failed())
+  if (ctx.failed())
+    return;
+  if (ctx.holdsOpenSizes(1) || spec::hasOpenDims(in)) {
+    auto target = ctx.sizeList(1, "shape");
+    auto dims = target ? ctx.inputDims(0) : std::nullopt;
+    if (!dims)
+      return;
+    auto shape = broadcastDims(ctx, *dims, *target);
+    if (!shape)
+      return;
+    Operand x = ctx.input(0);
+    if (ctx.failed())
+      return;
+    if (*shape == *dims)
+      return ctx.set(0, ctx.b().identity(x, ctx.options()));
+    return ctx.set(0, ctx.expandTo(x, *shape));
+  }
+  auto target = ctx.constantInts(1, "shape");
+  if (!target)
     return;
   // ONNX broadcasts both ways: the result is the broadcast of both shapes.
   auto shape = host::broadcast(in, *target);
@@ -485,34 +734,28 @@ void convertTile(NodeContext &ctx) {
   ctx.set(0, ctx.b().tile(ctx.input(0), *repeats, ctx.options()));
 }
 
+// Shape and Size: constants where the sizes are static; over open
+// dimensions, sizes the runtime knows at compute (SizeTensor), which the
+// shape arithmetic after them computes on.
 void convertShape(NodeContext &ctx) {
-  const Shape &in = ctx.inputShape(0);
-  if (ctx.failed())
-    return;
-  int64_t rank = int64_t(in.size());
+  int64_t rank = int64_t(ctx.inputRank(0));
   int64_t start = ctx.attrInt("start", 0), end = ctx.attrInt("end", rank);
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
   start = std::clamp<int64_t>(start < 0 ? start + rank : start, 0, rank);
   end = std::clamp<int64_t>(end < 0 ? end + rank : end, 0, rank);
-  std::vector<int64_t> dims;
-  for (int64_t k = start; k < end; ++k) {
-    // Shapes fold at compile time; an open size is known only at compute.
-    if (spec::isOpen(in[k]))
-      return ctx.unsupported("dimension " + std::to_string(k) +
-                             " of the input is open, and webnnc computes "
-                             "Shape at compile time");
-    dims.push_back(in[k]);
-  }
-  ctx.setKnown(0, host::ints(dims));
+  SizeTensor out{DataType::Int64, {std::max<int64_t>(end - start, 0)}, {}};
+  for (int64_t k = start; k < end; ++k)
+    out.values.push_back((*dims)[size_t(k)]);
+  ctx.setSizes(0, std::move(out));
 }
 
 void convertSize(NodeContext &ctx) {
-  const Shape &in = ctx.inputShape(0);
-  if (ctx.failed())
+  auto dims = ctx.inputDims(0);
+  if (!dims)
     return;
-  if (spec::hasOpenDims(in))
-    return ctx.unsupported("the input has open dimensions, and webnnc "
-                           "computes Size at compile time");
-  ctx.setKnown(0, host::reshaped(host::ints({spec::elementCount(in)}), {}));
+  ctx.setSizes(0, {DataType::Int64, {}, {product(*dims, 0, dims->size())}});
 }
 
 void convertConstant(NodeContext &ctx) {
@@ -543,7 +786,9 @@ void convertConstant(NodeContext &ctx) {
 }
 
 void convertConstantOfShape(NodeContext &ctx) {
-  auto shape = ctx.constantInts(0, "input");
+  bool open = ctx.holdsOpenSizes(0);
+  auto shape = open ? std::optional<std::vector<int64_t>>(std::vector<int64_t>{})
+                    : ctx.constantInts(0, "input");
   if (!shape)
     return;
   HostTensor value = HostTensor::fromDoubles({DataType::Float32, {1}},
@@ -556,18 +801,53 @@ void convertConstantOfShape(NodeContext &ctx) {
       return ctx.invalid("value must hold one element");
     value = std::move(*decoded);
   }
+  Operand one = ctx.b().constant({value.dataType(), {}},
+                                 std::span<const std::byte>(value.data(),
+                                                            value.byteSize()));
+  if (open) {
+    if (auto sizes = ctx.sizeList(0, "input"))
+      ctx.set(0, ctx.expandTo(one, *sizes));
+    return;
+  }
   spec::OperandDescriptor desc{value.dataType(), *shape};
   if (auto error = spec::checkDescriptor(desc, "output"))
     return ctx.notInWebNN(error->rule);
   if (spec::elementCount(*shape) <= kMaxKnownElements)
     return ctx.setKnown(0, host::expand(host::reshaped(value, {}), *shape));
-  Operand one = ctx.b().constant({value.dataType(), {}},
-                                 std::span<const std::byte>(value.data(),
-                                                            value.byteSize()));
   ctx.set(0, ctx.b().expand(one, *shape, ctx.options()));
 }
 
+// Range whose limit is known only at compute (positions up to a sequence
+// length): start + delta * (exclusive running count of ones).
+void rangeToOpenLimit(NodeContext &ctx) {
+  auto start = ctx.constantScalar(0, "start");
+  auto delta = start ? ctx.constantScalar(2, "delta") : std::nullopt;
+  auto limit = delta ? ctx.sizeList(1, "limit") : std::nullopt;
+  if (!limit)
+    return;
+  DataType type = ctx.inputType(1);
+  if (limit->size() != 1 || *start != std::floor(*start) ||
+      *delta != std::floor(*delta) || *delta == 0)
+    return ctx.unsupported("a Range to a limit known only at compute with a "
+                           "fractional or zero start or delta");
+  int64_t s = int64_t(*start), d = int64_t(*delta);
+  DimExpr span = d > 0 ? (*limit)[0] - DimExpr(s) : DimExpr(s) - (*limit)[0];
+  DimExpr count = span.ceilDiv(d > 0 ? d : -d);
+  auto &b = ctx.b();
+  Operand ones = ctx.expandTo(scalar(ctx, type, 1), {count});
+  spec::CumulativeSumOptions options = ctx.labelled(spec::CumulativeSumOptions{});
+  options.exclusive = true;
+  Operand index = b.cumulativeSum(ones, 0, options);
+  if (d != 1)
+    index = b.mul(index, scalar(ctx, type, double(d)), ctx.options());
+  if (s != 0)
+    index = b.add(index, scalar(ctx, type, double(s)), ctx.options());
+  ctx.set(0, index);
+}
+
 void convertRange(NodeContext &ctx) {
+  if (ctx.holdsOpenSizes(1) && !ctx.holdsOpenSizes(0) && !ctx.holdsOpenSizes(2))
+    return rangeToOpenLimit(ctx);
   const HostTensor *start = ctx.known(0), *limit = ctx.known(1),
                    *delta = ctx.known(2);
   for (size_t i = 0; i < 3; ++i)
@@ -612,9 +892,10 @@ void convertDropout(NodeContext &ctx) {
   ctx.forward(0, 0);
   if (ctx.wantsOutput(1)) {
     // The mask of kept elements: all of them.
-    const Shape &in = ctx.inputShape(0);
-    Operand one = scalar(ctx, DataType::Uint8, 1);
-    ctx.set(1, ctx.b().expand(one, in, ctx.options()));
+    auto dims = ctx.inputDims(0);
+    if (!dims)
+      return;
+    ctx.set(1, ctx.expandTo(scalar(ctx, DataType::Uint8, 1), *dims));
   }
 }
 
@@ -631,13 +912,16 @@ void convertTrilu(NodeContext &ctx) {
 }
 
 // DepthToSpace and SpaceToDepth: a reshape, a transpose and a reshape.
-void rearrange(NodeContext &ctx, const Shape &split,
-               const std::vector<int64_t> &perm, const Shape &out) {
-  auto &b = ctx.b();
-  Operand x = b.reshape(ctx.input(0), split, ctx.options());
+void rearrange(NodeContext &ctx, const std::vector<DimExpr> &split,
+               const std::vector<int64_t> &perm,
+               const std::vector<DimExpr> &out) {
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  x = ctx.reshapeTo(x, split);
   spec::TransposeOptions options = ctx.labelled(spec::TransposeOptions{});
   options.permutation = perm;
-  ctx.set(0, b.reshape(b.transpose(x, options), out, ctx.options()));
+  ctx.set(0, ctx.reshapeTo(ctx.b().transpose(x, options), out));
 }
 
 void convertDepthToSpace(NodeContext &ctx) {
@@ -648,15 +932,20 @@ void convertDepthToSpace(NodeContext &ctx) {
     return;
   // (blocksize squared divides the channels, so blocksize <= channels,
   // checked first: its square must not overflow.)
-  if (in.size() != 4 || bs <= 0 || bs > in[1] || in[1] % (bs * bs) != 0)
-    return ctx.invalid("needs a rank-4 input whose channels divide by "
-                       "blocksize squared");
-  int64_t n = in[0], c = in[1] / (bs * bs), h = in[2], w = in[3];
-  Shape out = {n, c, h * bs, w * bs};
+  if (in.size() != 4 || spec::isOpen(in[1]) || bs <= 0 || bs > in[1] ||
+      in[1] % (bs * bs) != 0)
+    return ctx.invalid("needs a rank-4 input whose channels (static) divide "
+                       "by blocksize squared");
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
+  DimExpr n = (*dims)[0], c(in[1] / (bs * bs)), h = (*dims)[2],
+          w = (*dims)[3], k(bs);
+  std::vector<DimExpr> out = {n, c, h * k, w * k};
   if (mode == "DCR")
-    return rearrange(ctx, {n, bs, bs, c, h, w}, {0, 3, 4, 1, 5, 2}, out);
+    return rearrange(ctx, {n, k, k, c, h, w}, {0, 3, 4, 1, 5, 2}, out);
   if (mode == "CRD")
-    return rearrange(ctx, {n, c, bs, bs, h, w}, {0, 1, 4, 2, 5, 3}, out);
+    return rearrange(ctx, {n, c, k, k, h, w}, {0, 1, 4, 2, 5, 3}, out);
   ctx.invalid("mode '" + mode + "' is not DCR or CRD");
 }
 
@@ -665,12 +954,18 @@ void convertSpaceToDepth(NodeContext &ctx) {
   const Shape &in = ctx.inputShape(0);
   if (ctx.failed())
     return;
-  if (in.size() != 4 || bs <= 0 || in[2] % bs != 0 || in[3] % bs != 0)
+  auto divides = [&](int64_t d) { return spec::isOpen(d) || d % bs == 0; };
+  if (in.size() != 4 || bs <= 0 || !divides(in[2]) || !divides(in[3]))
     return ctx.invalid("needs a rank-4 input whose height and width divide "
                        "by blocksize");
-  int64_t n = in[0], c = in[1], h = in[2] / bs, w = in[3] / bs;
-  rearrange(ctx, {n, c, h, bs, w, bs}, {0, 3, 5, 1, 2, 4},
-            {n, c * bs * bs, h, w});
+  auto dims = ctx.inputDims(0);
+  if (!dims)
+    return;
+  // An open height or width that does not divide fails the reshape's
+  // element-count check at compute.
+  DimExpr n = (*dims)[0], c = (*dims)[1], h = (*dims)[2].floorDiv(bs),
+          w = (*dims)[3].floorDiv(bs), k(bs);
+  rearrange(ctx, {n, c, h, k, w, k}, {0, 3, 5, 1, 2, 4}, {n, c * k * k, h, w});
 }
 
 } // namespace

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "webnnc/Graph/Graph.h"
+#include "webnnc/Spec/DimExpr.h"
 #include "webnnc/Spec/Operand.h"
 #include "webnnc/Spec/Options.h"
 
@@ -31,6 +32,7 @@ namespace webnnc {
 
 using spec::Conv2dFilterOperandLayout;
 using spec::DataType;
+using spec::DimExpr;
 using spec::InputOperandLayout;
 using spec::OperandDescriptor;
 using spec::RoundingType;
@@ -278,15 +280,35 @@ public:
                  const Options & = {});
   Operand expand(const Operand &input, const Shape &newShape,
                  const Options & = {});
+  // expand and slice with sizes that may be expressions, as
+  // reshapeSymbolic.
+  Operand expandSymbolic(const Operand &input,
+                         const std::vector<DimExpr> &newShape,
+                         const Options & = {});
   Operand pad(const Operand &input, const std::vector<int64_t> &beginningPadding,
               const std::vector<int64_t> &endingPadding,
               const PadOptions &options = {});
   Operand reshape(const Operand &input, const Shape &newShape,
                   const Options & = {});
+  // Sizes known only at compute (dimensions of inputs with open
+  // dimensions): entries are expressions over the graph inputs' open
+  // dimensions, such as dim(x, 0) * 8 (webnnc/Spec/DimExpr.h). The
+  // element count is checked at compute.
+  Operand reshapeSymbolic(const Operand &input,
+                          const std::vector<DimExpr> &newShape,
+                          const Options & = {});
+  // The size of |operand|'s dimension |axis|: a constant when static, else
+  // an expression over the graph inputs' open dimensions, by name (an
+  // unnamed one is INPUT.AXIS). An invalid operand or axis gives the error.
+  Expected<DimExpr, BuildError> dim(const Operand &operand, size_t axis);
   Operand reverse(const Operand &input, const ReverseOptions &options = {});
   Operand slice(const Operand &input, const std::vector<int64_t> &starts,
                 const std::vector<int64_t> &sizes,
                 const SliceOptions &options = {});
+  Operand sliceSymbolic(const Operand &input,
+                        const std::vector<int64_t> &starts,
+                        const std::vector<DimExpr> &sizes,
+                        const SliceOptions &options = {});
   // split into |count| equal parts, or into parts of the given |sizes|.
   std::vector<Operand> split(const Operand &input, uint32_t count,
                              const SplitOptions &options = {});

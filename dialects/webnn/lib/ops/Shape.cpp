@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The spec results of constant and the shape and data-movement operations.
 #include "Verification.h"
+#include "webnnc/Spec/DimExpr.h"
 
 using namespace mlir;
 using namespace mlir::webnn;
@@ -28,9 +29,40 @@ LogicalResult ConstantOp::verify() {
   return success();
 }
 
+namespace {
+// One parsable expression per -1 entry of |sizes| (|allowEmpty|: an empty
+// one means "to the end of the dimension", for slice).
+std::optional<spec::Error> checkOpenSizes(const std::vector<int64_t> &sizes,
+                                          ArrayAttr openSizes,
+                                          const char *attribute,
+                                          bool allowEmpty) {
+  size_t open = 0;
+  for (int64_t d : sizes)
+    open += spec::isOpen(d);
+  size_t given = openSizes ? openSizes.size() : 0;
+  if (open != given)
+    return spec::Error{"open_sizes", "needs one expression per -1 in " +
+                                         std::string(attribute) + " (" +
+                                         std::to_string(open) + "), got " +
+                                         std::to_string(given)};
+  for (Attribute a : openSizes ? openSizes.getValue() : ArrayRef<Attribute>{}) {
+    std::string text = cast<StringAttr>(a).str();
+    if (text.empty() && allowEmpty)
+      continue;
+    auto parsed = spec::DimExpr::parse(text);
+    if (!parsed)
+      return spec::Error{"open_sizes", parsed.error()};
+  }
+  return std::nullopt;
+}
+} // namespace
+
 spec::Expected<spec::OperandDescriptor> ReshapeOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_REQUIRED_ARRAY(newShape, adaptor.getNewShapeAttr(), "new_shape");
+  if (auto error = checkOpenSizes(newShape, adaptor.getOpenSizesAttr(),
+                                  "new_shape", false))
+    return *error;
   return spec::reshape(input, newShape);
 }
 
@@ -56,6 +88,9 @@ spec::Expected<spec::OperandDescriptor> ConcatOp::specResult(Adaptor adaptor) {
 spec::Expected<spec::OperandDescriptor> ExpandOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_REQUIRED_ARRAY(newShape, adaptor.getNewShapeAttr(), "new_shape");
+  if (auto error = checkOpenSizes(newShape, adaptor.getOpenSizesAttr(),
+                                  "new_shape", false))
+    return *error;
   return spec::expand(input, newShape);
 }
 
@@ -77,6 +112,9 @@ spec::Expected<spec::OperandDescriptor> SliceOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_REQUIRED_ARRAY(starts, adaptor.getStartsAttr(), "starts");
   WEBNN_REQUIRED_ARRAY(sizes, adaptor.getSizesAttr(), "sizes");
+  if (auto error = checkOpenSizes(sizes, adaptor.getOpenSizesAttr(), "sizes",
+                                  true))
+    return *error;
   return spec::slice(input, starts, sizes, sliceOptions(adaptor));
 }
 

@@ -94,26 +94,49 @@ bool hasOpenDims(const Shape &shape) {
 bool acceptsOpenDims(std::string_view name) {
   // Ops whose output shape rule and kernel are written for sizes known only
   // at compute: element-wise ops, convolution and pooling over open batch
-  // and spatial sizes, matmul/gemm, softmax, reductions and transpose.
+  // and spatial sizes, matmul/gemm, softmax, reductions, the
+  // normalizations, and the shape ops (reshape, expand and slice with
+  // sizes given as expressions, concat, gather, pad, tile, transpose).
   static constexpr std::string_view ops[] = {
-      "abs", "add", "averagepool2d", "cast", "ceil", "clamp", "conv2d",
-      "cos", "div", "elu", "equal", "erf", "exp", "floor", "fused", "gelu",
-      "gemm", "greater", "greaterorequal", "hardsigmoid", "hardswish",
-      "identity", "isinfinite", "isnan", "l2pool2d", "leakyrelu", "lesser",
-      "lesserorequal", "linear", "log", "logicaland", "logicalnot",
+      "abs", "argmax", "argmin", "averagepool2d", "batchnormalization",
+      "add", "cast", "ceil", "clamp", "concat", "conv2d", "cos",
+      "cumulativesum", "div", "elu", "equal", "erf", "exp", "expand", "floor",
+      "fused", "gather", "gelu", "gemm", "greater", "greaterorequal",
+      "hardsigmoid", "hardswish", "identity", "instancenormalization",
+      "isinfinite", "isnan", "l2pool2d", "layernormalization", "leakyrelu",
+      "lesser", "lesserorequal", "linear", "log", "logicaland", "logicalnot",
       "logicalor", "logicalxor", "matmul", "max", "maxpool2d", "min", "mul",
-      "neg", "notequal", "packedmatmul", "pow", "prelu", "reciprocal",
+      "neg", "notequal", "packedmatmul", "pad", "pow", "prelu", "reciprocal",
       "reducel1", "reducel2", "reducelogsum", "reducelogsumexp", "reducemax",
       "reducemean", "reducemin", "reduceproduct", "reducesum",
-      "reducesumsquare", "relu", "roundeven", "sigmoid", "sign", "sin",
-      "softmax", "softplus", "softsign", "sqrt", "sub", "tan", "tanh",
-      "transpose", "where", "yield"};
+      "reducesumsquare", "relu", "reshape", "reverse", "roundeven", "sigmoid",
+      "sign", "sin", "slice", "softmax", "softplus", "softsign", "split",
+      "sqrt", "sub", "tan",
+      "tanh", "tile", "transpose", "triangular", "where", "yield"};
   std::string key;
   for (char c : name)
     if (c != '_')
       key += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   for (std::string_view op : ops)
     if (op == key)
+      return true;
+  return false;
+}
+
+bool isElementwiseKind(std::string_view kind) {
+  // Ops whose element i depends only on element i of each (broadcast)
+  // operand, so any loop nest can compute them inline.
+  static constexpr std::string_view kinds[] = {
+      "abs", "add", "cast", "ceil", "clamp", "constant", "cos", "div", "elu",
+      "equal", "erf", "exp", "floor", "gelu", "greater", "greater_or_equal",
+      "hard_sigmoid", "hard_swish", "identity", "is_infinite", "is_nan",
+      "leaky_relu", "lesser", "lesser_or_equal", "linear", "log",
+      "logical_and", "logical_not", "logical_or", "logical_xor", "max", "min",
+      "mul", "neg", "not_equal", "pow", "prelu", "reciprocal", "relu",
+      "round_even", "sigmoid", "sign", "sin", "softplus", "softsign", "sqrt",
+      "sub", "tan", "tanh", "where"};
+  for (std::string_view k : kinds)
+    if (k == kind)
       return true;
   return false;
 }

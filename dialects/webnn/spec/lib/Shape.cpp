@@ -13,7 +13,11 @@ using namespace detail;
 Expected<OperandDescriptor> reshape(const OperandDescriptor &input,
                                     const Shape &newShape) {
   OperandDescriptor out{input.dataType, newShape};
-  WEBNNC_SPEC_CHECK(checkDescriptor(out, "newShape"));
+  // Open sizes (given as expressions, see DimExpr.h) are checked at
+  // compute, the element count with them.
+  WEBNNC_SPEC_CHECK(checkDescriptor(out, "newShape", /*allowOpen=*/true));
+  if (hasOpenDims(newShape) || hasOpenDims(input.shape))
+    return out;
   if (elementCount(newShape) != elementCount(input.shape))
     return makeError("newShape",
                      "element count of " + toString(newShape) + " (" +
@@ -69,12 +73,19 @@ concat(const std::vector<OperandDescriptor> &inputs, int64_t axis) {
     WEBNNC_SPEC_CHECK(checkSameType(inputs[i], name, first, "inputs[0]"));
     WEBNNC_SPEC_CHECK(checkRank(inputs[i], name, first.rank()));
     for (size_t d = 0; d < first.rank(); ++d)
-      if (int64_t(d) != axis && inputs[i].shape[d] != first.shape[d])
+      if (int64_t(d) != axis && inputs[i].shape[d] != first.shape[d] &&
+          !isOpen(inputs[i].shape[d]) && !isOpen(first.shape[d]))
         return makeError(name, "shape " + toString(inputs[i].shape) +
                                    " must match inputs[0]'s " +
                                    toString(first.shape) +
                                    " except along the axis");
-    out[axis] += inputs[i].shape[axis];
+    // Open sizes are checked, and the open axis summed, at compute.
+    for (size_t d = 0; d < first.rank(); ++d)
+      if (int64_t(d) != axis && isOpen(out[d]))
+        out[d] = inputs[i].shape[d];
+    out[axis] = isOpen(out[axis]) || isOpen(inputs[i].shape[axis])
+                    ? kOpenDim
+                    : out[axis] + inputs[i].shape[axis];
   }
   OperandDescriptor desc{first.dataType, out};
   WEBNNC_SPEC_CHECK(checkOutput(desc));
@@ -84,7 +95,7 @@ concat(const std::vector<OperandDescriptor> &inputs, int64_t axis) {
 Expected<OperandDescriptor> expand(const OperandDescriptor &input,
                                    const Shape &newShape) {
   OperandDescriptor out{input.dataType, newShape};
-  WEBNNC_SPEC_CHECK(checkDescriptor(out, "newShape"));
+  WEBNNC_SPEC_CHECK(checkDescriptor(out, "newShape", /*allowOpen=*/true));
   if (!isUnidirectionallyBroadcastable(input.shape, newShape))
     return makeError("newShape", "input shape " + toString(input.shape) +
                                      " is not broadcastable to " +
@@ -110,6 +121,10 @@ Expected<OperandDescriptor> pad(const OperandDescriptor &input,
   }
   Shape out(rank);
   for (size_t d = 0; d < rank; ++d) {
+    if (isOpen(input.shape[d])) { // its padding is checked at compute
+      out[d] = kOpenDim;
+      continue;
+    }
     if (options.mode == PaddingMode::Reflection &&
         (beginningPadding[d] >= input.shape[d] ||
          endingPadding[d] >= input.shape[d]))
@@ -162,6 +177,15 @@ Expected<OperandDescriptor> slice(const OperandDescriptor &input,
     int64_t stride = options.strides.empty() ? 1 : options.strides[d];
     if (stride < 1)
       return makeError("strides", "values must be greater than 0");
+    // An open size (kOpenDim) is given as an expression or runs to the
+    // end of the dimension; it and open input sizes are checked at
+    // compute.
+    if (isOpen(sizes[d]) || isOpen(input.shape[d])) {
+      if (starts[d] < 0)
+        return makeError("starts", "values must be non-negative");
+      out[d] = isOpen(sizes[d]) ? kOpenDim : 1 + (sizes[d] - 1) / stride;
+      continue;
+    }
     if (sizes[d] < 1)
       return makeError("sizes", "values must be greater than 0");
     if (starts[d] < 0 || starts[d] >= input.shape[d] ||
@@ -183,6 +207,10 @@ split(const OperandDescriptor &input, const std::vector<int64_t> &splits,
       bool isCount, const SplitOptions &options) {
   WEBNNC_SPEC_CHECK(checkAxis(options.axis, input.rank()));
   int64_t extent = input.shape[options.axis];
+  if (isOpen(extent))
+    return makeError("input", "its dimension " + std::to_string(options.axis) +
+                                  " (the split axis) is open; split needs "
+                                  "that size at build time");
   std::vector<int64_t> sizes;
   if (isCount) {
     int64_t count = splits.empty() ? 0 : splits.front();
@@ -231,7 +259,8 @@ Expected<OperandDescriptor> tile(const OperandDescriptor &input,
   for (size_t d = 0; d < input.rank(); ++d) {
     if (repetitions[d] < 1 || repetitions[d] > kMaxDimension)
       return makeError("repetitions", "values must be greater than 0");
-    out[d] = input.shape[d] * repetitions[d];
+    out[d] = isOpen(input.shape[d]) ? kOpenDim
+                                    : input.shape[d] * repetitions[d];
   }
   OperandDescriptor desc{input.dataType, out};
   WEBNNC_SPEC_CHECK(checkOutput(desc));

@@ -535,7 +535,14 @@ def WebNN_SoftmaxOp : WebNN_Op<"softmax"> {
 
 def WebNN_ReshapeOp : WebNN_Op<"reshape"> {
   let summary = "Reshape to new_shape (same element count)";
-  let arguments = (ins WebNN_Tensor:$input, DenseI64ArrayAttr:$new_shape);
+  let description = [{
+    A `new_shape` entry of -1 is a size known only at compute: the
+    matching entry of `open_sizes` gives it as an expression over the
+    graph inputs' open dimensions (webnnc/Spec/DimExpr.h), e.g.
+    `"batch * 8"`. The element count is then checked at compute.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, DenseI64ArrayAttr:$new_shape,
+                       OptionalAttr<StrArrayAttr>:$open_sizes);
   let results = (outs WebNN_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
   let hasFolder = 1;
@@ -558,7 +565,11 @@ def WebNN_ConcatOp : WebNN_Op<"concat"> {
 
 def WebNN_ExpandOp : WebNN_Op<"expand"> {
   let summary = "Broadcast the input to new_shape";
-  let arguments = (ins WebNN_Tensor:$input, DenseI64ArrayAttr:$new_shape);
+  let description = [{
+    `new_shape` entries of -1 are given by `open_sizes`, as for `reshape`.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, DenseI64ArrayAttr:$new_shape,
+                       OptionalAttr<StrArrayAttr>:$open_sizes);
   let results = (outs WebNN_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }
@@ -585,9 +596,15 @@ def WebNN_ReverseOp : WebNN_Op<"reverse"> {
 
 def WebNN_SliceOp : WebNN_Op<"slice"> {
   let summary = "The window [starts, starts + sizes) with optional strides";
+  let description = [{
+    A `sizes` entry of -1 is known only at compute: the matching entry of
+    `open_sizes` gives it as an expression (as for `reshape`), or, if that
+    entry is empty, the slice runs to the end of the input's dimension.
+  }];
   let arguments = (ins WebNN_Tensor:$input, DenseI64ArrayAttr:$starts,
                        DenseI64ArrayAttr:$sizes,
-                       OptionalAttr<DenseI64ArrayAttr>:$strides);
+                       OptionalAttr<DenseI64ArrayAttr>:$strides,
+                       OptionalAttr<StrArrayAttr>:$open_sizes);
   let results = (outs WebNN_Tensor:$output);
   let assemblyFormat = "$input attr-dict `:` functional-type(operands, results)";
 }

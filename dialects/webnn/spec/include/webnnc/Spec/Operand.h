@@ -79,6 +79,11 @@ bool hasOpenDims(const Shape &shape);
 // builder's names ("maxPool2d") and the dialect's mnemonics ("max_pool2d").
 bool acceptsOpenDims(std::string_view name);
 
+// Whether the op with dialect mnemonic |kind| ("leaky_relu") computes
+// element i of its result from element i of each (broadcast) operand
+// alone, so any loop nest can compute it inline.
+bool isElementwiseKind(std::string_view kind);
+
 // "[1,2,3]", "[?,3]"
 std::string toString(const Shape &shape);
 

@@ -2,16 +2,16 @@
 // Building the ShapeProgram: one size rule per op family, over symbolic
 // dimensions. The spec library checks what is known at build time; these
 // rules express what is left for compute.
-#include "webnnc/Conversion/ShapeProgram.h"
+#include "webnnc/Shapes/ShapeProgram.h"
+
+#include <functional>
 
 #include "mlir/IR/SymbolTable.h"
-#include "webnnc/Codegen/KernelSpec.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Spec/Ops.h"
-#include "webnnc/Transforms/Passes.h"
 
 using namespace mlir;
 
@@ -79,6 +79,76 @@ void ShapeProgram::requireAtLeast(int lhs, int64_t min, std::string message) {
   checks_.push_back({false, lhs, constant(min), std::move(message)});
 }
 
+void ShapeProgram::nameInputDim(int64_t flatIndex, const std::string &name) {
+  inputDimNames_[flatIndex] = name;
+  namedInputDims_.try_emplace(name, inputDim(flatIndex));
+}
+
+FailureOr<int> ShapeProgram::fromExpression(const spec::DimExpr &expr,
+                                            const Dims *opInput,
+                                            std::string &error) {
+  std::function<FailureOr<int>(const spec::DimExpr &)> build =
+      [&](const spec::DimExpr &e) -> FailureOr<int> {
+    int sum = constant(0);
+    for (const auto &[monomial, coefficient] : e.terms()) {
+      int product = constant(coefficient);
+      for (const spec::DimExpr::Atom &atom : monomial) {
+        int factor;
+        if (atom.name.empty()) {
+          FailureOr<int> inner = build(*atom.numerator);
+          if (failed(inner))
+            return failure();
+          factor = atom.ceil ? ceilDiv(*inner, atom.divisor)
+                             : floorDiv(*inner, atom.divisor);
+        } else if (atom.name[0] == '$') {
+          size_t i = std::stoul(atom.name.substr(1));
+          if (!opInput || i >= opInput->size()) {
+            error = "size expression names input dimension " + atom.name +
+                    ", which the op's input does not have";
+            return failure();
+          }
+          factor = (*opInput)[i];
+        } else {
+          auto it = namedInputDims_.find(atom.name);
+          if (it == namedInputDims_.end()) {
+            error = "size expression names '" + atom.name +
+                    "', which is not an open dimension of a graph input";
+            return failure();
+          }
+          factor = it->second;
+        }
+        product = mul(product, factor);
+      }
+      sum = add(sum, product);
+    }
+    return sum;
+  };
+  return build(expr);
+}
+
+spec::DimExpr ShapeProgram::toExpression(int node) const {
+  const Node &n = nodes_[node];
+  switch (n.kind) {
+  case Kind::Constant:
+    return spec::DimExpr(n.value);
+  case Kind::InputDim: {
+    auto it = inputDimNames_.find(n.value);
+    return spec::DimExpr::symbol(it != inputDimNames_.end()
+                                     ? it->second
+                                     : "#" + std::to_string(n.value));
+  }
+  case Kind::Add:
+    return toExpression(n.lhs) + toExpression(n.rhs);
+  case Kind::Mul:
+    return toExpression(n.lhs) * toExpression(n.rhs);
+  case Kind::FloorDiv:
+    return toExpression(n.lhs).floorDiv(nodes_[n.rhs].value);
+  case Kind::CeilDiv:
+    return toExpression(n.lhs).ceilDiv(nodes_[n.rhs].value);
+  }
+  return spec::DimExpr();
+}
+
 namespace {
 
 // "conv2d 'conv1'" (with the op's label), for messages.
@@ -112,20 +182,23 @@ public:
           continue;
         }
         p_.markDynamic();
-        int node = p_.inputDim(flat++);
+        int64_t index = flat++;
+        int node = p_.inputDim(index);
         std::string where =
             "input '" + input + "' dimension " + std::to_string(d);
-        if (names && open < names.size()) {
-          std::string name =
-              cast<StringAttr>(names[open]).str();
-          if (!name.empty()) {
-            auto [it, first] = named.try_emplace(name, node, where);
-            if (!first)
-              p_.requireEqual(node, it->second.first,
-                              where + " ('" + name + "') must equal " +
-                                  it->second.second + " ('" + name + "')");
-          }
+        std::string name;
+        if (names && open < names.size())
+          name = cast<StringAttr>(names[open]).str();
+        if (!name.empty()) {
+          auto [it, first] = named.try_emplace(name, node, where);
+          if (!first)
+            p_.requireEqual(node, it->second.first,
+                            where + " ('" + name + "') must equal " +
+                                it->second.second + " ('" + name + "')");
         }
+        // Expressions name an unnamed open dimension INPUT.AXIS.
+        p_.nameInputDim(index,
+                        name.empty() ? input + "." + std::to_string(d) : name);
         ++open;
         dims.push_back(node);
       }
@@ -212,7 +285,7 @@ private:
   FailureOr<ShapeProgram::Dims> rule(Operation *op,
                                      const ShapeProgram::Dims &result) {
     std::string kind = op->getName().stripDialect().str();
-    if (kernels::isElementwise(kind))
+    if (spec::isElementwiseKind(kind))
       return broadcast(op, result.size());
     if (kind == "softmax" || kind == "identity")
       return p_.dimsOf(op->getOperand(0));
@@ -234,8 +307,51 @@ private:
                     gemm.getBTranspose());
     if (auto packed = dyn_cast<webnn::PackedMatmulOp>(op))
       return packedMatmul(packed);
-    if (kind.rfind("reduce_", 0) == 0)
+    if (kind.rfind("reduce_", 0) == 0 || isa<webnn::ArgMinOp, webnn::ArgMaxOp>(op))
       return reduce(op);
+    if (isa<webnn::SoftmaxOp, webnn::CumulativeSumOp, webnn::TriangularOp,
+            webnn::LayerNormalizationOp, webnn::InstanceNormalizationOp,
+            webnn::BatchNormalizationOp, webnn::ReverseOp>(op))
+      return p_.dimsOf(op->getOperand(0));
+    if (auto split = dyn_cast<webnn::SplitOp>(op)) {
+      // The axis is static (each part's size); the rest is the input's.
+      ShapeProgram::Dims out = p_.dimsOf(split.getInput());
+      out[size_t(split.getAxis())] = result[size_t(split.getAxis())];
+      return out;
+    }
+    if (auto reshape = dyn_cast<webnn::ReshapeOp>(op))
+      return sized(op, reshape.getNewShape(), reshape.getOpenSizesAttr(),
+                   /*sameCount=*/true);
+    if (auto expand = dyn_cast<webnn::ExpandOp>(op))
+      return expanded(expand);
+    if (auto slice = dyn_cast<webnn::SliceOp>(op))
+      return sliced(slice);
+    if (auto concat = dyn_cast<webnn::ConcatOp>(op))
+      return concatenated(concat);
+    if (auto gather = dyn_cast<webnn::GatherOp>(op)) {
+      const ShapeProgram::Dims &in = p_.dimsOf(gather.getInput());
+      const ShapeProgram::Dims &idx = p_.dimsOf(gather.getIndices());
+      size_t axis = size_t(gather.getAxis());
+      ShapeProgram::Dims out(in.begin(), in.begin() + axis);
+      out.append(idx.begin(), idx.end());
+      out.append(in.begin() + axis + 1, in.end());
+      return out;
+    }
+    if (isa<webnn::GatherElementsOp>(op))
+      return p_.dimsOf(op->getOperand(1));
+    if (auto pad = dyn_cast<webnn::PadOp>(op)) {
+      ShapeProgram::Dims out = p_.dimsOf(pad.getInput());
+      for (size_t d = 0; d < out.size(); ++d)
+        out[d] = p_.add(out[d], p_.constant(pad.getBeginningPadding()[d] +
+                                            pad.getEndingPadding()[d]));
+      return out;
+    }
+    if (auto tile = dyn_cast<webnn::TileOp>(op)) {
+      ShapeProgram::Dims out = p_.dimsOf(tile.getInput());
+      for (size_t d = 0; d < out.size(); ++d)
+        out[d] = p_.mul(out[d], p_.constant(tile.getRepetitions()[d]));
+      return out;
+    }
     if (auto transpose = dyn_cast<webnn::TransposeOp>(op)) {
       const ShapeProgram::Dims &in = p_.dimsOf(transpose.getInput());
       std::vector<int64_t> perm =
@@ -247,6 +363,129 @@ private:
     }
     return op->emitOpError("has open dimensions, which webnnc cannot size "
                            "at compute for this op");
+  }
+
+  // The dims of |shape| (-1 entries from |openSizes|, expressions where $i
+  // is the op's input dimension i); with |sameCount| the element count
+  // must be the input's.
+  FailureOr<ShapeProgram::Dims> sized(Operation *op, ArrayRef<int64_t> shape,
+                                      ArrayAttr openSizes, bool sameCount) {
+    const ShapeProgram::Dims &in = p_.dimsOf(op->getOperand(0));
+    ShapeProgram::Dims out;
+    size_t next = 0;
+    for (int64_t d : shape) {
+      if (!spec::isOpen(d)) {
+        out.push_back(p_.constant(d));
+        continue;
+      }
+      if (!openSizes || next >= openSizes.size())
+        return op->emitOpError("has an open size without an expression");
+      std::string text = cast<StringAttr>(openSizes[next++]).str();
+      auto expr = spec::DimExpr::parse(text);
+      if (!expr)
+        return op->emitOpError() << expr.error();
+      std::string error;
+      FailureOr<int> node = p_.fromExpression(*expr, &in, error);
+      if (failed(node))
+        return op->emitOpError() << error;
+      p_.requireAtLeast(*node, 1, describe(op) + ": the size " + text +
+                                      " must be positive");
+      out.push_back(*node);
+    }
+    if (sameCount) {
+      int inCount = p_.constant(1), outCount = p_.constant(1);
+      for (int d : in)
+        inCount = p_.mul(inCount, d);
+      for (int d : out)
+        outCount = p_.mul(outCount, d);
+      p_.requireEqual(outCount, inCount,
+                      describe(op) + ": the new shape must hold the input's "
+                                     "element count");
+    }
+    return out;
+  }
+
+  // expand: the new shape; each input dimension equal or a static 1.
+  FailureOr<ShapeProgram::Dims> expanded(webnn::ExpandOp op) {
+    FailureOr<ShapeProgram::Dims> out = sized(
+        op, op.getNewShape(), op.getOpenSizesAttr(), /*sameCount=*/false);
+    if (failed(out))
+      return failure();
+    const ShapeProgram::Dims &in = p_.dimsOf(op.getInput());
+    size_t offset = out->size() - in.size();
+    for (size_t d = 0; d < in.size(); ++d)
+      if (!p_.isConstant(in[d], 1))
+        p_.requireEqual(in[d], (*out)[offset + d],
+                        describe(op) + ": input dimension " +
+                            std::to_string(d) +
+                            " must be 1 or the new shape's");
+    return out;
+  }
+
+  // slice: each size static, an expression, or (empty) to the end; the
+  // window must fit the input.
+  FailureOr<ShapeProgram::Dims> sliced(webnn::SliceOp op) {
+    const ShapeProgram::Dims &in = p_.dimsOf(op.getInput());
+    ArrayRef<int64_t> starts = op.getStarts(), sizes = op.getSizes();
+    ArrayAttr openSizes = op.getOpenSizesAttr();
+    ShapeProgram::Dims out;
+    size_t next = 0;
+    for (size_t d = 0; d < in.size(); ++d) {
+      int64_t stride = op.getStrides() ? (*op.getStrides())[d] : 1;
+      int size;
+      if (!spec::isOpen(sizes[d])) {
+        size = p_.constant(sizes[d]);
+      } else {
+        std::string text = openSizes && next < openSizes.size()
+                               ? cast<StringAttr>(openSizes[next++]).str()
+                               : "";
+        if (text.empty()) {
+          size = p_.add(in[d], p_.constant(-starts[d]));
+        } else {
+          auto expr = spec::DimExpr::parse(text);
+          if (!expr)
+            return op.emitOpError() << expr.error();
+          std::string error;
+          FailureOr<int> node = p_.fromExpression(*expr, &in, error);
+          if (failed(node))
+            return op.emitOpError() << error;
+          size = *node;
+        }
+      }
+      p_.requireAtLeast(size, 1, describe(op) + ": the size of dimension " +
+                                     std::to_string(d) + " must be positive");
+      // start + size <= the input's size.
+      p_.requireAtLeast(p_.add(in[d], p_.mul(size, p_.constant(-1))),
+                        starts[d],
+                        describe(op) + ": the window of dimension " +
+                            std::to_string(d) + " must fit the input");
+      out.push_back(stride == 1
+                        ? size
+                        : p_.add(p_.floorDiv(p_.add(size, p_.constant(-1)),
+                                             stride),
+                                 p_.constant(1)));
+    }
+    return out;
+  }
+
+  // concat: the axis summed, the other dimensions equal.
+  FailureOr<ShapeProgram::Dims> concatenated(webnn::ConcatOp op) {
+    size_t axis = size_t(op.getAxis());
+    ShapeProgram::Dims out = p_.dimsOf(op.getInputs().front());
+    for (auto [i, input] : llvm::enumerate(op.getInputs().drop_front())) {
+      const ShapeProgram::Dims &dims = p_.dimsOf(input);
+      for (size_t d = 0; d < dims.size(); ++d) {
+        if (d == axis) {
+          out[d] = p_.add(out[d], dims[d]);
+          continue;
+        }
+        p_.requireEqual(dims[d], out[d],
+                        describe(op) + ": inputs[" + std::to_string(i + 1) +
+                            "] dimension " + std::to_string(d) +
+                            " must match inputs[0]'s");
+      }
+    }
+    return out;
   }
 
   // Numpy broadcasting where an open dimension never broadcasts: every
@@ -405,6 +644,8 @@ private:
     std::vector<int64_t> axes;
     if (auto attr = op->getAttrOfType<DenseI64ArrayAttr>("axes"))
       axes.assign(attr.asArrayRef().begin(), attr.asArrayRef().end());
+    else if (auto axis = op->getAttrOfType<IntegerAttr>("axis")) // arg_min/max
+      axes.push_back(axis.getInt());
     else
       for (size_t d = 0; d < input.shape.size(); ++d)
         axes.push_back(int64_t(d));

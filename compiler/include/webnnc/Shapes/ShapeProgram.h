@@ -9,8 +9,8 @@
 // plus the checks compute must pass before any kernel runs: sizes that must
 // agree (matmul's K, broadcast operands), windows that must fit. The glue
 // evaluates it; a static graph's program is all constants and no checks.
-#ifndef WEBNNC_CONVERSION_SHAPEPROGRAM_H_
-#define WEBNNC_CONVERSION_SHAPEPROGRAM_H_
+#ifndef WEBNNC_SHAPES_SHAPEPROGRAM_H_
+#define WEBNNC_SHAPES_SHAPEPROGRAM_H_
 
 #include <map>
 #include <string>
@@ -20,6 +20,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "webnnc/Spec/DimExpr.h"
 
 namespace webnnc {
 
@@ -55,6 +56,21 @@ public:
   bool isConstant(int node) const {
     return nodes_[node].kind == Kind::Constant;
   }
+  bool isConstant(int node, int64_t value) const {
+    return isConstant(node) && nodes_[node].value == value;
+  }
+
+  // Names input dimension |flatIndex| (an open one): size expressions
+  // (webnnc/Spec/DimExpr.h) refer to it by |name|.
+  void nameInputDim(int64_t flatIndex, const std::string &name);
+  // The node computing |expr|: its names are graph input dimensions, $i
+  // is dimension i of |opInput| (the dims of the op's input). Fails with
+  // a message naming what it cannot resolve.
+  mlir::FailureOr<int> fromExpression(const spec::DimExpr &expr,
+                                      const Dims *opInput,
+                                      std::string &error);
+  // |node| as an expression over the graph inputs' named dimensions.
+  spec::DimExpr toExpression(int node) const;
   const std::vector<Node> &nodes() const { return nodes_; }
   const std::vector<Check> &checks() const { return checks_; }
 
@@ -71,6 +87,8 @@ private:
 
   std::vector<Node> nodes_;
   std::vector<Check> checks_;
+  std::map<int64_t, std::string> inputDimNames_; // flat index -> name
+  std::map<std::string, int> namedInputDims_;    // name -> first node
   std::map<std::tuple<int, int64_t, int, int>, int> interned_;
   llvm::DenseMap<mlir::Value, Dims> dims_;
   bool dynamic_ = false;
@@ -83,4 +101,4 @@ mlir::FailureOr<ShapeProgram> buildShapeProgram(mlir::func::FuncOp graph);
 
 } // namespace webnnc
 
-#endif // WEBNNC_CONVERSION_SHAPEPROGRAM_H_
+#endif // WEBNNC_SHAPES_SHAPEPROGRAM_H_
