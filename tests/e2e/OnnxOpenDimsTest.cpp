@@ -7,12 +7,12 @@
 
 #include <random>
 
-#include "E2ETestUtils.h"
-#include "OnnxModelMaker.h"
-#include "webnnc/Reference/Evaluator.h"
+#include "OnnxOpenDimsCheck.h"
 
 namespace webnnc {
 namespace {
+
+using test::expectEverySizeMatches;
 
 std::vector<float> weights(size_t count, unsigned seed) {
   std::mt19937 rng(seed);
@@ -59,46 +59,6 @@ ModelMaker convLike() {
   m.output("pooled");
   m.output("mean");
   return m;
-}
-
-// Imports |maker| once with open dimensions (bounded by |bounds|), then for
-// each size assignment computes it and compares with the reference.
-void expectEverySizeMatches(
-    ModelMaker &maker, const std::map<std::string, int64_t> &bounds,
-    const std::vector<std::map<std::string, int64_t>> &sizes) {
-  OnnxImportOptions open;
-  open.dimensionBounds = bounds;
-  auto graph = maker.import(open);
-  ASSERT_TRUE(graph) << graph.error().message();
-  for (const NamedOperand &input : graph->inputs())
-    EXPECT_TRUE(spec::hasOpenDims(input.descriptor.shape)) << input.name;
-  auto model = test::CompiledTestModel::compile(*graph);
-  ASSERT_TRUE(model) << model.error();
-  ASSERT_NE((*model)->model()->shapes, nullptr);
-
-  unsigned seed = 7;
-  for (const auto &dims : sizes) {
-    OnnxImportOptions sized;
-    sized.dimensions = dims;
-    auto reference = maker.import(sized);
-    ASSERT_TRUE(reference) << reference.error().message();
-    auto inputs = test::randomInputs(*reference, seed++, -1, 1);
-    auto expected = reference::evaluate(*reference, inputs);
-    ASSERT_TRUE(expected) << expected.error();
-    std::string what;
-    for (const auto &[name, size] : dims)
-      what += name + "=" + std::to_string(size) + " ";
-    for (int threads : {1, 2}) {
-      auto actual = (*model)->run(inputs, threads);
-      ASSERT_TRUE(actual) << what << actual.error();
-      ASSERT_EQ(actual->size(), expected->size());
-      for (size_t i = 0; i < actual->size(); ++i) {
-        EXPECT_EQ((*actual)[i].shape(), (*expected)[i].shape()) << what << i;
-        EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
-            << what << "output " << i << ", " << threads << " threads";
-      }
-    }
-  }
 }
 
 TEST(OnnxOpenDims, MatmulChainComputesEveryBatchAndSequence) {

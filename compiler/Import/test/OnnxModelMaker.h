@@ -79,6 +79,13 @@ struct ModelMaker {
     for (int64_t v : values)
       t->add_int64_data(v);
   }
+  // A rank-0 int64 initializer (Range's bounds, Gather's scalar index).
+  void int64Scalar(const std::string &name, int64_t value) {
+    auto *t = graph->add_initializer();
+    t->set_name(name);
+    t->set_data_type(onnx::TensorProto::INT64);
+    t->add_int64_data(value);
+  }
   Expected<Graph, OnnxImportError> import(const OnnxImportOptions &options = {},
                                           const std::string &base = ".") {
     std::string bytes;

@@ -161,7 +161,7 @@ Expected<OperandDescriptor> where(const OperandDescriptor &condition,
 Expected<OperandDescriptor> cast(const OperandDescriptor &input,
                                  DataType type) {
   OperandDescriptor out{type, input.shape};
-  WEBNNC_SPEC_CHECK(checkDescriptor(out, "output"));
+  WEBNNC_SPEC_CHECK(checkDescriptor(out, "output", /*allowOpen=*/true));
   return out;
 }
 

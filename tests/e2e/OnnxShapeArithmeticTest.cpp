@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+// The shapes exporters write over dynamic axes (torch's dynamic_axes):
+// Shape -> Gather -> Concat -> Reshape chains, Flatten, Expand and
+// ConstantOfShape to computed shapes, Range to a sequence length, Slice
+// with computed or end-relative bounds, and the data-movement ops over
+// open dimensions. Each model is compiled once with its dimensions open
+// (checked kernels: every buffer access is bounds-checked) and computed at
+// several sizes against the reference evaluator on the model imported
+// with those sizes, where the importer folds the same arithmetic on the
+// host.
+#include <random>
+
+#include "OnnxOpenDimsCheck.h"
+
+namespace webnnc {
+namespace {
+
+using test::expectEverySizeMatches;
+
+std::vector<float> values(size_t count, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  std::vector<float> w(count);
+  for (float &v : w)
+    v = dist(rng);
+  return w;
+}
+
+const std::vector<std::map<std::string, int64_t>> kBatchAndSequence = {
+    {{"batch", 1}, {"sequence", 1}},
+    {{"batch", 3}, {"sequence", 5}},
+    {{"batch", 8}, {"sequence", 12}}};
+
+// x [batch, sequence, 16].
+ModelMaker tokens(int opset = 17) {
+  ModelMaker m(opset);
+  m.input("x", {0, 0, 16}, {"batch", "sequence"});
+  return m;
+}
+
+// Shape, Gather of one size as a scalar, Unsqueeze.
+void sizeOf(ModelMaker &m, const std::string &value, int64_t axis,
+            const std::string &out) {
+  m.node("Shape", {value}, {out + "_shape"});
+  m.int64Scalar(out + "_axis", axis);
+  setInt(m.node("Gather", {out + "_shape", out + "_axis"}, {out + "_scalar"}),
+         "axis", 0);
+  m.int64Initializer(out + "_zero", {0});
+  m.node("Unsqueeze", {out + "_scalar", out + "_zero"}, {out});
+}
+
+TEST(OnnxShapeArithmetic, AttentionHeadsReshapeFromComputedShapes) {
+  // The split into heads of every transformer export: [batch, sequence,
+  // 4, 4] from Shape, a transpose, and back with Reshape's 0 and -1.
+  ModelMaker m = tokens();
+  sizeOf(m, "x", 0, "b");
+  sizeOf(m, "x", 1, "s");
+  m.int64Initializer("heads", {4, 4});
+  setInt(m.node("Concat", {"b", "s", "heads"}, {"split_shape"}), "axis", 0);
+  m.node("Reshape", {"x", "split_shape"}, {"split"});
+  setInts(m.node("Transpose", {"split"}, {"heads_first"}), "perm",
+          {0, 2, 1, 3});
+  m.node("Softmax", {"heads_first"}, {"attention"});
+  setInts(m.node("Transpose", {"attention"}, {"back"}), "perm", {0, 2, 1, 3});
+  m.int64Initializer("merge", {0, 0, -1});
+  m.node("Reshape", {"back", "merge"}, {"merged"});
+  m.output("merged");
+  expectEverySizeMatches(m, {}, kBatchAndSequence, true);
+}
+
+TEST(OnnxShapeArithmetic, FlattenAndTorchsViewFeedAGemm) {
+  // LeNet's classifier head: Flatten (opset 13) or Shape-Gather-Concat
+  // with -1 (torch's x.view(x.size(0), -1)), then Gemm.
+  for (bool flatten : {true, false}) {
+    ModelMaker m(13);
+    m.input("x", {0, 2, 3, 4}, {"batch"});
+    if (flatten) {
+      m.node("Flatten", {"x"}, {"flat"});
+    } else {
+      sizeOf(m, "x", 0, "b");
+      m.int64Initializer("rest", {-1});
+      setInt(m.node("Concat", {"b", "rest"}, {"view"}), "axis", 0);
+      m.node("Reshape", {"x", "view"}, {"flat"});
+    }
+    m.initializer("w", {5, 24}, values(5 * 24, 1));
+    m.initializer("c", {5}, values(5, 2));
+    setInt(m.node("Gemm", {"flat", "w", "c"}, {"y"}), "transB", 1);
+    m.output("y");
+    SCOPED_TRACE(flatten ? "Flatten" : "view");
+    expectEverySizeMatches(m, {},
+                           {{{"batch", 1}}, {{"batch", 4}}, {{"batch", 9}}},
+                           true);
+  }
+}
+
+TEST(OnnxShapeArithmetic, MasksFromRangeExpandAndConstantOfShape) {
+  // Positions 0..sequence-1 (Range to a computed limit) added to every
+  // token, a ones mask of the input's shape (ConstantOfShape) and a bias
+  // expanded to it (Expand to Shape(x)).
+  ModelMaker m = tokens();
+  sizeOf(m, "x", 1, "s");
+  m.int64Scalar("start", 0);
+  m.int64Scalar("step", 1);
+  m.int64Scalar("zero_axis", 0);
+  setInt(m.node("Gather", {"s", "zero_axis"}, {"limit"}), "axis", 0);
+  m.node("Range", {"start", "limit", "step"}, {"positions"});
+  setInt(m.node("Cast", {"positions"}, {"positions_f"}), "to",
+         onnx::TensorProto::FLOAT);
+  m.int64Initializer("last", {1});
+  m.node("Unsqueeze", {"positions_f", "last"}, {"column"});
+  m.node("Add", {"x", "column"}, {"placed"});
+  m.node("Shape", {"x"}, {"x_shape"});
+  m.node("ConstantOfShape", {"x_shape"}, {"ones"});
+  m.node("Sub", {"placed", "ones"}, {"shifted"});
+  m.initializer("bias", {1, 1, 16}, values(16, 3));
+  m.node("Expand", {"bias", "x_shape"}, {"bias_full"});
+  m.node("Mul", {"shifted", "bias_full"}, {"y"});
+  m.output("y");
+  m.output("bias_full");
+  expectEverySizeMatches(m, {}, kBatchAndSequence, true);
+}
+
+TEST(OnnxShapeArithmetic, SlicesOfOpenAxesAndToComputedBounds) {
+  // table[:sequence] (GPT's position and causal buffers), x[:, -2:],
+  // x[:, ::-1], x[:, 1::2] and the last token x[:, -1].
+  ModelMaker m = tokens();
+  m.initializer("table", {64, 16}, values(64 * 16, 4));
+  sizeOf(m, "x", 1, "s");
+  m.int64Initializer("zero", {0});
+  m.node("Slice", {"table", "zero", "s", "zero"}, {"rows"});
+  m.node("Add", {"x", "rows"}, {"with_rows"});
+  m.output("with_rows");
+  m.int64Initializer("one", {1});
+  m.int64Initializer("minus_one", {-1});
+  m.int64Initializer("minus_two", {-2});
+  m.int64Initializer("two", {2});
+  m.int64Initializer("end", {INT64_MAX});
+  m.int64Initializer("begin", {INT64_MIN});
+  m.node("Slice", {"x", "minus_one", "end", "one"}, {"last"});
+  m.node("Slice", {"x", "minus_one", "begin", "one", "minus_one"},
+         {"reversed"});
+  m.node("Slice", {"x", "zero", "end", "one", "two"}, {"even"});
+  m.node("Add", {"last", "reversed"}, {"mixed"});
+  m.output("mixed");
+  m.output("even");
+  // A window counted from the end of the sequence axis (x[:, -3:-1]) needs
+  // sequence >= 3.
+  m.int64Initializer("minus_three", {-3});
+  m.node("Slice", {"x", "minus_three", "minus_one", "one"}, {"window"});
+  m.output("window");
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"sequence", 3}},
+                          {{"batch", 3}, {"sequence", 5}},
+                          {{"batch", 8}, {"sequence", 12}}},
+                         true);
+}
+
+TEST(OnnxShapeArithmetic, DataMovementOverOpenDimensions) {
+  // Concat along and beside the open axis, Split beside it, Pad, Tile,
+  // Gather, Transpose, Where, CumSum, Trilu and ArgMax.
+  ModelMaker m = tokens();
+  setInt(m.node("Concat", {"x", "x"}, {"along"}), "axis", 1);
+  setInt(m.node("Concat", {"x", "x"}, {"beside"}), "axis", 2);
+  m.int64Initializer("halves", {16, 16});
+  setInt(m.node("Split", {"beside", "halves"}, {"left", "right"}), "axis", 2);
+  m.node("Sub", {"left", "right"}, {"difference"});
+  m.output("along");
+  m.output("difference");
+  m.int64Initializer("pads", {0, 1, 2, 0, 0, 3});
+  m.node("Pad", {"x", "pads"}, {"padded"});
+  m.int64Initializer("repeats", {2, 1, 1});
+  m.node("Tile", {"padded", "repeats"}, {"tiled"});
+  m.output("tiled");
+  m.int64Initializer("picks", {3, 0, 3});
+  setInt(m.node("Gather", {"x", "picks"}, {"picked"}), "axis", 2);
+  m.node("Greater", {"picked", "picked_zero"}, {"positive"});
+  m.initializer("picked_zero", {1}, {0.0f});
+  m.node("Where", {"positive", "picked", "picked_zero"}, {"relu"});
+  m.output("relu");
+  m.int64Scalar("cum_axis", 1);
+  m.node("CumSum", {"x", "cum_axis"}, {"running"});
+  m.output("running");
+  setInt(m.node("Trilu", {"x"}, {"upper"}), "upper", 1);
+  m.output("upper");
+  setInt(m.node("ArgMax", {"x"}, {"best"}), "axis", 1);
+  m.output("best");
+  expectEverySizeMatches(m, {}, kBatchAndSequence, true);
+}
+
+TEST(OnnxShapeArithmetic, PixelRearrangementsOverOpenBatchAndSize) {
+  ModelMaker m;
+  m.input("x", {0, 8, 0, 0}, {"batch", "", "height", "width"});
+  setInt(m.node("DepthToSpace", {"x"}, {"up"}), "blocksize", 2);
+  setInt(m.node("SpaceToDepth", {"up"}, {"down"}), "blocksize", 2);
+  m.node("Sub", {"down", "x"}, {"round_trip"});
+  m.output("up");
+  m.output("round_trip");
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"height", 1}, {"width", 1}},
+                          {{"batch", 2}, {"height", 3}, {"width", 5}}},
+                         true);
+}
+
+} // namespace
+} // namespace webnnc
