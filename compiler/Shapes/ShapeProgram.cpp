@@ -311,7 +311,8 @@ private:
       return reduce(op);
     if (isa<webnn::SoftmaxOp, webnn::CumulativeSumOp, webnn::TriangularOp,
             webnn::LayerNormalizationOp, webnn::InstanceNormalizationOp,
-            webnn::BatchNormalizationOp, webnn::ReverseOp>(op))
+            webnn::BatchNormalizationOp, webnn::ReverseOp,
+            webnn::QuantizeLinearOp, webnn::DequantizeLinearOp>(op))
       return p_.dimsOf(op->getOperand(0));
     if (auto split = dyn_cast<webnn::SplitOp>(op)) {
       // The axis is static (each part's size); the rest is the input's.
@@ -352,6 +353,8 @@ private:
         out[d] = p_.mul(out[d], p_.constant(tile.getRepetitions()[d]));
       return out;
     }
+    if (auto resample = dyn_cast<webnn::Resample2dOp>(op))
+      return resampled(resample, result);
     if (auto transpose = dyn_cast<webnn::TransposeOp>(op)) {
       const ShapeProgram::Dims &in = p_.dimsOf(transpose.getInput());
       std::vector<int64_t> perm =
@@ -363,6 +366,35 @@ private:
     }
     return op->emitOpError("has open dimensions, which webnnc cannot size "
                            "at compute for this op");
+  }
+
+  // resample2d: the input's dims, a resampled axis static or (open input,
+  // scaled) floor(size * p / q).
+  FailureOr<ShapeProgram::Dims> resampled(webnn::Resample2dOp op,
+                                          const ShapeProgram::Dims &result) {
+    ShapeProgram::Dims out = p_.dimsOf(op.getInput());
+    auto type = cast<RankedTensorType>(op.getType());
+    std::vector<int64_t> axes = {2, 3};
+    if (auto given = op.getAxes())
+      axes.assign(given->begin(), given->end());
+    for (size_t i = 0; i < 2 && i < axes.size(); ++i) {
+      size_t axis = size_t(axes[i]);
+      if (!type.isDynamicDim(axis)) {
+        out[axis] = result[axis];
+        continue;
+      }
+      auto scales = op.getScales();
+      auto ratio = scales ? spec::resampledSizeRatio((*scales)[i]) : std::nullopt;
+      if (!ratio)
+        return op.emitOpError("has an open resampled size without a scale "
+                              "webnnc can compute it by");
+      out[axis] = p_.floorDiv(p_.mul(out[axis], p_.constant(ratio->first)),
+                              ratio->second);
+      p_.requireAtLeast(out[axis], 1, describe(op) + ": the resampled size "
+                                      "of axis " + std::to_string(axis) +
+                                      " must be positive");
+    }
+    return out;
   }
 
   // The dims of |shape| (-1 entries from |openSizes|, expressions where $i

@@ -201,5 +201,74 @@ TEST(OnnxShapeArithmetic, PixelRearrangementsOverOpenBatchAndSize) {
                          true);
 }
 
+TEST(OnnxShapeArithmetic, ResizesOverOpenSizes) {
+  // Upsampling by 2 (nearest, asymmetric floor: torch's interpolate),
+  // downsampling by 2 and by 3/2 (bilinear, half_pixel) over an open
+  // height and width, and resizing an open image to fixed sizes.
+  ModelMaker m(13);
+  m.input("x", {0, 3, 0, 0}, {"batch", "", "height", "width"});
+  m.initializer("up", {4}, {1, 1, 2, 2});
+  m.initializer("down", {4}, {1, 1, 0.5f, 0.5f});
+  m.initializer("odd", {4}, {1, 1, 1.5f, 1.5f});
+  m.int64Initializer("fixed", {0, 0, 5, 7});
+  auto *up = m.node("Resize", {"x", "", "up"}, {"upsampled"});
+  setString(up, "mode", "nearest");
+  setString(up, "coordinate_transformation_mode", "asymmetric");
+  setString(up, "nearest_mode", "floor");
+  for (const char *name : {"down", "odd"}) {
+    auto *resize = m.node("Resize", {"x", "", name},
+                          {std::string(name) + "_sampled"});
+    setString(resize, "mode", "linear");
+    setString(resize, "coordinate_transformation_mode", "half_pixel");
+    m.output(std::string(name) + "_sampled");
+  }
+  m.output("upsampled");
+  // Sizes for the batch and channels are the input's (Shape, Slice).
+  m.node("Shape", {"x"}, {"x_shape"});
+  m.int64Initializer("zero", {0});
+  m.int64Initializer("two", {2});
+  m.node("Slice", {"x_shape", "zero", "two"}, {"leading"});
+  m.int64Initializer("spatial", {5, 7});
+  setInt(m.node("Concat", {"leading", "spatial"}, {"sizes"}), "axis", 0);
+  auto *sized = m.node("Resize", {"x", "", "", "sizes"}, {"resized"});
+  setString(sized, "mode", "linear");
+  setString(sized, "coordinate_transformation_mode", "half_pixel");
+  m.output("resized");
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"height", 2}, {"width", 2}},
+                          {{"batch", 2}, {"height", 6}, {"width", 9}},
+                          {{"batch", 1}, {"height", 17}, {"width", 4}}},
+                         true);
+}
+
+TEST(OnnxShapeArithmetic, QuantizeDequantizeOverOpenDimensions) {
+  // A QDQ pair around a MatMul over an open batch and sequence, with a
+  // per-tensor activation scale and per-channel weight scales (axis 1, a
+  // static dimension).
+  ModelMaker m(13);
+  m.input("x", {0, 0, 16}, {"batch", "sequence"});
+  m.initializer("x_scale", {}, {0.02f});
+  auto *xzp = m.graph->add_initializer();
+  xzp->set_name("x_zero");
+  xzp->set_data_type(onnx::TensorProto::UINT8);
+  xzp->set_raw_data(std::string(1, char(128)));
+  m.node("QuantizeLinear", {"x", "x_scale", "x_zero"}, {"xq"});
+  m.node("DequantizeLinear", {"xq", "x_scale", "x_zero"}, {"xd"});
+  m.initializer("w", {16, 8}, values(16 * 8, 5));
+  m.node("MatMul", {"xd", "w"}, {"y"});
+  m.initializer("y_scale", {8}, values(8, 6));
+  m.node("Abs", {"y_scale"}, {"y_scale_abs"});
+  auto *yzp = m.graph->add_initializer();
+  yzp->set_name("y_zero");
+  yzp->set_data_type(onnx::TensorProto::INT8);
+  yzp->add_dims(8);
+  yzp->set_raw_data(std::string(8, char(0)));
+  setInt(m.node("QuantizeLinear", {"y", "y_scale_abs", "y_zero"}, {"yq"}),
+         "axis", 2);
+  m.output("yq");
+  m.output("xd");
+  expectEverySizeMatches(m, {}, kBatchAndSequence, true);
+}
+
 } // namespace
 } // namespace webnnc

@@ -32,23 +32,47 @@ std::optional<Defined> defineResample2d(const kernels::OpSpec &op,
   const spec::Resample2dGeometry g = *geometry;
   bool linear = options.mode == spec::InterpolationMode::Linear;
 
-  return definePointwise("resample2d", op, [&](const Index &out) {
+  // Over an open input axis the sizes and the scale are known at compute:
+  // the scale is output / input size when sizes were given.
+  Expr inputSize[2], scale[2];
+  std::vector<Expr> openExtents(op.result.shape.size());
+  for (int i = 0; i < 2; ++i) {
+    size_t axis = size_t(g.axes[i]);
+    inputSize[i] = input.extent(axis);
+    scale[i] = g.scales[i] != 0 ? f64(g.scales[i])
+                                : f64(double(g.outputSizes[i])) /
+                                      cast<double>(inputSize[i]);
+  }
+  for (size_t d = 0; d < openExtents.size(); ++d) {
+    if (!isOpen(op.result.shape[d]))
+      continue;
+    openExtents[d] = input.extent(d);
+    for (int i = 0; i < 2; ++i)
+      if (size_t(g.axes[i]) == d) {
+        auto ratio = spec::resampledSizeRatio(g.scales[i]);
+        if (!ratio)
+          throw std::runtime_error("resample2d: open size without a ratio");
+        openExtents[d] = (input.extent(d) * int(ratio->first)) /
+                         int(ratio->second);
+      }
+  }
+  Defined defined = definePointwise("resample2d", op, [&](const Index &out) {
     // The sampled input coordinate of each resampled axis, clamped to the
     // input: (o + 0.5) / scale - 0.5, in float64 like the reference so
     // nearest-neighbor picks the same element.
     Expr lo[2], hi[2], weight[2];
     for (int i = 0; i < 2; ++i) {
-      double last = double(g.inputSizes[i] - 1);
-      Expr c = (cast<double>(out[g.axes[i]]) + f64(0.5)) / f64(g.scales[i]) -
+      Expr last = inputSize[i] - 1;
+      Expr c = (cast<double>(out[g.axes[i]]) + f64(0.5)) / scale[i] -
                f64(0.5);
-      c = clamp(c, f64(0.0), f64(last));
+      c = clamp(c, f64(0.0), cast<double>(last));
       if (!linear) {
         lo[i] = cast<int>(ceil(c - f64(0.5))); // nearest, halves round down
         continue;
       }
       Expr f = floor(c);
       lo[i] = cast<int>(f);
-      hi[i] = min(lo[i] + 1, int(g.inputSizes[i] - 1));
+      hi[i] = min(lo[i] + 1, last);
       weight[i] = cast<float>(c - f);
     }
     auto at = [&](Expr a, Expr b) {
@@ -73,6 +97,8 @@ std::optional<Defined> defineResample2d(const kernels::OpSpec &op,
     }
     return store(value, op.result.dataType);
   });
+  defined.value.openExtents = openExtents;
+  return defined;
 }
 
 } // namespace webnnc::halide

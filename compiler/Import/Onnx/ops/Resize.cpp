@@ -224,8 +224,11 @@ void resize(NodeContext &ctx, const ResizeMode &m, std::vector<double> scales,
     if (sizes.size() != rank)
       return ctx.invalid("sizes must hold one size per input dimension");
     scales.clear();
+    // (An open input size gives a scale known only at compute: 0 here.)
     for (size_t k = 0; k < rank; ++k)
-      scales.push_back(double(sizes[k]) / double(in[k]));
+      scales.push_back(!spec::isOpen(in[k]) ? double(sizes[k]) / double(in[k])
+                       : sizes[k] == in[k]    ? 1.0
+                                              : 0.0);
   } else {
     if (scales.size() != rank)
       return ctx.invalid("scales must hold one scale per input dimension");
@@ -237,15 +240,21 @@ void resize(NodeContext &ctx, const ResizeMode &m, std::vector<double> scales,
                           : int64_t(std::floor(double(in[k]) * scales[k])));
     }
   }
+  bool resizesOpen = false;
   for (size_t k = 0; k < rank; ++k) {
     bool resized = sizes[k] != in[k] || scales[k] != 1.0;
-    if (resized && spec::isOpen(in[k]))
-      return ctx.unsupported("resizing an open dimension");
-    if (resized && sizes[k] <= 0)
+    resizesOpen |= resized && spec::isOpen(in[k]);
+    if (resized && !spec::isOpen(sizes[k]) && sizes[k] <= 0)
       return ctx.notInWebNN("the output would be empty");
   }
   if (auto options = asResample2d(ctx, in, m, scales, sizes, fromSizes))
     return ctx.set(0, ctx.b().resample2d(x, *options));
+  // Resizing an open axis is resample2d's (sized at compute), or nothing.
+  if (resizesOpen)
+    return ctx.unsupported("resizing an open dimension other than as "
+                           "resample2d does (nearest half_pixel or "
+                           "asymmetric floor, linear half_pixel, two "
+                           "adjacent axes of a rank-4 input)");
   Operand y = x;
   for (size_t k = 0; k < rank; ++k)
     if (sizes[k] != in[k] || scales[k] != 1.0)
@@ -288,7 +297,25 @@ void convertResize(NodeContext &ctx) {
       return ctx.notKnown(scalesInput, "scales");
     scales = doubles(*t);
   }
-  if (ctx.opset() >= 11 && ctx.hasInput(3)) {
+  if (ctx.opset() >= 11 && ctx.hasInput(3) && ctx.holdsOpenSizes(3)) {
+    // Sizes computed from the input's shape: an entry that is the input's
+    // own (open) size leaves that axis as it is; the others must be
+    // constants.
+    auto v = ctx.sizeList(3, "sizes");
+    auto dims = v ? ctx.inputDims(0) : std::nullopt;
+    if (!dims)
+      return;
+    const spec::Shape &in = ctx.inputShape(0);
+    for (size_t k = 0; k < v->size(); ++k) {
+      if (k < dims->size() && (*v)[k] == (*dims)[k])
+        sizes.push_back(in[k]);
+      else if (auto c = (*v)[k].constantValue())
+        sizes.push_back(*c);
+      else
+        return ctx.unsupported("resizing to the size " + (*v)[k].toString() +
+                               ", known only at compute");
+    }
+  } else if (ctx.opset() >= 11 && ctx.hasInput(3)) {
     auto v = ctx.constantInts(3, "sizes");
     if (!v)
       return;

@@ -95,24 +95,26 @@ bool acceptsOpenDims(std::string_view name) {
   // Ops whose output shape rule and kernel are written for sizes known only
   // at compute: element-wise ops, convolution and pooling over open batch
   // and spatial sizes, matmul/gemm, softmax, reductions, the
-  // normalizations, and the shape ops (reshape, expand and slice with
-  // sizes given as expressions, concat, gather, pad, tile, transpose).
+  // normalizations, resample2d, quantize/dequantize (one scale along an
+  // open dimension), and the shape ops (reshape, expand and slice with
+  // sizes given as expressions, concat, split, gather, pad, tile,
+  // transpose, reverse).
   static constexpr std::string_view ops[] = {
-      "abs", "argmax", "argmin", "averagepool2d", "batchnormalization",
-      "add", "cast", "ceil", "clamp", "concat", "conv2d", "cos",
-      "cumulativesum", "div", "elu", "equal", "erf", "exp", "expand", "floor",
-      "fused", "gather", "gelu", "gemm", "greater", "greaterorequal",
+      "abs", "add", "argmax", "argmin", "averagepool2d", "batchnormalization",
+      "cast", "ceil", "clamp", "concat", "conv2d", "cos", "cumulativesum",
+      "dequantizelinear", "div", "elu", "equal", "erf", "exp", "expand",
+      "floor", "fused", "gather", "gelu", "gemm", "greater", "greaterorequal",
       "hardsigmoid", "hardswish", "identity", "instancenormalization",
       "isinfinite", "isnan", "l2pool2d", "layernormalization", "leakyrelu",
       "lesser", "lesserorequal", "linear", "log", "logicaland", "logicalnot",
       "logicalor", "logicalxor", "matmul", "max", "maxpool2d", "min", "mul",
-      "neg", "notequal", "packedmatmul", "pad", "pow", "prelu", "reciprocal",
-      "reducel1", "reducel2", "reducelogsum", "reducelogsumexp", "reducemax",
-      "reducemean", "reducemin", "reduceproduct", "reducesum",
-      "reducesumsquare", "relu", "reshape", "reverse", "roundeven", "sigmoid",
-      "sign", "sin", "slice", "softmax", "softplus", "softsign", "split",
-      "sqrt", "sub", "tan",
-      "tanh", "tile", "transpose", "triangular", "where", "yield"};
+      "neg", "notequal", "packedmatmul", "pad", "pow", "prelu",
+      "quantizelinear", "reciprocal", "reducel1", "reducel2", "reducelogsum",
+      "reducelogsumexp", "reducemax", "reducemean", "reducemin",
+      "reduceproduct", "reducesum", "reducesumsquare", "relu", "resample2d",
+      "reshape", "reverse", "roundeven", "sigmoid", "sign", "sin", "slice",
+      "softmax", "softplus", "softsign", "split", "sqrt", "sub", "tan", "tanh",
+      "tile", "transpose", "triangular", "where", "yield"};
   std::string key;
   for (char c : name)
     if (c != '_')

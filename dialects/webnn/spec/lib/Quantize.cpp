@@ -26,7 +26,21 @@ std::optional<Error> checkScaleAndZeroPoint(const OperandDescriptor &input,
   WEBNNC_SPEC_CHECK(checkShape(zeroPoint, "zeroPoint", scale.shape));
   Shape aligned(input.rank() - scale.rank(), 1);
   aligned.insert(aligned.end(), scale.shape.begin(), scale.shape.end());
-  if (!isBlockwiseBroadcastable(aligned, input.shape))
+  // Along an open input dimension the scale is one value (blocks of a
+  // size known only at compute are not supported).
+  Shape sized = input.shape;
+  for (size_t d = 0; d < sized.size(); ++d) {
+    if (!isOpen(sized[d]))
+      continue;
+    if (aligned[d] != 1)
+      return makeError("scale", "dimension " +
+                                    std::to_string(d - (input.rank() -
+                                                        scale.rank())) +
+                                    " must be 1 where the input's dimension " +
+                                    std::to_string(d) + " is open");
+    sized[d] = 1;
+  }
+  if (!isBlockwiseBroadcastable(aligned, sized))
     return makeError("scale", "shape " + toString(scale.shape) +
                                   " must divide the input's shape " +
                                   toString(input.shape) +

@@ -8,6 +8,15 @@
 namespace webnnc::spec {
 using namespace detail;
 
+std::optional<std::pair<int64_t, int64_t>> resampledSizeRatio(double scale) {
+  for (int64_t q = 1; q <= 64; q *= 2) {
+    double p = scale * double(q);
+    if (p == std::floor(p) && p >= 1 && p <= 1024)
+      return std::pair<int64_t, int64_t>{int64_t(p), q};
+  }
+  return std::nullopt;
+}
+
 Expected<Resample2dGeometry>
 resolveResample2d(const OperandDescriptor &input,
                   const Resample2dOptions &options) {
@@ -38,9 +47,25 @@ resolveResample2d(const OperandDescriptor &input,
     g.inputSizes[i] = input.shape[axes[i]];
     if (!options.sizes.empty()) {
       g.outputSizes[i] = options.sizes[i];
-      g.scales[i] = double(g.outputSizes[i]) / double(g.inputSizes[i]);
+      // An open input size: the scale is known at compute (0 here).
+      g.scales[i] = isOpen(g.inputSizes[i])
+                        ? 0.0
+                        : double(g.outputSizes[i]) / double(g.inputSizes[i]);
     } else {
       g.scales[i] = options.scales.empty() ? 1.0 : options.scales[i];
+      if (isOpen(g.inputSizes[i])) {
+        // floor(size * scale) at compute, exact for a scale p / 2^k.
+        if (!resampledSizeRatio(g.scales[i]))
+          return makeError("scales", "scaling open axis " +
+                                         std::to_string(axes[i]) + " by " +
+                                         std::to_string(g.scales[i]) +
+                                         " gives a size known only at "
+                                         "compute that webnnc cannot "
+                                         "express; use a scale p / 2^k "
+                                         "(2, 0.5, 1.5...) or give sizes");
+        g.outputSizes[i] = kOpenDim;
+        continue;
+      }
       double size = std::floor(double(g.inputSizes[i]) * g.scales[i]);
       if (size < 1 || size > double(kMaxDimension))
         return makeError("scales", "scaled size of axis " +

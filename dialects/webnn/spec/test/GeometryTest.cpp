@@ -124,6 +124,39 @@ TEST(QuantizeOps, Blockwise) {
   EXPECT_FALSE(quantizeLinear(f32({4, 6}), f32({3, 1}), {DataType::Int8, {3, 1}}));
 }
 
+TEST(QuantizeOps, OneScaleAlongAnOpenDimension) {
+  EXPECT_EQ(quantizeLinear(f32({kOpenDim, 6}), f32({1, 3}),
+                           {DataType::Int8, {1, 3}})
+                ->shape,
+            (Shape{kOpenDim, 6}));
+  EXPECT_EQ(errorOf(quantizeLinear(f32({kOpenDim, 6}), f32({2, 3}),
+                                   {DataType::Int8, {2, 3}}),
+                    "quantizeLinear"),
+            "quantizeLinear: scale: dimension 0 must be 1 where the input's "
+            "dimension 0 is open");
+}
+
+TEST(Resample2d, OpenAxesScaleByPowerOfTwoFractionsOrTakeSizes) {
+  auto g = resolveResample2d(f32({1, 2, kOpenDim, kOpenDim}),
+                             {.scales = {2.0, 1.5}});
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->outputSizes[0], kOpenDim);
+  EXPECT_EQ(resampledSizeRatio(1.5), (std::pair<int64_t, int64_t>{3, 2}));
+  EXPECT_EQ(resampledSizeRatio(0.25), (std::pair<int64_t, int64_t>{1, 4}));
+  EXPECT_FALSE(resampledSizeRatio(1.0 / 3.0));
+  EXPECT_NE(errorOf(resample2d(f32({1, 2, kOpenDim, 4}),
+                               {.scales = {1.0 / 3.0, 1.0}}),
+                    "resample2d")
+                .find("scales: scaling open axis 2 by 0.333333 gives a size "
+                      "known only at compute that webnnc cannot express"),
+            std::string::npos);
+  auto sized = resolveResample2d(f32({1, 2, kOpenDim, 8}),
+                                 {.sizes = {4, 6}});
+  ASSERT_TRUE(sized);
+  EXPECT_EQ(sized->scales[0], 0.0); // known at compute
+  EXPECT_EQ(sized->outputSizes[0], 4);
+}
+
 TEST(RecurrentOps, OutputsAndRules) {
   auto gruOut = gru(f32({5, 2, 3}), f32({1, 12, 3}), f32({1, 12, 4}), 5, 4,
                     {.returnSequence = true});

@@ -66,6 +66,12 @@ struct Resample2dGeometry {
   std::array<int64_t, 2> inputSizes{}, outputSizes{};
   std::array<double, 2> scales{};
 };
+// A scale as p / q with q a power of two up to 64 (so size * scale is
+// exact in double): how an open axis's resampled size, floor(size * p /
+// q), is computed; nullopt for other scales.
+std::optional<std::pair<int64_t, int64_t>> resampledSizeRatio(double scale);
+// With an open input axis: outputSizes[i] is open when scaled (see
+// resampledSizeRatio), scales[i] is 0 when sized (known at compute).
 Expected<Resample2dGeometry> resolveResample2d(const OperandDescriptor &input,
                                                const Resample2dOptions &options);
 Expected<OperandDescriptor> resample2d(const OperandDescriptor &input,
