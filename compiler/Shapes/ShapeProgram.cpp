@@ -353,6 +353,18 @@ private:
         out[d] = p_.mul(out[d], p_.constant(tile.getRepetitions()[d]));
       return out;
     }
+    if (isa<webnn::GruOp, webnn::LstmOp, webnn::GruCellOp,
+            webnn::LstmCellOp>(op)) {
+      // Only the batch may be open: the input's dimension 1 (0 for a
+      // cell), wherever a result has an open dimension.
+      bool cell = isa<webnn::GruCellOp, webnn::LstmCellOp>(op);
+      int batch = p_.dimsOf(op->getOperand(0))[cell ? 0 : 1];
+      ShapeProgram::Dims out = result;
+      for (int &d : out)
+        if (d < 0)
+          d = batch;
+      return out;
+    }
     if (auto resample = dyn_cast<webnn::Resample2dOp>(op))
       return resampled(resample, result);
     if (auto transpose = dyn_cast<webnn::TransposeOp>(op)) {

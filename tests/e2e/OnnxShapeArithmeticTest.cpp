@@ -270,5 +270,42 @@ TEST(OnnxShapeArithmetic, QuantizeDequantizeOverOpenDimensions) {
   expectEverySizeMatches(m, {}, kBatchAndSequence, true);
 }
 
+TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenBatch) {
+  // A bidirectional LSTM and a GRU without initial states (their zero
+  // states are sized by the batch at compute), 4 steps, open batch; an
+  // open sequence length is refused by name.
+  for (const char *type : {"LSTM", "GRU"}) {
+    int64_t gates = std::string(type) == "LSTM" ? 4 : 3, hidden = 5, in = 3;
+    int64_t dirs = std::string(type) == "LSTM" ? 2 : 1;
+    ModelMaker m(13);
+    m.input("x", {4, 0, in}, {"", "batch"});
+    m.initializer("w", {dirs, gates * hidden, in},
+                  values(size_t(dirs * gates * hidden * in), 7));
+    m.initializer("r", {dirs, gates * hidden, hidden},
+                  values(size_t(dirs * gates * hidden * hidden), 8));
+    m.initializer("b", {dirs, 2 * gates * hidden},
+                  values(size_t(dirs * 2 * gates * hidden), 9));
+    auto *node = m.node(type, {"x", "w", "r", "b"}, {"y", "y_h"}, "rnn");
+    setInt(node, "hidden_size", hidden);
+    if (dirs == 2)
+      setString(node, "direction", "bidirectional");
+    m.output("y");
+    m.output("y_h");
+    SCOPED_TRACE(type);
+    expectEverySizeMatches(m, {}, {{{"batch", 1}}, {{"batch", 6}}}, true);
+  }
+  ModelMaker open(13);
+  open.input("x", {0, 0, 3}, {"sequence", "batch"});
+  open.initializer("w", {1, 15, 3}, values(45, 7));
+  open.initializer("r", {1, 15, 5}, values(75, 8));
+  setInt(open.node("GRU", {"x", "w", "r"}, {"y"}, "rnn"), "hidden_size", 5);
+  open.output("y");
+  auto refused = open.import();
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message().find("an open sequence length"),
+            std::string::npos)
+      << refused.error().message();
+}
+
 } // namespace
 } // namespace webnnc

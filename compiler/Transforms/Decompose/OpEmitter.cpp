@@ -24,7 +24,24 @@ Value OpEmitter::slice(Value input, ArrayRef<int64_t> starts,
 }
 
 Value OpEmitter::reshape(Value input, ArrayRef<int64_t> shape) {
-  return create<webnn::ReshapeOp>({input}, {array("new_shape", shape)});
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<int64_t> given(shape);
+  SmallVector<Attribute> sameAsInput;
+  int64_t next = 0;
+  for (int64_t &size : given) {
+    if (!ShapedType::isDynamic(size) && size != spec::kOpenDim)
+      continue;
+    size = spec::kOpenDim;
+    while (next < type.getRank() && !type.isDynamicDim(next))
+      ++next;
+    sameAsInput.push_back(
+        rewriter_.getStringAttr("$" + std::to_string(next++)));
+  }
+  SmallVector<NamedAttribute> attrs = {array("new_shape", given)};
+  if (!sameAsInput.empty())
+    attrs.push_back(rewriter_.getNamedAttr(
+        "open_sizes", rewriter_.getArrayAttr(sameAsInput)));
+  return create<webnn::ReshapeOp>({input}, attrs);
 }
 
 Value OpEmitter::concat(ValueRange inputs, int64_t axis) {
@@ -66,6 +83,21 @@ Value OpEmitter::zeros(Type elementType, ArrayRef<int64_t> shape) {
                        : Attribute(rewriter_.getIntegerAttr(elementType, 0));
   return webnn::ConstantOp::create(rewriter_, loc_, type,
                                    DenseElementsAttr::get(type, zero));
+}
+
+Value OpEmitter::zerosLike(Type elementType, Value like, int64_t columns) {
+  auto type = cast<RankedTensorType>(like.getType());
+  if (!type.isDynamicDim(0))
+    return zeros(elementType, {type.getDimSize(0), columns});
+  // where(c, 0, 0) with c [rows, 1] from |like|: zeros whatever |like|
+  // holds (NaN and infinities included), rows sized at compute.
+  SmallVector<int64_t> starts(type.getRank(), 0), sizes(type.getShape());
+  for (int64_t d = 1; d < type.getRank(); ++d)
+    sizes[d] = 1;
+  Value column = slice(like, starts, sizes);
+  Value condition = create<webnn::EqualOp>({column, column});
+  Value zero = zeros(elementType, {1, columns});
+  return create<webnn::WhereOp>({condition, zero, zero});
 }
 
 Value OpEmitter::select(Value value, int64_t index) {

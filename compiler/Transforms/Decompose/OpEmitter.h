@@ -18,6 +18,8 @@ public:
   // Open (-1) sizes run to the end of the input's dimension.
   mlir::Value slice(mlir::Value input, llvm::ArrayRef<int64_t> starts,
                     llvm::ArrayRef<int64_t> sizes);
+  // Open sizes of |shape| (-1 or dynamic) are the input's open sizes, in
+  // order (reshapes that add or drop unit dimensions).
   mlir::Value reshape(mlir::Value input, llvm::ArrayRef<int64_t> shape);
   // Inputs joined along |axis|; a single input is returned as is.
   mlir::Value concat(mlir::ValueRange inputs, int64_t axis);
@@ -30,6 +32,10 @@ public:
                          mlir::Value input);
   // A constant of |shape| filled with zeros of |elementType|.
   mlir::Value zeros(mlir::Type elementType, llvm::ArrayRef<int64_t> shape);
+  // Zeros of shape [rows, columns], |rows| being |like|'s first dimension
+  // (which may be open).
+  mlir::Value zerosLike(mlir::Type elementType, mlir::Value like,
+                        int64_t columns);
 
   // The |index|-th slice of |value| along its first dimension, without
   // that dimension; null stays null.

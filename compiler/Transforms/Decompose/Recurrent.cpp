@@ -191,7 +191,8 @@ struct DecomposeGru : OpRewritePattern<webnn::GruOp> {
                        spec::resolveGruActivations(options.activations)};
       Value h = op.getInitialHiddenState()
                     ? emit.select(op.getInitialHiddenState(), d)
-                    : emit.zeros(element, {seq.batch, seq.hiddenSize});
+                    : emit.zerosLike(element, seq.inputAt(emit, op.getInput(), 0),
+                                     seq.hiddenSize);
       states[d].resize(seq.steps);
       for (int64_t t = 0; t < seq.steps; ++t) {
         int64_t step = seq.stepAt(d, t);
@@ -231,7 +232,9 @@ struct DecomposeLstm : OpRewritePattern<webnn::LstmOp> {
                         spec::resolveLstmActivations(options.activations)};
       auto initial = [&](Value given) {
         return given ? emit.select(given, d)
-                     : emit.zeros(element, {seq.batch, seq.hiddenSize});
+                     : emit.zerosLike(element,
+                                      seq.inputAt(emit, op.getInput(), 0),
+                                      seq.hiddenSize);
       };
       Value h = initial(op.getInitialHiddenState());
       Value c = initial(op.getInitialCellState());

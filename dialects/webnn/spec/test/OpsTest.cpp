@@ -302,7 +302,8 @@ TEST(OpenDims, PropagateThroughShapeRules) {
   EXPECT_TRUE(acceptsOpenDims("maxPool2d"));
   EXPECT_TRUE(acceptsOpenDims("max_pool2d"));
   EXPECT_TRUE(acceptsOpenDims("reshape"));
-  EXPECT_FALSE(acceptsOpenDims("gru")); // its steps unroll at compile time
+  EXPECT_TRUE(acceptsOpenDims("gru")); // an open batch; steps stay static
+  EXPECT_FALSE(acceptsOpenDims("convTranspose2d"));
 }
 
 } // namespace
