@@ -421,6 +421,64 @@ TEST(OpenDimRules, OpenKMustAgree) {
       << result.error();
 }
 
+// Attention heads from expressions over the open sizes (docs/execution.md
+// shows the reshape): [batch, sequence, 64] -> [batch, sequence, 4, 16],
+// softmax per head, back to [batch, sequence * 64] with the sizes given as
+// a product. Built open once; the same graph with static sizes is the
+// reference.
+Graph attentionHeads(int64_t batch, int64_t sequence) {
+  GraphBuilder b;
+  bool open = batch == Q;
+  Operand x = b.input("x", {DataType::Float32, {batch, sequence, 64}},
+                      open ? std::vector<OpenDimension>{{"batch"},
+                                                        {"sequence"}}
+                           : std::vector<OpenDimension>{});
+  Operand heads, merged;
+  if (open) {
+    heads = b.reshapeSymbolic(
+        x, {*b.dim(x, 0), *b.dim(x, 1), DimExpr(4), DimExpr(16)});
+    merged = b.reshapeSymbolic(b.softmax(heads, 3),
+                               {*b.dim(x, 0), *b.dim(x, 1) * DimExpr(64)});
+  } else {
+    heads = b.reshape(x, {batch, sequence, 4, 16});
+    merged = b.reshape(b.softmax(heads, 3), {batch, sequence * 64});
+  }
+  auto graph = b.build({{"merged", merged}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+TEST(OpenDims, SymbolicReshapesComputeEverySize) {
+  auto model = compileOrFail(attentionHeads(Q, Q));
+  ASSERT_TRUE(model);
+  const int64_t sizes[][2] = {{1, 1}, {3, 7}, {8, 12}};
+  unsigned seed = 500;
+  for (auto [n, t] : sizes) {
+    Case c = referenceCase(attentionHeads(n, t), seed++);
+    auto actual = model->run(c.inputs, 2);
+    ASSERT_TRUE(actual) << actual.error();
+    EXPECT_EQ((*actual)[0].shape(), (Shape{n, t * 64}));
+    EXPECT_EQ(test::compare((*actual)[0], c.expected[0], 1e-5, 1e-6), "")
+        << n << "x" << t;
+  }
+  // The element count is a rule checked at compute: a plain reshape of an
+  // open operand to static sizes fits one size only.
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {Q, 4}}, {{"batch"}});
+  auto fixed = b.build({{"y", b.reshapeSymbolic(x, {DimExpr(8)})}});
+  ASSERT_TRUE(fixed) << fixed.error().message();
+  auto two = compileOrFail(std::move(*fixed));
+  ASSERT_TRUE(two);
+  HostTensor good({DataType::Float32, {2, 4}}), bad({DataType::Float32, {3, 4}});
+  EXPECT_TRUE(two->run({{"x", good}}));
+  auto refused = two->run({{"x", bad}});
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("the new shape must hold the input's element "
+                                 "count"),
+            std::string::npos)
+      << refused.error();
+}
+
 TEST(OpenDimRules, OpsWithoutOpenDimensionSupportSayWhichAtBuildTime) {
   GraphBuilder b;
   Operand x = b.input("x", {DataType::Float32, {Q, 2, 4, 4}});
