@@ -94,8 +94,8 @@ def run(command, **kwargs):
 def prepare(v, work):
     """Exports the model and its expected outputs once; returns its dir."""
     directory = os.path.join(work, v.name)
-    done = os.path.join(directory, "expected")
-    if os.path.isdir(done) and os.listdir(done):
+    done = os.path.join(directory, "complete")  # written after the export
+    if os.path.exists(done):
         return directory
     if v.source == "torch":
         command = [PYTHON, os.path.join(HERE, "torch_models.py"), v.network,
@@ -105,16 +105,19 @@ def prepare(v, work):
         made = run(command)
         if made.returncode:
             raise RuntimeError("export failed: " + last_line(made.stderr))
-        return directory
-    made = run([PYTHON, os.path.join(HERE, "handwritten.py"), v.network,
-                directory])
-    if made.returncode:
-        raise RuntimeError("writing the graph failed: " + last_line(made.stderr))
-    inputs = input_args(directory)
-    computed = run(["node", ORT_RUN, os.path.join(directory, "model.onnx"),
-                    done] + inputs)
-    if computed.returncode:
-        raise RuntimeError("ONNX Runtime failed: " + last_line(computed.stderr))
+    else:
+        made = run([PYTHON, os.path.join(HERE, "handwritten.py"), v.network,
+                    directory])
+        if made.returncode:
+            raise RuntimeError("writing the graph failed: " +
+                               last_line(made.stderr))
+        computed = run(["node", ORT_RUN, os.path.join(directory, "model.onnx"),
+                        os.path.join(directory, "expected")] +
+                       input_args(directory))
+        if computed.returncode:
+            raise RuntimeError("ONNX Runtime failed: " +
+                               last_line(computed.stderr))
+    open(done, "w").close()
     return directory
 
 

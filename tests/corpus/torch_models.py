@@ -31,6 +31,12 @@ def randomize_batchnorm(model):
             m.running_var.uniform_(0.5, 1.5)
             m.weight.data.uniform_(0.5, 1.5)
             m.bias.data.uniform_(-0.1, 0.1)
+    # Layers initialized to zeros (vit's classifier head) would make every
+    # output 0 whatever the network computed.
+    with torch.no_grad():
+        for p in model.parameters():
+            if p.dim() > 1 and not p.any():
+                p.normal_(0.0, 0.02)
     return model
 
 

@@ -155,6 +155,28 @@ TEST(OnnxShapeArithmetic, SlicesOfOpenAxesAndToComputedBounds) {
                          true);
 }
 
+TEST(OnnxShapeArithmetic, ModOfSizesTruncatesToAMultiple) {
+  // x[:, :sequence - sequence % 2] (Mod over a size known at compute) and
+  // a float Mod of tensors (C's fmod: the dividend's sign).
+  ModelMaker m = tokens();
+  sizeOf(m, "x", 1, "s");
+  m.int64Initializer("two", {2});
+  m.node("Mod", {"s", "two"}, {"odd"});
+  m.node("Sub", {"s", "odd"}, {"even_end"});
+  m.int64Initializer("zero", {0});
+  m.int64Initializer("one", {1});
+  m.node("Slice", {"x", "zero", "even_end", "one"}, {"even_prefix"});
+  m.output("even_prefix");
+  m.initializer("divisor", {16}, values(16, 11));
+  setInt(m.node("Mod", {"x", "divisor"}, {"remainder"}), "fmod", 1);
+  m.output("remainder");
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"sequence", 2}},
+                          {{"batch", 3}, {"sequence", 5}},
+                          {{"batch", 2}, {"sequence", 12}}},
+                         true);
+}
+
 TEST(OnnxShapeArithmetic, DataMovementOverOpenDimensions) {
   // Concat along and beside the open axis, Split beside it, Pad, Tile,
   // Gather, Transpose, Where, CumSum, Trilu and ArgMax.

@@ -55,6 +55,40 @@ void convertDiv(NodeContext &ctx) {
   binary(ctx, &GraphBuilder::div, isFloat ? hostDiv : hostIntDiv, false);
 }
 
+// Mod: fmod 0 (integers) takes the divisor's sign, like Python's %;
+// fmod 1 the dividend's, like C's fmod. Folded on the host when known
+// (shape arithmetic); float tensors compute a - trunc(a / b) * b.
+void convertMod(NodeContext &ctx) {
+  bool cStyle = ctx.attrInt("fmod", 0) != 0;
+  DataType type = ctx.inputType(0);
+  if (ctx.failed())
+    return;
+  bool isFloat = spec::isFloatingPoint(type);
+  if (isFloat && !cStyle)
+    return ctx.invalid("fmod must be 1 for floating-point inputs");
+  auto hostMod = cStyle ? HostBinary([](double a, double b) {
+    return b == 0 ? 0 : std::fmod(a, b);
+  })
+                        : HostBinary([](double a, double b) {
+                            return b == 0 ? 0 : a - std::floor(a / b) * b;
+                          });
+  auto shape = spec::broadcastShapes(ctx.inputShape(0), ctx.inputShape(1));
+  if (shape && foldable(ctx, spec::elementCount(*shape)))
+    return binary(ctx, &GraphBuilder::sub, hostMod, false);
+  if (!isFloat)
+    return ctx.unsupported("Mod of integer tensors computed at compute "
+                           "(WebNN has no integer remainder)");
+  auto &b = ctx.b();
+  Operand x = ctx.input(0), y = ctx.input(1);
+  if (ctx.failed())
+    return;
+  Operand q = b.div(x, y, ctx.options());
+  Operand truncated = b.mul(b.sign(q, ctx.options()),
+                            b.floor(b.abs(q, ctx.options()), ctx.options()),
+                            ctx.options());
+  ctx.set(0, b.sub(x, b.mul(truncated, y, ctx.options()), ctx.options()));
+}
+
 // Pow allows an exponent of another type; WebNN wants one type.
 void convertPow(NodeContext &ctx) {
   DataType base = ctx.inputType(0);
@@ -191,6 +225,7 @@ void registerElementwiseOps(ConverterTable &t) {
   t["Sub"] = convertBinary<&B::sub, hostSub>;
   t["Mul"] = convertBinary<&B::mul, hostMul>;
   t["Div"] = convertDiv;
+  t["Mod"] = convertMod;
   t["Pow"] = convertPow;
   t["Equal"] = convertBinary<&B::equal, hostEqual, true>;
   t["Greater"] = convertBinary<&B::greater, hostGreater, true>;

@@ -97,6 +97,14 @@ void binarySizes(NodeContext &ctx, const std::string &op) {
         return ctx.unsupported("Div of " + x.toString() + " by " +
                                y.toString() + ", which webnnc cannot express");
       out.values.push_back(*q);
+    } else if (op == "Mod") {
+      // Sizes are not negative: both of ONNX's remainders agree.
+      auto d = y.constantValue();
+      if (!d || *d <= 0)
+        return ctx.unsupported("Mod of " + x.toString() + " by " +
+                               y.toString() + ", which webnnc cannot express");
+      ctx.attrInt("fmod", 0);
+      out.values.push_back(x - x.floorDiv(*d) * DimExpr(*d));
     } else if (op == "Max" || op == "Min") {
       out.values.push_back((*sign >= 0) == (op == "Max") ? x : y);
     } else {
@@ -285,7 +293,7 @@ std::vector<size_t> dataInputs(const std::string &op, size_t count) {
   }
   if (op == "Where")
     return {1, 2};
-  static const char *binary[] = {"Add",  "Sub",          "Mul",
+  static const char *binary[] = {"Add",  "Sub",          "Mul", "Mod",
                                  "Div",  "Max",          "Min",
                                  "Equal", "Less",        "Greater",
                                  "LessOrEqual", "GreaterOrEqual"};
@@ -298,7 +306,7 @@ std::vector<size_t> dataInputs(const std::string &op, size_t count) {
 
 bool foldSizes(NodeContext &ctx) {
   static const char *handled[] = {
-      "Add",   "Sub",     "Mul",       "Div",         "Max",
+      "Add",   "Sub",     "Mul",       "Div",  "Mod",  "Max",
       "Min",   "Equal",   "Less",      "Greater",     "LessOrEqual",
       "GreaterOrEqual",   "Identity",  "Cast",        "Unsqueeze",
       "Squeeze", "Reshape", "Gather",  "Concat",      "Slice",

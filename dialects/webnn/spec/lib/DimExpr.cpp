@@ -200,10 +200,12 @@ std::string DimExpr::toString() const {
   auto atomText = [](const Atom &a) {
     if (!a.name.empty())
       return isIdentifier(a.name) ? a.name : "'" + a.name + "'";
-    std::string inner = "(" + a.numerator->toString() + ")";
+    // A floor division is one factor: "2 * ((size) / 2)" must not read
+    // back as (2 * size) / 2, nor "-((size) / 2)" as (-size) / 2.
     return a.ceil ? "ceil(" + a.numerator->toString() + ", " +
                         std::to_string(a.divisor) + ")"
-                  : inner + " / " + std::to_string(a.divisor);
+                  : "((" + a.numerator->toString() + ") / " +
+                        std::to_string(a.divisor) + ")";
   };
   std::string out;
   // Non-constant terms first, then the constant.

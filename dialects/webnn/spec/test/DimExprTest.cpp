@@ -46,6 +46,20 @@ TEST(DimExpr, TextRoundTrips) {
     DimExpr e = parse(text);
     EXPECT_EQ(parse(e.toString()), e) << text << " -> " << e.toString();
   }
+  // Divisions inside products and under a minus keep their grouping (a
+  // Mod of a size: seq - 2 * (seq / 2)); the text evaluates as the
+  // expression does.
+  DimExpr seq = DimExpr::symbol("seq"), half = seq.floorDiv(2);
+  for (const DimExpr &e : {half * DimExpr(2), DimExpr(0) - half,
+                           seq - half * DimExpr(2), half * seq + DimExpr(1),
+                           DimExpr(0) - seq.ceilDiv(3) * DimExpr(3)}) {
+    DimExpr back = parse(e.toString());
+    EXPECT_EQ(back, e) << e.toString();
+    for (int64_t v : {1, 2, 5, 12})
+      EXPECT_EQ(back.evaluate({{"seq", v}}), e.evaluate({{"seq", v}}))
+          << e.toString() << " at " << v;
+  }
+  EXPECT_EQ((seq - half * DimExpr(2)).evaluate({{"seq", 5}}), 1);
   EXPECT_EQ(parse("(batch + 1) / 2").evaluate({{"batch", 6}}), 3);
   EXPECT_EQ(parse("ceil(seq, 4)").evaluate({{"seq", 6}}), 2);
   EXPECT_FALSE(parse("batch").evaluate({}));
