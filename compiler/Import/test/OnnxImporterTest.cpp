@@ -222,6 +222,34 @@ TEST(OnnxImporterTest, SymbolicDimensionsStayOpenOrTakeGivenSizes) {
   EXPECT_EQ(sized->inputs()[1].descriptor.shape, (spec::Shape{5, 3}));
 }
 
+TEST(OnnxImporterTest, TrainingDropoutWithRatioZeroIsTheIdentity) {
+  // torch exports functional dropout with p=0 as training_mode true.
+  for (float ratio : {0.0f, 0.5f}) {
+    ModelMaker m(13);
+    m.input("x", {2, 3});
+    m.initializer("ratio", {}, {ratio});
+    auto *training = m.graph->add_initializer();
+    training->set_name("training");
+    training->set_data_type(onnx::TensorProto::BOOL);
+    training->set_raw_data(std::string(1, char(1)));
+    m.node("Dropout", {"x", "ratio", "training"}, {"y"}, "drop");
+    m.node("Relu", {"y"}, {"z"});
+    m.output("z");
+    auto graph = m.import();
+    if (ratio == 0) {
+      ASSERT_TRUE(graph) << graph.error().message();
+      EXPECT_EQ(countOps(*graph, "webnn.relu"), 1u);
+    } else {
+      ASSERT_FALSE(graph);
+      EXPECT_NE(graph.error().message().find(
+                    "node 'drop' (Dropout): not in WebNN: training_mode true "
+                    "with a ratio other than 0"),
+                std::string::npos)
+          << graph.error().message();
+    }
+  }
+}
+
 TEST(OnnxImporterTest, ShapeArithmeticOverOpenDimensionsImports) {
   // torch's flatten: Shape -> Gather -> Concat -> Reshape over an open
   // batch becomes a reshape to [batch, 12] evaluated at compute.

@@ -885,8 +885,14 @@ void convertDropout(NodeContext &ctx) {
       auto training = ctx.constantScalar(2, "training_mode");
       if (!training)
         return;
-      if (*training != 0)
-        return ctx.notInWebNN("training_mode true (WebNN computes inference)");
+      // Training with a ratio of 0 drops nothing and scales by 1 (torch
+      // exports functional dropout with p=0 so).
+      bool dropsNothing = false;
+      if (const HostTensor *ratio = ctx.hasInput(1) ? ctx.known(1) : nullptr)
+        dropsNothing = ratio->elementCount() == 1 && ratio->at(0) == 0;
+      if (*training != 0 && !dropsNothing)
+        return ctx.notInWebNN("training_mode true with a ratio other than 0 "
+                              "(WebNN computes inference)");
     }
   }
   ctx.forward(0, 0);
