@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scratch_cache.h"
 #include "webnnc/runtime/kernel_abi.h"
 
 enum { kErrorCapacity = 512, kMinArenaAlignment = 64 };
@@ -22,6 +23,7 @@ struct webnnc_executor_t {
   webnnc_thread_pool_t *thread_pool;
   void *arena;
   uint64_t arena_capacity;
+  webnnc_scratch_cache_t *scratch; /* kernels' own buffers, kept */
   /* One pointer per input, per output, then the arena: the entry's layout.
    * Also scratch for the bindings while checking. */
   void **buffers;
@@ -157,9 +159,10 @@ webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
       allocator, total_rank(model->outputs, model->num_outputs),
       sizeof(int64_t));
   executor->allocated = (bool *)alloc_array(allocator, no, sizeof(bool));
+  executor->scratch = webnnc_scratch_cache_create(allocator);
   if (!executor->buffers || !executor->bound_outputs ||
       !executor->input_dims || !executor->output_dims ||
-      !executor->allocated) {
+      !executor->allocated || !executor->scratch) {
     webnnc_executor_destroy(executor);
     return WEBNNC_STATUS_OUT_OF_MEMORY;
   }
@@ -176,6 +179,7 @@ void webnnc_executor_destroy(webnnc_executor_t *executor) {
   if (!executor)
     return;
   webnnc_allocator_t allocator = executor->allocator;
+  webnnc_scratch_cache_destroy(executor->scratch);
   void *owned[] = {executor->arena,      executor->buffers,
                    executor->bound_outputs, executor->input_dims,
                    executor->output_dims, executor->allocated};
@@ -425,8 +429,9 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
     WEBNNC_RETURN_IF_ERROR(check_input(executor, &model->inputs[i], in[i]));
 
   /* The outputs' dimensions: the model's, or what the sizes give. */
-  webnnc_exec_context_t context = {executor->thread_pool, executor->allocator,
-                                   executor->error, sizeof(executor->error)};
+  webnnc_exec_context_t context = {
+      executor->thread_pool, webnnc_scratch_cache_allocator(executor->scratch),
+      executor->error, sizeof(executor->error)};
   uint64_t arena_size = model->arena_size;
   int64_t *dims = executor->output_dims;
   if (model->shapes) {

@@ -29,8 +29,9 @@ int winogradTileFor(const spec::Conv2dGeometry &g) {
   bool shape = g.filterHeight == 3 && g.filterWidth == 3 &&
                g.strides[0] == 1 && g.strides[1] == 1 &&
                g.dilations[0] == 1 && g.dilations[1] == 1 && g.groups == 1;
-  bool staticSizes = !spec::isOpen(g.batches) &&
-                     !spec::isOpen(g.outputHeight) &&
+  // The tiling needs the image size; the batch may be open (an outer
+  // loop).
+  bool staticSizes = !spec::isOpen(g.outputHeight) &&
                      !spec::isOpen(g.outputWidth);
   if (!shape || !staticSizes || g.inputChannels < 16 ||
       g.outputChannels < 16 || g.outputHeight < 4 || g.outputWidth < 4)

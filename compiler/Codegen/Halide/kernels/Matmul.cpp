@@ -59,6 +59,10 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   mm.compute_at(output, rowsInner ? io : jo)
       .vectorize(mmVars[0], vw)
       .unroll(mmRows);
+  // The accumulator tile is at most one register tile: on the stack even
+  // where an open extent makes its size an expression (else every tile
+  // would call the runtime's allocator).
+  mm.store_in(MemoryType::Stack);
   Var vo("vo"), vi("vi");
   mm.update()
       .reorder(mmVars[0], mmRows, k.x)

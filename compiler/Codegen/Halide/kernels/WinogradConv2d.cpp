@@ -57,9 +57,11 @@ defineWinogradConv2d(const kernels::OpSpec &op,
   const Value &input = operands[0], &filter = operands[1];
   const spec::Shape &in = input.type.shape, &out = op.result.shape;
   const spec::Shape &u = filter.type.shape; // [alpha^2, panels, I, P]
-  if (in.size() != 4 || u.size() != 4 || spec::hasOpenDims(in))
-    throw std::runtime_error("winograd_conv2d needs a static nhwc input "
-                             "and a 4-D transformed filter");
+  if (in.size() != 4 || u.size() != 4 || isOpen(in[1]) || isOpen(in[2]) ||
+      isOpen(in[3]))
+    throw std::runtime_error("winograd_conv2d needs an nhwc input of static "
+                             "height, width and channels, and a 4-D "
+                             "transformed filter");
   kernels::WinogradTransform wt =
       kernels::winogradTransform(int(op.intAttr("tile", 2)));
   const int m = wt.m, alpha = wt.alpha;
@@ -213,7 +215,10 @@ defineWinogradConv2d(const kernels::OpSpec &op,
       prod.fuse(panel, e, work).parallel(work);
     }
   };
-  return Defined{Value{result, op.result}, sched};
+  Value produced{result, op.result};
+  if (isOpen(out[0])) // an open batch: the input's
+    produced.openExtents = {input.extent(0), Expr(), Expr(), Expr()};
+  return Defined{produced, sched};
 }
 
 } // namespace webnnc::halide

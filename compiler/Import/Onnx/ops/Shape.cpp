@@ -891,7 +891,8 @@ void convertDropout(NodeContext &ctx) {
       if (const HostTensor *ratio = ctx.hasInput(1) ? ctx.known(1) : nullptr)
         dropsNothing = ratio->elementCount() == 1 && ratio->at(0) == 0;
       if (*training != 0 && !dropsNothing)
-        return ctx.notInWebNN("training_mode true with a ratio other than 0 "
+        return ctx.notInWebNN("training_mode true with a ratio that is not a "
+                              "constant 0 "
                               "(WebNN computes inference)");
     }
   }

@@ -158,8 +158,11 @@ LogicalResult WinogradConv2dOp::verify() {
     return failure();
   if (getPadding().size() != 4)
     return emitOpError("padding: must have 4 values");
-  if (spec::hasOpenDims(getDescriptor(getInput().getType())->shape))
-    return emitOpError("input: must have static dimensions");
+  // (nhwc) The tiling needs the image size; the batch may be open.
+  spec::Shape in = getDescriptor(getInput().getType())->shape;
+  if (in.size() != 4 || spec::isOpen(in[1]) || spec::isOpen(in[2]) ||
+      spec::isOpen(in[3]))
+    return emitOpError("input: must have static height, width and channels");
   return verifyConvResult(*this, getInput(), unpackedFilter(),
                           conv2dOptions());
 }

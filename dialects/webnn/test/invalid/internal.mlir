@@ -58,9 +58,9 @@ func.func @winograd_filter(%x: tensor<1x4x4x2xf32>, %w: tensor<36x1x2x4xf32>) {
 
 // -----
 
-func.func @winograd_open(%x: tensor<?x4x4x2xf32>, %w: tensor<16x1x2x4xf32>) {
-  // expected-error@+1 {{'webnn.winograd_conv2d' op input: must have static dimensions}}
-  %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 1, 1, 1, 1>, tile = 2 : i64} : (tensor<?x4x4x2xf32>, tensor<16x1x2x4xf32>) -> tensor<?x4x4x4xf32>
+func.func @winograd_open(%x: tensor<1x?x4x2xf32>, %w: tensor<16x1x2x4xf32>) {
+  // expected-error@+1 {{'webnn.winograd_conv2d' op input: must have static height, width and channels}}
+  %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 1, 1, 1, 1>, tile = 2 : i64} : (tensor<1x?x4x2xf32>, tensor<16x1x2x4xf32>) -> tensor<1x?x4x4xf32>
   return
 }
 
