@@ -3,7 +3,7 @@
 """Where a compiled network spends its time, kernel by kernel.
 
   bench/profile.py MODEL(.onnx|.mlir) [--threads 1] [--computes 200]
-                   [--top 30] [-- WEBNNC_FLAGS...]
+                   [--top 30] [--sizes AxB] [-- WEBNNC_FLAGS...]
 
 Compiles MODEL with webnnc into an object, links it into a small app
 (bench/profile_app.c) with the runtime library, computes it COMPUTES times
@@ -27,7 +27,8 @@ NAME = "profiled"
 
 
 def shape(text):
-    return [int(d) for d in text.split("x")[:-1]]
+    # An open dimension ("?") counts 0: its kernels show no FLOP rate.
+    return [0 if d == "?" else int(d) for d in text.split("x")[:-1]]
 
 
 def kernel_flops(mlir):
@@ -83,8 +84,14 @@ def main():
     parser.add_argument("--webnnc", default=os.path.join(ROOT, "build/bin/webnnc"))
     parser.add_argument("--runtime", default=os.path.join(
         ROOT, "build/runtime/libwebnnc_runtime.a"))
-    parser.add_argument("flags", nargs="*", help="more webnnc flags (after --)")
-    args = parser.parse_args()
+    parser.add_argument("--sizes", default="",
+                        help="open input dimensions at compute, AxB... in "
+                             "input order")
+    # Flags after "--" go to webnnc as they are.
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = parser.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
+    args.flags = extra
     if not shutil.which("perf"):
         raise SystemExit("profile.py needs Linux perf (Debian: linux-perf)")
     os.makedirs(args.work, exist_ok=True)
@@ -102,8 +109,10 @@ def main():
                     args.runtime, "-lpthread", "-lm", "-o", app], check=True)
     data = os.path.join(args.work, "perf.data")
     run = subprocess.run(["perf", "record", "-q", "-o", data, app,
-                          str(args.computes), str(args.threads)],
-                         check=True, capture_output=True, text=True)
+                          str(args.computes), str(args.threads), args.sizes],
+                         capture_output=True, text=True)
+    if run.returncode:
+        raise SystemExit("profile_app failed: " + run.stderr.strip())
     median = float(re.search(r"median_ms: (\S+)", run.stdout).group(1))
     report = subprocess.run(["perf", "report", "-i", data, "--no-children",
                              "--sort", "sym"], check=True,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* bench/profile.py's app: computes a model linked in as MODEL_SYMBOL
  * repeatedly on zero inputs, for `perf record`; prints the median compute
- * time as "median_ms: X". Usage: profile_app COMPUTES THREADS */
+ * time as "median_ms: X". Usage: profile_app COMPUTES THREADS [SIZES]
+ * (SIZES: the open dimensions of the inputs, in order, as AxBxC) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -40,20 +41,37 @@ int main(int argc, char **argv) {
     fprintf(stderr, "cannot create an executor\n");
     return 1;
   }
-  webnnc_tensor_t inputs[16], outputs[16];
+  webnnc_tensor_t inputs[16], outputs[16] = {0};
+  const char *sizes = argc > 3 ? argv[3] : "";
   for (size_t i = 0; i < model->num_inputs; ++i) {
-    if (webnnc_tensor_for_operand(&model->inputs[i], NULL, &inputs[i]) ||
-        !(inputs[i].data = calloc(1, inputs[i].byte_length))) {
-      fprintf(stderr, "input %zu: open dimensions are not supported\n", i);
-      return 1;
+    const webnnc_operand_info_t *info = &model->inputs[i];
+    webnnc_tensor_t *t = &inputs[i];
+    *t = (webnnc_tensor_t){0};
+    t->data_type = info->data_type;
+    t->rank = info->rank;
+    size_t count = 1;
+    for (uint32_t d = 0; d < info->rank; ++d) {
+      t->dims[d] = info->dims[d];
+      if (t->dims[d] == WEBNNC_OPEN_DIM) {
+        char *end;
+        t->dims[d] = strtoll(sizes, &end, 10);
+        if (end == sizes || t->dims[d] < 1) {
+          fprintf(stderr, "input %zu: give its open sizes (AxB...)\n", i);
+          return 1;
+        }
+        sizes = *end == 'x' ? end + 1 : end;
+      }
+      count *= (size_t)t->dims[d];
     }
+    t->byte_length = count * webnnc_data_type_size(t->data_type);
+    if (!(t->data = calloc(1, t->byte_length)))
+      return 1;
   }
+  /* Outputs: allocated by the runtime on the first compute, then written
+   * in place. */
   for (size_t i = 0; i < model->num_outputs; ++i) {
-    if (webnnc_tensor_for_operand(&model->outputs[i], NULL, &outputs[i]) ||
-        !(outputs[i].data = calloc(1, outputs[i].byte_length))) {
-      fprintf(stderr, "output %zu: open dimensions are not supported\n", i);
-      return 1;
-    }
+    outputs[i].data_type = model->outputs[i].data_type;
+    outputs[i].rank = model->outputs[i].rank;
   }
   double *times = malloc(sizeof(double) * (size_t)computes);
   for (int i = -5; i < computes; ++i) { /* five warm-up computes */

@@ -16,7 +16,10 @@ difference between the two outputs. Exits non-zero if an output differs by
 more than 1e-3 of its largest magnitude.
 
 The networks come from models/onnx/export_networks.py (torch, fixed seed, no
-downloads), exported into the work directory once.
+downloads), exported into the work directory once. NAME_dynamic is NAME
+exported with dynamic_axes and compiled with those dimensions left open
+(--dim-max), computed at the static network's size: put beside NAME, the
+two rows give the cost of open dimensions.
 """
 import argparse
 import math
@@ -80,10 +83,12 @@ def measure(args, name, threads):
     tag = f"{name}.t{threads}"
     webnnc_dir = os.path.join(args.work, tag + ".webnnc")
     ort_out = os.path.join(args.work, tag + ".ort.npy")
+    keep_open = ["--dim-max", "batch=64", "--dim-max", "sequence=1024"] \
+        if name.endswith("_dynamic") else []
     webnnc = Server("webnnc", [
         args.webnnc, "run", model, "--input", "input=" + input_npy,
         "--threads", str(threads), "--output-dir", webnnc_dir,
-        "--bench-serve"])
+        "--bench-serve"] + keep_open)
     env = dict(os.environ, NODE_PATH=args.node_modules)
     ort = Server("onnxruntime", [
         "node", os.path.join(ROOT, "bench/ort_bench.js"), model, input_npy,
@@ -109,7 +114,9 @@ def measure(args, name, threads):
                          f"{expected.shape}")
     diff = float(np.abs(actual - expected).max())
     scale = float(np.abs(expected).max()) or 1.0
-    flop = count_flops(model)
+    # A dynamic export's shapes are symbolic: its static twin counts.
+    flop = count_flops(export(args.work, name[:-len("_dynamic")])[0]
+                       if name.endswith("_dynamic") else model)
     ms, ort_ms = float(np.median(ours)), float(np.median(theirs))
     gflops = flop / ms / 1e6
     return {

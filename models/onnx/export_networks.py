@@ -78,6 +78,11 @@ NAMES = ["lenet5", "mobilenet_v2", "resnet18", "resnet50", "squeezenet1_1",
 
 def export(name, out_dir):
     torch.manual_seed(0)
+    # NAME_dynamic: exported with dynamic_axes (the batch; the sequence of
+    # the transformer), so webnnc compiles it with open dimensions.
+    dynamic = name.endswith("_dynamic")
+    full_name = name
+    name = name[:-len("_dynamic")] if dynamic else name
     # NAME_opsetN: the same network exported at another opset (below 17,
     # torch writes layer normalization out as reductions and arithmetic).
     base, _, suffix = name.rpartition("_opset")
@@ -98,10 +103,16 @@ def export(name, out_dir):
     if features:
         np.save(os.path.join(out_dir, name + ".feature.npy"),
                 features["value"].numpy())
+    name = full_name
+    axes = None
+    if dynamic:
+        open_input = {0: "batch", 1: "sequence"} if len(shape) == 3 \
+            else {0: "batch"}
+        axes = {"input": open_input, "output": open_input}
     path = os.path.join(out_dir, name + ".onnx")
     torch.onnx.export(model, (x,), path, input_names=["input"],
                       output_names=["output"], opset_version=opset,
-                      do_constant_folding=True)
+                      do_constant_folding=True, dynamic_axes=axes)
     np.save(os.path.join(out_dir, name + ".input.npy"), x.numpy())
     np.save(os.path.join(out_dir, name + ".output.npy"), y.numpy())
     print(f"{name}: {path} ({os.path.getsize(path)} bytes)")

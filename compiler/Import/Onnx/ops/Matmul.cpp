@@ -15,6 +15,20 @@ void convertMatMul(NodeContext &ctx) {
   auto da = ctx.dims(a), db = ctx.dims(b);
   if (!da || !db)
     return;
+  // [..., M, K] x [K, N] with leading sizes known only at compute: one
+  // [rows, K] x [K, N] product over every row (an open M, such as a batch of
+  // 1 behind the sequence, would otherwise make products of unknown, maybe
+  // single, rows), reshaped back.
+  if (a.rank() >= 3 && b.rank() == 2 && spec::hasOpenDims(a.shape())) {
+    DimExpr rows(1);
+    for (size_t d = 0; d + 1 < da->size(); ++d)
+      rows = rows * (*da)[d];
+    Operand y = g.matmul(ctx.reshapeTo(a, {rows, da->back()}), b,
+                         ctx.options());
+    std::vector<DimExpr> shape(da->begin(), da->end() - 1);
+    shape.push_back((*db)[1]);
+    return ctx.set(0, ctx.reshapeTo(y, shape));
+  }
   if (aVector)
     a = ctx.reshapeTo(a, {DimExpr(1), (*da)[0]});
   if (bVector)
