@@ -180,7 +180,7 @@ def compute(webnnc, model, directory, out, threads, checked, extra=()):
 # from the inputs' shapes) while every checked size fits. gru and lstm
 # unroll their steps at compile time: their sequence is sized from the
 # inputs (a compile per size), their batch stays open.
-OPEN = ["--dim-max", "batch=16", "--dim-max", "sequence=64"]
+OPEN = ["--dim-max", "batch=16", "--dim-max", "sequence=512"]
 STATIC_SEQUENCE = {"lstm_bidirectional_2", "gru_2"}
 
 

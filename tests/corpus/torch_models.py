@@ -226,6 +226,11 @@ NETWORKS = {
 
 SEQUENCE = 13  # "T" when exporting; dynamic exports compute other sizes too
 SIZES = [(1, 1), (3, 7), (8, 13)]  # (batch, sequence) of dynamic checks
+# Long sequences for the networks without a learned position table (whose
+# 64 rows bound the others' sequence).
+LONG_SIZES = [(2, 128), (1, 300)]
+UNBOUNDED_SEQUENCE = {"encoder_post_norm_relu", "encoder_pre_norm_gelu",
+                      "encoder_padding_mask", "mlp_gelu_tanh"}
 
 
 def make_inputs(spec, batch, sequence, rng):
@@ -291,7 +296,8 @@ def main():
         dynamic_axes=dynamic_axes, do_constant_folding=True)
     save(out_dir, inputs, outputs, output_names)
     if dynamic:
-        for k, (b, t) in enumerate(SIZES):
+        sizes = SIZES + (LONG_SIZES if name in UNBOUNDED_SEQUENCE else [])
+        for k, (b, t) in enumerate(sizes):
             sized = make_inputs(spec, b, t, rng)
             save(os.path.join(out_dir, "sizes", str(k)), sized,
                  run_torch(model, sized), output_names)
