@@ -8,11 +8,25 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <vector>
+
 #include "E2ETestUtils.h"
 #include "OnnxModelMaker.h"
 #include "webnnc/Reference/Evaluator.h"
 
 namespace webnnc::test {
+
+// |count| floats drawn uniformly from [-scale, scale], reproducibly.
+inline std::vector<float> uniformValues(size_t count, unsigned seed,
+                                        float scale) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-scale, scale);
+  std::vector<float> w(count);
+  for (float &v : w)
+    v = dist(rng);
+  return w;
+}
 
 // Imports |maker| once with open dimensions (bounded by |bounds|), then for
 // each size assignment computes it and compares with the reference.

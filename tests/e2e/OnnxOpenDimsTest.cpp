@@ -5,8 +5,6 @@
 // sizes.
 #include <gtest/gtest.h>
 
-#include <random>
-
 #include "OnnxOpenDimsCheck.h"
 
 namespace webnnc {
@@ -15,12 +13,7 @@ namespace {
 using test::expectEverySizeMatches;
 
 std::vector<float> weights(size_t count, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-0.5f, 0.5f);
-  std::vector<float> w(count);
-  for (float &v : w)
-    v = dist(rng);
-  return w;
+  return test::uniformValues(count, seed, 0.5f);
 }
 
 // tokens [batch, sequence, 16] -> MatMul [16, 8] -> Add -> Relu ("hidden")

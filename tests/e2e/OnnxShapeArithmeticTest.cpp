@@ -8,8 +8,6 @@
 // several sizes against the reference evaluator on the model imported
 // with those sizes, where the importer folds the same arithmetic on the
 // host.
-#include <random>
-
 #include "OnnxOpenDimsCheck.h"
 
 namespace webnnc {
@@ -18,12 +16,7 @@ namespace {
 using test::expectEverySizeMatches;
 
 std::vector<float> values(size_t count, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-  std::vector<float> w(count);
-  for (float &v : w)
-    v = dist(rng);
-  return w;
+  return test::uniformValues(count, seed, 1.0f);
 }
 
 const std::vector<std::map<std::string, int64_t>> kBatchAndSequence = {

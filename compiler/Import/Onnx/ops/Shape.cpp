@@ -454,32 +454,21 @@ void sliceOpen(NodeContext &ctx, const std::vector<DimExpr> &starts,
 
 // ONNX Slice: clamped starts/ends per axis, any non-zero step.
 void convertSlice(NodeContext &ctx) {
-  std::vector<int64_t> starts, ends, axes, steps;
-  bool openBounds = ctx.opset() >= 10 &&
-                    (ctx.holdsOpenSizes(1) || ctx.holdsOpenSizes(2));
+  // Bounds are constants or (opset 10 on) sizes known only at compute.
   std::vector<DimExpr> startSizes, endSizes;
+  std::vector<int64_t> axes, steps;
   if (ctx.opset() < 10) {
-    starts = ctx.attrInts("starts");
-    ends = ctx.attrInts("ends");
+    std::vector<int64_t> s = ctx.attrInts("starts"), e = ctx.attrInts("ends");
+    startSizes = std::vector<DimExpr>(s.begin(), s.end());
+    endSizes = std::vector<DimExpr>(e.begin(), e.end());
     axes = ctx.attrInts("axes");
   } else {
-    if (openBounds) {
-      auto s = ctx.sizeList(1, "starts");
-      auto e = s ? ctx.sizeList(2, "ends") : std::nullopt;
-      if (!s || !e)
-        return;
-      startSizes = *s;
-      endSizes = *e;
-      starts.assign(s->size(), 0); // counts only, below
-      ends.assign(e->size(), 0);
-    } else {
-      auto s = ctx.constantInts(1, "starts");
-      auto e = s ? ctx.constantInts(2, "ends") : std::nullopt;
-      if (!s || !e)
-        return;
-      starts = *s;
-      ends = *e;
-    }
+    auto s = ctx.sizeList(1, "starts");
+    auto e = s ? ctx.sizeList(2, "ends") : std::nullopt;
+    if (!s || !e)
+      return;
+    startSizes = *s;
+    endSizes = *e;
     if (ctx.hasInput(3)) {
       auto a = ctx.constantInts(3, "axes");
       if (!a)
@@ -497,32 +486,33 @@ void convertSlice(NodeContext &ctx) {
   if (ctx.failed())
     return;
   int64_t rank = int64_t(in.size());
+  size_t parts = startSizes.size();
   if (axes.empty())
-    for (size_t k = 0; k < starts.size(); ++k)
+    for (size_t k = 0; k < parts; ++k)
       axes.push_back(int64_t(k));
   if (steps.empty())
-    steps.assign(starts.size(), 1);
-  if (ends.size() != starts.size() || axes.size() != starts.size() ||
-      steps.size() != starts.size())
+    steps.assign(parts, 1);
+  if (endSizes.size() != parts || axes.size() != parts || steps.size() != parts)
     return ctx.invalid("starts, ends, axes and steps must have one length");
   auto normalized = normalizeAxes(ctx, axes, rank, "axes");
   if (!normalized)
     return;
   if (std::count(steps.begin(), steps.end(), 0))
     return ctx.invalid("steps must not be 0");
-  if (openBounds || spec::hasOpenDims(in)) {
-    if (!openBounds) {
-      startSizes = std::vector<DimExpr>(starts.begin(), starts.end());
-      endSizes = std::vector<DimExpr>(ends.begin(), ends.end());
-    }
+  if (spec::hasOpenDims(in))
     return sliceOpen(ctx, startSizes, endSizes, *normalized, steps);
+  std::vector<int64_t> starts, ends;
+  for (size_t j = 0; j < parts; ++j) {
+    auto s = startSizes[j].constantValue(), e = endSizes[j].constantValue();
+    if (!s || !e)
+      return sliceOpen(ctx, startSizes, endSizes, *normalized, steps);
+    starts.push_back(*s);
+    ends.push_back(*e);
   }
   // Per axis: first element, count, step.
   std::vector<int64_t> first(rank, 0), count(in), step(rank, 1);
   for (size_t j = 0; j < starts.size(); ++j) {
     int64_t a = (*normalized)[j], dim = in[a], st = steps[j];
-    if (st == 0)
-      return ctx.invalid("steps must not be 0");
     int64_t s = starts[j] < 0 ? starts[j] + dim : starts[j];
     int64_t e = ends[j] < 0 ? ends[j] + dim : ends[j];
     // 1 + (distance - 1) / |step|, in unsigned arithmetic: a step near
