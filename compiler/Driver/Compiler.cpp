@@ -166,9 +166,13 @@ int64_t codeBytes(const std::string &object) {
   return total;
 }
 
-NamedOperand named(func::FuncOp graph, Type type, StringAttr name) {
-  return {name ? name.getValue().str() : "",
-          *webnn::getDescriptor(type)};
+// A graph operand as the API sees it: a four-bit type computed widened
+// keeps its own type (kAbiDataTypeAttr).
+NamedOperand named(Type type, StringAttr name, StringAttr abiType) {
+  spec::OperandDescriptor desc = *webnn::getDescriptor(type);
+  if (abiType)
+    desc.dataType = *spec::parseDataType(abiType.getValue());
+  return {name ? name.getValue().str() : "", desc};
 }
 
 } // namespace
@@ -280,6 +284,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   PipelineBuilder pipeline(options.stopAfter);
   auto graphPasses = makePassManager();
   pipeline.add(*graphPasses, createPrunePass(options.outputs));
+  pipeline.add(*graphPasses, createWebNNWidenInt4Pass());
   pipeline.add(*graphPasses, createWebNNDecomposePass());
   int64_t beforeFolding = 0;
   if (failed(graphPasses->run(module)))
@@ -343,13 +348,15 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   func::FuncOp graphFn = getGraphFunction(module);
   for (unsigned i = 0; i < graphFn.getNumArguments(); ++i)
     result.inputs.push_back(named(
-        graphFn, graphFn.getArgumentTypes()[i],
-        graphFn.getArgAttrOfType<StringAttr>(i, webnn::WebNNDialect::kNameAttr)));
+        graphFn.getArgumentTypes()[i],
+        graphFn.getArgAttrOfType<StringAttr>(i, webnn::WebNNDialect::kNameAttr),
+        graphFn.getArgAttrOfType<StringAttr>(i, kAbiDataTypeAttr)));
   for (unsigned i = 0; i < graphFn.getNumResults(); ++i)
     result.outputs.push_back(named(
-        graphFn, graphFn.getResultTypes()[i],
+        graphFn.getResultTypes()[i],
         graphFn.getResultAttrOfType<StringAttr>(i,
-                                                webnn::WebNNDialect::kNameAttr)));
+                                                webnn::WebNNDialect::kNameAttr),
+        graphFn.getResultAttrOfType<StringAttr>(i, kAbiDataTypeAttr)));
 
   if (options.emit == EmitKind::Dot) {
     result.artifact = emitDot(graphFn);

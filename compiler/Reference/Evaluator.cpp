@@ -24,6 +24,15 @@ Expected<HostTensor, std::string> readConstantHost(webnn::ConstantOp op) {
   if (failed(raw))
     return std::string("a constant's resource blob has no data");
   size_t elementBytes = spec::byteSize(host.dataType());
+  if (spec::isFourBit(host.dataType())) {
+    // Stored one element per byte; the host tensor packs them. Only the
+    // low nibble counts (set() wraps).
+    if (raw->size() != (op.isSplat() ? 1 : host.elementCount()))
+      return std::string("a four-bit constant holds the wrong byte count");
+    for (size_t k = 0; k < host.elementCount(); ++k)
+      host.set(k, double(int8_t((*raw)[op.isSplat() ? 0 : k])));
+    return host;
+  }
   size_t expected = op.isSplat() ? elementBytes : host.byteSize();
   if (raw->size() != expected)
     return "constant holds " + std::to_string(raw->size()) +

@@ -37,6 +37,12 @@ int64_t wrapTo(DataType type, int64_t value) {
     return static_cast<int8_t>(value);
   case DataType::Uint8:
     return static_cast<uint8_t>(value);
+  case DataType::Int4: {
+    int64_t nibble = value & 0xF;
+    return nibble >= 8 ? nibble - 16 : nibble;
+  }
+  case DataType::Uint4:
+    return value & 0xF;
   default:
     return value;
   }
@@ -51,6 +57,8 @@ int64_t castToInteger(DataType type, double value) {
   case DataType::Uint32: lo = 0, hi = UINT32_MAX; break;
   case DataType::Int8: lo = INT8_MIN, hi = INT8_MAX; break;
   case DataType::Uint8: lo = 0, hi = UINT8_MAX; break;
+  case DataType::Int4: lo = -8, hi = 7; break;
+  case DataType::Uint4: lo = 0, hi = 15; break;
   // The largest doubles below 2^64 and 2^63.
   case DataType::Uint64: lo = 0, hi = 18446744073709549568.0; break;
   default: lo = -9223372036854775808.0, hi = 9223372036854774784.0; break;
@@ -69,6 +77,8 @@ int64_t lowestInteger(DataType type) {
     return INT64_MIN;
   case DataType::Int8:
     return INT8_MIN;
+  case DataType::Int4:
+    return -8;
   default:
     return 0;
   }
@@ -106,6 +116,10 @@ RefTensor RefTensor::fromHost(const HostTensor &host) {
     case DataType::Uint8:
       t.i[k] = host.as<uint8_t>()[k];
       break;
+    case DataType::Int4:
+    case DataType::Uint4:
+      t.i[k] = static_cast<int64_t>(host.at(k));
+      break;
     }
   }
   return t;
@@ -137,6 +151,10 @@ HostTensor RefTensor::toHost() const {
       break;
     case DataType::Uint8:
       host.as<uint8_t>()[k] = static_cast<uint8_t>(i[k]);
+      break;
+    case DataType::Int4:
+    case DataType::Uint4:
+      host.set(k, static_cast<double>(i[k]));
       break;
     }
   }

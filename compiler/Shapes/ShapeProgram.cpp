@@ -338,8 +338,18 @@ private:
       out.append(in.begin() + axis + 1, in.end());
       return out;
     }
-    if (isa<webnn::GatherElementsOp>(op))
-      return p_.dimsOf(op->getOperand(1));
+    if (auto gather = dyn_cast<webnn::GatherElementsOp>(op)) {
+      // The indices' shape, equal to the input's off the axis.
+      const ShapeProgram::Dims &in = p_.dimsOf(gather.getInput());
+      const ShapeProgram::Dims &idx = p_.dimsOf(gather.getIndices());
+      for (size_t d = 0; d < in.size(); ++d)
+        if (int64_t(d) != gather.getAxis())
+          p_.requireEqual(idx[d], in[d],
+                          describe(op) + ": indices: dimension " +
+                              std::to_string(d) +
+                              " must equal the input's off the axis");
+      return idx;
+    }
     if (auto pad = dyn_cast<webnn::PadOp>(op)) {
       ShapeProgram::Dims out = p_.dimsOf(pad.getInput());
       for (size_t d = 0; d < out.size(); ++d)

@@ -15,7 +15,7 @@ using spec::DataType;
 HostTensor::HostTensor(spec::OperandDescriptor descriptor)
     : descriptor_(std::move(descriptor)),
       elementCount_(static_cast<size_t>(spec::elementCount(descriptor_.shape))),
-      bytes_(elementCount_ * spec::byteSize(descriptor_.dataType)) {}
+      bytes_(spec::byteLength(descriptor_.dataType, elementCount_)) {}
 
 HostTensor HostTensor::fromDoubles(spec::OperandDescriptor descriptor,
                                    std::span<const double> values) {
@@ -43,6 +43,11 @@ double HostTensor::at(size_t i) const {
     return as<int8_t>()[i];
   case DataType::Uint8:
     return as<uint8_t>()[i];
+  case DataType::Int4:
+  case DataType::Uint4: {
+    int nibble = (as<uint8_t>()[i / 2] >> (4 * (i % 2))) & 0xF;
+    return dataType() == DataType::Int4 && nibble >= 8 ? nibble - 16 : nibble;
+  }
   }
   return 0;
 }
@@ -92,6 +97,14 @@ void HostTensor::set(size_t i, double value) {
   case DataType::Uint8:
     as<uint8_t>()[i] = static_cast<uint8_t>(wrapToInteger(value));
     return;
+  case DataType::Int4:
+  case DataType::Uint4: {
+    uint8_t nibble = wrapToInteger(value) & 0xF;
+    uint8_t &byte = as<uint8_t>()[i / 2];
+    int shift = 4 * int(i % 2);
+    byte = uint8_t((byte & ~(0xF << shift)) | (nibble << shift));
+    return;
+  }
   }
 }
 
@@ -121,7 +134,10 @@ const char *npyDescr(DataType type) {
   case DataType::Int8:
     return "|i1";
   case DataType::Uint8:
+  case DataType::Uint4: // written unpacked, one element per byte
     return "|u1";
+  case DataType::Int4:
+    return "|i1";
   }
   return "";
 }
@@ -132,6 +148,8 @@ std::optional<DataType> npyDataType(const std::string &descr) {
   if (descr == "|b1" || descr == "b1" || descr == "?")
     return DataType::Uint8;
   for (DataType t : spec::kAllDataTypes) {
+    if (spec::isFourBit(t))
+      continue; // numpy has no four-bit type
     std::string d = npyDescr(t);
     // Single-byte types may be written with any byte-order mark.
     if (descr == d || (d[0] == '|' && descr.substr(1) == d.substr(1)))
@@ -254,8 +272,15 @@ std::string writeNpy(const std::string &path, const HostTensor &tensor) {
                  static_cast<char>(length >> 8)};
   out.write(len, 2);
   out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  out.write(reinterpret_cast<const char *>(tensor.data()),
-            static_cast<std::streamsize>(tensor.byteSize()));
+  if (spec::isFourBit(tensor.dataType())) {
+    std::vector<char> unpacked(tensor.elementCount());
+    for (size_t i = 0; i < unpacked.size(); ++i)
+      unpacked[i] = static_cast<char>(tensor.at(i));
+    out.write(unpacked.data(), static_cast<std::streamsize>(unpacked.size()));
+  } else {
+    out.write(reinterpret_cast<const char *>(tensor.data()),
+              static_cast<std::streamsize>(tensor.byteSize()));
+  }
   return out ? "" : "cannot write '" + path + "'";
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "four_bit.h"
 #include "scratch_cache.h"
 #include "webnnc/runtime/kernel_abi.h"
 
@@ -31,6 +32,8 @@ struct webnnc_executor_t {
   int64_t *input_dims;  /* the inputs' dimensions, concatenated */
   int64_t *output_dims; /* the outputs' dimensions, concatenated */
   bool *allocated;      /* per output: allocated by this compute */
+  void **output_data;   /* per output: where the caller gets it (the entry
+                         * writes a four-bit output unpacked elsewhere) */
   char error[kErrorCapacity];
 };
 
@@ -77,6 +80,18 @@ static webnnc_status_t reserve_arena(webnnc_executor_t *executor,
   executor->arena = arena;
   executor->arena_capacity = size;
   return WEBNNC_STATUS_OK;
+}
+
+static uint64_t align_up(uint64_t value, uint64_t alignment) {
+  return (value + alignment - 1) / alignment * alignment;
+}
+
+/* Elements of a shape the checks already validated. */
+static uint64_t element_count(uint32_t rank, const int64_t *dims) {
+  uint64_t count = 1;
+  for (uint32_t d = 0; d < rank; ++d)
+    count *= (uint64_t)dims[d];
+  return count;
 }
 
 static void *alloc_array(webnnc_allocator_t allocator, size_t count,
@@ -159,10 +174,11 @@ webnnc_status_t webnnc_executor_create(const webnnc_model_t *model,
       allocator, total_rank(model->outputs, model->num_outputs),
       sizeof(int64_t));
   executor->allocated = (bool *)alloc_array(allocator, no, sizeof(bool));
+  executor->output_data = (void **)alloc_array(allocator, no, sizeof(void *));
   executor->scratch = webnnc_scratch_cache_create(allocator);
   if (!executor->buffers || !executor->bound_outputs ||
       !executor->input_dims || !executor->output_dims ||
-      !executor->allocated || !executor->scratch) {
+      !executor->allocated || !executor->output_data || !executor->scratch) {
     webnnc_executor_destroy(executor);
     return WEBNNC_STATUS_OUT_OF_MEMORY;
   }
@@ -182,7 +198,8 @@ void webnnc_executor_destroy(webnnc_executor_t *executor) {
   webnnc_scratch_cache_destroy(executor->scratch);
   void *owned[] = {executor->arena,      executor->buffers,
                    executor->bound_outputs, executor->input_dims,
-                   executor->output_dims, executor->allocated};
+                   executor->output_dims, executor->allocated,
+                   executor->output_data};
   for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); ++i)
     if (owned[i])
       allocator.free(allocator.self, owned[i]);
@@ -398,11 +415,10 @@ void webnnc_tensor_free(webnnc_tensor_t *tensor) {
 /* Frees the outputs this compute allocated (after a failure). */
 static void release_allocated(webnnc_executor_t *executor) {
   const webnnc_model_t *model = executor->model;
-  void **out_data = executor->buffers + model->num_inputs;
   for (uint32_t o = 0; o < model->num_outputs; ++o) {
     if (!executor->allocated[o])
       continue;
-    void *allocation = (char *)out_data[o] - kOutputHeader;
+    void *allocation = (char *)executor->output_data[o] - kOutputHeader;
     executor->allocator.free(executor->allocator.self, allocation);
     executor->allocated[o] = false;
   }
@@ -466,34 +482,66 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
                     "output '%s' overlaps output '%s'",
                     model->outputs[o].name, model->outputs[p].name);
   }
-  if (reserve_arena(executor, arena_size) != WEBNNC_STATUS_OK)
+  /* Four-bit inputs and outputs are unpacked, one element per byte, in
+   * staging space after the model's arena. */
+  uint64_t model_arena = align_up(arena_size, kMinArenaAlignment);
+  uint64_t staging = 0;
+  for (uint32_t i = 0; i < ni; ++i)
+    if (webnnc_is_four_bit(model->inputs[i].data_type))
+      staging += align_up(element_count(model->inputs[i].rank, in[i]->dims),
+                          kMinArenaAlignment);
+  out_dims = dims;
+  for (uint32_t o = 0; o < no; ++o) {
+    if (webnnc_is_four_bit(model->outputs[o].data_type))
+      staging += align_up(element_count(model->outputs[o].rank, out_dims),
+                          kMinArenaAlignment);
+    out_dims += model->outputs[o].rank;
+  }
+  if (reserve_arena(executor, model_arena + staging) != WEBNNC_STATUS_OK)
     return fail(executor, WEBNNC_STATUS_OUT_OF_MEMORY,
                 "cannot allocate %" PRIu64 " bytes of working memory",
-                arena_size);
+                model_arena + staging);
 
   /* Every check passed: bind the data, allocating outputs left NULL. */
   void **buffers = executor->buffers;
-  for (uint32_t i = 0; i < ni; ++i)
-    buffers[i] = in[i]->data;
+  char *next_staging = (char *)executor->arena + model_arena;
+  for (uint32_t i = 0; i < ni; ++i) {
+    const webnnc_tensor_t *input = in[i]; /* |in| shares |buffers| */
+    buffers[i] = input->data;
+    webnnc_data_type_t type = model->inputs[i].data_type;
+    if (webnnc_is_four_bit(type)) {
+      uint64_t count = element_count(model->inputs[i].rank, input->dims);
+      webnnc_unpack_four_bit(type, (const uint8_t *)input->data, count,
+                             (int8_t *)next_staging);
+      buffers[i] = next_staging;
+      next_staging += align_up(count, kMinArenaAlignment);
+    }
+  }
   out_dims = dims;
   for (uint32_t o = 0; o < no; ++o) {
     const webnnc_operand_info_t *operand = &model->outputs[o];
     executor->allocated[o] = false;
-    buffers[ni + o] = out[o]->data;
+    executor->output_data[o] = out[o]->data;
     if (!out[o]->data) {
       size_t bytes = 0;
       void *allocation = NULL;
       webnnc_tensor_byte_size(operand->data_type, operand->rank, out_dims,
                               &bytes);
-      buffers[ni + o] =
+      executor->output_data[o] =
           allocate_output(executor->allocator, bytes, &allocation);
-      if (!buffers[ni + o]) {
+      if (!executor->output_data[o]) {
         release_allocated(executor);
         return fail(executor, WEBNNC_STATUS_OUT_OF_MEMORY,
                     "output '%s': cannot allocate %zu bytes", operand->name,
                     bytes);
       }
       executor->allocated[o] = true;
+    }
+    buffers[ni + o] = executor->output_data[o];
+    if (webnnc_is_four_bit(operand->data_type)) {
+      buffers[ni + o] = next_staging;
+      next_staging +=
+          align_up(element_count(operand->rank, out_dims), kMinArenaAlignment);
     }
     out_dims += operand->rank;
   }
@@ -514,13 +562,17 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
   out_dims = dims;
   for (uint32_t o = 0; o < no; ++o) {
     const webnnc_operand_info_t *operand = &model->outputs[o];
+    if (webnnc_is_four_bit(operand->data_type))
+      webnnc_pack_four_bit((const int8_t *)buffers[ni + o],
+                           element_count(operand->rank, out_dims),
+                           (uint8_t *)executor->output_data[o]);
     webnnc_tensor_t *tensor = (webnnc_tensor_t *)out[o];
     tensor->rank = operand->rank;
     for (uint32_t d = 0; d < operand->rank; ++d)
       tensor->dims[d] = out_dims[d];
     if (executor->allocated[o]) {
-      tensor->data = buffers[ni + o];
-      tensor->allocation = (char *)buffers[ni + o] - kOutputHeader;
+      tensor->data = executor->output_data[o];
+      tensor->allocation = (char *)executor->output_data[o] - kOutputHeader;
       webnnc_tensor_byte_size(operand->data_type, operand->rank, out_dims,
                               &tensor->byte_length);
     }

@@ -20,8 +20,17 @@ size_t webnnc_data_type_size(webnnc_data_type_t type) {
   case WEBNNC_DATA_TYPE_INT8:
   case WEBNNC_DATA_TYPE_UINT8:
     return 1;
+  case WEBNNC_DATA_TYPE_INT4:
+  case WEBNNC_DATA_TYPE_UINT4:
+    return 0;
   }
   return 0;
+}
+
+size_t webnnc_data_type_bits(webnnc_data_type_t type) {
+  if (type == WEBNNC_DATA_TYPE_INT4 || type == WEBNNC_DATA_TYPE_UINT4)
+    return 4;
+  return 8 * webnnc_data_type_size(type);
 }
 
 const char *webnnc_data_type_name(webnnc_data_type_t type) {
@@ -42,6 +51,10 @@ const char *webnnc_data_type_name(webnnc_data_type_t type) {
     return "int8";
   case WEBNNC_DATA_TYPE_UINT8:
     return "uint8";
+  case WEBNNC_DATA_TYPE_INT4:
+    return "int4";
+  case WEBNNC_DATA_TYPE_UINT4:
+    return "uint4";
   }
   return "invalid";
 }
@@ -64,14 +77,17 @@ webnnc_status_t webnnc_shape_element_count(uint32_t rank, const int64_t *dims,
 webnnc_status_t webnnc_tensor_byte_size(webnnc_data_type_t type, uint32_t rank,
                                         const int64_t *dims,
                                         size_t *out_bytes) {
-  size_t element_size = webnnc_data_type_size(type);
-  if (!out_bytes || element_size == 0)
+  size_t bits = webnnc_data_type_bits(type);
+  if (!out_bytes || bits == 0)
     return WEBNNC_STATUS_INVALID_ARGUMENT;
   uint64_t count = 0;
   WEBNNC_RETURN_IF_ERROR(webnnc_shape_element_count(rank, dims, &count));
   uint64_t bytes = 0;
-  if (__builtin_mul_overflow(count, (uint64_t)element_size, &bytes) ||
-      bytes > (uint64_t)SIZE_MAX)
+  if (bits < 8)
+    bytes = count / 2 + count % 2; /* four bits: two elements per byte */
+  else if (__builtin_mul_overflow(count, (uint64_t)(bits / 8), &bytes))
+    return WEBNNC_STATUS_INVALID_ARGUMENT;
+  if (bytes > (uint64_t)SIZE_MAX)
     return WEBNNC_STATUS_INVALID_ARGUMENT;
   *out_bytes = (size_t)bytes;
   return WEBNNC_STATUS_OK;

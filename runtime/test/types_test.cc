@@ -18,6 +18,21 @@ TEST(Types, SizesAndNames) {
                "invalid");
 }
 
+TEST(Types, FourBitTypesPackTwoElementsPerByte) {
+  EXPECT_EQ(webnnc_data_type_bits(WEBNNC_DATA_TYPE_INT4), 4u);
+  EXPECT_EQ(webnnc_data_type_bits(WEBNNC_DATA_TYPE_FLOAT16), 16u);
+  EXPECT_EQ(webnnc_data_type_size(WEBNNC_DATA_TYPE_UINT4), 0u);
+  EXPECT_STREQ(webnnc_data_type_name(WEBNNC_DATA_TYPE_UINT4), "uint4");
+  const int64_t odd[] = {3, 5}, even[] = {2, 4};
+  size_t bytes = 0;
+  ASSERT_EQ(webnnc_tensor_byte_size(WEBNNC_DATA_TYPE_INT4, 2, odd, &bytes),
+            WEBNNC_STATUS_OK);
+  EXPECT_EQ(bytes, 8u) << "15 elements: the last byte half used";
+  ASSERT_EQ(webnnc_tensor_byte_size(WEBNNC_DATA_TYPE_UINT4, 2, even, &bytes),
+            WEBNNC_STATUS_OK);
+  EXPECT_EQ(bytes, 4u);
+}
+
 TEST(Types, StatusStringsAreDistinct) {
   EXPECT_STREQ(webnnc_status_string(WEBNNC_STATUS_OK), "ok");
   EXPECT_STREQ(webnnc_status_string(WEBNNC_STATUS_SHAPE_MISMATCH),

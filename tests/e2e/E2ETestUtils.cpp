@@ -82,7 +82,9 @@ std::string compare(const HostTensor &actual, const HostTensor &expected,
   bool integer = !spec::isFloatingPoint(actual.dataType());
   for (size_t i = 0; i < actual.elementCount(); ++i) {
     bool ok;
-    if (integer) {
+    if (spec::isFourBit(actual.dataType())) {
+      ok = actual.at(i) == expected.at(i); // packed: compare the values
+    } else if (integer) {
       // Compare the bit patterns: exact, including 64-bit values.
       size_t bytes = spec::byteSize(actual.dataType());
       ok = std::memcmp(actual.data() + i * bytes, expected.data() + i * bytes,

@@ -98,6 +98,10 @@ bool readElement(const json::Value &v, spec::DataType type, HostTensor &t,
     } else {
       return false;
     }
+    if (spec::isFourBit(type)) {
+      t.set(i, double(bits)); // packs the nibble
+      return true;
+    }
     size_t size = spec::byteSize(type);
     std::memcpy(t.data() + i * size, &bits, size); // little-endian
     return true;

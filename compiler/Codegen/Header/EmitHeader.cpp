@@ -47,6 +47,9 @@ const char *cType(spec::DataType type) {
     return "int8_t";
   case spec::DataType::Uint8:
     return "uint8_t";
+  case spec::DataType::Int4:
+  case spec::DataType::Uint4:
+    return "uint8_t"; // two elements per byte, element 2k in the low nibble
   }
   return "void";
 }

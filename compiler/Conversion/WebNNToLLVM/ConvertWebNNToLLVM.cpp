@@ -594,6 +594,15 @@ private:
     Value array = LLVM::UndefOp::create(b_, loc_, arrayType);
     for (auto [i, type] : llvm::enumerate(types)) {
       auto desc = *webnn::getDescriptor(type);
+      // A four-bit operand computed widened keeps its type at the API; the
+      // runtime unpacks and packs it around the entry.
+      StringAttr abiType =
+          isInput ? graph_.getArgAttrOfType<StringAttr>(unsigned(i),
+                                                        kAbiDataTypeAttr)
+                  : graph_.getResultAttrOfType<StringAttr>(unsigned(i),
+                                                           kAbiDataTypeAttr);
+      if (abiType)
+        desc.dataType = *spec::parseDataType(abiType.getValue());
       Value info = LLVM::UndefOp::create(b_, loc_, infoType);
       Value namePtr = LLVM::AddressOfOp::create(b_, loc_, names[i]);
       info = LLVM::InsertValueOp::create(b_, loc_, info, namePtr,

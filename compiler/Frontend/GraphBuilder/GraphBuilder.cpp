@@ -188,6 +188,12 @@ void castScalar(double value, DataType type, char *out) {
   case DataType::Uint8:
     store(static_cast<uint8_t>(toInt(0, UINT8_MAX)));
     break;
+  case DataType::Int4:
+  case DataType::Uint4: { // stored one element per byte, like int8/uint8
+    auto [lo, hi] = spec::fourBitRange(type);
+    store(static_cast<int8_t>(toInt(lo, hi)));
+    break;
+  }
   }
 }
 
@@ -200,14 +206,26 @@ Operand GraphBuilder::constant(const OperandDescriptor &descriptor,
     return call.fail("", "the builder has already built its graph");
   if (auto error = spec::checkDescriptor(descriptor, "descriptor"))
     return call.fail(*error);
-  size_t expected = spec::byteSize(descriptor.dataType) *
-                    static_cast<size_t>(spec::elementCount(descriptor.shape));
+  size_t count = static_cast<size_t>(spec::elementCount(descriptor.shape));
+  size_t expected = spec::byteLength(descriptor.dataType, count);
   if (data.size() != expected)
     return call.fail("data", "holds " + std::to_string(data.size()) +
                                  " bytes, the descriptor needs " +
                                  std::to_string(expected));
   ArrayRef<char> bytes(reinterpret_cast<const char *>(data.data()),
                        data.size());
+  // Four-bit data comes packed (two per byte); the dialect stores one
+  // element per byte, sign- or zero-extended.
+  std::vector<char> unpacked;
+  if (spec::isFourBit(descriptor.dataType)) {
+    bool isSigned = spec::isSigned(descriptor.dataType);
+    unpacked.resize(count);
+    for (size_t i = 0; i < count; ++i) {
+      int nibble = (uint8_t(data[i / 2]) >> (4 * (i % 2))) & 0xF;
+      unpacked[i] = char(isSigned && nibble >= 8 ? nibble - 16 : nibble);
+    }
+    bytes = unpacked;
+  }
   auto op = webnn::createConstant(impl_->builder, call.loc(),
                                   impl_->tensorType(descriptor), bytes);
   return impl_->makeOperand(op.getResult(), descriptor);

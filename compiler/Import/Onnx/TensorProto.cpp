@@ -29,12 +29,22 @@ std::optional<DataType> webnnType(int32_t onnxType) {
   case TP::UINT8:
   case TP::BOOL:
     return DataType::Uint8;
+  // UINT4 and INT4 (opset 21), numbered here because the protobuf classes
+  // Debian builds libonnx with predate them.
+  case kOnnxUint4:
+    return DataType::Uint4;
+  case kOnnxInt4:
+    return DataType::Int4;
   default:
     return std::nullopt;
   }
 }
 
 std::string onnxTypeName(int32_t onnxType) {
+  if (onnxType == kOnnxUint4)
+    return "UINT4";
+  if (onnxType == kOnnxInt4)
+    return "INT4";
   if (TP::DataType_IsValid(onnxType))
     return TP::DataType_Name(static_cast<TP::DataType>(onnxType));
   return "type " + std::to_string(onnxType);
@@ -132,7 +142,8 @@ withTensorBytes(const TP &tensor, const std::string &baseDirectory,
   if (!desc)
     return desc.error();
   const size_t count = static_cast<size_t>(spec::elementCount(desc->shape));
-  const size_t bytes = count * spec::byteSize(desc->dataType);
+  // Four-bit types pack two elements per byte, as the frontend takes them.
+  const size_t bytes = spec::byteLength(desc->dataType, count);
   auto sizeError = [&](size_t got) {
     return "tensor '" + tensor.name() + "' holds " + std::to_string(got) +
            " bytes, its shape " + spec::toString(desc->shape) + " needs " +
@@ -218,6 +229,12 @@ withTensorBytes(const TP &tensor, const std::string &baseDirectory,
     if (stored == count)
       convertField<uint64_t, uint64_t>(tensor.uint64_data(), data.data());
     break;
+  case kOnnxUint4:
+  case kOnnxInt4:
+    return "tensor '" + tensor.name() + "' holds its " +
+           onnxTypeName(tensor.data_type()) +
+           " elements in int32_data; webnnc reads four-bit tensors from "
+           "raw_data or external data";
   default:
     return "tensor '" + tensor.name() + "' has element type " +
            onnxTypeName(tensor.data_type()) + ", which WebNN does not have";

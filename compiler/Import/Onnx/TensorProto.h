@@ -15,6 +15,9 @@ namespace webnnc::importer {
 
 // The WebNN type holding an ONNX element type: bool is stored as uint8
 // (0 or 1, as WebNN's comparisons produce); nullopt when WebNN has none.
+// TensorProto.DataType UINT4 and INT4 (ONNX 1.16, opset 21).
+inline constexpr int32_t kOnnxUint4 = 21, kOnnxInt4 = 22;
+
 std::optional<spec::DataType> webnnType(int32_t onnxType);
 // "FLOAT", "DOUBLE", ...
 std::string onnxTypeName(int32_t onnxType);

@@ -7,16 +7,17 @@
 
 namespace mlir::webnn {
 
+ElementsAttr constantValue(RankedTensorType type, ArrayRef<char> bytes) {
+  if (type.getNumElements() <= kMaxInlineConstantElements)
+    return DenseElementsAttr::getFromRawBuffer(type, bytes);
+  return DenseResourceElementsAttr::get(
+      type, "constant",
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, /*align=*/64));
+}
+
 ConstantOp createConstant(OpBuilder &builder, Location loc,
                           RankedTensorType type, ArrayRef<char> bytes) {
-  ElementsAttr value;
-  if (type.getNumElements() <= kMaxInlineConstantElements)
-    value = DenseElementsAttr::getFromRawBuffer(type, bytes);
-  else
-    value = DenseResourceElementsAttr::get(
-        type, "constant",
-        HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, /*align=*/64));
-  return ConstantOp::create(builder, loc, type, value);
+  return ConstantOp::create(builder, loc, type, constantValue(type, bytes));
 }
 
 } // namespace mlir::webnn

@@ -26,6 +26,10 @@ Type getElementType(MLIRContext *context, DataType type) {
     return b.getIntegerType(8);
   case DataType::Uint8:
     return b.getIntegerType(8, /*isSigned=*/false);
+  case DataType::Int4:
+    return b.getIntegerType(4);
+  case DataType::Uint4:
+    return b.getIntegerType(4, /*isSigned=*/false);
   }
   return {};
 }
@@ -46,6 +50,8 @@ std::optional<DataType> getDataType(Type elementType) {
     return isUnsigned ? DataType::Uint64 : DataType::Int64;
   case 8:
     return isUnsigned ? DataType::Uint8 : DataType::Int8;
+  case 4:
+    return isUnsigned ? DataType::Uint4 : DataType::Int4;
   default:
     return std::nullopt;
   }

@@ -23,6 +23,8 @@ std::string shortName(DataType type) {
   case DataType::Uint64: return "u64";
   case DataType::Int8: return "i8";
   case DataType::Uint8: return "u8";
+  case DataType::Int4: return "i4";
+  case DataType::Uint4: return "u4";
   }
   return "?";
 }

@@ -43,8 +43,9 @@ std::vector<AgreementCase> gatherQuantizeCases() {
       };
       cases.push_back(c);
     }
-  const DataType quantized[] = {DataType::Uint8, DataType::Int8,
-                                DataType::Uint32, DataType::Int32};
+  const DataType quantized[] = {DataType::Uint8,  DataType::Int8,
+                                DataType::Uint32, DataType::Int32,
+                                DataType::Uint4,  DataType::Int4};
   for (DataType f : kFloatTypes)
     for (DataType q : quantized) {
       AgreementCase c;
@@ -78,6 +79,32 @@ std::vector<AgreementCase> gatherQuantizeCases() {
       };
       cases.push_back(c);
     }
+  // Four-bit operands through ops that move data, at odd sizes (a packed
+  // tensor whose last byte is half used) and a batch of 3: an input
+  // transposed, concatenated with a constant and dequantized; a quantized
+  // result sliced and returned packed.
+  for (DataType q : {DataType::Int4, DataType::Uint4}) {
+    AgreementCase c;
+    c.name = "four_bit_data_movement_" + shortName(q);
+    c.lo = -20;
+    c.hi = 20;
+    c.build = [q](G &b) {
+      Operand xq = b.input("xq", {q, {3, 5, 3}});
+      Operand w = pattern(b, {q, {3, 3, 5}}, 7);
+      Operand moved = b.concat({b.transpose(xq, {.permutation = {0, 2, 1}}), w},
+                               1);
+      Operand scale = constantOf(b, DataType::Float32, {5}, {0.5, 1, 2, 4, 8});
+      Operand zero = constantOf(b, q, {5}, {0, 1, 2, 3, 7});
+      Operand x = b.input("x", {DataType::Float32, {3, 7, 5}});
+      Operand quantized = b.quantizeLinear(x, scale, zero);
+      return Outputs{
+          {"dequantized", b.dequantizeLinear(moved, scale, zero)},
+          {"quantized", quantized},
+          {"sliced", b.slice(quantized, {1, 2, 0}, {2, 5, 3})},
+          {"selected", b.max(xq, b.reshape(w, {3, 5, 3}))}};
+    };
+    cases.push_back(c);
+  }
   return cases;
 }
 

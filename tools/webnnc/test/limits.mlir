@@ -5,8 +5,13 @@
 
 // CHECK: "preferredInputLayout": "nhwc",
 // CHECK: "maxTensorByteLength": 2147483647,
+// CHECK: "input": {"dataTypes": ["float32", "float16", "int32", "uint32", "int64", "uint64", "int8", "uint8", "int4", "uint4"]
+// Four-bit types: storage for quantized data, not arithmetic.
+// CHECK: "add": {"a": {"dataTypes": ["float32", "float16", "int32", "uint32", "int64", "uint64", "int8", "uint8"], "rankRange"
+// CHECK: "concat": {"inputs": {"dataTypes": [{{.*}}"int4", "uint4"]
 // CHECK: "conv2d": {"input": {"dataTypes": ["float32", "float16"], "rankRange": {"min": 4, "max": 4}}, "filter": {"dataTypes": ["float32", "float16"], "rankRange": {"min": 4, "max": 4}}},
 // CHECK: "cumulativeSum": {"input": {"dataTypes": ["float32", "float16", "int32", "uint32", "int64", "uint64"], "rankRange": {"min": 1, "max": 8}}},
+// CHECK: "dequantizeLinear": {"input": {"dataTypes": ["int32", "uint32", "int8", "uint8", "int4", "uint4"]
 // CHECK: "where": {"condition": {"dataTypes": ["uint8"]
 
 // VERSION: webnnc {{[0-9]+\.[0-9]+\.[0-9]+}}

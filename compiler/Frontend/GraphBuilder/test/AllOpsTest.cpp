@@ -95,7 +95,7 @@ TEST(AllOps, ReportsBrokenRules) {
   EXPECT_EQ(errorOf(b.quantizeLinear(x, b.input("s", f32({2, 3})),
                                      b.input("z", f32({2, 3})))),
             "quantizeLinear: zeroPoint: data type float32 is not allowed "
-            "(allowed: int32, uint32, int8, uint8)");
+            "(allowed: int32, uint32, int8, uint8, int4, uint4)");
   EXPECT_EQ(errorOf(b.batchNormalization(x, b.input("m", f32({2})),
                                          b.input("var", f32({3})))),
             "batchNormalization: mean: shape must be [3], got [2]");

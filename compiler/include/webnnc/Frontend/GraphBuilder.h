@@ -145,7 +145,8 @@ public:
   Operand input(const std::string &name, const OperandDescriptor &descriptor,
                 const std::vector<OpenDimension> &openDims = {});
   // |data| holds the elements in row-major order, little-endian, exactly
-  // the descriptor's byte length. The bytes are copied.
+  // the descriptor's byte length (int4/uint4: two elements per byte,
+  // element 2k in the low nibble). The bytes are copied.
   Operand constant(const OperandDescriptor &descriptor,
                    std::span<const std::byte> data);
   template <typename T>

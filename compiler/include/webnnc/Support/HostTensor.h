@@ -13,6 +13,8 @@
 
 namespace webnnc {
 
+// int4/uint4 tensors hold their elements packed as at the runtime API:
+// two per byte, element 2k in the low nibble.
 class HostTensor {
 public:
   HostTensor() = default;
@@ -49,7 +51,8 @@ private:
 };
 
 // NumPy .npy files (format 1.0-3.0, little-endian, C order) holding one of
-// the WebNN data types; float16 is '<f2'.
+// the WebNN data types; float16 is '<f2'. NumPy has no four-bit type:
+// int4/uint4 tensors are written unpacked as int8/uint8.
 Expected<HostTensor, std::string> readNpy(const std::string &path);
 std::string writeNpy(const std::string &path, const HostTensor &tensor);
 

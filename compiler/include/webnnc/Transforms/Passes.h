@@ -32,6 +32,9 @@ inline constexpr llvm::StringLiteral kBufferLifetimesAttr =
 /// kernel (which must then not read an element after writing it).
 inline constexpr llvm::StringLiteral kInPlaceAttr = "webnn.in_place";
 inline constexpr int64_t kArenaAlignment = 64;
+/// On a graph argument or result computed widened from a four-bit type
+/// (webnn-widen-int4): "int4" or "uint4", its data type at the API.
+inline constexpr llvm::StringLiteral kAbiDataTypeAttr = "webnn.abi_data_type";
 
 /// The graph function of a module: its public func.func, or null if there
 /// is none or several.

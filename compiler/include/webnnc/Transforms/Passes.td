@@ -38,6 +38,22 @@ def WebNNDecomposePass : Pass<"webnn-decompose", "::mlir::ModuleOp"> {
   }];
 }
 
+def WebNNWidenInt4Pass : Pass<"webnn-widen-int4", "::mlir::ModuleOp"> {
+  let summary = "Compute int4/uint4 operands as int8/uint8";
+  let description = [{
+    Four-bit integers are storage types: kernels compute them one element
+    per byte. Every `i4`/`ui4` tensor becomes `i8`/`ui8` with the same
+    values: constants are widened (sign- or zero-extending each element's
+    low nibble), a `quantize_linear` to a four-bit type is followed by a
+    `clamp` to [-8, 7] or [0, 15] (clamping to int8 first, then to the
+    narrower range, gives the same value), and data-movement ops just
+    change their result type. Graph inputs and outputs of a four-bit type
+    keep it at the API: they get `webnn.abi_data_type = "int4"` (or
+    `"uint4"`), and the runtime unpacks such inputs and packs such outputs
+    (two elements per byte) around the compute.
+  }];
+}
+
 def WebNNFoldConstantsPass : Pass<"webnn-fold-constants", "::mlir::ModuleOp"> {
   let summary = "Compute ops whose operands are all constants";
   let description = [{

@@ -49,6 +49,14 @@ Expected<OperandDescriptor> elementwiseBinary(BinaryKind kind,
   // Arithmetic and comparison accept any data type; logical ops uint8.
   if (isLogical(kind))
     WEBNNC_SPEC_CHECK(checkDataType(a, "a", {DataType::Uint8}));
+  // Four-bit types are storage types here: ops that select or compare
+  // take them, arithmetic (whose results may leave the range) does not.
+  bool arithmetic = !isComparison(kind) && !isLogical(kind) &&
+                    kind != BinaryKind::Max && kind != BinaryKind::Min;
+  if (arithmetic && isFourBit(a.dataType))
+    return makeError("a", "webnnc does no arithmetic on " +
+                              std::string(toString(a.dataType)) +
+                              "; dequantizeLinear it first");
   WEBNNC_SPEC_CHECK(checkSameType(b, "b", a, "a"));
   Expected<Shape> shape = broadcastShapes(a.shape, b.shape);
   if (!shape)
@@ -160,6 +168,12 @@ Expected<OperandDescriptor> where(const OperandDescriptor &condition,
 
 Expected<OperandDescriptor> cast(const OperandDescriptor &input,
                                  DataType type) {
+  // Casting to a four-bit type would need its own wrap-around rule; the
+  // spec's way to make int4/uint4 values is quantizeLinear.
+  if (isFourBit(type))
+    return makeError("type", "webnnc does not cast to " +
+                                 std::string(toString(type)) +
+                                 "; quantizeLinear produces four-bit values");
   OperandDescriptor out{type, input.shape};
   WEBNNC_SPEC_CHECK(checkDescriptor(out, "output", /*allowOpen=*/true));
   return out;

@@ -11,13 +11,15 @@ const DataTypeSet kIndexTypes = {DataType::Int32, DataType::Uint32,
 
 namespace {
 
-// indices must be |input|-shaped except along |axis|.
+// indices must be |input|-shaped except along |axis|. An open dimension
+// on either side is compared at compute, when its size is known.
 std::optional<Error> checkElementsIndices(const OperandDescriptor &input,
                                           const OperandDescriptor &indices,
                                           int64_t axis) {
   WEBNNC_SPEC_CHECK(checkRank(indices, "indices", input.rank()));
   for (size_t d = 0; d < input.rank(); ++d)
-    if (int64_t(d) != axis && indices.shape[d] != input.shape[d])
+    if (int64_t(d) != axis && !isOpen(indices.shape[d]) &&
+        !isOpen(input.shape[d]) && indices.shape[d] != input.shape[d])
       return makeError("indices",
                        "shape " + toString(indices.shape) +
                            " must match the input's " + toString(input.shape) +

@@ -24,6 +24,10 @@ std::string_view toString(DataType type) {
     return "int8";
   case DataType::Uint8:
     return "uint8";
+  case DataType::Int4:
+    return "int4";
+  case DataType::Uint4:
+    return "uint4";
   }
   return "invalid";
 }
@@ -48,9 +52,26 @@ size_t byteSize(DataType type) {
     return 8;
   case DataType::Int8:
   case DataType::Uint8:
+  case DataType::Int4:
+  case DataType::Uint4:
     return 1;
   }
   return 0;
+}
+
+uint64_t byteLength(DataType type, uint64_t elementCount) {
+  if (isFourBit(type))
+    return elementCount / 2 + elementCount % 2;
+  return elementCount * byteSize(type);
+}
+
+bool isFourBit(DataType type) {
+  return type == DataType::Int4 || type == DataType::Uint4;
+}
+
+std::pair<int64_t, int64_t> fourBitRange(DataType type) {
+  return type == DataType::Int4 ? std::pair<int64_t, int64_t>{-8, 7}
+                                : std::pair<int64_t, int64_t>{0, 15};
 }
 
 bool isFloatingPoint(DataType type) {
@@ -59,7 +80,7 @@ bool isFloatingPoint(DataType type) {
 
 bool isSigned(DataType type) {
   return type != DataType::Uint32 && type != DataType::Uint64 &&
-         type != DataType::Uint8;
+         type != DataType::Uint8 && type != DataType::Uint4;
 }
 
 std::string DataTypeSet::describe() const {
@@ -103,7 +124,7 @@ bool acceptsOpenDims(std::string_view name) {
       "abs", "add", "argmax", "argmin", "averagepool2d", "batchnormalization",
       "cast", "ceil", "clamp", "concat", "conv2d", "cos", "cumulativesum",
       "dequantizelinear", "div", "elu", "equal", "erf", "exp", "expand",
-      "floor", "fused", "gather", "gelu", "gemm", "gru", "grucell", "greater", "greaterorequal",
+      "floor", "fused", "gather", "gatherelements", "gelu", "gemm", "gru", "grucell", "greater", "greaterorequal",
       "hardsigmoid", "hardswish", "identity", "instancenormalization",
       "isinfinite", "isnan", "l2pool2d", "layernormalization", "leakyrelu",
       "lesser", "lesserorequal", "linear", "log", "logicaland", "logicalnot",

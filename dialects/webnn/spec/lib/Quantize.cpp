@@ -9,8 +9,9 @@ using namespace detail;
 
 namespace {
 
-constexpr DataTypeSet kQuantizedTypes = {DataType::Uint8, DataType::Int8,
-                                         DataType::Uint32, DataType::Int32};
+constexpr DataTypeSet kQuantizedTypes = {
+    DataType::Uint8, DataType::Int8,  DataType::Uint32,
+    DataType::Int32, DataType::Uint4, DataType::Int4};
 
 // scale and zeroPoint: same shape, of the input's rank or lower, aligned
 // to the input's trailing dimensions (missing leading ones count as 1),

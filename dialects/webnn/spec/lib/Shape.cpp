@@ -65,6 +65,11 @@ Expected<OperandDescriptor>
 concat(const std::vector<OperandDescriptor> &inputs, int64_t axis) {
   if (inputs.empty())
     return makeError("inputs", "must not be empty");
+  if (int64_t(inputs.size()) > kMaxTensorCount)
+    return makeError("inputs", "must be at most " +
+                                   std::to_string(kMaxTensorCount) +
+                                   " tensors, got " +
+                                   std::to_string(inputs.size()));
   const OperandDescriptor &first = inputs.front();
   WEBNNC_SPEC_CHECK(checkAxis(axis, first.rank()));
   Shape out = first.shape;
@@ -211,6 +216,12 @@ split(const OperandDescriptor &input, const std::vector<int64_t> &splits,
     return makeError("input", "its dimension " + std::to_string(options.axis) +
                                   " (the split axis) is open; split needs "
                                   "that size at build time");
+  int64_t parts = isCount ? (splits.empty() ? 0 : splits.front())
+                         : int64_t(splits.size());
+  if (parts > kMaxTensorCount)
+    return makeError("splits", "must make at most " +
+                                   std::to_string(kMaxTensorCount) +
+                                   " outputs, got " + std::to_string(parts));
   std::vector<int64_t> sizes;
   if (isCount) {
     int64_t count = splits.empty() ? 0 : splits.front();

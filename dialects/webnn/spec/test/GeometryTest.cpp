@@ -124,6 +124,49 @@ TEST(QuantizeOps, Blockwise) {
   EXPECT_FALSE(quantizeLinear(f32({4, 6}), f32({3, 1}), {DataType::Int8, {3, 1}}));
 }
 
+TEST(QuantizeOps, FourBitTypesAreStorageTypes) {
+  // quantize/dequantize make and read them, block-wise too.
+  EXPECT_EQ(quantizeLinear(f32({4, 6}), f32({2, 3}), {DataType::Int4, {2, 3}})
+                ->dataType,
+            DataType::Int4);
+  EXPECT_EQ(dequantizeLinear({DataType::Uint4, {5}}, f32({5}),
+                             {DataType::Uint4, {5}})
+                ->dataType,
+            DataType::Float32);
+  // Ops that select, compare or move data take them; arithmetic and casts
+  // to them do not.
+  OperandDescriptor i4{DataType::Int4, {3}};
+  EXPECT_TRUE(elementwiseBinary(BinaryKind::Max, i4, i4));
+  EXPECT_EQ(elementwiseBinary(BinaryKind::Greater, i4, i4)->dataType,
+            DataType::Uint8);
+  EXPECT_TRUE(reshape(i4, {3, 1}));
+  EXPECT_EQ(errorOf(elementwiseBinary(BinaryKind::Add, i4, i4), "add"),
+            "add: a: webnnc does no arithmetic on int4; dequantizeLinear it "
+            "first");
+  EXPECT_EQ(errorOf(cast(f32({3}), DataType::Uint4), "cast"),
+            "cast: type: webnnc does not cast to uint4; quantizeLinear "
+            "produces four-bit values");
+  EXPECT_FALSE(elementwiseUnary(UnaryKind::Relu, i4));
+  // Packed two per byte at the API, one per byte inside.
+  EXPECT_EQ(byteLength(DataType::Int4, 5), 3u);
+  EXPECT_EQ(byteLength(DataType::Uint4, 6), 3u);
+  EXPECT_EQ(byteLength(DataType::Int8, 5), 5u);
+  EXPECT_EQ(parseDataType("uint4"), DataType::Uint4);
+  EXPECT_FALSE(isSigned(DataType::Uint4));
+}
+
+TEST(ShapeOps, AtMostTheValidTensorCount) {
+  // webnn #933: concat takes and split makes at most 8192 tensors.
+  std::vector<OperandDescriptor> many(kMaxTensorCount + 1, f32({1}));
+  EXPECT_EQ(errorOf(concat(many, 0), "concat"),
+            "concat: inputs: must be at most 8192 tensors, got 8193");
+  many.pop_back();
+  EXPECT_EQ(concat(many, 0)->shape, (Shape{kMaxTensorCount}));
+  EXPECT_EQ(errorOf(split(f32({16384}), {8193 * 2}, true, {}), "split"),
+            "split: splits: must make at most 8192 outputs, got 16386");
+  EXPECT_TRUE(split(f32({8192}), {8192}, true, {}));
+}
+
 TEST(QuantizeOps, OneScaleAlongAnOpenDimension) {
   EXPECT_EQ(quantizeLinear(f32({kOpenDim, 6}), f32({1, 3}),
                            {DataType::Int8, {1, 3}})

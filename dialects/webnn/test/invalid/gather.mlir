@@ -58,7 +58,7 @@ func.func @scatter_nd_updates(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tens
 // -----
 
 func.func @quantize_zero_point_type(%x: tensor<4xf32>, %s: tensor<1xf32>, %z: tensor<1xf32>) {
-  // expected-error@+1 {{'webnn.quantize_linear' op zeroPoint: data type float32 is not allowed (allowed: int32, uint32, int8, uint8)}}
+  // expected-error@+1 {{'webnn.quantize_linear' op zeroPoint: data type float32 is not allowed (allowed: int32, uint32, int8, uint8, int4, uint4)}}
   %0 = webnn.quantize_linear %x, %s, %z : (tensor<4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<4xf32>
   return
 }

@@ -23,10 +23,21 @@ typedef enum webnnc_data_type_t {
   WEBNNC_DATA_TYPE_UINT64 = 6,
   WEBNNC_DATA_TYPE_INT8 = 7,
   WEBNNC_DATA_TYPE_UINT8 = 8,
+  /* Four-bit integers, two per byte: element 2k in the low nibble of byte
+   * k, element 2k+1 in its high nibble; a tensor of n elements holds
+   * ceil(n/2) bytes. */
+  WEBNNC_DATA_TYPE_INT4 = 9,
+  WEBNNC_DATA_TYPE_UINT4 = 10,
 } webnnc_data_type_t;
 
-/* Bytes per element of |type|, or 0 if |type| is not a valid data type. */
+/* Bytes per element of |type|, or 0 if |type| is not a valid data type or
+ * is smaller than a byte (int4, uint4: see webnnc_data_type_bits and
+ * webnnc_tensor_byte_size). */
 size_t webnnc_data_type_size(webnnc_data_type_t type);
+
+/* Bits per element of |type| (4 for int4/uint4), or 0 if |type| is not a
+ * valid data type. */
+size_t webnnc_data_type_bits(webnnc_data_type_t type);
 
 /* The spec's name of |type| ("float32", ...), or "invalid". Never NULL. */
 const char *webnnc_data_type_name(webnnc_data_type_t type);

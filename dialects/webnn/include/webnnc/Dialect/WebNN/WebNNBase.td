@@ -44,9 +44,12 @@ def WebNN_Dialect : Dialect {
 }
 
 // Element types of WebNN operands (MLOperandDataType).
-def WebNN_ElementType : AnyTypeOf<[F32, F16, I32, UI32, I64, UI64, I8, UI8],
+// i4/ui4 (int4/uint4) appear only before webnn-widen-int4.
+def WebNN_ElementType : AnyTypeOf<[F32, F16, I32, UI32, I64, UI64, I8, UI8,
+                                   I<4>, UI<4>],
                                   "WebNN data type">;
-def WebNN_Tensor : RankedTensorOf<[F32, F16, I32, UI32, I64, UI64, I8, UI8]>;
+def WebNN_Tensor : RankedTensorOf<[F32, F16, I32, UI32, I64, UI64, I8, UI8,
+                                   I<4>, UI<4>]>;
 
 // MLInputOperandLayout.
 def WebNN_InputOperandLayout : I32EnumAttr<"InputOperandLayout",

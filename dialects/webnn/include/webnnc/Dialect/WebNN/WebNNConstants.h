@@ -13,8 +13,12 @@ namespace mlir::webnn {
 /// resource blobs, which parse and print without per-element work.
 inline constexpr int64_t kMaxInlineConstantElements = 16;
 
-/// A constant of |type| holding |bytes| (row-major, little-endian, exactly
-/// the type's size), inline or as a 64-byte-aligned resource blob.
+/// The value of a constant of |type| holding |bytes| (row-major,
+/// little-endian, exactly the type's size; four-bit types one element per
+/// byte), inline or as a 64-byte-aligned resource blob.
+ElementsAttr constantValue(RankedTensorType type, ArrayRef<char> bytes);
+
+/// A constant op holding constantValue(type, bytes).
 ConstantOp createConstant(OpBuilder &builder, Location loc,
                           RankedTensorType type, ArrayRef<char> bytes);
 

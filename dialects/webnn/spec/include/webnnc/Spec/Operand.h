@@ -26,15 +26,30 @@ enum class DataType : uint8_t {
   Uint64 = 6,
   Int8 = 7,
   Uint8 = 8,
+  // Four-bit integers: storage types for quantized data. At the API (graph
+  // constants, compute-time inputs and outputs) two elements share a byte,
+  // element 2k in the low nibble; inside compiled code and the reference
+  // evaluator they are widened to one element per byte (webnn-widen-int4).
+  Int4 = 9,
+  Uint4 = 10,
 };
 
 inline constexpr DataType kAllDataTypes[] = {
     DataType::Float32, DataType::Float16, DataType::Int32, DataType::Uint32,
-    DataType::Int64,   DataType::Uint64,  DataType::Int8,  DataType::Uint8};
+    DataType::Int64,   DataType::Uint64,  DataType::Int8,  DataType::Uint8,
+    DataType::Int4,    DataType::Uint4};
 
 std::string_view toString(DataType type);
 std::optional<DataType> parseDataType(std::string_view name);
+// Bytes per element in memory inside webnnc (1 for int4/uint4, which are
+// unpacked there); 0 for an invalid type.
 size_t byteSize(DataType type);
+// Bytes of |elementCount| packed elements at the API: int4/uint4 take
+// ceil(n/2), every other type n * byteSize.
+uint64_t byteLength(DataType type, uint64_t elementCount);
+bool isFourBit(DataType type);
+// The four-bit type's value range: [-8, 7] or [0, 15].
+std::pair<int64_t, int64_t> fourBitRange(DataType type);
 bool isFloatingPoint(DataType type);
 bool isSigned(DataType type);
 
@@ -46,10 +61,15 @@ public:
     for (DataType t : types)
       bits_ |= bit(t);
   }
+  // The types every op that takes "any" type computes with: all but the
+  // four-bit storage types, which only quantizeLinear/dequantizeLinear and
+  // the ops that move data without arithmetic (reshape, transpose, ...)
+  // take.
   static constexpr DataTypeSet all() {
     DataTypeSet s;
     for (DataType t : kAllDataTypes)
-      s.bits_ |= bit(t);
+      if (t != DataType::Int4 && t != DataType::Uint4)
+        s.bits_ |= bit(t);
     return s;
   }
   constexpr bool contains(DataType t) const { return bits_ & bit(t); }
@@ -127,6 +147,9 @@ inline constexpr int64_t kMaxDimension = kMaxUnsignedLong;
 inline constexpr int64_t kMaxElementCount = (int64_t(1) << 31) - 1;
 // The most dimensions a tensor has (the runtime ABI's WEBNNC_MAX_RANK).
 inline constexpr size_t kMaxRank = 8;
+// The most tensors one op takes or makes: concat's inputs, split's outputs
+// (the spec's valid tensor count, webnn #933).
+inline constexpr int64_t kMaxTensorCount = 8192;
 
 // Checks that |desc| describes a valid operand: every dimension a valid
 // dimension, and the byte length within limits. |operand| names it in the
