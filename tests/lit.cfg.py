@@ -24,6 +24,10 @@ for entry in os.listdir(config.webnnc_src_root):
 config.environment["PATH"] = os.pathsep.join(
     [config.webnnc_tools_dir, config.llvm_tools_dir,
      config.environment.get("PATH", os.environ.get("PATH", ""))])
+# webnnc keeps generated kernels in a cache; the tests' goes in the build
+# tree, never in the user's home.
+config.environment["WEBNNC_CACHE_DIR"] = os.path.join(
+    config.webnnc_obj_root, "tests", "kernel-cache")
 config.substitutions.append(("%shared", config.webnnc_shared_dir))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(

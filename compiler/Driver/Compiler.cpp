@@ -21,6 +21,7 @@
 #include "webnnc/Conversion/Passes.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Driver/KernelCache.h"
 #include "webnnc/Driver/Target.h"
 #include "webnnc/Support/Subprocess.h"
 #include "webnnc/Transforms/MemoryPlan.h"
@@ -94,17 +95,42 @@ std::string readFile(const std::string &path) {
   return text.str();
 }
 
-// Runs webnnc-kernelgen on |kernels|, split over |jobs| processes.
-// Returns the object paths, in kernel order.
+// Runs webnnc-kernelgen on the |kernels| |cache| does not hold, split over
+// |jobs| processes, and stores what it made. Returns the object paths, in
+// kernel order; |fromCache| counts the kernels the cache gave.
 Expected<std::vector<std::string>, std::string>
 generateKernels(const std::vector<kernels::KernelSpec> &kernels,
                 const TargetInfo &target, const std::string &kernelgen,
-                const std::string &dir, int jobs, bool assembly) {
-  int processes = std::max(1, std::min<int>(jobs, int(kernels.size())));
-  std::vector<kernels::KernelBatch> batches(processes);
+                const std::string &dir, int jobs, bool assembly,
+                const KernelCache *cache, int64_t &fromCache) {
+  std::vector<std::string> objects;
+  for (const kernels::KernelSpec &k : kernels)
+    objects.push_back(dir + "/" + k.name + ".o");
+  // Assembly listings are for reading; only objects are cached.
+  std::vector<std::string> keys(kernels.size());
+  std::vector<kernels::KernelSpec> missing;
   for (size_t i = 0; i < kernels.size(); ++i) {
+    if (cache && !assembly) {
+      keys[i] = cache->key(
+          kernels::serialize({target.halideTarget, {kernels[i]}}),
+          target.halideTarget);
+      if (std::optional<std::string> object = cache->load(keys[i])) {
+        if (!writeFile(objects[i], *object))
+          return "cannot write '" + objects[i] + "'";
+        ++fromCache;
+        continue;
+      }
+    }
+    missing.push_back(kernels[i]);
+  }
+  if (missing.empty())
+    return objects;
+
+  int processes = std::max(1, std::min<int>(jobs, int(missing.size())));
+  std::vector<kernels::KernelBatch> batches(processes);
+  for (size_t i = 0; i < missing.size(); ++i) {
     batches[i % processes].target = target.halideTarget;
-    batches[i % processes].kernels.push_back(kernels[i]);
+    batches[i % processes].kernels.push_back(missing[i]);
   }
   std::vector<std::vector<std::string>> commands;
   for (int p = 0; p < processes; ++p) {
@@ -120,9 +146,12 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
     if (r.exitCode != 0)
       return "kernel generation failed: " +
              (r.output.empty() ? std::string("no output") : r.output);
-  std::vector<std::string> objects;
-  for (const kernels::KernelSpec &k : kernels)
-    objects.push_back(dir + "/" + k.name + ".o");
+  for (size_t i = 0; cache && !assembly && i < kernels.size(); ++i)
+    if (!keys[i].empty() && std::find_if(missing.begin(), missing.end(),
+                                         [&](const auto &k) {
+                                           return k.name == kernels[i].name;
+                                         }) != missing.end())
+      cache->store(keys[i], readFile(objects[i]));
   return objects;
 }
 
@@ -414,10 +443,19 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
       return kernelgen.error();
     int jobs = options.jobs > 0 ? options.jobs
                                 : int(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    std::optional<KernelCache> cache;
+    if (!options.kernelCacheDir.empty()) {
+      auto opened = KernelCache::open(options.kernelCacheDir, *kernelgen,
+                                      options.kernelCacheMaxBytes);
+      if (!opened)
+        return opened.error();
+      cache = std::move(*opened);
+    }
     TimingScope kernelTimer = rootTimer.nest("kernel generation (webnnc-kernelgen)");
-    auto objects =
-        generateKernels(specs, *target, *kernelgen, temp.path(), jobs,
-                        options.emit == EmitKind::Asm);
+    auto objects = generateKernels(specs, *target, *kernelgen, temp.path(),
+                                   jobs, options.emit == EmitKind::Asm,
+                                   cache ? &*cache : nullptr,
+                                   result.stats.cachedKernels);
     kernelTimer.stop();
     if (!objects)
       return objects.error();

@@ -133,7 +133,7 @@ bool writeFile(const std::string &path, const std::string &data) {
   return true;
 }
 
-void printStats(const CompiledModel &model) {
+void printStats(const CompiledModel &model, const std::string &cacheDir) {
   const CompileStats &s = model.stats;
   auto ll = [](int64_t v) { return static_cast<long long>(v); };
   std::printf("ops: %lld (after pruning, decomposition and folding: %lld; "
@@ -142,6 +142,10 @@ void printStats(const CompiledModel &model) {
   std::printf("kernels: %lld (calls: %lld; ops fused into another's "
               "kernel: %lld)\n",
               ll(s.kernels), ll(s.kernelCalls), ll(s.fusedOps));
+  if (!cacheDir.empty())
+    std::printf("kernel_cache: %lld of %lld kernels reused from %s\n",
+                ll(s.cachedKernels), ll(s.kernels),
+                cacheDir.c_str());
   std::printf("packed_weights: %lld (%lld bytes; Winograd 3x3 convs: %lld)\n",
               ll(s.packedWeights), ll(s.packedWeightBytes),
               ll(s.winogradConvs));
@@ -196,7 +200,7 @@ int runCompile(CompileCommand &command) {
       return 1;
   }
   if (command.stats)
-    printStats(*model);
+    printStats(*model, command.options.kernelCacheDir);
   return 0;
 }
 

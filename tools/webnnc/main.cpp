@@ -7,13 +7,33 @@
 #include <CLI/CLI.hpp>
 
 #include "Commands.h"
+#include "webnnc/Driver/KernelCache.h"
 
 using namespace webnnc;
 
 namespace {
 
+// The kernel cache: on unless --no-cache, in --cache-dir or the default.
+struct CacheFlags {
+  std::string directory;
+  bool disabled = false;
+
+  void applyTo(CompileOptions &options) const {
+    options.kernelCacheDir =
+        disabled ? ""
+                 : (directory.empty() ? defaultKernelCacheDirectory()
+                                      : directory);
+  }
+};
+
 void addCommonOptions(CLI::App &app, CompileOptions &options,
-                      tool::ImportFlags &import) {
+                      tool::ImportFlags &import, CacheFlags &cache) {
+  app.add_option("--cache-dir", cache.directory,
+                 "Keep generated kernels here for later compiles (default: "
+                 "$WEBNNC_CACHE_DIR, $XDG_CACHE_HOME/webnnc or "
+                 "~/.cache/webnnc)");
+  app.add_flag("--no-cache", cache.disabled,
+               "Generate every kernel; neither read nor fill the cache");
   app.add_option("--input-shape", import.inputShapes,
                  "ONNX: an input's whole shape, NAME=1x3x224x224");
   app.add_option("--dim", import.dimensions,
@@ -86,7 +106,8 @@ int main(int argc, char **argv) {
       ->check(CLI::IsMember({"mlir", "dot", "llvm", "asm", "obj"}));
   app.add_flag("--stats", compile.stats,
                "Print ops, kernels, arena, weight and code sizes");
-  addCommonOptions(app, compile.options, compile.import);
+  CacheFlags compileCache, runCache;
+  addCommonOptions(app, compile.options, compile.import, compileCache);
 
   tool::RunCommand run;
   CLI::App *runApp =
@@ -107,7 +128,7 @@ int main(int argc, char **argv) {
   runApp->add_flag("--bench-serve", run.benchServe,
                    "For bench/: time as many computes as each stdin line "
                    "says, printing their times (ms) on one line");
-  addCommonOptions(*runApp, run.options, run.import);
+  addCommonOptions(*runApp, run.options, run.import, runCache);
 
   bool limits = false, version = false;
   app.add_flag("--limits", limits,
@@ -117,6 +138,8 @@ int main(int argc, char **argv) {
                "Print webnnc's, LLVM/MLIR's and Halide's versions");
 
   CLI11_PARSE(app, argc, argv);
+  compileCache.applyTo(compile.options);
+  runCache.applyTo(run.options);
   if (version)
     return tool::runVersion();
   if (limits)

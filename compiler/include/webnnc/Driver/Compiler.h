@@ -51,6 +51,11 @@ struct CompileOptions {
   // and bound, before anything is written out of bounds. Also switched on
   // for every compile by the environment variable WEBNNC_CHECKED_KERNELS=1.
   bool checkedKernels = false;
+  // Where generated kernels are kept for later compiles (KernelCache);
+  // empty: none (the library's default; the CLI uses
+  // defaultKernelCacheDirectory() unless --no-cache).
+  std::string kernelCacheDir;
+  uint64_t kernelCacheMaxBytes = uint64_t(2) << 30;
   Optimizations optimizations;
 };
 
@@ -67,6 +72,7 @@ struct CompileStats {
   int64_t packedWeightBytes = 0;
   int64_t inPlaceKernelCalls = 0; // calls whose result overwrites an input
   int64_t kernels = 0;     // distinct kernels generated
+  int64_t cachedKernels = 0; // of those, taken from the kernel cache
   int64_t kernelCalls = 0; // kernel calls in the compiled graph
   int64_t arenaBytes = 0;  // working memory per executor
   // Kernel results kept in the arena (not written into an output): their
