@@ -102,7 +102,12 @@ Expected<std::vector<std::string>, std::string>
 generateKernels(const std::vector<kernels::KernelSpec> &kernels,
                 const TargetInfo &target, const std::string &kernelgen,
                 const std::string &dir, int jobs, bool assembly,
-                const KernelCache *cache, int64_t &fromCache) {
+                const KernelCache *cache, int64_t &fromCache,
+                const CompileOptions &options) {
+  auto report = [&](int64_t done) {
+    if (options.onProgress)
+      options.onProgress("generating kernels", done, int64_t(kernels.size()));
+  };
   std::vector<std::string> objects;
   for (const kernels::KernelSpec &k : kernels)
     objects.push_back(dir + "/" + k.name + ".o");
@@ -123,17 +128,24 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
     }
     missing.push_back(kernels[i]);
   }
+  int64_t done = fromCache;
+  report(done);
   if (missing.empty())
     return objects;
 
+  // Small batches (about four per process) on a queue of |jobs|
+  // processes: kernels take very different times, so a process that got
+  // quick ones takes more, and progress shows as batches finish.
   int processes = std::max(1, std::min<int>(jobs, int(missing.size())));
-  std::vector<kernels::KernelBatch> batches(processes);
+  size_t batchCount =
+      std::min(missing.size(), size_t(processes) * 4);
+  std::vector<kernels::KernelBatch> batches(batchCount);
   for (size_t i = 0; i < missing.size(); ++i) {
-    batches[i % processes].target = target.halideTarget;
-    batches[i % processes].kernels.push_back(missing[i]);
+    batches[i % batchCount].target = target.halideTarget;
+    batches[i % batchCount].kernels.push_back(missing[i]);
   }
   std::vector<std::vector<std::string>> commands;
-  for (int p = 0; p < processes; ++p) {
+  for (size_t p = 0; p < batchCount; ++p) {
     std::string path = dir + "/kernels" + std::to_string(p) + ".txt";
     if (!writeFile(path, kernels::serialize(batches[p])))
       return "cannot write '" + path + "'";
@@ -141,7 +153,11 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
     if (assembly)
       commands.back().push_back("--emit-asm");
   }
-  std::vector<ProcessResult> results = runProcesses(commands, processes);
+  std::vector<ProcessResult> results =
+      runProcesses(commands, processes, [&](size_t batch) {
+        done += int64_t(batches[batch].kernels.size());
+        report(done);
+      });
   for (const ProcessResult &r : results)
     if (r.exitCode != 0)
       return "kernel generation failed: " +
@@ -310,6 +326,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   };
   // The pipeline, in three pass managers so the stats can count the ops
   // in between. With stopAfter, passes after that one are not added.
+  if (options.onProgress)
+    options.onProgress("optimizing", 0, 0);
   PipelineBuilder pipeline(options.stopAfter);
   auto graphPasses = makePassManager();
   pipeline.add(*graphPasses, createPrunePass(options.outputs));
@@ -455,7 +473,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     auto objects = generateKernels(specs, *target, *kernelgen, temp.path(),
                                    jobs, options.emit == EmitKind::Asm,
                                    cache ? &*cache : nullptr,
-                                   result.stats.cachedKernels);
+                                   result.stats.cachedKernels, options);
     kernelTimer.stop();
     if (!objects)
       return objects.error();
@@ -476,6 +494,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   GlueOutput glueKind = options.emit == EmitKind::Llvm     ? GlueOutput::LlvmIR
                         : options.emit == EmitKind::Asm    ? GlueOutput::Assembly
                                                            : GlueOutput::Object;
+  if (options.onProgress)
+    options.onProgress("generating glue code", 0, 0);
   TimingScope glueTimer = rootTimer.nest("glue code generation (LLVM)");
   auto glue = emitGlue(module, *target, glueKind);
   glueTimer.stop();
@@ -495,6 +515,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   std::string gluePath = temp.path() + "/glue.o";
   if (!writeFile(gluePath, *glue))
     return "cannot write '" + gluePath + "'";
+  if (options.onProgress)
+    options.onProgress("linking", 0, 0);
   TimingScope linkTimer = rootTimer.nest("linking the model object");
   auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
                                 options.modelName);

@@ -56,7 +56,7 @@ std::string readFile(const std::string &path) {
 
 std::vector<ProcessResult>
 runProcesses(const std::vector<std::vector<std::string>> &commands,
-             int parallelism) {
+             int parallelism, const std::function<void(size_t)> &onFinished) {
   std::vector<ProcessResult> results(commands.size());
   TemporaryDirectory logs;
   std::vector<Running> running;
@@ -81,7 +81,10 @@ runProcesses(const std::vector<std::vector<std::string>> &commands,
             r.output +=
                 "\nkilled by signal " + std::to_string(WTERMSIG(status));
         }
+        size_t index = running[i].index;
         running.erase(running.begin() + i);
+        if (onFinished)
+          onFinished(index);
         return;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(pause));
@@ -94,6 +97,8 @@ runProcesses(const std::vector<std::vector<std::string>> &commands,
       pid_t pid = start(commands[next], log);
       if (pid < 0) {
         results[next].output = "cannot run '" + commands[next][0] + "'";
+        if (onFinished)
+          onFinished(next);
       } else {
         running.push_back({pid, next, log});
       }

@@ -168,8 +168,13 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
 } // namespace
 
 int runCompile(CompileCommand &command) {
+  const auto &progress = command.options.onProgress;
+  if (progress)
+    progress("importing", 0, 0);
   auto graph = loadGraph(command.input, command.import, command.options);
   if (!graph) {
+    if (progress)
+      progress("", 0, 0);
     std::fprintf(stderr, "%s\n", graph.error().c_str());
     return 1;
   }
@@ -181,6 +186,8 @@ int runCompile(CompileCommand &command) {
   if (options.modelName == "model")
     options.modelName = defaultModelName(command.output, command.input);
   auto model = compile(*graph, options);
+  if (progress)
+    progress("", 0, 0); // done: clear the line before anything else prints
   if (!model) {
     std::fprintf(stderr, "%s\n", model.error().c_str());
     return 1;

@@ -85,10 +85,16 @@ int runRun(RunCommand &command) {
   std::map<std::string, spec::Shape> shapes;
   for (const auto &[name, tensor] : *files)
     shapes[name] = tensor.shape();
+  const auto &progress = command.options.onProgress;
+  if (progress)
+    progress("importing", 0, 0);
   auto graph = loadGraph(command.input, command.import, command.options,
                          shapes);
-  if (!graph)
+  if (!graph) {
+    if (progress)
+      progress("", 0, 0);
     return fail(graph.error());
+  }
   CompileOptions &options = command.options;
   if (options.modelName == "model")
     options.modelName = defaultModelName("", command.input);
@@ -120,6 +126,8 @@ int runRun(RunCommand &command) {
     outputs = std::move(*result);
   } else {
     auto compiled = compile(*graph, options);
+    if (progress)
+      progress("", 0, 0);
     if (!compiled)
       return fail(compiled.error());
     for (const std::string &warning : compiled->warnings)

@@ -6,23 +6,32 @@
 //   webnnc resnet50.onnx -o resnet50.o --header resnet50.h
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include "Commands.h"
+#include "Progress.h"
 #include "webnnc/Driver/KernelCache.h"
 
 using namespace webnnc;
 
 namespace {
 
-// The kernel cache: on unless --no-cache, in --cache-dir or the default.
+// The kernel cache (on unless --no-cache, in --cache-dir or the default)
+// and the progress line (on a terminal unless --quiet; elsewhere with
+// --progress).
 struct CacheFlags {
   std::string directory;
   bool disabled = false;
+  bool quiet = false, progress = false;
 
   void applyTo(CompileOptions &options) const {
     options.kernelCacheDir =
         disabled ? ""
                  : (directory.empty() ? defaultKernelCacheDirectory()
                                       : directory);
+    bool terminal = isatty(STDERR_FILENO);
+    if (!quiet && (terminal || progress))
+      options.onProgress = tool::makeProgressReporter(terminal);
   }
 };
 
@@ -34,6 +43,11 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
                  "~/.cache/webnnc)");
   app.add_flag("--no-cache", cache.disabled,
                "Generate every kernel; neither read nor fill the cache");
+  app.add_flag("--quiet", cache.quiet,
+               "No progress line on a terminal");
+  app.add_flag("--progress", cache.progress,
+               "Report progress on stderr even when it is not a terminal "
+               "(a line per stage and per tenth of the kernels)");
   app.add_option("--input-shape", import.inputShapes,
                  "ONNX: an input's whole shape, NAME=1x3x224x224");
   app.add_option("--dim", import.dimensions,

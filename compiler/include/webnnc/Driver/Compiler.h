@@ -3,6 +3,7 @@
 #ifndef WEBNNC_DRIVER_COMPILER_H_
 #define WEBNNC_DRIVER_COMPILER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,11 @@ struct CompileOptions {
   // defaultKernelCacheDirectory() unless --no-cache).
   std::string kernelCacheDir;
   uint64_t kernelCacheMaxBytes = uint64_t(2) << 30;
+  // Told what the compile is doing as it goes: a stage ("optimizing",
+  // "generating kernels", "generating glue code", "linking") and, for
+  // kernel generation, how many of |total| kernels are done (else 0, 0).
+  std::function<void(std::string_view stage, int64_t done, int64_t total)>
+      onProgress;
   Optimizations optimizations;
 };
 

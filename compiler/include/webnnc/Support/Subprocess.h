@@ -4,6 +4,7 @@
 #ifndef WEBNNC_SUPPORT_SUBPROCESS_H_
 #define WEBNNC_SUPPORT_SUBPROCESS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,10 +18,12 @@ struct ProcessResult {
 
 // Runs every command in |commands| (argv vectors; argv[0] is looked up in
 // PATH unless it holds a '/') concurrently, at most |parallelism| at a time,
-// and waits for all.
+// and waits for all. |onFinished|, if given, is called with each command's
+// index as it finishes (on the calling thread).
 std::vector<ProcessResult>
 runProcesses(const std::vector<std::vector<std::string>> &commands,
-             int parallelism);
+             int parallelism,
+             const std::function<void(size_t)> &onFinished = nullptr);
 
 // A directory removed with its contents on destruction (unless kept).
 class TemporaryDirectory {
