@@ -18,6 +18,7 @@
 #include "webnnc/Codegen/EmitDot.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Codegen/EmitWeights.h"
 #include "webnnc/Conversion/Passes.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
@@ -480,6 +481,18 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     kernelObjects = *objects;
   }
 
+  // The weights go into an object of their own, not through LLVM (an
+  // object only: --emit=llvm/asm keep them in the glue, to be read).
+  std::string weightsPath = temp.path() + "/weights.o";
+  bool weightsObject = false;
+  if (options.emit == EmitKind::Object) {
+    TimingScope weightsTimer = rootTimer.nest("weights object");
+    auto weights = emitWeightsObject(graphFn, weightsPath);
+    if (!weights)
+      return weights.error();
+    weightsObject = *weights > 0;
+  }
+
   PassManager lower(&context, ModuleOp::getOperationName());
   lower.enableTiming(rootTimer);
   if (options.printIRAfterAll)
@@ -518,6 +531,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (options.onProgress)
     options.onProgress("linking", 0, 0);
   TimingScope linkTimer = rootTimer.nest("linking the model object");
+  if (weightsObject)
+    kernelObjects.insert(kernelObjects.begin(), weightsPath);
   auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
                                 options.modelName);
   linkTimer.stop();

@@ -142,10 +142,6 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
   std::printf("kernels: %lld (calls: %lld; ops fused into another's "
               "kernel: %lld)\n",
               ll(s.kernels), ll(s.kernelCalls), ll(s.fusedOps));
-  if (!cacheDir.empty())
-    std::printf("kernel_cache: %lld of %lld kernels reused from %s\n",
-                ll(s.cachedKernels), ll(s.kernels),
-                cacheDir.c_str());
   std::printf("packed_weights: %lld (%lld bytes; Winograd 3x3 convs: %lld)\n",
               ll(s.packedWeights), ll(s.packedWeightBytes),
               ll(s.winogradConvs));
@@ -163,6 +159,10 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
   std::printf("weight_bytes: %lld\n", ll(s.weightBytes));
   std::printf("code_bytes: %lld\n", ll(s.codeBytes));
   std::printf("object_bytes: %lld\n", ll(s.objectBytes));
+  if (!cacheDir.empty())
+    std::printf("kernel_cache: %lld of %lld kernels reused from %s\n",
+                ll(s.cachedKernels), ll(s.kernels),
+                cacheDir.c_str());
 }
 
 } // namespace

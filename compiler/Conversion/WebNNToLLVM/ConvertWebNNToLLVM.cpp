@@ -162,6 +162,17 @@ private:
   // The global holding constant |op|'s bytes, as a flat array of signless
   // elements so the translation can emit it directly.
   Value constantAddress(webnn::ConstantOp op) {
+    // Placed in the weights object: an offset from its one symbol.
+    if (auto offset = op->getAttrOfType<IntegerAttr>(kWeightOffsetAttr)) {
+      if (!weights_) {
+        weights_ = global(kWeightsSymbol, LLVM::LLVMArrayType::get(i8_, 0),
+                          Attribute(), LLVM::Linkage::External);
+        weights_.setDsoLocal(true); // defined in the same object after ld -r
+      }
+      Value base = LLVM::AddressOfOp::create(b_, loc_, weights_);
+      return LLVM::GEPOp::create(b_, loc_, ptr_, i8_, base,
+                                 ArrayRef<LLVM::GEPArg>{constI64(offset.getInt())});
+    }
     auto it = constants_.find(op);
     if (it == constants_.end()) {
       auto type = cast<RankedTensorType>(op.getType());
@@ -756,6 +767,7 @@ private:
   Value offsets_;                 // i64 arena offset of each buffer
   llvm::StringMap<LLVM::LLVMFuncOp> kernels_;
   llvm::DenseMap<Operation *, LLVM::GlobalOp> constants_;
+  LLVM::GlobalOp weights_; // kWeightsSymbol, declared at first use
   std::map<spec::Shape, LLVM::GlobalOp> dims_;
   SmallVector<Value> inputs_, outputs_;
   Value arena_;

@@ -1,0 +1,73 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
+"""How long webnnc takes to compile the reference networks, cold and warm.
+
+  bench/compile_times.py [--networks resnet50,mobilenet_v2] [--jobs 2]
+                         [--markdown FILE]
+
+For each network (the ONNX exports bench/run.py uses), compiles it to an
+object twice with one fresh kernel cache: cold (the cache empty, every
+kernel generated) and warm (every kernel from the cache), measuring wall
+time and peak memory (resident set, the largest process) with
+/usr/bin/time. Prints a table with the weights' size beside them.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from run import NETWORKS, export  # noqa: E402
+
+
+def timed(command):
+    """(seconds, peak MB) of |command| under /usr/bin/time."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr}")
+    seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kilobytes) / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--networks", default=",".join(NETWORKS))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--work", default=os.path.join(ROOT, "build/bench"))
+    parser.add_argument("--webnnc",
+                        default=os.path.join(ROOT, "build/bin/webnnc"))
+    parser.add_argument("--markdown", help="also write the table here")
+    args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+
+    lines = ["| network | weights MB | cold s | cold peak MB | warm s | "
+             "warm peak MB |", "|---|---:|---:|---:|---:|---:|"]
+    print("\n".join(lines), flush=True)
+    for name in args.networks.split(","):
+        model, _ = export(args.work, name)
+        cache = tempfile.mkdtemp(prefix="webnnc-cache-", dir=args.work)
+        output = os.path.join(args.work, name + ".compile.o")
+        command = [args.webnnc, model, "-o", output, "--cache-dir", cache,
+                   "-j", str(args.jobs), "--quiet"]
+        if name.endswith("_dynamic"):
+            command += ["--dim-max", "batch=64", "--dim-max", "sequence=1024"]
+        cold = timed(command)
+        warm = timed(command)
+        shutil.rmtree(cache)
+        weights = os.path.getsize(model) / 2**20
+        line = (f"| {name} | {weights:.1f} | {cold[0]:.2f} | {cold[1]:.0f} | "
+                f"{warm[0]:.2f} | {warm[1]:.0f} |")
+        lines.append(line)
+        print(line, flush=True)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
