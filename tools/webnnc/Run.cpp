@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // `webnnc run INPUT --input NAME=FILE.npy ... --output-dir DIR [--bench N]`.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "llvm/Support/BLAKE3.h"
 
 #include "Commands.h"
 #include "webnnc/Codegen/EmitHeader.h"
+#include "webnnc/Driver/KernelCache.h"
 #include "webnnc/Driver/ObjectLoader.h"
 #include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Reference/Evaluator.h"
@@ -74,6 +80,84 @@ checkInputs(std::map<std::string, HostTensor> inputs,
   return inputs;
 }
 
+// The model operands a loaded model describes.
+std::vector<NamedOperand> operandsOf(const webnnc_operand_info_t *operands,
+                                     uint32_t count) {
+  std::vector<NamedOperand> out;
+  for (uint32_t i = 0; i < count; ++i) {
+    spec::Shape shape(operands[i].dims, operands[i].dims + operands[i].rank);
+    out.push_back({operands[i].name,
+                   {spec::DataType(operands[i].data_type), shape}});
+  }
+  return out;
+}
+
+std::string fileHash(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  auto hash = llvm::BLAKE3::hash<16>(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(bytes.str().data()),
+      bytes.str().size()));
+  std::string out;
+  for (uint8_t b : hash)
+    out += "0123456789abcdef"[b >> 4], out += "0123456789abcdef"[b & 15];
+  return out;
+}
+
+// A compiled model's place in the cache.
+struct ObjectCacheSlot {
+  KernelCache cache;
+  std::string key;
+};
+
+// Where a compiled model is kept between runs: the kernel cache's
+// directory, keyed by this webnnc, the kernel generator, the model file
+// and every flag that changes the object.
+std::optional<ObjectCacheSlot>
+objectCacheSlot(const RunCommand &command,
+                const std::map<std::string, spec::Shape> &shapes) {
+  const CompileOptions &options = command.options;
+  // Flags that ask to watch the compile itself want it to happen.
+  if (options.kernelCacheDir.empty() || options.emit != EmitKind::Object ||
+      options.timing || options.printIRAfterAll || options.keepTemporaries)
+    return std::nullopt;
+  auto kernelgen = findKernelgen(options);
+  if (!kernelgen)
+    return std::nullopt;
+  auto cache = KernelCache::open(options.kernelCacheDir, *kernelgen,
+                                 options.kernelCacheMaxBytes);
+  if (!cache)
+    return std::nullopt;
+  const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
+  const Optimizations &o = options.optimizations;
+  std::ostringstream text;
+  text << "webnnc run object 1\nwebnnc " << fileHash("/proc/self/exe")
+       << "\nmodel " << fileHash(command.input) << "\nname "
+       << options.modelName << "\ntarget " << options.target
+       << "\nchecked "
+       << (options.checkedKernels ||
+           (checkedEnv && std::string(checkedEnv) == "1"))
+       << "\noptimizations " << o.foldConstants << o.recognize
+       << o.channelsLast << o.packWeights << o.winograd << o.fuse
+       << o.inPlace << "\n";
+  for (const std::string &output : options.outputs)
+    text << "output " << output << "\n";
+  for (const auto *list : {&command.import.inputShapes,
+                           &command.import.dimensions,
+                           &command.import.dimensionBounds})
+    for (const std::string &flag : *list)
+      text << "import " << flag << "\n";
+  for (const auto &[name, shape] : shapes)
+    text << "input " << name << " " << spec::toString(shape) << "\n";
+  std::string key = cache->key(text.str(), "object");
+  return ObjectCacheSlot{std::move(*cache), std::move(key)};
+}
+
+int writeOutputs(const RunCommand &command,
+                 const std::vector<NamedOperand> &outputNames,
+                 const std::vector<HostTensor> &outputs);
+
 } // namespace
 
 int runRun(RunCommand &command) {
@@ -85,46 +169,55 @@ int runRun(RunCommand &command) {
   std::map<std::string, spec::Shape> shapes;
   for (const auto &[name, tensor] : *files)
     shapes[name] = tensor.shape();
-  const auto &progress = command.options.onProgress;
-  if (progress)
-    progress("importing", 0, 0);
-  auto graph = loadGraph(command.input, command.import, command.options,
-                         shapes);
-  if (!graph) {
-    if (progress)
-      progress("", 0, 0);
-    return fail(graph.error());
-  }
   CompileOptions &options = command.options;
   if (options.modelName == "model")
     options.modelName = defaultModelName("", command.input);
 
   std::vector<NamedOperand> inputNames, outputNames;
   std::vector<HostTensor> outputs;
-  if (command.reference) {
-    if (command.bench || command.benchServe)
-      return fail("--bench times compiled models; it does not apply to "
-                  "--reference");
-    auto warnings = prune(*graph, options.outputs);
-    if (!warnings)
-      return fail(warnings.error());
-    for (const std::string &warning : *warnings)
-      std::fprintf(stderr, "%s\n", warning.c_str());
-    inputNames = graph->inputs();
-    outputNames = graph->outputs();
-    for (const NamedOperand &input : inputNames)
-      if (spec::hasOpenDims(input.descriptor.shape))
-        return fail("--reference evaluates graphs with static shapes only; "
-                    "input '" + input.name + "' has open dimensions " +
-                    spec::toString(input.descriptor.shape));
-    auto inputs = checkInputs(std::move(*files), inputNames);
-    if (!inputs)
-      return fail(inputs.error());
-    auto result = reference::evaluate(*graph, *inputs);
-    if (!result)
-      return fail(result.error());
-    outputs = std::move(*result);
-  } else {
+  // Running a model again: the object compiled the last time, if the
+  // model file, the flags and webnnc are the same.
+  std::optional<ObjectCacheSlot> slot;
+  std::optional<std::string> artifact;
+  if (!command.reference) {
+    slot = objectCacheSlot(command, shapes);
+    if (slot)
+      artifact = slot->cache.load(slot->key);
+  }
+  const auto &progress = options.onProgress;
+  if (!artifact) {
+    if (progress)
+      progress("importing", 0, 0);
+    auto graph = loadGraph(command.input, command.import, options, shapes);
+    if (!graph) {
+      if (progress)
+        progress("", 0, 0);
+      return fail(graph.error());
+    }
+    if (command.reference) {
+      if (command.bench || command.benchServe)
+        return fail("--bench times compiled models; it does not apply to "
+                    "--reference");
+      auto warnings = prune(*graph, options.outputs);
+      if (!warnings)
+        return fail(warnings.error());
+      for (const std::string &warning : *warnings)
+        std::fprintf(stderr, "%s\n", warning.c_str());
+      inputNames = graph->inputs();
+      outputNames = graph->outputs();
+      for (const NamedOperand &input : inputNames)
+        if (spec::hasOpenDims(input.descriptor.shape))
+          return fail("--reference evaluates graphs with static shapes "
+                      "only; input '" + input.name + "' has open "
+                      "dimensions " + spec::toString(input.descriptor.shape));
+      auto inputs = checkInputs(std::move(*files), inputNames);
+      if (!inputs)
+        return fail(inputs.error());
+      auto result = reference::evaluate(*graph, *inputs);
+      if (!result)
+        return fail(result.error());
+      return writeOutputs(command, outputNames, *result);
+    }
     auto compiled = compile(*graph, options);
     if (progress)
       progress("", 0, 0);
@@ -132,25 +225,39 @@ int runRun(RunCommand &command) {
       return fail(compiled.error());
     for (const std::string &warning : compiled->warnings)
       std::fprintf(stderr, "%s\n", warning.c_str());
-    inputNames = compiled->inputs;
-    outputNames = compiled->outputs;
-    auto inputs = checkInputs(std::move(*files), inputNames);
-    if (!inputs)
-      return fail(inputs.error());
-    auto loaded = LoadedModel::load(compiled->artifact, options.modelName);
-    if (!loaded)
-      return fail(loaded.error());
-    auto session = (*loaded)->open(*inputs, command.threads);
-    if (!session)
-      return fail(session.error());
-    std::string error = (*session)->run();
-    if (error.empty() && (command.bench || command.benchServe))
-      error = benchmark(**session, command);
-    if (!error.empty())
-      return fail(error);
-    outputs = (*session)->outputs();
+    artifact = std::move(compiled->artifact);
+    if (slot)
+      slot->cache.store(slot->key, *artifact);
+  } else if (progress) {
+    std::fprintf(stderr, "webnnc: the compiled model is reused from %s\n",
+                 slot->cache.directory().c_str());
   }
 
+  auto loaded = LoadedModel::load(*artifact, options.modelName);
+  if (!loaded)
+    return fail(loaded.error());
+  const webnnc_model_t *model = (*loaded)->model();
+  inputNames = operandsOf(model->inputs, model->num_inputs);
+  outputNames = operandsOf(model->outputs, model->num_outputs);
+  auto inputs = checkInputs(std::move(*files), inputNames);
+  if (!inputs)
+    return fail(inputs.error());
+  auto session = (*loaded)->open(*inputs, command.threads);
+  if (!session)
+    return fail(session.error());
+  std::string error = (*session)->run();
+  if (error.empty() && (command.bench || command.benchServe))
+    error = benchmark(**session, command);
+  if (!error.empty())
+    return fail(error);
+  return writeOutputs(command, outputNames, (*session)->outputs());
+}
+
+namespace {
+
+int writeOutputs(const RunCommand &command,
+                 const std::vector<NamedOperand> &outputNames,
+                 const std::vector<HostTensor> &outputs) {
   std::error_code ignored;
   std::filesystem::create_directories(command.outputDir, ignored);
   for (size_t i = 0; i < outputs.size(); ++i) {
@@ -165,4 +272,5 @@ int runRun(RunCommand &command) {
   return 0;
 }
 
+} // namespace
 } // namespace webnnc::tool
