@@ -115,6 +115,7 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
   // Assembly listings are for reading; only objects are cached.
   std::vector<std::string> keys(kernels.size());
   std::vector<kernels::KernelSpec> missing;
+  std::vector<size_t> missingIndex; // into |kernels|
   for (size_t i = 0; i < kernels.size(); ++i) {
     if (cache && !assembly) {
       keys[i] = cache->key(
@@ -128,6 +129,7 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
       }
     }
     missing.push_back(kernels[i]);
+    missingIndex.push_back(i);
   }
   int64_t done = fromCache;
   report(done);
@@ -163,11 +165,8 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
     if (r.exitCode != 0)
       return "kernel generation failed: " +
              (r.output.empty() ? std::string("no output") : r.output);
-  for (size_t i = 0; cache && !assembly && i < kernels.size(); ++i)
-    if (!keys[i].empty() && std::find_if(missing.begin(), missing.end(),
-                                         [&](const auto &k) {
-                                           return k.name == kernels[i].name;
-                                         }) != missing.end())
+  if (cache && !assembly)
+    for (size_t i : missingIndex)
       cache->store(keys[i], readFile(objects[i]));
   return objects;
 }

@@ -52,6 +52,13 @@ std::optional<std::string> readWhole(const std::string &path) {
 
 } // namespace
 
+std::optional<std::string> fileDigest(const std::string &path) {
+  std::optional<std::string> contents = readWhole(path);
+  if (!contents)
+    return std::nullopt;
+  return hex(hashOf(*contents));
+}
+
 std::string defaultKernelCacheDirectory() {
   if (const char *dir = std::getenv("WEBNNC_CACHE_DIR"); dir && *dir)
     return dir;
@@ -73,12 +80,12 @@ KernelCache::open(const std::string &directory, const std::string &kernelgen,
   // The generator's identity is its binary's contents: a rebuilt
   // webnnc-kernelgen (another version, another schedule) never reuses an
   // object an older one made.
-  std::optional<std::string> binary = readWhole(kernelgen);
-  if (!binary)
+  std::optional<std::string> generatorId = fileDigest(kernelgen);
+  if (!generatorId)
     return "cannot read '" + kernelgen + "' to identify the kernel generator";
   KernelCache cache;
   cache.directory_ = directory;
-  cache.generatorId_ = hex(hashOf(*binary));
+  cache.generatorId_ = std::move(*generatorId);
   cache.maxBytes_ = maxBytes;
   return cache;
 }

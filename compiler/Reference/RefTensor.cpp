@@ -37,12 +37,9 @@ int64_t wrapTo(DataType type, int64_t value) {
     return static_cast<int8_t>(value);
   case DataType::Uint8:
     return static_cast<uint8_t>(value);
-  case DataType::Int4: {
-    int64_t nibble = value & 0xF;
-    return nibble >= 8 ? nibble - 16 : nibble;
-  }
+  case DataType::Int4:
   case DataType::Uint4:
-    return value & 0xF;
+    return spec::fourBitValue(type, uint64_t(value));
   default:
     return value;
   }

@@ -44,10 +44,8 @@ double HostTensor::at(size_t i) const {
   case DataType::Uint8:
     return as<uint8_t>()[i];
   case DataType::Int4:
-  case DataType::Uint4: {
-    int nibble = (as<uint8_t>()[i / 2] >> (4 * (i % 2))) & 0xF;
-    return dataType() == DataType::Int4 && nibble >= 8 ? nibble - 16 : nibble;
-  }
+  case DataType::Uint4:
+    return double(spec::packedFourBitAt(dataType(), as<uint8_t>(), i));
   }
   return 0;
 }

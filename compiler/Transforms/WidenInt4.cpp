@@ -4,6 +4,7 @@
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Spec/Operand.h"
 #include "webnnc/Transforms/Passes.h"
 
 namespace webnnc {
@@ -40,8 +41,9 @@ StringAttr abiName(Type type) {
 // frontend stores four-bit constants one per byte already extended, but
 // a constant parsed from text may hold only the nibble.
 char extend(char byte, bool isUnsigned) {
-  int nibble = byte & 0xF;
-  return char(isUnsigned || nibble < 8 ? nibble : nibble - 16);
+  return char(spec::fourBitValue(
+      isUnsigned ? spec::DataType::Uint4 : spec::DataType::Int4,
+      uint8_t(byte)));
 }
 
 LogicalResult widenConstant(webnn::ConstantOp op) {

@@ -3,10 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
-#include "llvm/Support/BLAKE3.h"
 
 #include "Commands.h"
 #include "webnnc/Codegen/EmitHeader.h"
@@ -92,19 +90,6 @@ std::vector<NamedOperand> operandsOf(const webnnc_operand_info_t *operands,
   return out;
 }
 
-std::string fileHash(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  auto hash = llvm::BLAKE3::hash<16>(llvm::ArrayRef<uint8_t>(
-      reinterpret_cast<const uint8_t *>(bytes.str().data()),
-      bytes.str().size()));
-  std::string out;
-  for (uint8_t b : hash)
-    out += "0123456789abcdef"[b >> 4], out += "0123456789abcdef"[b & 15];
-  return out;
-}
-
 // A compiled model's place in the cache.
 struct ObjectCacheSlot {
   KernelCache cache;
@@ -132,8 +117,12 @@ objectCacheSlot(const RunCommand &command,
   const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
   const Optimizations &o = options.optimizations;
   std::ostringstream text;
-  text << "webnnc run object 1\nwebnnc " << fileHash("/proc/self/exe")
-       << "\nmodel " << fileHash(command.input) << "\nname "
+  std::optional<std::string> self = fileDigest("/proc/self/exe");
+  std::optional<std::string> model = fileDigest(command.input);
+  if (!self || !model)
+    return std::nullopt;
+  text << "webnnc run object 1\nwebnnc " << *self << "\nmodel " << *model
+       << "\nname "
        << options.modelName << "\ntarget " << options.target
        << "\nchecked "
        << (options.checkedKernels ||

@@ -218,12 +218,10 @@ Operand GraphBuilder::constant(const OperandDescriptor &descriptor,
   // element per byte, sign- or zero-extended.
   std::vector<char> unpacked;
   if (spec::isFourBit(descriptor.dataType)) {
-    bool isSigned = spec::isSigned(descriptor.dataType);
+    auto packed = reinterpret_cast<const uint8_t *>(data.data());
     unpacked.resize(count);
-    for (size_t i = 0; i < count; ++i) {
-      int nibble = (uint8_t(data[i / 2]) >> (4 * (i % 2))) & 0xF;
-      unpacked[i] = char(isSigned && nibble >= 8 ? nibble - 16 : nibble);
-    }
+    for (size_t i = 0; i < count; ++i)
+      unpacked[i] = char(spec::packedFourBitAt(descriptor.dataType, packed, i));
     bytes = unpacked;
   }
   auto op = webnn::createConstant(impl_->builder, call.loc(),

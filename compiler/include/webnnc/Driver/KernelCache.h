@@ -47,6 +47,10 @@ private:
   uint64_t maxBytes_ = 0;
 };
 
+// A hex digest of the file at |path| (its contents), or nothing if it
+// cannot be read: what identifies a binary or a model in cache keys.
+std::optional<std::string> fileDigest(const std::string &path);
+
 // $WEBNNC_CACHE_DIR, else $XDG_CACHE_HOME/webnnc, else ~/.cache/webnnc;
 // empty if none can be formed.
 std::string defaultKernelCacheDirectory();

@@ -50,6 +50,16 @@ uint64_t byteLength(DataType type, uint64_t elementCount);
 bool isFourBit(DataType type);
 // The four-bit type's value range: [-8, 7] or [0, 15].
 std::pair<int64_t, int64_t> fourBitRange(DataType type);
+// The value of four-bit |type| held in the low nibble of |bits|.
+inline int64_t fourBitValue(DataType type, uint64_t bits) {
+  int64_t nibble = int64_t(bits & 0xF);
+  return type == DataType::Int4 && nibble >= 8 ? nibble - 16 : nibble;
+}
+// Element |i| of packed four-bit data (element 2k in byte k's low nibble).
+inline int64_t packedFourBitAt(DataType type, const uint8_t *bytes,
+                               size_t i) {
+  return fourBitValue(type, bytes[i / 2] >> (4 * (i % 2)));
+}
 bool isFloatingPoint(DataType type);
 bool isSigned(DataType type);
 
