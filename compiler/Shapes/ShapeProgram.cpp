@@ -298,6 +298,8 @@ private:
     if (auto conv = dyn_cast<webnn::WinogradConv2dOp>(op))
       return conv2d(op, conv.getInput(), conv.conv2dOptions(),
                     conv.unpackedFilter());
+    if (auto conv = dyn_cast<webnn::ConvTranspose2dOp>(op))
+      return convTranspose2d(conv);
     if (isa<webnn::MaxPool2dOp, webnn::AveragePool2dOp, webnn::L2Pool2dOp>(op))
       return pool2d(op);
     if (isa<webnn::MatmulOp>(op))
@@ -604,6 +606,44 @@ private:
     int ow = windowOutput(op, w, g->padding[2] + g->padding[3],
                           g->filterWidth, g->dilations[1], g->strides[1],
                           false, "width");
+    int oc = p_.constant(g->outputChannels);
+    if (nchw)
+      return ShapeProgram::Dims{in[0], oc, oh, ow};
+    return ShapeProgram::Dims{in[0], oh, ow, oc};
+  }
+
+  // (size - 1) * stride + effective filter - padding + outputPadding, which
+  // must be a valid size (padding may crop the whole output).
+  FailureOr<ShapeProgram::Dims> convTranspose2d(webnn::ConvTranspose2dOp op) {
+    spec::ConvTranspose2dOptions options = webnn::convTranspose2dOptions(op);
+    auto g = spec::resolveConvTranspose2d(
+        *webnn::getDescriptor(op.getInput().getType()),
+        *webnn::getDescriptor(op.getFilter().getType()), options);
+    if (!g)
+      return op.emitOpError() << g.error().format("convTranspose2d");
+    const ShapeProgram::Dims &in = p_.dimsOf(op.getInput());
+    bool nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
+    std::array<int64_t, 2> outputPadding =
+        options.outputPadding.empty()
+            ? std::array<int64_t, 2>{0, 0}
+            : std::array<int64_t, 2>{options.outputPadding[0],
+                                     options.outputPadding[1]};
+    auto sized = [&](int size, int64_t filter, int axis, const char *which) {
+      int64_t known = axis ? g->outputWidth : g->outputHeight;
+      if (!spec::isOpen(known)) // static input size, or outputSizes
+        return p_.constant(known);
+      int64_t effective = (filter - 1) * g->dilations[axis] + 1;
+      int out = p_.add(p_.mul(p_.add(size, p_.constant(-1)),
+                              p_.constant(g->strides[axis])),
+                       p_.constant(effective - g->padding[2 * axis] -
+                                   g->padding[2 * axis + 1] +
+                                   outputPadding[axis]));
+      p_.requireAtLeast(out, 1, describe(op) + ": the padding crops the "
+                                               "whole output " + which);
+      return out;
+    };
+    int oh = sized(in[nchw ? 2 : 1], g->filterHeight, 0, "height");
+    int ow = sized(in[nchw ? 3 : 2], g->filterWidth, 1, "width");
     int oc = p_.constant(g->outputChannels);
     if (nchw)
       return ShapeProgram::Dims{in[0], oc, oh, ow};

@@ -216,6 +216,43 @@ TEST(OnnxShapeArithmetic, PixelRearrangementsOverOpenBatchAndSize) {
                          true);
 }
 
+TEST(OnnxShapeArithmetic, TransposedConvsOverOpenBatchAndSize) {
+  // SAME_UPPER with stride 2 (padding from the window), SAME_LOWER where
+  // the window is smaller than the stride (the rest becomes
+  // outputPadding), explicit pads with output_padding, and a 1-D one over
+  // an open length: each imported open against the same model sized.
+  ModelMaker m;
+  m.input("x", {0, 3, 0, 0}, {"batch", "", "height", "width"});
+  m.initializer("w1", {3, 4, 3, 3}, test::uniformValues(3 * 4 * 9, 31, 0.5f));
+  m.initializer("w2", {4, 2, 1, 1}, test::uniformValues(4 * 2, 32, 0.5f));
+  m.initializer("w3", {2, 2, 4, 4}, test::uniformValues(2 * 2 * 16, 33, 0.5f));
+  m.initializer("b3", {2}, test::uniformValues(2, 34, 0.5f));
+  auto *same = m.node("ConvTranspose", {"x", "w1"}, {"same"});
+  setString(same, "auto_pad", "SAME_UPPER");
+  setInts(same, "strides", {2, 2});
+  auto *lower = m.node("ConvTranspose", {"same", "w2"}, {"lower"});
+  setString(lower, "auto_pad", "SAME_LOWER");
+  setInts(lower, "strides", {2, 3});
+  auto *padded = m.node("ConvTranspose", {"lower", "w3", "b3"}, {"padded"});
+  setInts(padded, "strides", {2, 2});
+  setInts(padded, "pads", {1, 2, 1, 0});
+  setInts(padded, "output_padding", {1, 0});
+  m.output("same");
+  m.output("padded");
+  m.input("s", {0, 2, 0}, {"batch", "", "length"});
+  m.initializer("w4", {2, 3, 5}, test::uniformValues(2 * 3 * 5, 35, 0.5f));
+  auto *line = m.node("ConvTranspose", {"s", "w4"}, {"line"});
+  setInts(line, "strides", {3});
+  setInts(line, "pads", {1, 2});
+  m.output("line");
+  expectEverySizeMatches(
+      m, {},
+      {{{"batch", 1}, {"height", 1}, {"width", 1}, {"length", 1}},
+       {{"batch", 2}, {"height", 3}, {"width", 5}, {"length", 4}},
+       {{"batch", 3}, {"height", 8}, {"width", 2}, {"length", 9}}},
+      true);
+}
+
 TEST(OnnxShapeArithmetic, ResizesOverOpenSizes) {
   // Upsampling by 2 (nearest, asymmetric floor: torch's interpolate),
   // downsampling by 2 and by 3/2 (bilinear, half_pixel) over an open

@@ -137,6 +137,78 @@ TEST(OpenDims, ConvNetComputesEveryImageSize) {
   }
 }
 
+// A decoder of transposed convolutions: NCHW stride 2 with bias, then an
+// NHWC one (ohwi filter, two groups, dilation 2, outputPadding 1), then a
+// stride-1 one whose padding crops. |n|, |h|, |w| may be open.
+Graph transposedDecoder(int64_t n, int64_t h, int64_t w) {
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {n, 4, h, w}});
+  ConvTranspose2dOptions up;
+  up.strides = {2, 2};
+  up.padding = {1, 1, 1, 1};
+  up.bias = constant(b, {6}, 21);
+  Operand y = b.relu(b.convTranspose2d(x, constant(b, {4, 6, 4, 4}, 22), up));
+  TransposeOptions toNhwc;
+  toNhwc.permutation = {0, 2, 3, 1};
+  y = b.transpose(y, toNhwc);
+  ConvTranspose2dOptions grouped;
+  grouped.inputLayout = InputOperandLayout::Nhwc;
+  grouped.filterLayout = ConvTranspose2dFilterOperandLayout::Ohwi;
+  grouped.groups = 2;
+  grouped.strides = {2, 3};
+  grouped.dilations = {2, 1};
+  grouped.outputPadding = {1, 2};
+  grouped.padding = {0, 1, 2, 0};
+  y = b.convTranspose2d(y, constant(b, {5, 2, 3, 6}, 23), grouped);
+  ConvTranspose2dOptions crop;
+  crop.inputLayout = InputOperandLayout::Nhwc;
+  crop.filterLayout = ConvTranspose2dFilterOperandLayout::Hwoi;
+  crop.padding = {2, 2, 1, 3};
+  y = b.convTranspose2d(y, constant(b, {3, 3, 2, 10}, 24), crop);
+  auto graph = b.build({{"y", y}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+TEST(OpenDims, ConvTransposeComputesEveryImageSize) {
+  auto model = compileOrFail(transposedDecoder(Q, Q, Q));
+  ASSERT_TRUE(model);
+  const int64_t sizes[][3] = {{1, 1, 1}, {2, 5, 3}, {3, 8, 13}, {8, 16, 7}};
+  unsigned seed = 300;
+  for (auto [n, h, w] : sizes) {
+    Case c = referenceCase(transposedDecoder(n, h, w), seed++);
+    for (int threads : {1, 2}) {
+      auto actual = model->run(c.inputs, threads);
+      ASSERT_TRUE(actual) << actual.error();
+      expectMatches(*actual, c.expected,
+                    std::to_string(n) + "x4x" + std::to_string(h) + "x" +
+                        std::to_string(w) + " on " +
+                        std::to_string(threads) + " threads");
+    }
+  }
+}
+
+TEST(OpenDimRules, ATransposedConvMustKeepAnOutput) {
+  // out = in + 2 - 4: an input of 2 or less leaves nothing.
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {1, 1, Q, 4}});
+  ConvTranspose2dOptions crop;
+  crop.padding = {2, 2, 2, 2};
+  auto graph = b.build(
+      {{"y", b.convTranspose2d(x, constant(b, {1, 2, 3, 3}, 25), crop)}});
+  ASSERT_TRUE(graph) << graph.error().message();
+  auto model = compileOrFail(std::move(*graph));
+  ASSERT_TRUE(model);
+  auto result = model->run({{"x", HostTensor({DataType::Float32, {1, 1, 2, 4}})}});
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().find("conv_transpose2d"), std::string::npos)
+      << result.error();
+  EXPECT_NE(result.error().find("crops the whole output height"),
+            std::string::npos)
+      << result.error();
+  EXPECT_TRUE(model->run({{"x", HostTensor({DataType::Float32, {1, 1, 3, 4}})}}));
+}
+
 TEST(OpenDims, MatmulChainComputesEveryBatchAndSequence) {
   auto model = compileOrFail(matmulChain(Q, Q));
   ASSERT_TRUE(model);
@@ -513,8 +585,10 @@ TEST(OpenDims, GatherElementsComputesEveryBatch) {
 TEST(OpenDimRules, OpsWithoutOpenDimensionSupportSayWhichAtBuildTime) {
   GraphBuilder b;
   Operand x = b.input("x", {DataType::Float32, {Q, 2, 4, 4}});
-  auto graph = b.build(
-      {{"y", b.convTranspose2d(x, constant(b, {2, 3, 3, 3}, 1))}});
+  Operand indices = b.constant({DataType::Int32, {1, 4}},
+                               std::as_bytes(std::span<const int32_t>(
+                                   std::vector<int32_t>{0, 1, 2, 3})));
+  auto graph = b.build({{"y", b.gatherND(x, indices)}});
   ASSERT_FALSE(graph);
   EXPECT_NE(graph.error().message().find("has open dimensions [?,2,4,4], "
                                         "which this op does not support"),

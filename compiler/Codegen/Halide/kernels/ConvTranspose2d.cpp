@@ -62,6 +62,8 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
 
   // Output (x, y) receives tap (kx, ky) of input (ix, iy) when
   // x = ix * stride - padBegin + kx * dilation.
+  // The input's extents: constants, or the buffer's at compute.
+  ActivationExtents in = activationExtents(options.inputLayout, input);
   Var x("x"), y("y"), o("o"), n("n");
   RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0, int(inPerGroup),
          "r");
@@ -69,13 +71,13 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
   Expr ty = y + int(g.padding[0]) - r.y * int(g.dilations[0]);
   Expr ix = tx / int(g.strides[1]), iy = ty / int(g.strides[0]);
   Expr hits = tx >= 0 && ty >= 0 && tx % int(g.strides[1]) == 0 &&
-              ty % int(g.strides[0]) == 0 && ix < int(g.inputWidth) &&
-              iy < int(g.inputHeight);
+              ty % int(g.strides[0]) == 0 && ix < in.width &&
+              iy < in.height;
   Expr group = o / int(outPerGroup);
   Expr channel = group * int(inPerGroup) + r.z;
   Expr v = read(input, activationArgs(options.inputLayout,
-                                      clamp(ix, 0, int(g.inputWidth) - 1),
-                                      clamp(iy, 0, int(g.inputHeight) - 1),
+                                      clamp(ix, 0, in.width - 1),
+                                      clamp(iy, 0, in.height - 1),
                                       channel, n));
   Expr w = read(filter, transposedFilterArgs(options.filterLayout, r.x, r.y,
                                              channel, o % int(outPerGroup)));
@@ -96,14 +98,43 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
     Var vo("vo"), vi("vi");
     output.split(vec, vo, vi, vw, tailFor(vecExtent, vw, placement))
         .vectorize(vi);
-    acc.compute_at(output, vo).vectorize(accVars[0]);
-    acc.update().vectorize(accVars[0]);
-    int64_t work = g.batches * g.outputChannels * g.outputHeight *
-                   g.outputWidth * g.filterHeight * g.filterWidth * inPerGroup;
+    acc.compute_at(output, vo);
+    if (isOpen(vecExtent)) {
+      // The last vector of an open row is partial; the accumulator rounds
+      // it up (its reads are clamped to the input) and the output guards.
+      acc.vectorize(accVars[0], vw, TailStrategy::RoundUp);
+      acc.update().vectorize(accVars[0], vw, TailStrategy::RoundUp);
+    } else {
+      acc.vectorize(accVars[0]);
+      acc.update().vectorize(accVars[0]);
+    }
+    int64_t work = sizeHint(g.batches) * g.outputChannels *
+                   sizeHint(g.outputHeight) * sizeHint(g.outputWidth) *
+                   g.filterHeight * g.filterWidth * inPerGroup;
     if (placement.root && worthParallel(work))
       output.parallel(ov[nchw ? 1 : 2]);
   };
-  return Defined{Value{result, op.result}, sched};
+  Value value{result, op.result};
+  if (spec::hasOpenDims(op.result.shape)) {
+    // Output sizes from the input's, for a consumer inside this kernel.
+    auto sized = [&](Expr size, int64_t filter, int axis) -> Expr {
+      int64_t known = axis ? g.outputWidth : g.outputHeight;
+      if (!isOpen(known))
+        return Expr(int(known));
+      int64_t effective = (filter - 1) * g.dilations[axis] + 1;
+      int64_t outputPadding = options.outputPadding.empty()
+                                  ? 0
+                                  : options.outputPadding[axis];
+      return (size - 1) * int(g.strides[axis]) +
+             int(effective - g.padding[2 * axis] - g.padding[2 * axis + 1] +
+                 outputPadding);
+    };
+    Expr oh = sized(in.height, g.filterHeight, 0);
+    Expr ow = sized(in.width, g.filterWidth, 1);
+    value.openExtents = nchw ? std::vector<Expr>{in.batches, Expr(), oh, ow}
+                             : std::vector<Expr>{in.batches, oh, ow, Expr()};
+  }
+  return Defined{value, sched};
 }
 
 } // namespace webnnc::halide

@@ -190,8 +190,31 @@ void convertConvTranspose(NodeContext &ctx) {
       return;
     outputShape = *shape;
   }
-  if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" ||
-      !outputShape.empty()) {
+  bool openSpatial = spec::isOpen(xs[2]) || spec::isOpen(xs[3]);
+  if (openSpatial && !outputShape.empty())
+    return ctx.unsupported("output_shape for an input whose height or width "
+                           "is open");
+  if (openSpatial && (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")) {
+    // The output is input * stride whatever the input's size: the total
+    // padding (ONNX's stride * (in - 1) + output_padding + window - out)
+    // does not depend on it; too little output becomes outputPadding.
+    options.outputPadding = *outputPadding;
+    for (size_t k = 0; k < 2; ++k) {
+      int64_t total = (*outputPadding)[k] + window[k] - strides[k];
+      if (total < 0) {
+        options.padding.insert(options.padding.end(), {0, 0});
+        options.outputPadding[k] -= total;
+        continue;
+      }
+      int64_t small = total / 2, large = total - small;
+      if (autoPad == "SAME_LOWER")
+        options.padding.insert(options.padding.end(), {large, small});
+      else
+        options.padding.insert(options.padding.end(), {small, large});
+    }
+    ctx.attrInts("pads");
+  } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" ||
+             !outputShape.empty()) {
     // Total padding from the wanted output size (ONNX's formula).
     // (In 128 bits: each term fits in 32 or 64, their sums may not.)
     std::vector<__int128> want(outputShape.begin(), outputShape.end());

@@ -41,6 +41,14 @@ resolveConvTranspose2d(const OperandDescriptor &input,
   ActivationDims in = activationDims(options.inputLayout, input.shape);
   g.batches = in.batches, g.inputChannels = in.channels,
   g.inputHeight = in.height, g.inputWidth = in.width;
+  if (isOpen(g.inputChannels))
+    return makeError("input", "channels must not be an open dimension");
+  // An open height or width gives an open output size, checked at compute;
+  // outputSizes could only be checked against it there, so it is refused.
+  bool openSpatial = isOpen(g.inputHeight) || isOpen(g.inputWidth);
+  if (openSpatial && !options.outputSizes.empty())
+    return makeError("outputSizes", "cannot be given for an input with an "
+                                    "open height or width");
   const Shape &f = filter.shape;
   int64_t filterInputChannels = 0, filterOutputChannels = 0;
   switch (options.filterLayout) {
@@ -77,6 +85,8 @@ resolveConvTranspose2d(const OperandDescriptor &input,
   }
 
   auto calculated = [&](int64_t inputSize, int64_t filterSize, int axis) {
+    if (isOpen(inputSize))
+      return kOpenDim;
     int64_t effective = (filterSize - 1) * g.dilations[axis] + 1;
     return (inputSize - 1) * g.strides[axis] + effective -
            g.padding[2 * axis] - g.padding[2 * axis + 1];
@@ -95,7 +105,19 @@ resolveConvTranspose2d(const OperandDescriptor &input,
                              std::to_string(calc[i] + g.strides[i]) + ")");
     h = sizes[0], w = sizes[1];
   } else {
-    h += outputPadding[0], w += outputPadding[1];
+    h += isOpen(h) ? 0 : outputPadding[0];
+    w += isOpen(w) ? 0 : outputPadding[1];
+  }
+  if (openSpatial) {
+    // Whichever side is static must still be a valid size.
+    for (int64_t size : {h, w})
+      if (!isOpen(size) && (size < 1 || size > kMaxDimension))
+        return makeError("output", "size " + std::to_string(size) +
+                                       " is not a valid dimension (padding "
+                                       "crops the whole output)");
+    g.outputHeight = h;
+    g.outputWidth = w;
+    return g;
   }
   if (h < 1 || h > kMaxDimension || w < 1 || w > kMaxDimension)
     return makeError("output", "size [" + std::to_string(h) + "," +

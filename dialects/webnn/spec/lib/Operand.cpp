@@ -122,7 +122,8 @@ bool acceptsOpenDims(std::string_view name) {
   // transpose, reverse).
   static constexpr std::string_view ops[] = {
       "abs", "add", "argmax", "argmin", "averagepool2d", "batchnormalization",
-      "cast", "ceil", "clamp", "concat", "conv2d", "cos", "cumulativesum",
+      "cast", "ceil", "clamp", "concat", "conv2d", "convtranspose2d", "cos",
+      "cumulativesum",
       "dequantizelinear", "div", "elu", "equal", "erf", "exp", "expand",
       "floor", "fused", "gather", "gatherelements", "gelu", "gemm", "gru", "grucell", "greater", "greaterorequal",
       "hardsigmoid", "hardswish", "identity", "instancenormalization",

@@ -303,7 +303,24 @@ TEST(OpenDims, PropagateThroughShapeRules) {
   EXPECT_TRUE(acceptsOpenDims("max_pool2d"));
   EXPECT_TRUE(acceptsOpenDims("reshape"));
   EXPECT_TRUE(acceptsOpenDims("gru")); // an open batch; steps stay static
-  EXPECT_FALSE(acceptsOpenDims("convTranspose2d"));
+  EXPECT_TRUE(acceptsOpenDims("convTranspose2d"));
+  EXPECT_FALSE(acceptsOpenDims("scatterND"));
+  ConvTranspose2dOptions up;
+  up.strides = {2, 2};
+  up.outputPadding = {1, 1};
+  EXPECT_EQ(convTranspose2d(f32({Q, 3, Q, 5}), f32({3, 4, 3, 3}), up)->shape,
+            (Shape{Q, 4, Q, 12}));
+  EXPECT_EQ(errorOf(convTranspose2d(f32({1, Q, 8, 8}), f32({3, 4, 3, 3}), up),
+                    "convTranspose2d"),
+            "convTranspose2d: input: channels must not be an open dimension");
+  ConvTranspose2dOptions sized;
+  sized.outputSizes = {9, 9};
+  EXPECT_NE(errorOf(convTranspose2d(f32({1, 3, Q, 5}), f32({3, 4, 3, 3}),
+                                    sized),
+                    "convTranspose2d")
+                .find("outputSizes: cannot be given for an input with an "
+                      "open height or width"),
+            std::string::npos);
 }
 
 } // namespace
