@@ -342,15 +342,36 @@ private:
     }
     if (auto gather = dyn_cast<webnn::GatherElementsOp>(op)) {
       // The indices' shape, equal to the input's off the axis.
-      const ShapeProgram::Dims &in = p_.dimsOf(gather.getInput());
       const ShapeProgram::Dims &idx = p_.dimsOf(gather.getIndices());
-      for (size_t d = 0; d < in.size(); ++d)
-        if (int64_t(d) != gather.getAxis())
-          p_.requireEqual(idx[d], in[d],
-                          describe(op) + ": indices: dimension " +
-                              std::to_string(d) +
-                              " must equal the input's off the axis");
+      indicesOffTheAxis(op, gather.getInput(), idx, gather.getAxis());
       return idx;
+    }
+    if (auto gather = dyn_cast<webnn::GatherNDOp>(op))
+      return ndShape(op, gather.getInput(), gather.getIndices());
+    if (auto scatter = dyn_cast<webnn::ScatterElementsOp>(op)) {
+      // updates and indices alike, equal to the input off the axis.
+      const ShapeProgram::Dims &idx = p_.dimsOf(scatter.getIndices());
+      const ShapeProgram::Dims &up = p_.dimsOf(scatter.getUpdates());
+      for (size_t d = 0; d < idx.size(); ++d)
+        p_.requireEqual(up[d], idx[d],
+                        describe(op) + ": updates: dimension " +
+                            std::to_string(d) + " must equal the indices'");
+      indicesOffTheAxis(op, scatter.getInput(), idx, scatter.getAxis());
+      return p_.dimsOf(scatter.getInput());
+    }
+    if (auto scatter = dyn_cast<webnn::ScatterNDOp>(op)) {
+      FailureOr<ShapeProgram::Dims> want =
+          ndShape(op, scatter.getInput(), scatter.getIndices());
+      if (failed(want))
+        return failure();
+      const ShapeProgram::Dims &up = p_.dimsOf(scatter.getUpdates());
+      for (size_t d = 0; d < up.size() && d < want->size(); ++d)
+        p_.requireEqual(up[d], (*want)[d],
+                        describe(op) + ": updates: dimension " +
+                            std::to_string(d) +
+                            " must equal indices.shape[:-1] + "
+                            "input.shape[indices.shape[-1]:]");
+      return p_.dimsOf(scatter.getInput());
     }
     if (auto pad = dyn_cast<webnn::PadOp>(op)) {
       ShapeProgram::Dims out = p_.dimsOf(pad.getInput());
@@ -390,6 +411,36 @@ private:
     }
     return op->emitOpError("has open dimensions, which webnnc cannot size "
                            "at compute for this op");
+  }
+
+  // gatherElements' and scatterElements' indices equal the input's shape
+  // off the axis.
+  void indicesOffTheAxis(Operation *op, Value input,
+                         const ShapeProgram::Dims &idx, int64_t axis) {
+    const ShapeProgram::Dims &in = p_.dimsOf(input);
+    for (size_t d = 0; d < in.size(); ++d)
+      if (int64_t(d) != axis)
+        p_.requireEqual(idx[d], in[d],
+                        describe(op) + ": indices: dimension " +
+                            std::to_string(d) +
+                            " must equal the input's off the axis");
+  }
+
+  // gatherND's (and scatterND's updates') shape: indices.shape[:-1] +
+  // input.shape[k:], k = indices.shape[-1] (static: the spec requires it).
+  FailureOr<ShapeProgram::Dims> ndShape(Operation *op, Value input,
+                                        Value indices) {
+    const ShapeProgram::Dims &in = p_.dimsOf(input);
+    const ShapeProgram::Dims &idx = p_.dimsOf(indices);
+    if (idx.empty() || !p_.isConstant(idx.back()))
+      return op->emitOpError("indices: the last dimension must be static");
+    size_t k = size_t(p_.nodes()[idx.back()].value);
+    if (k > in.size())
+      return op->emitOpError("indices: the last dimension exceeds the "
+                             "input's rank");
+    ShapeProgram::Dims out(idx.begin(), idx.end() - 1);
+    out.append(in.begin() + k, in.end());
+    return out;
   }
 
   // resample2d: the input's dims, a resampled axis static or (open input,

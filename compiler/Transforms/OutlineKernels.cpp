@@ -117,7 +117,15 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
       kernel.erase();
       return failure();
     }
+    // Sizes named by open dimensions (expand's or slice's open_sizes) are
+    // not part of the kernel's code but the shapes program reads them from
+    // its body: kernels that differ in them stay apart.
     std::string signature = kernels::signature(*spec);
+    for (Operation *inner : ops)
+      if (Attribute named = inner->getAttr("open_sizes")) {
+        llvm::raw_string_ostream os(signature);
+        os << "\nopen_sizes " << named;
+      }
     func::FuncOp callee;
     if (auto it = bySignature.find(signature); it != bySignature.end()) {
       kernel.erase();

@@ -63,6 +63,8 @@ def variants():
         "decoder_causal": [(13, 1)],
         "mlp_gelu_tanh": [(13, 3)],
         "gpt_block": [(17, 2)],  # (13, 1): dynamic, below
+        "scatter_index_put": [(13, 2)],
+        "transposed_conv_decoder": [(17, 3)],
     }
     from torch_models import NETWORKS
     for network in NETWORKS:
@@ -77,7 +79,8 @@ def variants():
     # Dynamic exports: every network at opset 17 in the full tier, a few
     # in the fast one (one vision net, the transformer shapes).
     fast_dynamic = {"resnet18_96": 17, "encoder_post_norm_relu": 17,
-                    "gpt_block": 13, "encoder_padding_mask": 17}
+                    "gpt_block": 13, "encoder_padding_mask": 17,
+                    "scatter_index_put": 16, "transposed_conv_decoder": 13}
     for network in NETWORKS:
         opset = fast_dynamic.get(network, 17)
         tier = "fast" if network in fast_dynamic else "full"

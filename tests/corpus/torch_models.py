@@ -65,6 +65,43 @@ class GeluTanhMlp(torch.nn.Module):
         return x + self.down(h)
 
 
+class ScatterAndIndexPut(torch.nn.Module):
+    """In-place slice assignment (exported as ScatterND over index tensors
+    built from shapes and ranges), gather and scatter along the last axis
+    with indices computed from the input (ArgMax)."""
+
+    def __init__(self, d=16):
+        super().__init__()
+        self.proj = torch.nn.Linear(d, d)
+
+    def forward(self, x):
+        h = self.proj(x)
+        y = h.clone()
+        y[:, 0] = h[:, -1] * 2
+        y[:, :, :2] = 0.5
+        index = h.argmax(-1, keepdim=True)
+        picked = torch.gather(h, 2, index)
+        return y.scatter(2, index, picked * 3) + 1
+
+
+class TransposedConvDecoder(torch.nn.Module):
+    """An upsampling decoder: strided, grouped and output-padded transposed
+    convolutions between convolutions, as in autoencoders and U-Nets."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = torch.nn.Conv2d(8, 16, 3, stride=2, padding=1)
+        self.up1 = torch.nn.ConvTranspose2d(16, 12, 4, stride=2, padding=1)
+        self.up2 = torch.nn.ConvTranspose2d(12, 8, 3, stride=2, padding=1,
+                                            output_padding=1, groups=4)
+        self.out = torch.nn.ConvTranspose2d(8, 3, 3, padding=1)
+
+    def forward(self, x):
+        h = torch.relu(self.down(x))
+        h = torch.relu(self.up1(h))
+        return self.out(torch.relu(self.up2(h)))
+
+
 class GptBlock(torch.nn.Module):
     """A GPT-style decoder: token and learned position embeddings (Gather),
     pre-norm causal self-attention written out (matmul, scale, mask,
@@ -220,6 +257,11 @@ NETWORKS = {
          "memory": (("B", 11, 64), "float32")}),
     "mlp_gelu_tanh": (lambda: GeluTanhMlp(),
                       {"input": (("B", "T", 64), "float32")}),
+    "scatter_index_put": (lambda: ScatterAndIndexPut(),
+                          {"input": (("B", "T", 16), "float32")}),
+    # "T" sizes both spatial axes of a dynamic export.
+    "transposed_conv_decoder": (lambda: TransposedConvDecoder(),
+                                {"input": (("B", 8, "T", "T"), "float32")}),
     "gpt_block": (lambda: GptBlock(),
                   {"input": (("B", "T"), "int64")}),
 }

@@ -253,6 +253,52 @@ TEST(OnnxShapeArithmetic, TransposedConvsOverOpenBatchAndSize) {
       true);
 }
 
+TEST(OnnxShapeArithmetic, SizesReadAsTensorData) {
+  // Sizes used as numbers: x divided by the sequence length as a float; a
+  // Concat of sizes and computed data; torch's index_put (x[:, 0] = v) as
+  // ScatterND with indices from a Range over the batch and updates sized
+  // by a Concat that holds an empty shape tail (shape[3:]).
+  ModelMaker m;
+  m.input("x", {0, 0, 4}, {"batch", "sequence"});
+  m.node("Shape", {"x"}, {"shape"});
+  m.int64Initializer("one", {1});
+  m.int64Initializer("two", {2});
+  m.int64Initializer("three", {3});
+  m.int64Initializer("nine", {9});
+  m.int64Scalar("first", 0);
+  m.int64Scalar("step", 1);
+  m.node("Slice", {"shape", "one", "two"}, {"sequence"});
+  setInt(m.node("Cast", {"sequence"}, {"sequence_f"}), "to",
+         onnx::TensorProto::FLOAT);
+  m.node("Div", {"x", "sequence_f"}, {"scaled"});
+  m.output("scaled");
+  m.node("Gather", {"shape", "first"}, {"batch"});
+  m.node("Range", {"first", "batch", "step"}, {"rows"});
+  setInt(m.node("Concat", {"sequence", "rows"}, {"mixed"}), "axis", 0);
+  m.output("mixed");
+  m.int64Initializer("column", {-1, 1});
+  m.node("Reshape", {"rows", "column"}, {"row_column"});
+  m.int64Initializer("zero", {0});
+  m.node("Mul", {"row_column", "zero"}, {"zeros"});
+  setInt(m.node("Concat", {"row_column", "zeros"}, {"indices"}), "axis", 1);
+  m.node("Slice", {"shape", "three", "nine"}, {"empty_tail"});
+  m.node("Slice", {"shape", "two", "three"}, {"depth"});
+  m.int64Initializer("zero_start", {0});
+  m.node("Slice", {"shape", "zero_start", "one"}, {"batch_list"});
+  setInt(m.node("Concat", {"batch_list", "depth", "empty_tail"},
+                {"update_shape"}),
+         "axis", 0);
+  m.initializer("fill", {1}, {0.25f});
+  m.node("Expand", {"fill", "update_shape"}, {"updates"});
+  m.node("ScatterND", {"x", "indices", "updates"}, {"put"});
+  m.output("put");
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"sequence", 1}},
+                          {{"batch", 3}, {"sequence", 5}},
+                          {{"batch", 8}, {"sequence", 2}}},
+                         true);
+}
+
 TEST(OnnxShapeArithmetic, ResizesOverOpenSizes) {
   // Upsampling by 2 (nearest, asymmetric floor: torch's interpolate),
   // downsampling by 2 and by 3/2 (bilinear, half_pixel) over an open

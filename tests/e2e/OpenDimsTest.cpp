@@ -114,6 +114,20 @@ void expectMatches(const std::vector<HostTensor> &actual,
   }
 }
 
+// Computes |model| (compiled with open dimensions) at the sizes |sized|
+// was built with, on each of |threads|, against the reference evaluator.
+void expectComputesLike(test::CompiledTestModel &model, Graph sized,
+                        unsigned seed, const std::string &what,
+                        std::initializer_list<int> threads = {1}) {
+  Case c = referenceCase(std::move(sized), seed);
+  for (int t : threads) {
+    auto actual = model.run(c.inputs, t);
+    ASSERT_TRUE(actual) << what << ": " << actual.error();
+    expectMatches(*actual, c.expected,
+                  what + " on " + std::to_string(t) + " threads");
+  }
+}
+
 std::unique_ptr<test::CompiledTestModel> compileOrFail(Graph graph) {
   auto model = test::CompiledTestModel::compile(graph);
   EXPECT_TRUE(model) << model.error();
@@ -175,17 +189,11 @@ TEST(OpenDims, ConvTransposeComputesEveryImageSize) {
   ASSERT_TRUE(model);
   const int64_t sizes[][3] = {{1, 1, 1}, {2, 5, 3}, {3, 8, 13}, {8, 16, 7}};
   unsigned seed = 300;
-  for (auto [n, h, w] : sizes) {
-    Case c = referenceCase(transposedDecoder(n, h, w), seed++);
-    for (int threads : {1, 2}) {
-      auto actual = model->run(c.inputs, threads);
-      ASSERT_TRUE(actual) << actual.error();
-      expectMatches(*actual, c.expected,
-                    std::to_string(n) + "x4x" + std::to_string(h) + "x" +
-                        std::to_string(w) + " on " +
-                        std::to_string(threads) + " threads");
-    }
-  }
+  for (auto [n, h, w] : sizes)
+    expectComputesLike(*model, transposedDecoder(n, h, w), seed++,
+                       std::to_string(n) + "x4x" + std::to_string(h) + "x" +
+                           std::to_string(w),
+                       {1, 2});
 }
 
 TEST(OpenDimRules, ATransposedConvMustKeepAnOutput) {
@@ -567,12 +575,9 @@ TEST(OpenDims, GatherElementsComputesEveryBatch) {
   auto model = compileOrFail(gatherElementsGraph(Q, Q));
   ASSERT_TRUE(model);
   unsigned seed = 600;
-  for (int64_t n : {1, 4, 7}) {
-    Case c = referenceCase(gatherElementsGraph(n, n), seed++);
-    auto actual = model->run(c.inputs);
-    ASSERT_TRUE(actual) << actual.error();
-    expectMatches(*actual, c.expected, "batch " + std::to_string(n));
-  }
+  for (int64_t n : {1, 4, 7})
+    expectComputesLike(*model, gatherElementsGraph(n, n), seed++,
+                       "batch " + std::to_string(n));
   auto refused = model->run({{"x", HostTensor({DataType::Float32, {3, 5, 3}})},
                              {"i", HostTensor({DataType::Int32, {4, 2, 3}})}});
   ASSERT_FALSE(refused);
@@ -582,16 +587,52 @@ TEST(OpenDims, GatherElementsComputesEveryBatch) {
       << refused.error();
 }
 
-TEST(OpenDimRules, OpsWithoutOpenDimensionSupportSayWhichAtBuildTime) {
+// gatherND, scatterElements and scatterND over an open batch: index tuples
+// and updates sized at compute, checked against the input there.
+Graph gatherScatterGraph(int64_t batch, int64_t updateBatch) {
   GraphBuilder b;
-  Operand x = b.input("x", {DataType::Float32, {Q, 2, 4, 4}});
-  Operand indices = b.constant({DataType::Int32, {1, 4}},
-                               std::as_bytes(std::span<const int32_t>(
-                                   std::vector<int32_t>{0, 1, 2, 3})));
-  auto graph = b.build({{"y", b.gatherND(x, indices)}});
+  Operand x = b.input("x", {DataType::Float32, {batch, 6, 4}});
+  Operand tuples = b.input("tuples", {DataType::Int32, {batch, 3, 2}});
+  Operand at = b.input("at", {DataType::Int64, {batch, 2, 4}});
+  Operand values = b.input("values", {DataType::Float32, {updateBatch, 2, 4}});
+  Operand rows = b.input("rows", {DataType::Int32, {batch, 2}});
+  Operand slabs = b.input("slabs", {DataType::Float32, {batch, 4}});
+  auto graph =
+      b.build({{"gathered", b.gatherND(x, tuples)},
+               {"scattered", b.scatterElements(x, at, values, {.axis = 1})},
+               {"slab_scattered", b.relu(b.scatterND(x, rows, slabs))}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+TEST(OpenDims, GatherNDAndScattersComputeEveryBatch) {
+  auto model = compileOrFail(gatherScatterGraph(Q, Q));
+  ASSERT_TRUE(model);
+  unsigned seed = 700;
+  for (int64_t n : {1, 3, 8})
+    expectComputesLike(*model, gatherScatterGraph(n, n), seed++,
+                       "batch " + std::to_string(n), {1, 2});
+  Case mismatched = referenceCase(gatherScatterGraph(3, 3), seed);
+  mismatched.inputs.at("values") = HostTensor({DataType::Float32, {2, 2, 4}});
+  auto refused = model->run(mismatched.inputs);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("scatter_elements"), std::string::npos)
+      << refused.error();
+  EXPECT_NE(refused.error().find("updates: dimension 0 must equal the "
+                                 "indices'"),
+            std::string::npos)
+      << refused.error();
+}
+
+TEST(OpenDimRules, AnOpenSequenceLengthIsRefusedAtBuildTime) {
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {Q, 2, 4}});
+  auto graph = b.build({{"y", b.lstm(x, constant(b, {1, 16, 4}, 1),
+                                     constant(b, {1, 16, 4}, 2), 3, 4)[0]}});
   ASSERT_FALSE(graph);
-  EXPECT_NE(graph.error().message().find("has open dimensions [?,2,4,4], "
-                                        "which this op does not support"),
+  EXPECT_NE(graph.error().message().find("lstm: input: an open sequence "
+                                         "length (dimension 0) is not "
+                                         "supported"),
             std::string::npos)
       << graph.error().message();
 }

@@ -76,9 +76,11 @@ Operand OpCall::failed() const {
 }
 
 Operand OpCall::fail(const spec::Error &error) {
-  if (!error_)
-    error_ = std::make_shared<BuildError>(
-        BuildError{op_, label_, error.operand, error.rule});
+  if (!error_) {
+    BuildError built{op_, label_, error.operand, error.rule};
+    built.openDimsUnsupported = error.needsStaticSizes;
+    error_ = std::make_shared<BuildError>(std::move(built));
+  }
   return failed();
 }
 

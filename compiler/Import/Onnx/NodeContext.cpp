@@ -120,11 +120,11 @@ Operand NodeContext::input(size_t i) {
     return {};
   }
   if (value->sizes) {
-    unsupported("input '" + node_.input(i) + "' holds sizes known only at "
-                "compute (" + describeSizes(*value->sizes) +
-                ") and is read here as tensor data, which webnnc does not "
-                "support");
-    return {};
+    // Read as data (index tensors built from shapes, sizes concatenated
+    // with computed values): the sizes become a tensor at compute, once.
+    if (!value->operand)
+      value->operand = sizesAsTensor(*value->sizes);
+    return *value->operand;
   }
   if (value->known && value->known->elementCount() == 0) {
     notInWebNN("input '" + node_.input(i) + "' is empty (shape " +
@@ -138,6 +138,39 @@ Operand NodeContext::input(size_t i) {
     return {};
   }
   return *operand;
+}
+
+// Each size is a constant, or the element count of ones expanded to it
+// (reduceSum of int32 ones: the runtime computes the expression).
+Operand NodeContext::sizesAsTensor(const SizeTensor &sizes) {
+  if (sizes.values.empty()) {
+    notInWebNN("an empty list of sizes read as a tensor (WebNN has no "
+               "empty tensors)");
+    return {};
+  }
+  spec::OperatorOptions labelled = options();
+  if (!labelled.label.empty())
+    labelled.label += ".sizes";
+  std::vector<Operand> parts;
+  for (const DimExpr &size : sizes.values) {
+    if (auto fixed = size.constantValue()) {
+      parts.push_back(
+          builder_.constant({spec::DataType::Int32, {1}}, double(*fixed)));
+      continue;
+    }
+    Operand ones =
+        expandTo(builder_.constant({spec::DataType::Int32, {}}, 1), {size});
+    spec::ReduceOptions count;
+    count.label = labelled.label;
+    count.axes = std::vector<int64_t>{0};
+    count.keepDimensions = true;
+    parts.push_back(builder_.reduceSum(ones, count));
+  }
+  Operand list =
+      parts.size() == 1 ? parts[0] : builder_.concat(parts, 0, labelled);
+  if (sizes.type != spec::DataType::Int32)
+    list = builder_.cast(list, sizes.type, labelled);
+  return builder_.reshape(list, sizes.shape, labelled);
 }
 
 const spec::OperandDescriptor &NodeContext::inputDescriptor(size_t i) {

@@ -114,6 +114,8 @@ public:
   // |x| reshaped to |shape| (a plain reshape when every size is known).
   Operand reshapeTo(const Operand &x, const std::vector<DimExpr> &shape);
   Operand expandTo(const Operand &x, const std::vector<DimExpr> &shape);
+  // |sizes| as a tensor of their values, computed at compute.
+  Operand sizesAsTensor(const SizeTensor &sizes);
 
   // Attributes; reading one marks it handled.
   bool has(const std::string &name);

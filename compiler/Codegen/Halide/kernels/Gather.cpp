@@ -83,8 +83,9 @@ Defined scatter(const kernels::OpSpec &op, const Value &input,
   f(vars) = input.func(toExprs(vars));
   const spec::Shape &shape = updates.type.shape;
   Region region;
-  for (size_t d = 0; d < shape.size(); ++d)
-    region.push_back(Range(0, int(extentOf(shape, d))));
+  // Halide order (innermost first); open extents are the buffer's.
+  for (size_t d = shape.size(); d-- > 0;)
+    region.push_back(Range(0, updates.extent(d)));
   if (region.empty())
     region.push_back(Range(0, 1));
   RDom r(region, "r");

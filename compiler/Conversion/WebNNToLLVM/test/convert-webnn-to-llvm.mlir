@@ -63,14 +63,15 @@ func.func @main(%x: tensor<?x4xf32> {webnn.name = "x", webnn.open_dims = ["batch
 
 // -----
 
-// An op without open-dimension support is rejected by the verifier, before
-// any sizing at compute could guess.
-func.func private @k(%a: tensor<?x4xf32>, %i: tensor<2x1xi64>) -> tensor<2x4xf32> attributes {webnn.kernel} {
-  // expected-error@+1 {{'webnn.gather_nd' op operand #0: open dimensions are not supported by this op; give every size at build time}}
-  %0 = webnn.gather_nd %a, %i : (tensor<?x4xf32>, tensor<2x1xi64>) -> tensor<2x4xf32>
+// An open dimension a shape rule cannot take is rejected by the verifier,
+// before any sizing at compute could guess: gatherND's index tuples must
+// have a static length.
+func.func private @k(%a: tensor<?x4xf32>, %i: tensor<2x?xi64>) -> tensor<2x4xf32> attributes {webnn.kernel} {
+  // expected-error@+1 {{'webnn.gather_nd' op indices: the last dimension must not be open (it is the length of each index tuple)}}
+  %0 = webnn.gather_nd %a, %i : (tensor<?x4xf32>, tensor<2x?xi64>) -> tensor<2x4xf32>
   return %0 : tensor<2x4xf32>
 }
-func.func @main(%x: tensor<?x4xf32> {webnn.name = "x"}, %i: tensor<2x1xi64> {webnn.name = "i"}) -> (tensor<2x4xf32> {webnn.name = "y"}) attributes {webnn.arena_size = 0 : i64, webnn.buffer_lifetimes = array<i64>} {
-  %0 = call @k(%x, %i) {webnn.result_buffers = array<i64: -1>} : (tensor<?x4xf32>, tensor<2x1xi64>) -> tensor<2x4xf32>
+func.func @main(%x: tensor<?x4xf32> {webnn.name = "x"}, %i: tensor<2x?xi64> {webnn.name = "i"}) -> (tensor<2x4xf32> {webnn.name = "y"}) attributes {webnn.arena_size = 0 : i64, webnn.buffer_lifetimes = array<i64>} {
+  %0 = call @k(%x, %i) {webnn.result_buffers = array<i64: -1>} : (tensor<?x4xf32>, tensor<2x?xi64>) -> tensor<2x4xf32>
   return %0 : tensor<2x4xf32>
 }

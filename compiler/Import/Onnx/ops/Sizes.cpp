@@ -119,25 +119,26 @@ void binarySizes(NodeContext &ctx, const std::string &op) {
   ctx.setSizes(0, std::move(out));
 }
 
-// Reshape, Unsqueeze, Squeeze, Identity, Cast: the same elements.
-void reshapedSizes(NodeContext &ctx, const std::string &op) {
+// Reshape, Unsqueeze, Squeeze, Identity, Cast: the same elements. False
+// when the result is no list of integers (a float cast, rank above 1): the
+// node is then imported as usual, reading the sizes as a tensor.
+bool reshapedSizes(NodeContext &ctx, const std::string &op) {
   auto in = ctx.sizeTensor(0);
   if (ctx.failed() || !in)
-    return;
+    return true;
   SizeTensor out = *in;
   if (op == "Cast") {
     ctx.ignore("saturate");
     auto type = webnnType(int32_t(ctx.attrInt("to", 0)));
     if (!type || !isInteger(*type))
-      return ctx.unsupported("a cast of sizes known only at compute (" +
-                             describeSizes(*in) + ") to a non-integer type");
+      return false;
     out.type = *type;
   } else if (op == "Unsqueeze" || op == "Squeeze" || op == "Reshape") {
     std::vector<int64_t> axes;
     if (op == "Reshape") {
       auto shape = ctx.constantInts(1, "shape");
       if (!shape)
-        return;
+        return true;
       ctx.attrInt("allowzero", 0);
       axes = *shape;
     } else if (ctx.opset() < 13) {
@@ -145,7 +146,7 @@ void reshapedSizes(NodeContext &ctx, const std::string &op) {
     } else if (ctx.hasInput(1)) {
       auto v = ctx.constantInts(1, "axes");
       if (!v)
-        return;
+        return true;
       axes = *v;
     }
     // Sizes are lists: the result is a scalar or a list of the same count.
@@ -158,10 +159,10 @@ void reshapedSizes(NodeContext &ctx, const std::string &op) {
              (count == 1 || axes.size() == 1))
       out.shape = axes.empty() ? spec::Shape{} : spec::Shape{int64_t(count)};
     else
-      return ctx.unsupported(op + " of sizes known only at compute (" +
-                             describeSizes(*in) + ") to rank above 1");
+      return false;
   }
   ctx.setSizes(0, std::move(out));
+  return true;
 }
 
 void gatherSizes(NodeContext &ctx) {
@@ -187,6 +188,10 @@ void concatSizes(NodeContext &ctx) {
   int64_t axis = ctx.attrInt("axis", 0);
   SizeTensor out;
   for (size_t i = 0; i < ctx.inputCount(); ++i) {
+    if (ctx.emptyInput(i)) { // an empty list (torch's shape[k:] at the end)
+      ctx.known(i);
+      continue;
+    }
     auto part = ctx.sizeTensor(i);
     if (!part)
       return ctx.unsupported("a Concat of sizes known only at compute with "
@@ -194,7 +199,7 @@ void concatSizes(NodeContext &ctx) {
                              ", which is not an integer list");
     if (part->shape.size() != 1 || (axis != 0 && axis != -1))
       return ctx.unsupported("a Concat of sizes of rank other than 1");
-    if (i == 0)
+    if (out.values.empty())
       out.type = part->type;
     out.values.insert(out.values.end(), part->values.begin(),
                       part->values.end());
@@ -320,6 +325,16 @@ bool foldSizes(NodeContext &ctx) {
     readsSizes |= i < ctx.inputCount() && ctx.holdsOpenSizes(i);
   if (!readsSizes)
     return false;
+  // Sizes meeting data computed at compute (an index tensor concatenated
+  // from shapes and ranges): the node is imported as usual, its sizes read
+  // as a tensor.
+  std::vector<size_t> read = dataInputs(op, ctx.inputCount());
+  if (op == "Where")
+    read.push_back(0); // the condition too
+  for (size_t i : read)
+    if (i < ctx.inputCount() && ctx.hasInput(i) && !ctx.holdsOpenSizes(i) &&
+        !ctx.known(i))
+      return false;
   if (op == "Gather")
     gatherSizes(ctx);
   else if (op == "Concat")
@@ -332,7 +347,7 @@ bool foldSizes(NodeContext &ctx) {
     negSizes(ctx);
   else if (op == "Identity" || op == "Cast" || op == "Unsqueeze" ||
            op == "Squeeze" || op == "Reshape")
-    reshapedSizes(ctx, op);
+    return reshapedSizes(ctx, op);
   else
     binarySizes(ctx, op);
   return true;

@@ -113,6 +113,33 @@ inline std::optional<Error> checkShape(const OperandDescriptor &desc,
                                              ", got " + toString(desc.shape));
 }
 
+// Checks that |desc| has |shape| where both are static; an open dimension
+// on either side is compared at compute, when its size is known.
+inline std::optional<Error> checkShapeAgrees(const OperandDescriptor &desc,
+                                             std::string_view operand,
+                                             const Shape &shape) {
+  bool agrees = desc.shape.size() == shape.size();
+  for (size_t d = 0; agrees && d < shape.size(); ++d)
+    agrees =
+        isOpen(desc.shape[d]) || isOpen(shape[d]) || desc.shape[d] == shape[d];
+  if (agrees)
+    return std::nullopt;
+  return makeError(std::string(operand), "shape must be " + toString(shape) +
+                                             ", got " + toString(desc.shape));
+}
+
+// Checks that |desc| has no open dimension (a filter: weights are sized at
+// build time).
+inline std::optional<Error> checkNoOpenDims(const OperandDescriptor &desc,
+                                            std::string_view operand) {
+  for (int64_t d : desc.shape)
+    if (isOpen(d))
+      return makeOpenDimsError(std::string(operand),
+                               "must not have open dimensions, got " +
+                                   toString(desc.shape));
+  return std::nullopt;
+}
+
 // Checks |desc|'s rank is at least |rank|.
 inline std::optional<Error> checkMinRank(const OperandDescriptor &desc,
                                          std::string_view operand,

@@ -14,7 +14,7 @@ namespace {
 std::optional<Error> checkStaticChannels(int64_t channels) {
   if (!isOpen(channels))
     return std::nullopt;
-  return makeError("input", "channels must not be an open dimension");
+  return makeOpenDimsError("input", "channels must not be an open dimension");
 }
 
 // The spec's "calculate conv output size", before rounding; open for an
@@ -57,6 +57,7 @@ Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
   WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
   WEBNNC_SPEC_CHECK(checkRank(filter, "filter", 4));
   WEBNNC_SPEC_CHECK(checkSameType(filter, "filter", input, "input"));
+  WEBNNC_SPEC_CHECK(checkNoOpenDims(filter, "filter"));
   WEBNNC_SPEC_CHECK(checkListOption(options.padding, "padding", 4, 0));
   WEBNNC_SPEC_CHECK(checkListOption(options.strides, "strides", 2, 1));
   WEBNNC_SPEC_CHECK(checkListOption(options.dilations, "dilations", 2, 1));
@@ -173,8 +174,9 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   g.inputWidth = in.width;
   if ((isOpen(g.inputHeight) || isOpen(g.inputWidth)) &&
       (options.windowDimensions.empty() || !options.outputSizes.empty()))
-    return makeError("input", "open height or width needs windowDimensions "
-                              "and no outputSizes");
+    return makeOpenDimsError("input",
+                             "open height or width needs windowDimensions "
+                             "and no outputSizes");
   g.windowHeight = options.windowDimensions.empty()
                        ? g.inputHeight
                        : options.windowDimensions[0];

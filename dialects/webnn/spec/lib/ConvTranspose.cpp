@@ -14,6 +14,7 @@ resolveConvTranspose2d(const OperandDescriptor &input,
   WEBNNC_SPEC_CHECK(checkDataType(input, "input", kFloatTypes));
   WEBNNC_SPEC_CHECK(checkRank(filter, "filter", 4));
   WEBNNC_SPEC_CHECK(checkSameType(filter, "filter", input, "input"));
+  WEBNNC_SPEC_CHECK(checkNoOpenDims(filter, "filter"));
   WEBNNC_SPEC_CHECK(checkListOption(options.padding, "padding", 4, 0));
   WEBNNC_SPEC_CHECK(checkListOption(options.strides, "strides", 2, 1));
   WEBNNC_SPEC_CHECK(checkListOption(options.dilations, "dilations", 2, 1));
@@ -42,13 +43,14 @@ resolveConvTranspose2d(const OperandDescriptor &input,
   g.batches = in.batches, g.inputChannels = in.channels,
   g.inputHeight = in.height, g.inputWidth = in.width;
   if (isOpen(g.inputChannels))
-    return makeError("input", "channels must not be an open dimension");
+    return makeOpenDimsError("input", "channels must not be an open dimension");
   // An open height or width gives an open output size, checked at compute;
   // outputSizes could only be checked against it there, so it is refused.
   bool openSpatial = isOpen(g.inputHeight) || isOpen(g.inputWidth);
   if (openSpatial && !options.outputSizes.empty())
-    return makeError("outputSizes", "cannot be given for an input with an "
-                                    "open height or width");
+    return makeOpenDimsError("outputSizes",
+                             "cannot be given for an input with an "
+                             "open height or width");
   const Shape &f = filter.shape;
   int64_t filterInputChannels = 0, filterOutputChannels = 0;
   switch (options.filterLayout) {

@@ -35,6 +35,10 @@ Expected<Shape> ndShape(const OperandDescriptor &input,
   WEBNNC_SPEC_CHECK(checkMinRank(indices, "indices", 1));
   WEBNNC_SPEC_CHECK(checkDataType(indices, "indices", kIndexTypes));
   int64_t k = indices.shape.back();
+  if (isOpen(k))
+    return makeOpenDimsError("indices",
+                             "the last dimension must not be open (it "
+                             "is the length of each index tuple)");
   if (k > int64_t(input.rank()))
     return makeError("indices",
                      "last dimension (" + std::to_string(k) +
@@ -90,7 +94,7 @@ Expected<OperandDescriptor> scatterElements(const OperandDescriptor &input,
   WEBNNC_SPEC_CHECK(checkSameType(updates, "updates", input, "input"));
   WEBNNC_SPEC_CHECK(checkAxis(options.axis, input.rank()));
   WEBNNC_SPEC_CHECK(checkElementsIndices(input, indices, options.axis));
-  WEBNNC_SPEC_CHECK(checkShape(updates, "updates", indices.shape));
+  WEBNNC_SPEC_CHECK(checkShapeAgrees(updates, "updates", indices.shape));
   return input;
 }
 
@@ -101,7 +105,7 @@ Expected<OperandDescriptor> scatterND(const OperandDescriptor &input,
   Expected<Shape> shape = ndShape(input, indices);
   if (!shape)
     return shape.error();
-  WEBNNC_SPEC_CHECK(checkShape(updates, "updates", *shape));
+  WEBNNC_SPEC_CHECK(checkShapeAgrees(updates, "updates", *shape));
   return input;
 }
 

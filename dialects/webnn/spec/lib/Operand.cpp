@@ -118,25 +118,26 @@ bool acceptsOpenDims(std::string_view name) {
   // and spatial sizes, matmul/gemm, softmax, reductions, the
   // normalizations, resample2d, quantize/dequantize (one scale along an
   // open dimension), and the shape ops (reshape, expand and slice with
-  // sizes given as expressions, concat, split, gather, pad, tile,
-  // transpose, reverse).
+  // sizes given as expressions, concat, split, the gathers and scatters,
+  // pad, tile, transpose, reverse).
   static constexpr std::string_view ops[] = {
       "abs", "add", "argmax", "argmin", "averagepool2d", "batchnormalization",
       "cast", "ceil", "clamp", "concat", "conv2d", "convtranspose2d", "cos",
-      "cumulativesum",
-      "dequantizelinear", "div", "elu", "equal", "erf", "exp", "expand",
-      "floor", "fused", "gather", "gatherelements", "gelu", "gemm", "gru", "grucell", "greater", "greaterorequal",
+      "cumulativesum", "dequantizelinear", "div", "elu", "equal", "erf", "exp",
+      "expand", "floor", "fused", "gather", "gatherelements", "gathernd",
+      "gelu", "gemm", "greater", "greaterorequal", "gru", "grucell",
       "hardsigmoid", "hardswish", "identity", "instancenormalization",
       "isinfinite", "isnan", "l2pool2d", "layernormalization", "leakyrelu",
       "lesser", "lesserorequal", "linear", "log", "logicaland", "logicalnot",
-      "logicalor", "logicalxor", "lstm", "lstmcell", "matmul", "max", "maxpool2d", "min", "mul",
-      "neg", "notequal", "packedmatmul", "pad", "pow", "prelu",
-      "quantizelinear", "reciprocal", "reducel1", "reducel2", "reducelogsum",
-      "reducelogsumexp", "reducemax", "reducemean", "reducemin",
+      "logicalor", "logicalxor", "lstm", "lstmcell", "matmul", "max",
+      "maxpool2d", "min", "mul", "neg", "notequal", "packedmatmul", "pad",
+      "pow", "prelu", "quantizelinear", "reciprocal", "reducel1", "reducel2",
+      "reducelogsum", "reducelogsumexp", "reducemax", "reducemean", "reducemin",
       "reduceproduct", "reducesum", "reducesumsquare", "relu", "resample2d",
-      "reshape", "reverse", "roundeven", "sigmoid", "sign", "sin", "slice",
-      "softmax", "softplus", "softsign", "split", "sqrt", "sub", "tan", "tanh",
-      "tile", "transpose", "triangular", "where", "yield"};
+      "reshape", "reverse", "roundeven", "scatterelements", "scatternd",
+      "sigmoid", "sign", "sin", "slice", "softmax", "softplus", "softsign",
+      "split", "sqrt", "sub", "tan", "tanh", "tile", "transpose", "triangular",
+      "where", "yield"};
   std::string key;
   for (char c : name)
     if (c != '_')

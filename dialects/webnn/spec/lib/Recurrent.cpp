@@ -89,9 +89,10 @@ std::optional<Error> checkSequenceInput(const OperandDescriptor &input,
   if (steps <= 0)
     return makeError("steps", "must be greater than 0");
   if (isOpen(input.shape[0]))
-    return makeError("input", "an open sequence length (dimension 0) is not "
-                              "supported: webnnc unrolls the steps at "
-                              "compile time");
+    return makeOpenDimsError("input",
+                             "an open sequence length (dimension 0) is not "
+                             "supported: webnnc unrolls the steps at "
+                             "compile time");
   if (input.shape[0] != steps)
     return makeError("steps", std::to_string(steps) +
                                   " must equal the input's first dimension " +

@@ -56,13 +56,13 @@ resolveResample2d(const OperandDescriptor &input,
       if (isOpen(g.inputSizes[i])) {
         // floor(size * scale) at compute, exact for a scale p / 2^k.
         if (!resampledSizeRatio(g.scales[i]))
-          return makeError("scales", "scaling open axis " +
-                                         std::to_string(axes[i]) + " by " +
-                                         std::to_string(g.scales[i]) +
-                                         " gives a size known only at "
-                                         "compute that webnnc cannot "
-                                         "express; use a scale p / 2^k "
-                                         "(2, 0.5, 1.5...) or give sizes");
+          return makeOpenDimsError(
+              "scales", "scaling open axis " + std::to_string(axes[i]) +
+                            " by " + std::to_string(g.scales[i]) +
+                            " gives a size known only at "
+                            "compute that webnnc cannot "
+                            "express; use a scale p / 2^k "
+                            "(2, 0.5, 1.5...) or give sizes");
         g.outputSizes[i] = kOpenDim;
         continue;
       }

@@ -213,9 +213,10 @@ split(const OperandDescriptor &input, const std::vector<int64_t> &splits,
   WEBNNC_SPEC_CHECK(checkAxis(options.axis, input.rank()));
   int64_t extent = input.shape[options.axis];
   if (isOpen(extent))
-    return makeError("input", "its dimension " + std::to_string(options.axis) +
-                                  " (the split axis) is open; split needs "
-                                  "that size at build time");
+    return makeOpenDimsError("input",
+                             "its dimension " + std::to_string(options.axis) +
+                                 " (the split axis) is open; split needs "
+                                 "that size at build time");
   int64_t parts = isCount ? (splits.empty() ? 0 : splits.front())
                          : int64_t(splits.size());
   if (parts > kMaxTensorCount)

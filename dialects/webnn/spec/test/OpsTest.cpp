@@ -304,7 +304,20 @@ TEST(OpenDims, PropagateThroughShapeRules) {
   EXPECT_TRUE(acceptsOpenDims("reshape"));
   EXPECT_TRUE(acceptsOpenDims("gru")); // an open batch; steps stay static
   EXPECT_TRUE(acceptsOpenDims("convTranspose2d"));
-  EXPECT_FALSE(acceptsOpenDims("scatterND"));
+  EXPECT_TRUE(acceptsOpenDims("scatterND"));
+  EXPECT_EQ(gatherND(f32({Q, 5, 4}), {DataType::Int32, {Q, 3, 2}})->shape,
+            (Shape{Q, 3, 4}));
+  auto openTuples = gatherND(f32({2, 5}), {DataType::Int32, {3, Q}});
+  ASSERT_FALSE(openTuples);
+  EXPECT_TRUE(openTuples.error().needsStaticSizes);
+  EXPECT_EQ(scatterND(f32({Q, 4}), {DataType::Int32, {Q, 1}}, f32({Q, 4}))
+                ->shape,
+            (Shape{Q, 4}));
+  // An open size meets a static one: compared at compute.
+  EXPECT_TRUE(scatterElements(f32({Q, 4}), {DataType::Int32, {2, 4}},
+                              f32({Q, 4}), {}));
+  EXPECT_FALSE(scatterElements(f32({Q, 4}), {DataType::Int32, {2, 4}},
+                               f32({Q, 3}), {}));
   ConvTranspose2dOptions up;
   up.strides = {2, 2};
   up.outputPadding = {1, 1};

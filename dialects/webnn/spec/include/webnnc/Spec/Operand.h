@@ -134,6 +134,9 @@ std::string toString(const OperandDescriptor &desc);
 struct Error {
   std::string operand;
   std::string rule;
+  // The rule refuses an open dimension: the graph would be valid with that
+  // size given at build time (importers say so instead of "invalid").
+  bool needsStaticSizes = false;
 
   // "<op>: <operand>: <rule>", e.g. "conv2d: filter: rank must be 4, got 3".
   std::string format(std::string_view op) const;
@@ -144,6 +147,9 @@ template <typename T> using Expected = webnnc::Expected<T, Error>;
 
 inline Error makeError(std::string operand, std::string rule) {
   return Error{std::move(operand), std::move(rule)};
+}
+inline Error makeOpenDimsError(std::string operand, std::string rule) {
+  return Error{std::move(operand), std::move(rule), true};
 }
 
 // The largest WebNN `unsigned long` (dimensions, strides, dilations,
