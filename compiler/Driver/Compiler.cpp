@@ -338,6 +338,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     return log.errorText("the graph passes failed");
   beforeFolding = countComputeOps(getGraphFunction(module));
   auto optimizePasses = makePassManager();
+  pipeline.add(*optimizePasses, createWebNNPhaseConvTransposePass());
   if (opt.foldConstants)
     pipeline.add(*optimizePasses, createWebNNFoldConstantsPass());
   pipeline.add(*optimizePasses, createCanonicalizerPass());

@@ -8,7 +8,8 @@ one input/output pair is computed by torch.
 
 writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
 lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
-(default: all); NAME_opsetN exports NAME at opset N instead (e.g.
+(default: all) and unet_small (on request: a U-Net whose decoder upsamples
+with transposed convolutions); NAME_opsetN exports NAME at opset N instead (e.g.
 transformer_encoder_opset13, whose layer norms are basic ops). The ONNX graph's input is named "input", its output "output".
 LeNet-5 also writes lenet5.feature.npy, the ReLU after its second fully
 connected layer (ONNX value /classifier/classifier.3/Relu_output_0).
@@ -49,6 +50,35 @@ def randomize_batchnorm(model):
     return model
 
 
+class SmallUNet(torch.nn.Module):
+    """A U-Net: two encoder stages, a bottleneck, two decoder stages that
+    upsample with stride-2 transposed convolutions and concatenate the
+    encoder's maps, a 1x1 head (Ronneberger et al. 2015, narrower)."""
+
+    def __init__(self):
+        super().__init__()
+
+        def block(cin, cout):
+            return torch.nn.Sequential(
+                torch.nn.Conv2d(cin, cout, 3, padding=1), torch.nn.ReLU(),
+                torch.nn.Conv2d(cout, cout, 3, padding=1), torch.nn.ReLU())
+        self.enc1, self.enc2 = block(3, 32), block(32, 64)
+        self.bottleneck = block(64, 128)
+        self.up2 = torch.nn.ConvTranspose2d(128, 64, 2, stride=2)
+        self.dec2 = block(128, 64)
+        self.up1 = torch.nn.ConvTranspose2d(64, 32, 2, stride=2)
+        self.dec1 = block(64, 32)
+        self.head = torch.nn.Conv2d(32, 2, 1)
+
+    def forward(self, x):
+        e1 = self.enc1(x)
+        e2 = self.enc2(torch.nn.functional.max_pool2d(e1, 2))
+        b = self.bottleneck(torch.nn.functional.max_pool2d(e2, 2))
+        d2 = self.dec2(torch.cat([self.up2(b), e2], 1))
+        d1 = self.dec1(torch.cat([self.up1(d2), e1], 1))
+        return self.head(d1)
+
+
 def network(name):
     """(model, input shape, opset)"""
     if name == "lenet5":
@@ -69,6 +99,8 @@ def network(name):
             d_model=256, nhead=8, dim_feedforward=1024, dropout=0.0,
             batch_first=True)
         return layer, (1, 128, 256), 17
+    if name == "unet_small":
+        return SmallUNet(), (1, 3, 128, 128), 13
     raise SystemExit(f"unknown network '{name}'")
 
 

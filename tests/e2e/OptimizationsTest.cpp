@@ -347,6 +347,80 @@ TEST(Winograd, ThreeByThreeConvsMatchReferenceAndDirect) {
   }
 }
 
+// Transposed convolutions webnn-phase-conv-transpose computes as one conv
+// over the stride phases: a 4x4/2 with bias; a 3x3/2 with outputPadding and
+// two groups, then relu (fused into the phase conv); a 2x2/3 filter smaller
+// than its stride (phases without taps give the bias); strides (2, 3)
+// with a 5x4 filter, padding on some sides and outputSizes; a stride-1
+// one whose padding crops more than the filter reaches. |batch| may be
+// open.
+Graph stridedTransposedConvs(int64_t batch) {
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {batch, 6, 5, 7}});
+  auto weights = [&](Shape shape, int salt) {
+    std::vector<float> w(size_t(spec::elementCount(shape)));
+    for (size_t i = 0; i < w.size(); ++i)
+      w[i] = float(int((i + salt) * 7 % 13) - 6) / 20;
+    return b.constant({DataType::Float32, shape}, std::span<const float>(w));
+  };
+  Operand up = b.convTranspose2d(x, weights({6, 4, 4, 4}, 1),
+                                 {.padding = {1, 1, 1, 1},
+                                  .strides = {2, 2},
+                                  .bias = weights({4}, 2)});
+  Operand grouped = b.relu(b.convTranspose2d(
+      x, weights({6, 5, 3, 3}, 3),
+      {.padding = {1, 1, 1, 1},
+       .strides = {2, 2},
+       .outputPadding = {1, 1},
+       .groups = 2}));
+  Operand sparse = b.convTranspose2d(x, weights({6, 3, 2, 2}, 4),
+                                     {.strides = {3, 3},
+                                      .bias = weights({3}, 5)});
+  Operand uneven = b.convTranspose2d(x, weights({6, 2, 5, 4}, 6),
+                                     {.padding = {2, 0, 1, 3},
+                                      .strides = {2, 3},
+                                      .outputSizes = {12, 20}});
+  Operand cropped =
+      b.convTranspose2d(x, weights({6, 3, 3, 3}, 7), {.padding = {3, 2, 0, 4}});
+  auto graph = b.build({{"up", up},
+                        {"grouped", grouped},
+                        {"sparse", sparse},
+                        {"uneven", uneven},
+                        {"cropped", cropped}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+TEST(PhaseConvTranspose, StridedTransposedConvsMatchReference) {
+  Graph sized = stridedTransposedConvs(2);
+  std::map<std::string, HostTensor> inputs = test::randomInputs(sized, 4, -1, 1);
+  auto expected = reference::evaluate(sized, inputs);
+  ASSERT_TRUE(expected) << expected.error();
+  // Rewritten, every transposed conv is gone before kernels are chosen.
+  CompileOptions stop;
+  stop.emit = EmitKind::Mlir;
+  stop.stopAfter = "webnn-phase-conv-transpose";
+  Graph rewrittenGraph = stridedTransposedConvs(2);
+  auto rewritten = compile(rewrittenGraph, stop);
+  ASSERT_TRUE(rewritten) << rewritten.error();
+  EXPECT_EQ(rewritten->artifact.find("conv_transpose2d"), std::string::npos);
+  EXPECT_NE(rewritten->artifact.find("webnn.conv2d"), std::string::npos);
+  for (int64_t batch : {int64_t(2), kOpenDim}) {
+    Graph graph = stridedTransposedConvs(batch);
+    auto model = test::CompiledTestModel::compile(graph);
+    ASSERT_TRUE(model) << model.error();
+    for (int threads : {1, 2}) {
+      auto actual = (*model)->run(inputs, threads);
+      ASSERT_TRUE(actual) << actual.error();
+      for (size_t i = 0; i < actual->size(); ++i)
+        EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
+            << (*model)->compiled().outputs[i].name << ", batch "
+            << (batch == kOpenDim ? "open" : "2") << ", " << threads
+            << " threads";
+    }
+  }
+}
+
 // MobileNet's inverted residual blocks: a 1x1 conv expanding the channels,
 // relu6, a depthwise 3x3 conv, relu6. With expanded tensors too large to
 // stay in cache (2 x 45 x 47 x 80 floats, 1.35 MB) each pair is one kernel,

@@ -44,6 +44,11 @@ Value OpEmitter::reshape(Value input, ArrayRef<int64_t> shape) {
   return create<webnn::ReshapeOp>({input}, attrs);
 }
 
+Value OpEmitter::transpose(Value input, ArrayRef<int64_t> permutation) {
+  return create<webnn::TransposeOp>({input},
+                                    {array("permutation", permutation)});
+}
+
 Value OpEmitter::concat(ValueRange inputs, int64_t axis) {
   if (inputs.size() == 1)
     return inputs.front();

@@ -21,6 +21,7 @@ public:
   // Open sizes of |shape| (-1 or dynamic) are the input's open sizes, in
   // order (reshapes that add or drop unit dimensions).
   mlir::Value reshape(mlir::Value input, llvm::ArrayRef<int64_t> shape);
+  mlir::Value transpose(mlir::Value input, llvm::ArrayRef<int64_t> permutation);
   // Inputs joined along |axis|; a single input is returned as is.
   mlir::Value concat(mlir::ValueRange inputs, int64_t axis);
   // a * b^T + c (c may be null).

@@ -61,7 +61,7 @@
 // TIMING: linking the model object
 // TIMING: Total
 // TIMING-NOT: Execution time report
-// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-decompose, webnn-fold-constants, canonicalize, webnn-recognize, webnn-channels-last, webnn-fold-constants, cse, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
+// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-decompose, webnn-phase-conv-transpose, webnn-fold-constants, canonicalize, webnn-recognize, webnn-channels-last, webnn-fold-constants, cse, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
 
 // One relocatable object whose only global definition is the model.
 // OBJ: Type: REL (Relocatable file)

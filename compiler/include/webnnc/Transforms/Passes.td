@@ -54,6 +54,25 @@ def WebNNWidenInt4Pass : Pass<"webnn-widen-int4", "::mlir::ModuleOp"> {
   }];
 }
 
+def WebNNPhaseConvTransposePass
+    : Pass<"webnn-phase-conv-transpose", "::mlir::ModuleOp"> {
+  let summary = "A strided convTranspose2d as one conv2d over its phases";
+  let description = [{
+    Output element `q * s + r` of a transposed convolution (stride `s`)
+    receives input `q - j` through filter tap `r + j * s`: each stride
+    phase `r` is an ordinary correlation with the phase's taps reversed.
+    A `conv_transpose2d` with a constant `iohw` filter (and constant bias),
+    an `nchw` input static off the batch and no dilation becomes one
+    channels-last `conv2d` whose output channels are every (group, phase,
+    channel), then a reshape and a transpose that interleave the phases, a
+    slice that applies the padding and a transpose back to `nchw` (which
+    `webnn-channels-last` cancels against its neighbours' transposes): the
+    fast conv kernels instead of the gather form,
+    which multiplies by zero on all but one in `s * s` taps. Other forms
+    keep the direct kernel.
+  }];
+}
+
 def WebNNFoldConstantsPass : Pass<"webnn-fold-constants", "::mlir::ModuleOp"> {
   let summary = "Compute ops whose operands are all constants";
   let description = [{
