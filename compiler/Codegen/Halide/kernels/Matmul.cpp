@@ -19,7 +19,8 @@ namespace {
 // (a [seq, 1, d] activation times a weight), so the batch supplies the rows
 // instead of 1-row tiles run one batch at a time.
 void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
-                   RDom k, int64_t m, int64_t n, int64_t kExtent,
+                   RDom k, int64_t m, int64_t n, Expr mExtent, Expr nExtent,
+                   int64_t kExtent,
                    int64_t batches, int64_t panelWidth, size_t rowDim,
                    const Target &target, const Placement &placement) {
   std::vector<Var> ov = output.args();
@@ -43,19 +44,68 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
                                 ? TailStrategy::ShiftInwards
                                 : TailStrategy::GuardWithIf;
   Var jo("jo"), ji("ji"), io("io"), ii("ii");
-  output.split(ov[0], jo, ji, tn, columnTail)
-      .split(rows, io, ii, tm, tailFor(m, tm, placement));
   // Row tiles inside column tiles when A (per batch) stays in the L2 cache:
   // each panel of B is then read from memory once and reused from the
   // nearer caches by every row tile, instead of all of B streaming past
   // every row tile.
   bool rowsInner = !isOpen(m) && !isOpen(kExtent) &&
                    m * kExtent * 4 <= (1 << 20) && sizeHint(n) > tn;
-  if (rowsInner)
-    output.reorder(ji, ii, io, jo);
-  else
-    output.reorder(ji, ii, jo, io);
-  output.vectorize(ji, vw, vectorTail).unroll(ii);
+  auto tileOutput = [&](Stage s, TailStrategy columns, TailStrategy vectors,
+                        TailStrategy rowTail, int tileRows) {
+    s.split(ov[0], jo, ji, tn, columns).split(rows, io, ii, tileRows, rowTail);
+    if (rowsInner)
+      s.reorder(ji, ii, io, jo);
+    else
+      s.reorder(ji, ii, jo, io);
+    s.vectorize(ji, vw, vectors).unroll(ii);
+    if (!placement.root ||
+        !worthParallel(batches * sizeHint(m) * sizeHint(n) *
+                       sizeHint(kExtent)))
+      return;
+    // Whole products to threads when there are several (attention heads):
+    // a parallel loop inside a serial batch loop pays its fork and join
+    // once per batch.
+    std::vector<Var> batchVars(ov.begin() + rowDim + 1, ov.end());
+    if (batches >= 2 && !batchVars.empty()) {
+      Var fused = batchVars[0];
+      for (size_t d = 1; d < batchVars.size(); ++d) {
+        Var next(fused.name() + "_" + batchVars[d].name());
+        s.fuse(fused, batchVars[d], next);
+        fused = next;
+      }
+      s.parallel(fused);
+      return;
+    }
+    // The outer of the two tile loops, if it has work for both threads.
+    Var outer = rowsInner ? jo : io;
+    int64_t outerTiles =
+        rowsInner ? (sizeHint(n) + tn - 1) / tn : (sizeHint(m) + tm - 1) / tm;
+    s.parallel(outerTiles >= 2 ? outer : (rowsInner ? io : jo));
+  };
+  // Open sizes at least one tile (the usual case: a sequence of 128) get
+  // unguarded tiles whose last one shifts inwards, as static sizes do; a
+  // guard on every vector made attention scores over an open sequence
+  // three times slower. Smaller sizes take the guarded schedule.
+  // An open M of one (a batch of one through a fully connected layer):
+  // one-row tiles, not a guarded six-row tile computing one.
+  if (isOpen(m) && mExtent.defined() && placement.root)
+    tileOutput(output.specialize(mExtent == 1), columnTail, vectorTail,
+               TailStrategy::GuardWithIf, 1);
+  Expr wholeTiles = Internal::const_true();
+  if (isOpen(n) && nExtent.defined())
+    wholeTiles = wholeTiles && nExtent >= tn;
+  if (isOpen(m) && mExtent.defined())
+    wholeTiles = wholeTiles && mExtent >= tm;
+  if (!Internal::is_const(wholeTiles) && placement.root && !placement.inPlace) {
+    TailStrategy rowFit = TailStrategy::ShiftInwards;
+    if (!isOpen(m))
+      rowFit = tailFor(m, tm, placement);
+    tileOutput(output.specialize(wholeTiles), TailStrategy::ShiftInwards,
+               isOpen(n) || n % vw == 0 ? TailStrategy::ShiftInwards
+                                        : vectorTail,
+               rowFit, tm);
+  }
+  tileOutput(output, columnTail, vectorTail, tailFor(m, tm, placement), tm);
   mm.compute_at(output, rowsInner ? io : jo)
       .vectorize(mmVars[0], vw)
       .unroll(mmRows);
@@ -70,28 +120,6 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
       .vectorize(vi)
       .unroll(vo)
       .unroll(mmRows);
-  if (placement.root &&
-      worthParallel(batches * sizeHint(m) * sizeHint(n) * sizeHint(kExtent))) {
-    // Whole products to threads when there are several (attention heads):
-    // a parallel loop inside a serial batch loop pays its fork and join
-    // once per batch.
-    std::vector<Var> batchVars(ov.begin() + rowDim + 1, ov.end());
-    if (batches >= 2 && !batchVars.empty()) {
-      Var fused = batchVars[0];
-      for (size_t d = 1; d < batchVars.size(); ++d) {
-        Var next(fused.name() + "_" + batchVars[d].name());
-        output.fuse(fused, batchVars[d], next);
-        fused = next;
-      }
-      output.parallel(fused);
-      return;
-    }
-    // The outer of the two tile loops, if it has work for both threads.
-    Var outer = rowsInner ? jo : io;
-    int64_t outerTiles =
-        rowsInner ? (sizeHint(n) + tn - 1) / tn : (sizeHint(m) + tm - 1) / tm;
-    output.parallel(outerTiles >= 2 ? outer : (rowsInner ? io : jo));
-  }
 }
 
 } // namespace
@@ -182,10 +210,16 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
     rowExtent = extentOf(out, 2);
     batches /= rowExtent;
   }
+  // Open M and N at compute, for the schedule's choice of tiles.
+  Expr mExtent, nExtent;
+  if (isOpen(rowExtent) && rowDim == 1)
+    mExtent = a.extent(aT ? aRank - 1 : aRank - 2);
+  if (isOpen(n) && !isPacked)
+    nExtent = b.extent(bT ? b.type.shape.size() - 2 : b.type.shape.size() - 1);
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) {
-    scheduleTiles(output, mm, vars, k, rowExtent, n, kExtent, batches,
-                  panelWidth, rowDim, target, placement);
+    scheduleTiles(output, mm, vars, k, rowExtent, n, mExtent, nExtent,
+                  kExtent, batches, panelWidth, rowDim, target, placement);
   };
   Value product{result, op.result};
   if (spec::hasOpenDims(out)) {
