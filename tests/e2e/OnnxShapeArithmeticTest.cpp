@@ -253,6 +253,24 @@ TEST(OnnxShapeArithmetic, TransposedConvsOverOpenBatchAndSize) {
       true);
 }
 
+TEST(OnnxShapeArithmetic, LocalResponseNormalizationOverOpenSizes) {
+  // LRN (AlexNet's, GoogLeNet's) with an even window over an open batch
+  // and image: the channel window as a conv over [n, 1, channels, h * w].
+  ModelMaker m;
+  m.input("x", {0, 7, 0, 0}, {"batch", "", "height", "width"});
+  auto *lrn = m.node("LRN", {"x"}, {"y"});
+  setInt(lrn, "size", 4);
+  auto *alpha = lrn->add_attribute();
+  alpha->set_name("alpha");
+  alpha->set_type(onnx::AttributeProto::FLOAT);
+  alpha->set_f(0.02f);
+  m.output("y");
+  expectEverySizeMatches(m, {},
+                         {{{"batch", 1}, {"height", 1}, {"width", 1}},
+                          {{"batch", 3}, {"height", 5}, {"width", 9}}},
+                         true);
+}
+
 TEST(OnnxShapeArithmetic, SizesReadAsTensorData) {
   // Sizes used as numbers: x divided by the sequence length as a float; a
   // Concat of sizes and computed data; torch's index_put (x[:, 0] = v) as

@@ -140,7 +140,54 @@ void convertGroupNormalization(NodeContext &ctx) {
 
 } // namespace
 
+// Local response normalization across channels (AlexNet, GoogLeNet):
+// y = x / (bias + alpha / size * sum of x^2 over a window of channels)^beta,
+// the window [c - floor((size - 1) / 2), c + ceil((size - 1) / 2)] cut at
+// the edges. The window sum is a conv of ones along the channels, taken as
+// the height of a one-channel image [n, 1, channels, rest].
+void convertLRN(NodeContext &ctx) {
+  if (!ctx.has("size"))
+    return ctx.invalid("attribute 'size' is required");
+  int64_t size = ctx.attrInt("size", 1);
+  double alpha = ctx.attrFloat("alpha", 1e-4), beta = ctx.attrFloat("beta", 0.75);
+  double bias = ctx.attrFloat("bias", 1.0);
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  if (size < 1 || size > kMaxUnsignedLong)
+    return ctx.invalid("size " + std::to_string(size) + " must be positive");
+  if (x.rank() < 3)
+    return ctx.invalid("the input needs a batch, channels and a spatial "
+                       "dimension, got rank " + std::to_string(x.rank()));
+  auto dims = ctx.dims(x);
+  if (!dims)
+    return;
+  auto &b = ctx.b();
+  spec::DataType type = x.dataType();
+  DimExpr rest(1);
+  for (size_t k = 2; k < dims->size(); ++k)
+    rest = rest * (*dims)[k];
+  Operand image =
+      ctx.reshapeTo(b.mul(x, x, ctx.options()),
+                    {(*dims)[0], DimExpr(1), (*dims)[1], rest});
+  std::vector<float> ones(size_t(size), 1.0f);
+  Operand window = b.cast(
+      b.constant({spec::DataType::Float32, {1, 1, size, 1}},
+                 std::span<const float>(ones)),
+      type, ctx.options());
+  Conv2dOptions sum = ctx.labelled(Conv2dOptions{});
+  sum.padding = {(size - 1) / 2, size / 2, 0, 0};
+  Operand squares = ctx.reshapeTo(b.conv2d(image, window, sum), *dims);
+  Operand scaled = b.add(
+      b.mul(squares, scalar(ctx, type, alpha / double(size)), ctx.options()),
+      scalar(ctx, type, bias), ctx.options());
+  Operand denominator =
+      b.pow(scaled, scalar(ctx, type, beta), ctx.options());
+  ctx.set(0, b.div(x, denominator, ctx.options()));
+}
+
 void registerNormalizationOps(ConverterTable &t) {
+  t["LRN"] = convertLRN;
   t["GroupNormalization"] = convertGroupNormalization;
   t["BatchNormalization"] = convertBatchNormalization;
   t["InstanceNormalization"] = convertInstanceNormalization;
