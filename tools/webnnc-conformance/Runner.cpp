@@ -71,6 +71,7 @@ Outcome runCase(const Case &c, const RunOptions &options) {
   compileOptions.modelName = "wpt";
   compileOptions.target = options.target;
   compileOptions.jobs = 1; // cases already run in parallel
+  compileOptions.kernelCacheDir = options.cacheDir;
   auto compiled = compile(built->graph, compileOptions);
   if (!compiled) {
     out.reason = "compile: " + compiled.error();

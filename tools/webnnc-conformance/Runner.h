@@ -18,6 +18,9 @@ struct RunOptions {
   std::string markdown;           // write the results table here
   std::string target = "host";
   int jobs = 0; // cases compiled at once; 0: the cores
+  // Generated kernels kept here and reused by later cases and runs (cases
+  // share most kernels); empty: none.
+  std::string cacheDir;
   bool verbose = false;
   // A missing path is a skip (exit 77, CTest's SKIP_RETURN_CODE), not an
   // error: the WPT vectors live outside the repository.

@@ -26,6 +26,8 @@ int main(int argc, char **argv) {
                  "CPU to compile for: host, x86-64-v3 or x86-64-v4");
   app.add_option("-j,--jobs", options.jobs,
                  "Cases compiled at once (default: cores)");
+  app.add_option("--cache-dir", options.cacheDir,
+                 "Keep generated kernels here and reuse them (default: none)");
   app.add_flag("-v,--verbose", options.verbose, "Print every case's result");
   app.add_flag("--skip-missing", options.skipMissing,
                "Exit with 77 (skipped) if a path does not exist");

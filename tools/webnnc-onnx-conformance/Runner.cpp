@@ -164,7 +164,8 @@ bool needsConstants(const OnnxImportError &error) {
 }
 
 Outcome runTest(const NodeTest &t, const std::set<std::string> &mapped,
-                const std::map<std::string, std::string> &unmapped) {
+                const std::map<std::string, std::string> &unmapped,
+                const std::string &cacheDir) {
   for (const std::string &op : t.opTypes)
     if (!mapped.count(op)) {
       auto why = unmapped.find(op);
@@ -215,6 +216,7 @@ Outcome runTest(const NodeTest &t, const std::set<std::string> &mapped,
   CompileOptions compileOptions;
   compileOptions.modelName = "node";
   compileOptions.jobs = 1; // tests already run in parallel
+  compileOptions.kernelCacheDir = cacheDir;
   auto compiled = compile(*graph, compileOptions);
   if (!compiled)
     return {Status::Failed, "compile: " + compiled.error()};
@@ -303,7 +305,7 @@ int run(const RunOptions &options) {
                  : int(std::max(1u, std::thread::hardware_concurrency()));
   auto worker = [&] {
     for (size_t i; (i = next++) < tests.size();) {
-      outcomes[i] = runTest(tests[i], mapped, unmapped);
+      outcomes[i] = runTest(tests[i], mapped, unmapped, options.cacheDir);
       if (options.verbose) {
         std::lock_guard<std::mutex> lock(printMutex);
         const char *tag[] = {"PASS ", "FAIL ", "UNSUPPORTED ",

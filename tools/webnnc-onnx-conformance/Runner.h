@@ -18,6 +18,7 @@ struct RunOptions {
   std::string markdown;      // write the per-op table here
   double minPassRate = 0.9;  // of the tests whose ops the importer maps
   int jobs = 0;              // tests at once; 0: the cores
+  std::string cacheDir;      // kernels reused across tests; empty: none
   bool verbose = false;
   bool skipMissing = false;  // a missing root exits 77 (CTest's skip)
 };

@@ -27,6 +27,8 @@ int main(int argc, char **argv) {
                  "Fail below this pass rate of the tests whose ops are "
                  "mapped (default 0.9)");
   app.add_option("-j,--jobs", options.jobs, "Tests at once (default: cores)");
+  app.add_option("--cache-dir", options.cacheDir,
+                 "Keep generated kernels here and reuse them (default: none)");
   app.add_flag("-v,--verbose", options.verbose, "Print every test's result");
   app.add_flag("--skip-missing", options.skipMissing,
                "Exit 77 (skip) when the test directory does not exist");
