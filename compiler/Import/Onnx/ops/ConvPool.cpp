@@ -168,6 +168,17 @@ void convertConv(NodeContext &ctx) {
   ctx.set(0, lower(ctx, g->s, ctx.b().conv2d(g->s.input, g->filter, options)));
 }
 
+// A total padding split over both ends, the odd one at the end
+// (SAME_UPPER) or at the start (SAME_LOWER).
+void appendSamePadding(std::vector<int64_t> &padding, int64_t total,
+                       const std::string &autoPad) {
+  int64_t small = total / 2, large = total - small;
+  if (autoPad == "SAME_LOWER")
+    padding.insert(padding.end(), {large, small});
+  else
+    padding.insert(padding.end(), {small, large});
+}
+
 void convertConvTranspose(NodeContext &ctx) {
   auto g = readConv(ctx, "ConvTranspose");
   if (!g)
@@ -206,11 +217,7 @@ void convertConvTranspose(NodeContext &ctx) {
         options.outputPadding[k] -= total;
         continue;
       }
-      int64_t small = total / 2, large = total - small;
-      if (autoPad == "SAME_LOWER")
-        options.padding.insert(options.padding.end(), {large, small});
-      else
-        options.padding.insert(options.padding.end(), {small, large});
+      appendSamePadding(options.padding, total, autoPad);
     }
     ctx.attrInts("pads");
   } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER" ||
@@ -234,11 +241,7 @@ void convertConvTranspose(NodeContext &ctx) {
         options.padding.insert(options.padding.end(), {0, 0});
         continue;
       }
-      int64_t small = total / 2, large = total - small;
-      if (autoPad == "SAME_LOWER")
-        options.padding.insert(options.padding.end(), {large, small});
-      else
-        options.padding.insert(options.padding.end(), {small, large});
+      appendSamePadding(options.padding, total, autoPad);
     }
     options.outputSizes = {int64_t(want[0]), int64_t(want[1])};
     ctx.attrInts("pads");
