@@ -183,6 +183,68 @@ def symbolic_batch():
 
 CASES["symbolic_batch_sized_by_input"] = symbolic_batch
 
+
+def ints(name, shape, dtype, seed, low, high):
+    values = np.random.default_rng(seed).integers(low, high + 1, shape)
+    return nh.from_array(values.astype(dtype), name)
+
+
+def dynamic_quantized():
+    """Dynamic quantization as ONNX Runtime's quantize_dynamic writes it:
+    activations quantized at compute (DynamicQuantizeLinear), int8 and
+    uint8 weights, ConvInteger and MatMulInteger, rescaled in float; the
+    batch is symbolic."""
+    return graph([
+        h.make_node("DynamicQuantizeLinear", ["x"], ["xq", "xs", "xz"]),
+        h.make_node("ConvInteger", ["xq", "w", "xz", "wz"], ["acc"],
+                    pads=[1, 1, 1, 1], strides=[1, 2]),
+        h.make_node("Cast", ["acc"], ["accf"], to=T.FLOAT),
+        h.make_node("Mul", ["xs", "ws"], ["cs"]),
+        h.make_node("Mul", ["accf", "cs"], ["c0"]),
+        h.make_node("Add", ["c0", "cb"], ["c1"]),
+        h.make_node("Relu", ["c1"], ["c"]),
+        h.make_node("Flatten", ["c"], ["f"], axis=1),
+        h.make_node("DynamicQuantizeLinear", ["f"], ["fq", "fs", "fz"]),
+        h.make_node("MatMulInteger", ["fq", "m", "fz", "mz"], ["macc"]),
+        h.make_node("Cast", ["macc"], ["maccf"], to=T.FLOAT),
+        h.make_node("Mul", ["fs", "ms"], ["mscale"]),
+        h.make_node("Mul", ["maccf", "mscale"], ["y0"]),
+        h.make_node("Add", ["y0", "mb"], ["y"])],
+        [ints("w", [5, 6, 3, 3], np.uint8, 1, 0, 255),
+         const("wz", 131, np.uint8), const("ws", 0.004, np.float32),
+         rand("cb", [5, 1, 1], 2),
+         ints("m", [100, 9], np.int8, 3, -127, 127),
+         ints("mz", [9], np.int8, 4, -3, 3), const("ms", 0.01, np.float32),
+         rand("mb", [9], 5)], 13, inputs=(("x", ["N", 6, 5, 7]),))
+
+
+def qlinear():
+    """Static QOperator form: QLinearConv with per-channel weight scales
+    and an int32 bias, QLinearMatMul, dequantized at the end."""
+    return graph([
+        h.make_node("QuantizeLinear", ["x", "xs", "xz"], ["xq"]),
+        h.make_node("QLinearConv", ["xq", "xs", "xz", "w", "ws", "wz", "cs",
+                                    "cz", "b"], ["cq"],
+                    pads=[0, 1, 0, 1], strides=[2, 1], group=2),
+        h.make_node("Reshape", ["cq", "shape"], ["rq"]),
+        h.make_node("QLinearMatMul", ["rq", "cs", "cz", "m", "ms", "mz",
+                                      "ys", "yz"], ["yq"]),
+        h.make_node("DequantizeLinear", ["yq", "ys", "yz"], ["y"])],
+        [const("xs", 0.02, np.float32), const("xz", 128, np.uint8),
+         ints("w", [4, 3, 3, 3], np.int8, 6, -127, 127),
+         const("ws", [0.003, 0.005, 0.004, 0.006], np.float32),
+         const("wz", [0, 0, 0, 0], np.int8),
+         const("cs", 0.05, np.float32), const("cz", 120, np.uint8),
+         ints("b", [4], np.int32, 7, -2000, 2000),
+         const("shape", [2, 4, -1], np.int64),
+         ints("m", [14, 6], np.uint8, 8, 0, 255),
+         const("ms", 0.002, np.float32), const("mz", 130, np.uint8),
+         const("ys", 0.1, np.float32), const("yz", 100, np.uint8)], 13)
+
+
+CASES["dynamic_quantized_conv_matmul"] = dynamic_quantized
+CASES["qlinear_conv_matmul_per_channel"] = qlinear
+
 # Inputs that are not float32 (name -> dtype).
 INPUT_TYPES = {"where_bool_mask_input": {"m": np.bool_}}
 

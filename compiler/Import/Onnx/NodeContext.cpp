@@ -532,6 +532,56 @@ void NodeContext::invalid(std::string reason) {
                            std::move(reason)};
 }
 
+Operand NodeContext::convertAs(const std::string &opType,
+                               const std::vector<Operand> &inputs) {
+  if (failed())
+    return {};
+  auto converter = converters().find(opType);
+  if (converter == converters().end()) {
+    invalid("internal: no converter for " + opType);
+    return {};
+  }
+  // The stand-in node's values are named after this node's first output
+  // with a '#', which ONNX names in the same graph cannot collide with
+  // (each name is defined once, and these are defined here only).
+  std::string prefix = node_.output(0) + "#" + opType;
+  onnx::NodeProto node;
+  node.set_op_type(opType);
+  node.set_name(label_);
+  for (const onnx::AttributeProto &attr : node_.attribute()) {
+    *node.add_attribute() = attr;
+    readAttributes_.insert(attr.name());
+  }
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    if (!inputs[i]) {
+      node.add_input("");
+      continue;
+    }
+    std::string name = prefix + ":" + std::to_string(i);
+    ImportedValue &value = values_.define(name);
+    value.descriptor = inputs[i].descriptor();
+    value.operand = inputs[i];
+    value.computed = true;
+    node.add_input(name);
+  }
+  node.add_output(prefix);
+  std::set<std::string> needed{prefix};
+  NodeContext inner(node, opset_, builder_, values_, needed);
+  converter->second(inner);
+  if (std::optional<OnnxProblem> problem = inner.finish()) {
+    problem_ = problem;
+    problem_->opType = node_.op_type();
+    problem_->reason = "as " + opType + ": " + problem_->reason;
+    return {};
+  }
+  ImportedValue *result = values_.find(prefix);
+  if (!result || !result->operand) {
+    invalid("internal: " + opType + " computed no operand");
+    return {};
+  }
+  return *result->operand;
+}
+
 std::optional<OnnxProblem> NodeContext::finish() {
   if (!problem_) {
     for (const auto &attr : node_.attribute())

@@ -140,6 +140,14 @@ public:
   // Output |i| is input |input| unchanged (Identity, inference Dropout).
   void forward(size_t i, size_t input);
 
+  // This node converted as another op type over |inputs| (an invalid
+  // Operand for an absent one), with this node's attributes: the integer
+  // ops are their float op over dequantized inputs. Returns output 0, or
+  // an invalid Operand after reporting the other op's problem as this
+  // node's.
+  Operand convertAs(const std::string &opType,
+                    const std::vector<Operand> &inputs);
+
   // Problems; the first one wins.
   void unsupported(std::string reason);
   void notInWebNN(std::string reason);
@@ -193,6 +201,7 @@ void registerReductionOps(ConverterTable &table);
 void registerShapeOps(ConverterTable &table);
 void registerGatherScatterOps(ConverterTable &table);
 void registerQuantizationOps(ConverterTable &table);
+void registerIntegerOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 

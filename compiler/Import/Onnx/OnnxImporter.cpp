@@ -617,6 +617,7 @@ const ConverterTable &converters() {
     registerShapeOps(t);
     registerGatherScatterOps(t);
     registerQuantizationOps(t);
+    registerIntegerOps(t);
     registerRecurrentOps(t);
     registerResizeOps(t);
     return t;

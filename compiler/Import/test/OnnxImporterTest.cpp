@@ -365,6 +365,49 @@ TEST(OnnxImporterTest, WindowAttributesOutOfRangeAreInvalid) {
             "size or its padding along axis 2 exceeds 4294967295");
 }
 
+// The integer ops become their float op (Conv, MatMul) over shifted or
+// dequantized inputs: that op's rules still name the integer node.
+TEST(OnnxImporterTest, IntegerOpsReportTheirOwnNode) {
+  auto bytes = [](ModelMaker &m, const std::string &name,
+                  std::vector<int64_t> dims, onnx::TensorProto::DataType type,
+                  std::vector<uint8_t> values) {
+    auto *t = m.graph->add_initializer();
+    t->set_name(name);
+    t->set_data_type(type);
+    for (int64_t d : dims)
+      t->add_dims(d);
+    t->set_raw_data(std::string(values.begin(), values.end()));
+  };
+  ModelMaker conv;
+  bytes(conv, "x", {1, 1, 4, 4}, onnx::TensorProto::UINT8,
+        std::vector<uint8_t>(16, 7));
+  bytes(conv, "w", {1, 1, 2, 2}, onnx::TensorProto::INT8,
+        std::vector<uint8_t>(4, 1));
+  setInts(conv.node("ConvInteger", {"x", "w"}, {"y"}, "qconv"), "strides",
+          {0, 1});
+  conv.output("y");
+  EXPECT_EQ(importOutcome(conv),
+            "test.onnx: node 'qconv' (ConvInteger): invalid: as Conv: "
+            "strides holds 0, not in [1, 4294967295]");
+
+  ModelMaker matmul;
+  bytes(matmul, "a", {2, 3}, onnx::TensorProto::UINT8,
+        std::vector<uint8_t>(6, 9));
+  bytes(matmul, "b", {3, 2}, onnx::TensorProto::UINT8,
+        std::vector<uint8_t>(6, 3));
+  bytes(matmul, "zero", {}, onnx::TensorProto::UINT8, {0});
+  bytes(matmul, "zeros", {2}, onnx::TensorProto::UINT8, {0, 0});
+  matmul.initializer("scale", {}, {0.5f});
+  matmul.initializer("scales", {2}, {0.5f, 0.25f});
+  matmul.node("QLinearMatMul",
+              {"a", "scale", "zero", "b", "scale", "zero", "scales", "zeros"},
+              {"y"}, "qmatmul");
+  matmul.output("y");
+  EXPECT_EQ(importOutcome(matmul),
+            "test.onnx: node 'qmatmul' (QLinearMatMul): invalid: the output "
+            "scale and zero point are scalars");
+}
+
 TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
   // Slice steps of INT64_MAX and INT64_MIN take one element (the count's
   // rounding overflowed, and -INT64_MIN does not exist).
