@@ -242,6 +242,34 @@ def qlinear():
          const("ys", 0.1, np.float32), const("yz", 100, np.uint8)], 13)
 
 
+def einsum_forms():
+    """Einsum as exporters write it: batched matmuls (attention's QK^T and
+    PV), transposes and sums, vectors, implicit outputs, ellipses, three
+    operands, and a symbolic batch."""
+    forms = [  # (equation, operand names)
+        ("bij,bjk->bik", ["a", "b"]),
+        ("nhid,nhjd->nhij", ["q", "k"]),
+        ("nhij,nhjd->nhid", ["p", "v"]),
+        ("...ij,...jk", ["g", "h"]),
+        ("...ij,jk", ["q", "d"]),
+        ("ij->ji", ["m"]),
+        ("nhid->", ["q"]),
+        ("i,i", ["u", "u"]),
+        ("i,j->ij", ["u", "w"]),
+        ("abc,cd,de->abe", ["a", "d", "e"]),
+        ("nhid,d->nhi", ["q", "u4"]),
+    ]
+    shapes = {"a": [2, 3, 4], "b": [2, 4, 5], "q": ["N", 2, 3, 4],
+              "k": ["N", 2, 5, 4], "p": ["N", 2, 3, 5], "v": ["N", 2, 5, 4],
+              "g": [3, 2, 3, 4], "h": [3, 2, 4, 6], "m": [3, 5], "u": [5], "w": [4], "d": [4, 3],
+              "e": [3, 6], "u4": [4]}
+    nodes = [h.make_node("Einsum", names, [f"y{i}"], equation=eq)
+             for i, (eq, names) in enumerate(forms)]
+    return graph(nodes, opset=12, inputs=list(shapes.items()),
+                 outputs=[f"y{i}" for i in range(len(forms))])
+
+
+CASES["einsum_forms"] = einsum_forms
 CASES["dynamic_quantized_conv_matmul"] = dynamic_quantized
 CASES["qlinear_conv_matmul_per_channel"] = qlinear
 

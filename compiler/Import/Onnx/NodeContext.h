@@ -202,6 +202,7 @@ void registerShapeOps(ConverterTable &table);
 void registerGatherScatterOps(ConverterTable &table);
 void registerQuantizationOps(ConverterTable &table);
 void registerIntegerOps(ConverterTable &table);
+void registerEinsumOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 

@@ -618,6 +618,7 @@ const ConverterTable &converters() {
     registerGatherScatterOps(t);
     registerQuantizationOps(t);
     registerIntegerOps(t);
+    registerEinsumOps(t);
     registerRecurrentOps(t);
     registerResizeOps(t);
     return t;

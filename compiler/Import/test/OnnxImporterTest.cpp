@@ -408,6 +408,31 @@ TEST(OnnxImporterTest, IntegerOpsReportTheirOwnNode) {
             "scale and zero point are scalars");
 }
 
+TEST(OnnxImporterTest, EinsumOutsideItsFormsIsSaidSo) {
+  auto importEinsum = [](const std::string &equation,
+                         std::vector<int64_t> shape) {
+    ModelMaker m;
+    m.input("x", shape);
+    auto *n = m.node("Einsum", {"x"}, {"y"}, "sum");
+    auto *a = n->add_attribute();
+    a->set_name("equation");
+    a->set_type(onnx::AttributeProto::STRING);
+    a->set_s(equation);
+    m.output("y");
+    return importOutcome(m);
+  };
+  EXPECT_EQ(importEinsum("ii->i", {3, 3}),
+            "test.onnx: node 'sum' (Einsum): unsupported: subscript 'i' "
+            "repeats within an operand (a diagonal)");
+  EXPECT_EQ(importEinsum("ijk->k", {3, 3}),
+            "test.onnx: node 'sum' (Einsum): invalid: operand 0's subscripts "
+            "'ijk' do not match its rank 2");
+  EXPECT_EQ(importEinsum("ij->jk", {3, 3}),
+            "test.onnx: node 'sum' (Einsum): invalid: output subscript 'k' "
+            "is in no operand");
+  EXPECT_EQ(importEinsum("...j->j", {2, 3, 4}), "imported");
+}
+
 TEST(OnnxImporterTest, ExtremeShapeArithmeticIsCheckedNotOverflowed) {
   // Slice steps of INT64_MAX and INT64_MIN take one element (the count's
   // rounding overflowed, and -INT64_MIN does not exist).
