@@ -269,6 +269,36 @@ def einsum_forms():
                  outputs=[f"y{i}" for i in range(len(forms))])
 
 
+def composed_ops():
+    """ONNX ops WebNN composes from several: Hardmax as opset 11 defines it
+    (maxima of the input seen as 2-D), OneHot of computed, partly negative
+    and out-of-range indices along a middle axis, MeanVarianceNormalization
+    over chosen axes, Shrink, and the hyperbolic functions over values
+    near 0 and far from it."""
+    return graph([
+        h.make_node("Hardmax", ["x"], ["y0"], axis=2),
+        h.make_node("ArgMax", ["x"], ["am"], axis=1, keepdims=0),
+        h.make_node("Mul", ["am", "two"], ["am2"]),
+        h.make_node("Sub", ["am2", "seven"], ["idx"]),
+        h.make_node("OneHot", ["idx", "depth", "values"], ["hot"], axis=1),
+        h.make_node("Add", ["hot", "x"], ["y1"]),
+        h.make_node("MeanVarianceNormalization", ["x"], ["y2"], axes=[1, 3]),
+        h.make_node("Shrink", ["x"], ["y3"], bias=0.25, lambd=0.75),
+        h.make_node("Mul", ["x", "small"], ["xs"]),
+        h.make_node("Sinh", ["xs"], ["y4"]),
+        h.make_node("Asinh", ["xs"], ["y5"]),
+        h.make_node("Atanh", ["xs"], ["y6"]),
+        h.make_node("Sinh", ["x"], ["y7"]),
+        h.make_node("Cosh", ["x"], ["y8"]),
+        h.make_node("Asinh", ["x"], ["y9"])],
+        [const("two", 2, np.int64), const("seven", 7, np.int64),
+         const("depth", 6, np.int64),
+         const("values", [-1.5, 2.0], np.float32),
+         const("small", 0.05, np.float32)], 11,
+        outputs=[f"y{i}" for i in range(10)])
+
+
+CASES["composed_ops"] = composed_ops
 CASES["einsum_forms"] = einsum_forms
 CASES["dynamic_quantized_conv_matmul"] = dynamic_quantized
 CASES["qlinear_conv_matmul_per_channel"] = qlinear

@@ -203,6 +203,7 @@ void registerGatherScatterOps(ConverterTable &table);
 void registerQuantizationOps(ConverterTable &table);
 void registerIntegerOps(ConverterTable &table);
 void registerEinsumOps(ConverterTable &table);
+void registerComposedOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 

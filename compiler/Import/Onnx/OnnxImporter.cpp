@@ -619,6 +619,7 @@ const ConverterTable &converters() {
     registerQuantizationOps(t);
     registerIntegerOps(t);
     registerEinsumOps(t);
+    registerComposedOps(t);
     registerRecurrentOps(t);
     registerResizeOps(t);
     return t;

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: Apache-2.0
+// ONNX ops WebNN has no single op for, composed from several: the
+// hyperbolic functions and their inverses, Shrink, Hardmax, OneHot,
+// MeanVarianceNormalization and EyeLike.
+#include "../TensorProto.h"
+#include "Common.h"
+
+namespace webnnc::importer {
+namespace {
+
+using spec::DataType;
+
+Operand constantOf(NodeContext &ctx, const HostTensor &t) {
+  return ctx.b().constant(
+      t.descriptor(), std::span<const std::byte>(t.data(), t.byteSize()));
+}
+
+// Float inputs only (the ONNX types WebNN has for these: float32, float16).
+std::optional<Operand> floatInput(NodeContext &ctx) {
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return std::nullopt;
+  if (!spec::isFloatingPoint(x.dataType()))
+    return ctx.invalid("the input must be a float tensor"), std::nullopt;
+  return x;
+}
+
+// sum of c_k x^(2k+1): the odd series near 0, where the closed forms
+// below lose relative precision (exp(x) - exp(-x), log(1 + small)).
+Operand oddSeries(NodeContext &ctx, const Operand &x,
+                  const std::vector<double> &coefficients) {
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand x2 = g.mul(x, x, options);
+  Operand sum = scalar(ctx, x.dataType(), coefficients.back());
+  for (size_t i = coefficients.size() - 1; i-- > 0;)
+    sum = g.add(g.mul(sum, x2, options),
+                scalar(ctx, x.dataType(), coefficients[i]), options);
+  return g.mul(sum, x, options);
+}
+
+// |x| < limit ? series : closed.
+Operand nearZero(NodeContext &ctx, const Operand &x, double limit,
+                 const Operand &series, const Operand &closed) {
+  auto &g = ctx.b();
+  Operand small = g.lesser(g.abs(x, ctx.options()),
+                           scalar(ctx, x.dataType(), limit), ctx.options());
+  return g.where(small, series, closed, ctx.options());
+}
+
+void convertSinh(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand half = scalar(ctx, x->dataType(), 0.5);
+  Operand closed = g.mul(g.sub(g.exp(*x, options),
+                               g.exp(g.neg(*x, options), options), options),
+                         half, options);
+  // x + x^3/3! + ... + x^9/9!: below 1e-8 relative error for |x| < 0.5.
+  Operand series = oddSeries(ctx, *x, {1.0, 1.0 / 6, 1.0 / 120, 1.0 / 5040,
+                                       1.0 / 362880});
+  ctx.set(0, nearZero(ctx, *x, 0.5, series, closed));
+}
+
+void convertCosh(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  ctx.set(0, g.mul(g.add(g.exp(*x, options),
+                         g.exp(g.neg(*x, options), options), options),
+                   scalar(ctx, x->dataType(), 0.5), options));
+}
+
+// sign(x) log(|x| + sqrt(x^2 + 1)).
+void convertAsinh(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand a = g.abs(*x, options);
+  Operand root = g.sqrt(g.add(g.mul(a, a, options),
+                              scalar(ctx, x->dataType(), 1.0), options),
+                        options);
+  Operand closed = g.mul(g.sign(*x, options),
+                         g.log(g.add(a, root, options), options), options);
+  Operand series = oddSeries(ctx, *x, {1.0, -1.0 / 6, 3.0 / 40,
+                                       -15.0 / 336, 105.0 / 3456});
+  ctx.set(0, nearZero(ctx, *x, 0.1, series, closed));
+}
+
+// log(x + sqrt(x^2 - 1)), x >= 1.
+void convertAcosh(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand root = g.sqrt(g.sub(g.mul(*x, *x, options),
+                              scalar(ctx, x->dataType(), 1.0), options),
+                        options);
+  ctx.set(0, g.log(g.add(*x, root, options), options));
+}
+
+// log((1 + x) / (1 - x)) / 2.
+void convertAtanh(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand one = scalar(ctx, x->dataType(), 1.0);
+  Operand closed = g.mul(
+      g.log(g.div(g.add(one, *x, options), g.sub(one, *x, options), options),
+            options),
+      scalar(ctx, x->dataType(), 0.5), options);
+  Operand series =
+      oddSeries(ctx, *x, {1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9});
+  ctx.set(0, nearZero(ctx, *x, 0.1, series, closed));
+}
+
+// x < -lambd: x + bias; x > lambd: x - bias; else 0.
+void convertShrink(NodeContext &ctx) {
+  double bias = ctx.attrFloat("bias", 0.0), lambd = ctx.attrFloat("lambd", 0.5);
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  DataType type = x.dataType();
+  Operand low = g.where(g.lesser(x, scalar(ctx, type, -lambd), options),
+                        g.add(x, scalar(ctx, type, bias), options),
+                        scalar(ctx, type, 0.0), options);
+  ctx.set(0, g.where(g.greater(x, scalar(ctx, type, lambd), options),
+                     g.sub(x, scalar(ctx, type, bias), options), low,
+                     options));
+}
+
+// [1, .., size, .., 1] (|size| along |axis| of rank |rank|) of 0..size-1.
+Operand iota(NodeContext &ctx, size_t rank, size_t axis, int64_t size) {
+  spec::Shape shape(rank, 1);
+  shape[axis] = size;
+  HostTensor t({DataType::Int32, shape});
+  for (int64_t i = 0; i < size; ++i)
+    t.set(size_t(i), double(i));
+  return constantOf(ctx, t);
+}
+
+// 1 at the first maximum along the axis, 0 elsewhere. Before opset 13 the
+// input is seen as 2-D, [rows before axis, the rest], maxima per row.
+void convertHardmax(NodeContext &ctx) {
+  bool flattened = ctx.opset() < 13;
+  int64_t axisValue = ctx.attrInt("axis", flattened ? 1 : -1);
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto dims = ctx.dims(*x);
+  if (!dims)
+    return;
+  auto axis = normalizeAxis(axisValue, int64_t(dims->size()));
+  if (!axis)
+    return ctx.invalid("axis " + std::to_string(axisValue) +
+                       " is out of range for rank " +
+                       std::to_string(dims->size()));
+  Operand in = *x;
+  size_t at = size_t(*axis);
+  if (flattened) {
+    DimExpr rows(1), columns(1);
+    for (size_t d = 0; d < dims->size(); ++d)
+      (d < at ? rows : columns) = (d < at ? rows : columns) * (*dims)[d];
+    in = ctx.reshapeTo(in, {rows, columns});
+    at = 1;
+  }
+  int64_t size = in.shape()[at];
+  if (spec::isOpen(size))
+    return ctx.unsupported("the axis has an open size");
+  spec::ArgMinMaxOptions options = ctx.labelled(spec::ArgMinMaxOptions{});
+  options.keepDimensions = true;
+  auto &g = ctx.b();
+  Operand first = g.argMax(in, uint32_t(at), options);
+  Operand y = g.cast(g.equal(first, iota(ctx, in.rank(), at, size),
+                             ctx.options()),
+                     in.dataType(), ctx.options());
+  ctx.set(0, flattened ? ctx.reshapeTo(y, *dims) : y);
+}
+
+// values[1] where the index (negative ones count from depth) equals the
+// position along the new axis, values[0] elsewhere.
+void convertOneHot(NodeContext &ctx) {
+  int64_t axisValue = ctx.attrInt("axis", -1);
+  Operand indices = ctx.input(0);
+  auto depthValue = ctx.constantScalar(1, "depth");
+  Operand values = ctx.input(2);
+  if (ctx.failed() || !depthValue)
+    return;
+  int64_t depth = int64_t(*depthValue);
+  if (depth < 1 || depth > int64_t(spec::kMaxUnsignedLong))
+    return ctx.invalid("depth " + std::to_string(depth) +
+                       " is not a positive size");
+  if (values.rank() != 1 || values.shape()[0] != 2)
+    return ctx.invalid("values must be [off, on]");
+  auto axis = normalizeAxis(axisValue, int64_t(indices.rank()) + 1);
+  if (!axis)
+    return ctx.invalid("axis " + std::to_string(axisValue) +
+                       " is out of range for rank " +
+                       std::to_string(indices.rank() + 1));
+  auto dims = ctx.dims(indices);
+  if (!dims)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand index = indices.dataType() == DataType::Int32
+                      ? indices
+                      : g.cast(indices, DataType::Int32, options);
+  Operand negative = g.lesser(index, scalar(ctx, DataType::Int32, 0), options);
+  index = g.where(negative,
+                  g.add(index, scalar(ctx, DataType::Int32, double(depth)),
+                        options),
+                  index, options);
+  dims->insert(dims->begin() + *axis, DimExpr(1));
+  index = ctx.reshapeTo(index, *dims);
+  Operand hot = g.equal(index, iota(ctx, dims->size(), size_t(*axis), depth),
+                        options);
+  auto pick = [&](int32_t i) {
+    return g.gather(values, g.constant({DataType::Int32, {}}, double(i)),
+                    ctx.labelled(spec::GatherOptions{}));
+  };
+  ctx.set(0, g.where(hot, pick(1), pick(0), options));
+}
+
+// (x - mean) / (sqrt(variance) + 1e-9) over the axes (default N, H, W),
+// as ONNX's function body defines it.
+void convertMeanVarianceNormalization(NodeContext &ctx) {
+  std::vector<int64_t> axesValue = ctx.attrInts("axes", {0, 2, 3});
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto axes = normalizeAxes(ctx, axesValue, int64_t(x->rank()), "axes");
+  if (!axes)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  spec::ReduceOptions reduce = ctx.labelled(spec::ReduceOptions{});
+  reduce.axes = *axes;
+  reduce.keepDimensions = true;
+  Operand centered = g.sub(*x, g.reduceMean(*x, reduce), options);
+  Operand deviation =
+      g.sqrt(g.reduceMean(g.mul(centered, centered, options), reduce),
+             options);
+  ctx.set(0, g.div(centered,
+                   g.add(deviation, scalar(ctx, x->dataType(), 1e-9),
+                         options),
+                   options));
+}
+
+// A 2-D constant of the input's shape, ones on diagonal k (known at
+// compile time: folded into what reads it).
+void convertEyeLike(NodeContext &ctx) {
+  int64_t k = ctx.attrInt("k", 0);
+  std::optional<DataType> type;
+  if (ctx.has("dtype")) {
+    int32_t onnxType = int32_t(ctx.attrInt("dtype", 0));
+    type = webnnType(onnxType);
+    if (!type)
+      return ctx.notInWebNN("dtype " + onnxTypeName(onnxType));
+  }
+  const spec::Shape &shape = ctx.inputShape(0);
+  DataType inputType = ctx.inputType(0);
+  if (ctx.failed())
+    return;
+  ctx.input(0); // only its shape and type are read
+  if (ctx.failed())
+    return;
+  if (shape.size() != 2)
+    return ctx.invalid("the input must be 2-D");
+  if (spec::hasOpenDims(shape))
+    return ctx.unsupported("an input with open dimensions (the result is "
+                           "a constant of its shape)");
+  HostTensor eye({type.value_or(inputType), shape});
+  for (int64_t i = 0; i < shape[0]; ++i)
+    if (int64_t j = i + k; j >= 0 && j < shape[1])
+      eye.set(size_t(i * shape[1] + j), 1.0);
+  ctx.setKnown(0, std::move(eye));
+}
+
+} // namespace
+
+void registerComposedOps(ConverterTable &t) {
+  t["Sinh"] = convertSinh;
+  t["Cosh"] = convertCosh;
+  t["Asinh"] = convertAsinh;
+  t["Acosh"] = convertAcosh;
+  t["Atanh"] = convertAtanh;
+  t["Shrink"] = convertShrink;
+  t["Hardmax"] = convertHardmax;
+  t["OneHot"] = convertOneHot;
+  t["MeanVarianceNormalization"] = convertMeanVarianceNormalization;
+  t["EyeLike"] = convertEyeLike;
+}
+
+} // namespace webnnc::importer
