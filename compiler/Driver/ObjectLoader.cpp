@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "webnnc/Driver/ObjectLoader.h"
+#include "webnnc/Codegen/NativeTarget.h"
 
 #include "llvm/ExecutionEngine/Orc/AbsoluteSymbols.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
@@ -20,8 +21,7 @@ LoadedModel::~LoadedModel() = default;
 Expected<std::unique_ptr<LoadedModel>, std::string>
 LoadedModel::load(const std::string &objectBytes,
                   const std::string &modelName) {
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
+  initializeNativeTarget();
   auto jit = llvm::orc::LLJITBuilder().create();
   if (!jit)
     return "cannot create a JIT: " + llvm::toString(jit.takeError());

@@ -298,6 +298,40 @@ def composed_ops():
         outputs=[f"y{i}" for i in range(10)])
 
 
+def rnn_bidirectional():
+    """RNN (unrolled here; WebNN has none), bidirectional, with biases and
+    an initial state, over a batch of 3, beside an LSTM that reads it.
+    (Batch-first layouts: the ONNX node tests; ONNX Runtime has none.)"""
+    seq = ("s", [4, 3, 5])  # [steps, batch, input]
+    return graph([
+        h.make_node("RNN", ["s", "w", "r", "b", "", "h0"], ["y", "yh"],
+                    hidden_size=6, direction="bidirectional"),
+        h.make_node("Reshape", ["y", "shape"], ["ys"]),
+        h.make_node("LSTM", ["ys", "lw", "lr", "lb"], ["ly", "lyh", "lyc"],
+                    hidden_size=6)],
+        [rand("w", [2, 6, 5], 11), rand("r", [2, 6, 6], 12),
+         rand("b", [2, 12], 13), rand("h0", [2, 3, 6], 14),
+         const("shape", [4, 3, 12], np.int64),
+         rand("lw", [1, 24, 12], 15), rand("lr", [1, 24, 6], 16),
+         rand("lb", [1, 48], 17)], 14,
+        outputs=("yh", "ly", "lyh", "lyc"), inputs=(seq,))
+
+
+def top_k():
+    """TopK along a middle axis, largest and smallest, values and int64
+    indices."""
+    model = graph([
+        h.make_node("TopK", ["x", "k"], ["v", "i"], axis=1),
+        h.make_node("TopK", ["x", "k"], ["sv", "si"], axis=-1, largest=0)],
+        [const("k", [4], np.int64)], 11, outputs=("v", "i", "sv", "si"))
+    for out in model.graph.output:
+        if out.name in ("i", "si"):
+            out.type.tensor_type.elem_type = T.INT64
+    return model
+
+
+CASES["rnn_bidirectional"] = rnn_bidirectional
+CASES["top_k"] = top_k
 CASES["composed_ops"] = composed_ops
 CASES["einsum_forms"] = einsum_forms
 CASES["dynamic_quantized_conv_matmul"] = dynamic_quantized

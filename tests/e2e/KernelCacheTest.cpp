@@ -6,9 +6,12 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 #include "E2ETestUtils.h"
@@ -181,6 +184,37 @@ TEST(KernelCache, RacingCompilesShareOneCache) {
     if (e.is_regular_file())
       EXPECT_EQ(e.path().extension(), ".o") << e.path();
   EXPECT_EQ(entries(dir).size(), size_t(reference.stats.kernels));
+}
+
+// Threads that compile and load at once in a fresh process (each test is
+// one): LLVM's target registration, done by the first compile, once hung
+// every thread in target lookup when two registered together. A hang
+// fails the test after two minutes instead of holding the suite.
+TEST(KernelCache, ThreadsCompileAtOnceInAFreshProcess) {
+  const int kThreads = 4;
+  std::atomic<int> ready{0};
+  std::vector<std::future<Compiled>> compiles;
+  for (int i = 0; i < kThreads; ++i)
+    compiles.push_back(std::async(std::launch::async, [&] {
+      ready.fetch_add(1);
+      while (ready.load() < kThreads)
+        std::this_thread::yield();
+      return compileAndCompute("");
+    }));
+  Compiled reference;
+  for (int i = 0; i < kThreads; ++i) {
+    if (compiles[i].wait_for(std::chrono::minutes(2)) !=
+        std::future_status::ready) {
+      ADD_FAILURE() << "compile " << i << " hangs";
+      std::_Exit(1);
+    }
+    Compiled compiled = compiles[i].get();
+    if (i == 0)
+      reference = compiled;
+    EXPECT_FALSE(compiled.outputs.empty()) << "compile " << i;
+    EXPECT_TRUE(sameBits(compiled.outputs, reference.outputs))
+        << "compile " << i;
+  }
 }
 
 TEST(KernelCache, EvictsTheLeastRecentlyUsed) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // LLVM-dialect glue to LLVM IR, assembly or object code.
 #include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Codegen/NativeTarget.h"
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -48,8 +49,7 @@ emitGlue(mlir::ModuleOp module, const TargetInfo &target, GlueOutput output) {
   if (!llvmModule)
     return makeUnexpected(std::string("cannot translate the glue to LLVM IR"));
 
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
+  initializeNativeTarget();
   llvm::Triple triple("x86_64-unknown-linux-gnu");
   std::string error;
   const llvm::Target *llvmTarget =

@@ -204,6 +204,7 @@ void registerQuantizationOps(ConverterTable &table);
 void registerIntegerOps(ConverterTable &table);
 void registerEinsumOps(ConverterTable &table);
 void registerComposedOps(ConverterTable &table);
+void registerTopKOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 

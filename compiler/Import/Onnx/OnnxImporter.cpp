@@ -620,6 +620,7 @@ const ConverterTable &converters() {
     registerIntegerOps(t);
     registerEinsumOps(t);
     registerComposedOps(t);
+    registerTopKOps(t);
     registerRecurrentOps(t);
     registerResizeOps(t);
     return t;

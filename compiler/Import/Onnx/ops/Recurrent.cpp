@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // GRU and LSTM. ONNX's gate orders are WebNN's default layouts (zrn for
 // GRU, iofg for LSTM); ONNX's B holds both biases, WebNN takes two.
+// RNN, which WebNN lacks, unrolled here: h = f(x W^T + h R^T + Wb + Rb).
 #include "Common.h"
 
 namespace webnnc::importer {
@@ -11,6 +12,8 @@ using spec::RecurrentNetworkDirection;
 
 struct Common {
   uint32_t steps = 0, hiddenSize = 0;
+  bool batchFirst = false; // layout 1: X [batch, steps, input], states
+                           // [batch, directions, hidden]
   RecurrentNetworkDirection direction = RecurrentNetworkDirection::Forward;
   std::vector<RecurrentNetworkActivation> activations;
   std::optional<Operand> bias, recurrentBias;
@@ -24,8 +27,7 @@ std::optional<Common> readCommon(NodeContext &ctx, int64_t gates,
     return ctx.unsupported("activation_alpha/activation_beta"), std::nullopt;
   if (ctx.has("clip"))
     return ctx.unsupported("clip"), std::nullopt;
-  if (ctx.attrInt("layout", 0) != 0)
-    return ctx.unsupported("layout 1 (batch first)"), std::nullopt;
+  c.batchFirst = ctx.attrInt("layout", 0) != 0;
   std::string direction = ctx.attrString("direction", "forward");
   if (direction == "reverse")
     c.direction = RecurrentNetworkDirection::Backward;
@@ -40,16 +42,17 @@ std::optional<Common> readCommon(NodeContext &ctx, int64_t gates,
   if (x.size() != 3 || w.size() != 3)
     return ctx.invalid("X and W must have rank 3"), std::nullopt;
   int64_t hidden = ctx.attrInt("hidden_size", w[1] / gates);
-  if (spec::isOpen(x[0]))
+  int64_t length = x.size() == 3 ? x[c.batchFirst ? 1 : 0] : 0;
+  if (spec::isOpen(length))
     return ctx.unsupported("an open sequence length (WebNN's steps "
                            "option is a number)"),
            std::nullopt;
-  if (hidden <= 0 || hidden > kMaxUnsignedLong || x[0] <= 0 ||
-      x[0] > kMaxUnsignedLong)
+  if (hidden <= 0 || hidden > kMaxUnsignedLong || length <= 0 ||
+      length > kMaxUnsignedLong)
     return ctx.invalid("hidden_size and the sequence length must be "
                        "positive and fit WebNN's unsigned long"),
            std::nullopt;
-  c.steps = uint32_t(x[0]);
+  c.steps = uint32_t(length);
   c.hiddenSize = uint32_t(hidden);
 
   size_t directions = c.direction == RecurrentNetworkDirection::Both ? 2 : 1;
@@ -84,7 +87,7 @@ std::optional<Common> readCommon(NodeContext &ctx, int64_t gates,
     const HostTensor *lens = ctx.known(4);
     bool whole = lens != nullptr;
     for (size_t i = 0; lens && i < lens->elementCount(); ++i)
-      whole &= int64_t(lens->at(i)) == x[0];
+      whole &= int64_t(lens->at(i)) == length;
     if (!whole)
       return ctx.notInWebNN("sequence_lens shorter than the sequence"),
              std::nullopt;
@@ -99,6 +102,28 @@ std::optional<Common> readCommon(NodeContext &ctx, int64_t gates,
   return c;
 }
 
+// Batch-first (layout 1) tensors to and from WebNN's time-major order:
+// X and the states swap their first two axes, Y [steps, directions, batch,
+// hidden] becomes [batch, steps, directions, hidden].
+Operand swapFirstAxes(NodeContext &ctx, const Common &c, const Operand &t) {
+  if (!c.batchFirst || !t)
+    return t;
+  spec::TransposeOptions options = ctx.labelled(spec::TransposeOptions{});
+  options.permutation = {1, 0, 2};
+  return ctx.b().transpose(t, options);
+}
+Operand batchFirstSequence(NodeContext &ctx, const Common &c,
+                           const Operand &y) {
+  if (!c.batchFirst || !y)
+    return y;
+  spec::TransposeOptions options = ctx.labelled(spec::TransposeOptions{});
+  options.permutation = {2, 0, 1, 3};
+  return ctx.b().transpose(y, options);
+}
+Operand input(NodeContext &ctx, const Common &c, size_t i) {
+  return swapFirstAxes(ctx, c, ctx.input(i));
+}
+
 void convertGru(NodeContext &ctx) {
   auto c = readCommon(ctx, 3, 2);
   if (!c)
@@ -111,14 +136,14 @@ void convertGru(NodeContext &ctx) {
   options.resetAfter = ctx.attrInt("linear_before_reset", 0) != 0;
   options.returnSequence = ctx.wantsOutput(0);
   if (ctx.hasInput(5))
-    options.initialHiddenState = ctx.input(5);
-  auto outputs = ctx.b().gru(ctx.input(0), ctx.input(1), ctx.input(2),
+    options.initialHiddenState = input(ctx, *c, 5);
+  auto outputs = ctx.b().gru(input(ctx, *c, 0), ctx.input(1), ctx.input(2),
                              c->steps, c->hiddenSize, options);
   if (outputs.empty())
     return ctx.invalid("gru produced no outputs");
   if (options.returnSequence)
-    ctx.set(0, outputs.back());
-  ctx.set(1, outputs[0]);
+    ctx.set(0, batchFirstSequence(ctx, *c, outputs.back()));
+  ctx.set(1, swapFirstAxes(ctx, *c, outputs[0]));
 }
 
 void convertLstm(NodeContext &ctx) {
@@ -134,24 +159,104 @@ void convertLstm(NodeContext &ctx) {
   options.activations = c->activations;
   options.returnSequence = ctx.wantsOutput(0);
   if (ctx.hasInput(5))
-    options.initialHiddenState = ctx.input(5);
+    options.initialHiddenState = input(ctx, *c, 5);
   if (ctx.hasInput(6))
-    options.initialCellState = ctx.input(6);
+    options.initialCellState = input(ctx, *c, 6);
   if (ctx.hasInput(7))
     options.peepholeWeight = ctx.input(7);
-  auto outputs = ctx.b().lstm(ctx.input(0), ctx.input(1), ctx.input(2),
+  auto outputs = ctx.b().lstm(input(ctx, *c, 0), ctx.input(1), ctx.input(2),
                               c->steps, c->hiddenSize, options);
   if (outputs.size() < 2)
     return ctx.invalid("lstm produced no outputs");
   if (options.returnSequence)
-    ctx.set(0, outputs.back());
-  ctx.set(1, outputs[0]);
-  ctx.set(2, outputs[1]);
+    ctx.set(0, batchFirstSequence(ctx, *c, outputs.back()));
+  ctx.set(1, swapFirstAxes(ctx, *c, outputs[0]));
+  ctx.set(2, swapFirstAxes(ctx, *c, outputs[1]));
+}
+
+Operand activate(NodeContext &ctx, RecurrentNetworkActivation f,
+                 const Operand &x) {
+  switch (f) {
+  case RecurrentNetworkActivation::Relu:
+    return ctx.b().relu(x, ctx.options());
+  case RecurrentNetworkActivation::Sigmoid:
+    return ctx.b().sigmoid(x, ctx.options());
+  default:
+    return ctx.b().tanh(x, ctx.options());
+  }
+}
+
+// Element |i| of |x| along axis 0, that axis dropped.
+Operand at(NodeContext &ctx, const Operand &x, int64_t i) {
+  return ctx.b().gather(x, ctx.b().constant({spec::DataType::Int32, {}},
+                                            double(i)),
+                        ctx.labelled(spec::GatherOptions{}));
+}
+
+void convertRnn(NodeContext &ctx) {
+  auto c = readCommon(ctx, 1, 1);
+  if (!c)
+    return;
+  Operand x = input(ctx, *c, 0), w = ctx.input(1), r = ctx.input(2);
+  Operand initial = ctx.hasInput(5) ? input(ctx, *c, 5) : Operand();
+  auto dims = ctx.dims(x);
+  if (ctx.failed() || !dims)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  RecurrentNetworkActivation f = c->activations.empty()
+                                     ? RecurrentNetworkActivation::Tanh
+                                     : c->activations.front();
+  int64_t steps = c->steps, hidden = c->hiddenSize;
+  DimExpr batch = (*dims)[1], inputSize = (*dims)[2];
+  size_t directions = c->direction == RecurrentNetworkDirection::Both ? 2 : 1;
+  // [steps * batch, input] x W_d^T (+ biases) for every step at once.
+  Operand rows = ctx.reshapeTo(x, {DimExpr(steps) * batch, inputSize});
+  std::vector<Operand> finals;
+  std::vector<std::vector<Operand>> sequence(static_cast<size_t>(steps));
+  for (size_t d = 0; d < directions; ++d) {
+    GemmOptions project = ctx.labelled(GemmOptions{});
+    project.bTranspose = true;
+    if (c->bias)
+      project.c = g.add(at(ctx, *c->bias, int64_t(d)),
+                        at(ctx, *c->recurrentBias, int64_t(d)), options);
+    Operand projected = ctx.reshapeTo(
+        g.gemm(rows, at(ctx, w, int64_t(d)), project),
+        {DimExpr(steps), batch, DimExpr(hidden)});
+    Operand recurrent = at(ctx, r, int64_t(d));
+    Operand h = initial ? at(ctx, initial, int64_t(d)) : Operand();
+    bool backward = c->direction == RecurrentNetworkDirection::Backward ||
+                    d == 1;
+    for (int64_t t = 0; t < steps; ++t) {
+      int64_t step = backward ? steps - 1 - t : t;
+      Operand sum = at(ctx, projected, step);
+      if (h) { // the first step of a zero initial state has no h R^T
+        GemmOptions hr = ctx.labelled(GemmOptions{});
+        hr.bTranspose = true;
+        sum = g.add(sum, g.gemm(h, recurrent, hr), options);
+      }
+      h = activate(ctx, f, sum);
+      sequence[size_t(step)].push_back(
+          ctx.reshapeTo(h, {DimExpr(1), DimExpr(1), batch, DimExpr(hidden)}));
+    }
+    finals.push_back(ctx.reshapeTo(h, {DimExpr(1), batch, DimExpr(hidden)}));
+  }
+  auto joined = [&](const std::vector<Operand> &parts, uint32_t axis) {
+    return parts.size() == 1 ? parts.front() : g.concat(parts, axis, options);
+  };
+  if (ctx.wantsOutput(0)) {
+    std::vector<Operand> perStep;
+    for (const auto &parts : sequence)
+      perStep.push_back(joined(parts, 1));
+    ctx.set(0, batchFirstSequence(ctx, *c, joined(perStep, 0)));
+  }
+  ctx.set(1, swapFirstAxes(ctx, *c, joined(finals, 0)));
 }
 
 } // namespace
 
 void registerRecurrentOps(ConverterTable &t) {
+  t["RNN"] = convertRnn;
   t["GRU"] = convertGru;
   t["LSTM"] = convertLstm;
 }

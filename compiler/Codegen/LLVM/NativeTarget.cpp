@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "webnnc/Codegen/NativeTarget.h"
+
+#include <mutex>
+
+#include "llvm/Support/TargetSelect.h"
+
+namespace webnnc {
+
+void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+} // namespace webnnc

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// TopK from k argMax (argMin) passes: each pass takes the first extreme
+// along the axis (so equal values keep their index order, as ONNX asks),
+// gathers its value, and masks it with -inf (+inf) for the next. k is
+// known at compile time and at most kMaxTopK; an input holding -inf (+inf)
+// itself may then yield a masked index again once the finite values are
+// used up.
+#include <limits>
+
+#include "Common.h"
+
+namespace webnnc::importer {
+namespace {
+
+using spec::DataType;
+
+constexpr int64_t kMaxTopK = 64;
+
+// The value below (above) every other of |type|.
+double sentinel(DataType type, bool largest) {
+  double inf = std::numeric_limits<double>::infinity();
+  if (spec::isFloatingPoint(type))
+    return largest ? -inf : inf;
+  switch (type) {
+  case DataType::Int8:
+    return largest ? -128 : 127;
+  case DataType::Uint8:
+    return largest ? 0 : 255;
+  case DataType::Int32:
+    return largest ? double(INT32_MIN) : double(INT32_MAX);
+  case DataType::Uint32:
+    return largest ? 0 : double(UINT32_MAX);
+  case DataType::Int64:
+    return largest ? double(INT64_MIN) : 9223372036854775807.0;
+  default: // uint64
+    return largest ? 0 : 18446744073709551615.0;
+  }
+}
+
+void convertTopK(NodeContext &ctx) {
+  int64_t axisValue = ctx.attrInt("axis", -1);
+  bool largest = ctx.attrInt("largest", 1) != 0;
+  ctx.attrInt("sorted", 1); // sorted or not, the passes give sorted order
+  int64_t k = 0;
+  if (ctx.opset() < 10) {
+    k = ctx.attrInt("k", 0);
+  } else {
+    auto given = ctx.constantInts(1, "K");
+    if (!given)
+      return;
+    if (given->size() != 1)
+      return ctx.invalid("K must hold one value");
+    k = given->front();
+  }
+  Operand x = ctx.input(0);
+  if (ctx.failed())
+    return;
+  auto axis = normalizeAxis(axisValue, int64_t(x.rank()));
+  if (!axis)
+    return ctx.invalid("axis " + std::to_string(axisValue) +
+                       " is out of range for rank " +
+                       std::to_string(x.rank()));
+  int64_t size = x.shape()[size_t(*axis)];
+  if (spec::isOpen(size))
+    return ctx.unsupported("the axis has an open size");
+  if (k < 1 || k > size)
+    return ctx.invalid("k " + std::to_string(k) + " is not in [1, " +
+                       std::to_string(size) + "]");
+  if (k > kMaxTopK)
+    return ctx.unsupported("k " + std::to_string(k) + " above " +
+                           std::to_string(kMaxTopK) +
+                           " (TopK is composed of k argMax passes)");
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  uint32_t at = uint32_t(*axis);
+  spec::ArgMinMaxOptions arg = ctx.labelled(spec::ArgMinMaxOptions{});
+  arg.keepDimensions = true;
+  arg.outputDataType = DataType::Int64;
+  spec::Shape iotaShape(x.rank(), 1);
+  iotaShape[at] = size;
+  std::vector<int64_t> positions(static_cast<size_t>(size));
+  for (int64_t i = 0; i < size; ++i)
+    positions[size_t(i)] = i;
+  Operand iota = g.constant({DataType::Int64, iotaShape},
+                            std::span<const int64_t>(positions));
+  Operand fill = scalar(ctx, x.dataType(), sentinel(x.dataType(), largest));
+  spec::GatherOptions gather = ctx.labelled(spec::GatherOptions{});
+  gather.axis = at;
+  std::vector<Operand> values, indices;
+  Operand rest = x;
+  for (int64_t i = 0; i < k; ++i) {
+    Operand index = largest ? g.argMax(rest, at, arg) : g.argMin(rest, at, arg);
+    indices.push_back(index);
+    values.push_back(g.gatherElements(x, index, gather));
+    if (i + 1 < k)
+      rest = g.where(g.equal(iota, index, options), fill, rest, options);
+  }
+  auto joined = [&](const std::vector<Operand> &parts) {
+    return parts.size() == 1 ? parts.front()
+                             : g.concat(parts, at, options);
+  };
+  ctx.set(0, joined(values));
+  ctx.set(1, joined(indices));
+}
+
+} // namespace
+
+void registerTopKOps(ConverterTable &t) { t["TopK"] = convertTopK; }
+
+} // namespace webnnc::importer
