@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // ONNX ops WebNN has no single op for, composed from several: the
 // hyperbolic functions and their inverses, Shrink, Hardmax, OneHot,
-// MeanVarianceNormalization and EyeLike.
+// MeanVarianceNormalization, and the constants EyeLike and the windows.
+#include <algorithm>
+#include <cmath>
+
 #include "../TensorProto.h"
 #include "Common.h"
 
@@ -287,9 +290,47 @@ void convertEyeLike(NodeContext &ctx) {
   ctx.setKnown(0, std::move(eye));
 }
 
+// Hann, Hamming and Blackman windows: sum_k a_k cos(2 pi k n / N') with
+// N' = size (periodic) or size - 1, a constant of the given size.
+void window(NodeContext &ctx, std::vector<double> a) {
+  bool periodic = ctx.attrInt("periodic", 1) != 0;
+  int32_t onnxType = int32_t(ctx.attrInt("output_datatype", 1));
+  auto size = ctx.constantScalar(0, "size");
+  if (!size)
+    return;
+  auto type = webnnType(onnxType);
+  if (!type)
+    return ctx.notInWebNN("output_datatype " + onnxTypeName(onnxType));
+  if (*size < 1 || *size > double(kMaxKnownElements))
+    return ctx.unsupported("size " + std::to_string(int64_t(*size)) +
+                           " outside [1, " +
+                           std::to_string(kMaxKnownElements) + "]");
+  int64_t n = int64_t(*size);
+  double period = double(std::max<int64_t>(periodic ? n : n - 1, 1));
+  HostTensor w({*type, {n}});
+  for (int64_t i = 0; i < n; ++i) {
+    double v = 0;
+    for (size_t k = 0; k < a.size(); ++k)
+      v += a[k] * std::cos(2 * M_PI * double(k) * double(i) / period);
+    w.set(size_t(i), v);
+  }
+  ctx.setKnown(0, std::move(w));
+}
+
+void convertHannWindow(NodeContext &ctx) { window(ctx, {0.5, -0.5}); }
+void convertHammingWindow(NodeContext &ctx) {
+  window(ctx, {25.0 / 46, -21.0 / 46});
+}
+void convertBlackmanWindow(NodeContext &ctx) {
+  window(ctx, {0.42, -0.5, 0.08});
+}
+
 } // namespace
 
 void registerComposedOps(ConverterTable &t) {
+  t["HannWindow"] = convertHannWindow;
+  t["HammingWindow"] = convertHammingWindow;
+  t["BlackmanWindow"] = convertBlackmanWindow;
   t["Sinh"] = convertSinh;
   t["Cosh"] = convertCosh;
   t["Asinh"] = convertAsinh;

@@ -57,7 +57,7 @@ void convertDiv(NodeContext &ctx) {
 
 // Mod: fmod 0 (integers) takes the divisor's sign, like Python's %;
 // fmod 1 the dividend's, like C's fmod. Folded on the host when known
-// (shape arithmetic); float tensors compute a - trunc(a / b) * b.
+// (shape arithmetic); tensors compute a - trunc(a / b) * b.
 void convertMod(NodeContext &ctx) {
   bool cStyle = ctx.attrInt("fmod", 0) != 0;
   DataType type = ctx.inputType(0);
@@ -75,13 +75,26 @@ void convertMod(NodeContext &ctx) {
   auto shape = spec::broadcastShapes(ctx.inputShape(0), ctx.inputShape(1));
   if (shape && foldable(ctx, spec::elementCount(*shape)))
     return binary(ctx, &GraphBuilder::sub, hostMod, false);
-  if (!isFloat)
-    return ctx.unsupported("Mod of integer tensors computed at compute "
-                           "(WebNN has no integer remainder)");
   auto &b = ctx.b();
   Operand x = ctx.input(0), y = ctx.input(1);
   if (ctx.failed())
     return;
+  if (!isFloat) {
+    // WebNN's integer division truncates: a - (a / b) * b has the
+    // dividend's sign; Python's takes the divisor's, one b further.
+    auto options = ctx.options();
+    Operand r = b.sub(x, b.mul(b.div(x, y, options), y, options), options);
+    if (!cStyle && spec::isSigned(type)) {
+      Operand zero = scalar(ctx, type, 0.0);
+      Operand otherSign = b.logicalAnd(
+          b.logicalNot(b.equal(r, zero, options), options),
+          b.logicalXor(b.lesser(r, zero, options),
+                       b.lesser(y, zero, options), options),
+          options);
+      r = b.where(otherSign, b.add(r, y, options), r, options);
+    }
+    return ctx.set(0, r);
+  }
   Operand q = b.div(x, y, ctx.options());
   Operand truncated = b.mul(b.sign(q, ctx.options()),
                             b.floor(b.abs(q, ctx.options()), ctx.options()),
