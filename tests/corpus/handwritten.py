@@ -330,6 +330,20 @@ def top_k():
     return model
 
 
+def grid_sample():
+    """GridSample over a batch of 2 with a grid reaching outside the image:
+    bilinear with zeros padding, nearest with border padding and aligned
+    corners."""
+    grid = nh.from_array((np.random.default_rng(21).random([2, 4, 9, 2]) *
+                          2.6 - 1.3).astype(np.float32), "grid")
+    return graph([
+        h.make_node("GridSample", ["x", "grid"], ["y"]),
+        h.make_node("GridSample", ["x", "grid"], ["yn"], mode="nearest",
+                    padding_mode="border", align_corners=1)],
+        [grid], 16, outputs=("y", "yn"))
+
+
+CASES["grid_sample"] = grid_sample
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k
 CASES["composed_ops"] = composed_ops

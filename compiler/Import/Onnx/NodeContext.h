@@ -205,6 +205,7 @@ void registerIntegerOps(ConverterTable &table);
 void registerEinsumOps(ConverterTable &table);
 void registerComposedOps(ConverterTable &table);
 void registerTopKOps(ConverterTable &table);
+void registerGridSampleOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 

@@ -621,6 +621,7 @@ const ConverterTable &converters() {
     registerEinsumOps(t);
     registerComposedOps(t);
     registerTopKOps(t);
+    registerGridSampleOps(t);
     registerRecurrentOps(t);
     registerResizeOps(t);
     return t;
