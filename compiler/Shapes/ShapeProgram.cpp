@@ -386,16 +386,18 @@ private:
         out[d] = p_.mul(out[d], p_.constant(tile.getRepetitions()[d]));
       return out;
     }
-    if (isa<webnn::GruOp, webnn::LstmOp, webnn::GruCellOp,
-            webnn::LstmCellOp>(op)) {
-      // Only the batch may be open: the input's dimension 1 (0 for a
-      // cell), wherever a result has an open dimension.
+    if (isa<webnn::GruOp, webnn::LstmOp, webnn::GruCellOp, webnn::LstmCellOp,
+            webnn::RecurrenceOp>(op)) {
+      // The batch (the input's dimension 1, 0 for a cell) and the
+      // sequence length (dimension 0 of the input and of a sequence
+      // result, [steps, directions, batch, hidden]) may be open.
       bool cell = isa<webnn::GruCellOp, webnn::LstmCellOp>(op);
-      int batch = p_.dimsOf(op->getOperand(0))[cell ? 0 : 1];
+      const ShapeProgram::Dims &in = p_.dimsOf(op->getOperand(0));
+      int batch = in[cell ? 0 : 1];
       ShapeProgram::Dims out = result;
-      for (int &d : out)
-        if (d < 0)
-          d = batch;
+      for (size_t d = 0; d < out.size(); ++d)
+        if (out[d] < 0)
+          out[d] = out.size() == 4 && d == 0 ? in[0] : batch;
       return out;
     }
     if (auto resample = dyn_cast<webnn::Resample2dOp>(op))

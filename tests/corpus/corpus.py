@@ -51,7 +51,7 @@ def variants():
     import handwritten
     out = []
     fast = {  # small enough for every CI run, together a few minutes
-        "resnet18_96": [(13, 2)],  # (17, 1): its dynamic export, below
+        "resnet18_96": [(13, 2)],
         "mobilenet_v3_small_128": [(17, 3)],
         "shufflenet_v2_x0_5_96": [(13, 1)],
         "squeezenet1_1": [(13, 1)],
@@ -77,10 +77,13 @@ def variants():
             if batch > 2:
                 out.append(Variant(network, opset, batch, "fast"))
     # Dynamic exports: every network at opset 17 in the full tier, a few
-    # in the fast one (one vision net, the transformer shapes).
-    fast_dynamic = {"resnet18_96": 17, "encoder_post_norm_relu": 17,
+    # in the fast one (LeNet-5, ResNet-18 over open batch, height and
+    # width, the transformer shapes, the recurrent stacks over an open
+    # sequence length).
+    fast_dynamic = {"resnet18_hw": 17, "encoder_post_norm_relu": 17,
                     "gpt_block": 13, "encoder_padding_mask": 17,
-                    "scatter_index_put": 16, "transposed_conv_decoder": 13}
+                    "scatter_index_put": 16, "transposed_conv_decoder": 13,
+                    "lstm_bidirectional_2": 17, "gru_2": 13, "lenet5": 13}
     for network in NETWORKS:
         opset = fast_dynamic.get(network, 17)
         tier = "fast" if network in fast_dynamic else "full"

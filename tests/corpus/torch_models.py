@@ -10,7 +10,8 @@ once; see corpus.py for the list of variants.
 
 writes OUT_DIR/model.onnx, OUT_DIR/inputs/<input>.npy and
 OUT_DIR/expected/<output>.npy. With --dynamic the batch (and a
-transformer's sequence) axes are exported as dynamic_axes; expected
+transformer's sequence, an image's height and width) axes are exported as
+dynamic_axes; expected
 outputs are then also written for the other sizes in SIZES, as
 OUT_DIR/sizes/<k>/{inputs,expected}/.
 """
@@ -21,6 +22,10 @@ import sys
 import numpy as np
 import torch
 import torchvision
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "models", "onnx"))
+from export_networks import LeNet5  # noqa: E402 (the reference network)
 
 
 def randomize_batchnorm(model):
@@ -107,7 +112,7 @@ class GptBlock(torch.nn.Module):
     pre-norm causal self-attention written out (matmul, scale, mask,
     softmax, matmul), a GELU MLP, a final norm and the tied logits."""
 
-    def __init__(self, vocab=97, d=64, heads=4, max_len=64):
+    def __init__(self, vocab=97, d=64, heads=4, max_len=512):
         super().__init__()
         self.heads = heads
         self.tokens = torch.nn.Embedding(vocab, d)
@@ -219,9 +224,14 @@ NETWORKS = {
     "convnext_tiny": (lambda: tv("convnext_tiny"), IMAGE),
     "vit_b_16": (lambda: tv("vit_b_16"), IMAGE),
     "swin_t": (lambda: tv("swin_t"), IMAGE),
+    "lenet5": (LeNet5, {"input": (("B", 1, 28, 28), "float32")}),
     # Small inputs keep the fast tier fast; the same graphs at other sizes.
     "resnet18_96": (lambda: tv("resnet18"),
                     {"input": (("B", 3, 96, 96), "float32")}),
+    # Open batch, height and width in its dynamic export ("H" and "W"
+    # follow the sequence size, so each size of the check differs).
+    "resnet18_hw": (lambda: tv("resnet18"),
+                    {"input": (("B", 3, "H", "W"), "float32")}),
     "mobilenet_v3_small_128": (lambda: tv("mobilenet_v3_small"),
                                {"input": (("B", 3, 128, 128), "float32")}),
     "shufflenet_v2_x0_5_96": (lambda: tv("shufflenet_v2_x0_5"),
@@ -272,14 +282,15 @@ SIZES = [(1, 1), (3, 7), (8, 13)]  # (batch, sequence) of dynamic checks
 # 64 rows bound the others' sequence).
 LONG_SIZES = [(2, 128), (1, 300)]
 UNBOUNDED_SEQUENCE = {"encoder_post_norm_relu", "encoder_pre_norm_gelu",
-                      "encoder_padding_mask", "mlp_gelu_tanh"}
+                      "encoder_padding_mask", "mlp_gelu_tanh", "gpt_block"}
 
 
 def make_inputs(spec, batch, sequence, rng):
     inputs = {}
     for name, (shape, dtype) in spec.items():
-        dims = [batch if d == "B" else sequence if d == "T" else d
-                for d in shape]
+        sizes = {"B": batch, "T": sequence, "H": 32 + 8 * sequence,
+                 "W": 40 + 4 * sequence}
+        dims = [sizes.get(d, d) for d in shape]
         if dtype == "int64":
             inputs[name] = rng.integers(0, 97, size=dims).astype(np.int64)
         elif dtype == "bool":
@@ -323,8 +334,9 @@ def main():
     if dynamic:
         dynamic_axes = {}
         for input_name, (shape, _) in spec.items():
-            axes = {i: ("batch" if d == "B" else "sequence")
-                    for i, d in enumerate(shape) if d in ("B", "T")}
+            names = {"B": "batch", "T": "sequence", "H": "height",
+                     "W": "width"}
+            axes = {i: names[d] for i, d in enumerate(shape) if d in names}
             dynamic_axes[input_name] = axes
         for output_name in output_names:
             dynamic_axes[output_name] = {0: "batch"}

@@ -388,8 +388,7 @@ TEST(OnnxShapeArithmetic, QuantizeDequantizeOverOpenDimensions) {
 
 TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenBatch) {
   // A bidirectional LSTM and a GRU without initial states (their zero
-  // states are sized by the batch at compute), 4 steps, open batch; an
-  // open sequence length is refused by name.
+  // states are sized by the batch at compute), 4 steps, open batch.
   for (const char *type : {"LSTM", "GRU"}) {
     int64_t gates = std::string(type) == "LSTM" ? 4 : 3, hidden = 5, in = 3;
     int64_t dirs = std::string(type) == "LSTM" ? 2 : 1;
@@ -410,11 +409,70 @@ TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenBatch) {
     SCOPED_TRACE(type);
     expectEverySizeMatches(m, {}, {{{"batch", 1}}, {{"batch", 6}}}, true);
   }
-  ModelMaker open(13);
+}
+
+// An open sequence length: the steps run as one kernel's loop
+// (webnn.recurrence), every result (sequence, last hidden, last cell) at
+// lengths 1 to 6 and several batches, in checked kernels. LSTMs with
+// peepholes and initial states, both directions; GRUs with the reset gate
+// before and after the recurrent product, reversed, with and without an
+// initial state.
+TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenSequence) {
+  struct Case {
+    const char *type;
+    const char *direction;
+    int64_t linearBeforeReset;
+    bool initial;
+  };
+  for (Case c : {Case{"LSTM", "bidirectional", 0, true},
+                 Case{"LSTM", "forward", 0, false},
+                 Case{"GRU", "reverse", 0, true},
+                 Case{"GRU", "bidirectional", 1, false}}) {
+    bool lstm = std::string(c.type) == "LSTM";
+    int64_t gates = lstm ? 4 : 3, hidden = 5, in = 3;
+    int64_t dirs = std::string(c.direction) == "bidirectional" ? 2 : 1;
+    ModelMaker m(14);
+    m.input("x", {0, 0, in}, {"sequence", "batch"});
+    m.initializer("w", {dirs, gates * hidden, in},
+                  values(size_t(dirs * gates * hidden * in), 7));
+    m.initializer("r", {dirs, gates * hidden, hidden},
+                  values(size_t(dirs * gates * hidden * hidden), 8));
+    m.initializer("b", {dirs, 2 * gates * hidden},
+                  values(size_t(dirs * 2 * gates * hidden), 9));
+    std::vector<std::string> inputs{"x", "w", "r", "b"};
+    if (c.initial) {
+      m.input("h0", {dirs, 0, hidden}, {"", "batch"});
+      inputs.insert(inputs.end(), {"", "h0"});
+      if (lstm) {
+        m.input("c0", {dirs, 0, hidden}, {"", "batch"});
+        m.initializer("p", {dirs, 3 * hidden},
+                      values(size_t(dirs * 3 * hidden), 10));
+        inputs.insert(inputs.end(), {"c0", "p"});
+      }
+    }
+    std::vector<std::string> outputs{"y", "y_h"};
+    if (lstm)
+      outputs.push_back("y_c");
+    auto *node = m.node(c.type, inputs, outputs, "rnn");
+    setInt(node, "hidden_size", hidden);
+    setString(node, "direction", c.direction);
+    if (!lstm)
+      setInt(node, "linear_before_reset", c.linearBeforeReset);
+    for (const std::string &o : outputs)
+      m.output(o);
+    SCOPED_TRACE(std::string(c.type) + " " + c.direction);
+    expectEverySizeMatches(m, {},
+                           {{{"sequence", 1}, {"batch", 1}},
+                            {{"sequence", 4}, {"batch", 3}},
+                            {{"sequence", 6}, {"batch", 2}}},
+                           true);
+  }
+  // RNN, unrolled by the importer, needs the length.
+  ModelMaker open(14);
   open.input("x", {0, 0, 3}, {"sequence", "batch"});
-  open.initializer("w", {1, 15, 3}, values(45, 7));
-  open.initializer("r", {1, 15, 5}, values(75, 8));
-  setInt(open.node("GRU", {"x", "w", "r"}, {"y"}, "rnn"), "hidden_size", 5);
+  open.initializer("w", {1, 5, 3}, values(15, 7));
+  open.initializer("r", {1, 5, 5}, values(25, 8));
+  setInt(open.node("RNN", {"x", "w", "r"}, {"y"}, "rnn"), "hidden_size", 5);
   open.output("y");
   auto refused = open.import();
   ASSERT_FALSE(refused);

@@ -621,15 +621,49 @@ TEST(OpenDims, GatherNDAndScattersComputeEveryBatch) {
       << refused.error();
 }
 
-TEST(OpenDimRules, AnOpenSequenceLengthIsRefusedAtBuildTime) {
+// A bidirectional lstm (every result) and a gru over [steps, batch, 4]:
+// with an open length, steps is 0.
+Graph recurrentGraph(int64_t steps, int64_t batch) {
+  GraphBuilder b;
+  Operand x = b.input("x", {DataType::Float32, {steps, batch, 4}});
+  uint32_t count = spec::isOpen(steps) ? 0 : uint32_t(steps);
+  LstmOptions lstm;
+  lstm.direction = spec::RecurrentNetworkDirection::Both;
+  lstm.returnSequence = true;
+  lstm.bias = constant(b, {2, 20}, 3);
+  lstm.peepholeWeight = constant(b, {2, 15}, 4);
+  auto l = b.lstm(x, constant(b, {2, 20, 4}, 1), constant(b, {2, 20, 5}, 2),
+                  count, 5, lstm);
+  GruOptions gru;
+  gru.returnSequence = true;
+  gru.resetAfter = false;
+  gru.direction = spec::RecurrentNetworkDirection::Backward;
+  auto g = b.gru(x, constant(b, {1, 15, 4}, 5), constant(b, {1, 15, 5}, 6),
+                 count, 5, gru);
+  auto graph = b.build({{"h", l[0]}, {"c", l[1]}, {"sequence", l[2]},
+                        {"gru_h", g[0]}, {"gru_sequence", g[1]}});
+  EXPECT_TRUE(graph) << graph.error().message();
+  return std::move(*graph);
+}
+
+TEST(OpenDims, RecurrentNetworksComputeEverySequenceLength) {
+  auto model = compileOrFail(recurrentGraph(Q, Q));
+  ASSERT_TRUE(model);
+  unsigned seed = 50;
+  for (auto [steps, batch] : {std::pair{1, 2}, {2, 1}, {7, 3}})
+    expectComputesLike(*model, recurrentGraph(steps, batch), seed++,
+                       std::to_string(steps) + " steps", {1, 2});
+}
+
+TEST(OpenDimRules, AnOpenSequenceLengthTakesStepsZero) {
   GraphBuilder b;
   Operand x = b.input("x", {DataType::Float32, {Q, 2, 4}});
   auto graph = b.build({{"y", b.lstm(x, constant(b, {1, 16, 4}, 1),
                                      constant(b, {1, 16, 4}, 2), 3, 4)[0]}});
   ASSERT_FALSE(graph);
-  EXPECT_NE(graph.error().message().find("lstm: input: an open sequence "
-                                         "length (dimension 0) is not "
-                                         "supported"),
+  EXPECT_NE(graph.error().message().find(
+                "lstm: steps: must be 0 when the input's sequence length "
+                "(dimension 0) is open"),
             std::string::npos)
       << graph.error().message();
 }

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // gru, gruCell, lstm and lstmCell -> gemm and element-wise ops. The
-// sequence ops unroll their steps (steps is a compile-time constant); each
-// step is the cell's decomposition, as in the spec's emulation.
+// sequence ops unroll their steps when the sequence length is static; each
+// step is the cell's decomposition, as in the spec's emulation. Over an
+// open sequence length each wanted result becomes a webnn.recurrence,
+// whose kernel loops over the steps the input holds at compute.
+#include <array>
+
 #include "OpEmitter.h"
 #include "Patterns.h"
 
@@ -171,12 +175,77 @@ Sequence sequenceOf(Value input, int64_t hiddenSize,
           direction};
 }
 
+// One webnn.recurrence per result of |op| that is read, replacing it.
+struct RecurrenceArgs {
+  // input, weight, recurrentWeight, bias, recurrentBias, peepholeWeight,
+  // initialHiddenState, initialCellState (null when absent).
+  std::array<Value, 8> operands;
+  bool lstm;
+  int64_t hiddenSize, direction, layout;
+  Activations activations;
+  bool resetAfter;
+};
+LogicalResult replaceByRecurrences(Operation *op, PatternRewriter &rewriter,
+                                   const RecurrenceArgs &a) {
+  // The results' meanings, in the op's order: gru [hidden, sequence?],
+  // lstm [hidden, cell, sequence?].
+  SmallVector<int64_t> meaning = a.lstm ? SmallVector<int64_t>{0, 1, 2}
+                                        : SmallVector<int64_t>{0, 2};
+  SmallVector<int64_t> activations;
+  for (spec::RecurrentNetworkActivation f : a.activations)
+    activations.push_back(static_cast<int64_t>(f));
+  SmallVector<Value> operands;
+  SmallVector<int32_t> segments;
+  for (Value v : a.operands) {
+    segments.push_back(v ? 1 : 0);
+    if (v)
+      operands.push_back(v);
+  }
+  SmallVector<Value> replacements;
+  for (auto [i, result] : llvm::enumerate(op->getResults())) {
+    if (result.use_empty()) {
+      replacements.push_back(Value());
+      continue;
+    }
+    NamedAttrList attrs;
+    attrs.set("lstm", rewriter.getBoolAttr(a.lstm));
+    attrs.set("hidden_size", rewriter.getI64IntegerAttr(a.hiddenSize));
+    attrs.set("direction", rewriter.getI64IntegerAttr(a.direction));
+    attrs.set("layout", rewriter.getI64IntegerAttr(a.layout));
+    attrs.set("activations", rewriter.getDenseI64ArrayAttr(activations));
+    attrs.set("reset_after", rewriter.getBoolAttr(a.resetAfter));
+    attrs.set("computes", rewriter.getI64IntegerAttr(meaning[i]));
+    attrs.set("operandSegmentSizes", rewriter.getDenseI32ArrayAttr(segments));
+    auto recurrence = webnn::RecurrenceOp::create(
+        rewriter, op->getLoc(), TypeRange{result.getType()}, operands,
+        attrs.getAttrs());
+    replacements.push_back(recurrence.getOutput());
+  }
+  rewriter.replaceOp(op, replacements);
+  return success();
+}
+
+bool openSequence(Value input) {
+  return cast<RankedTensorType>(input.getType()).isDynamicDim(0);
+}
+
 struct DecomposeGru : OpRewritePattern<webnn::GruOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(webnn::GruOp op,
                                 PatternRewriter &rewriter) const override {
     OpEmitter emit(rewriter, op.getLoc());
     spec::GruOptions options = webnn::gruOptions(op);
+    if (openSequence(op.getInput()))
+      return replaceByRecurrences(
+          op, rewriter,
+          {{op.getInput(), op.getWeight(), op.getRecurrentWeight(),
+            op.getBias(), op.getRecurrentBias(), Value(),
+            op.getInitialHiddenState(), Value()},
+           false, int64_t(op.getHiddenSize()),
+           static_cast<int64_t>(options.direction),
+           static_cast<int64_t>(options.layout),
+           spec::resolveGruActivations(options.activations),
+           options.resetAfter});
     Sequence seq = sequenceOf(op.getInput(), op.getHiddenSize(),
                               options.direction);
     Type element = cast<RankedTensorType>(op.getInput().getType()).getElementType();
@@ -217,6 +286,16 @@ struct DecomposeLstm : OpRewritePattern<webnn::LstmOp> {
                                 PatternRewriter &rewriter) const override {
     OpEmitter emit(rewriter, op.getLoc());
     spec::LstmOptions options = webnn::lstmOptions(op);
+    if (openSequence(op.getInput()))
+      return replaceByRecurrences(
+          op, rewriter,
+          {{op.getInput(), op.getWeight(), op.getRecurrentWeight(),
+            op.getBias(), op.getRecurrentBias(), op.getPeepholeWeight(),
+            op.getInitialHiddenState(), op.getInitialCellState()},
+           true, int64_t(op.getHiddenSize()),
+           static_cast<int64_t>(options.direction),
+           static_cast<int64_t>(options.layout),
+           spec::resolveLstmActivations(options.activations), false});
     Sequence seq = sequenceOf(op.getInput(), op.getHiddenSize(),
                               options.direction);
     Type element = cast<RankedTensorType>(op.getInput().getType()).getElementType();

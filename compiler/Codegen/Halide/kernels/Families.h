@@ -38,6 +38,8 @@ std::optional<Defined> defineGather(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands);
 std::optional<Defined> defineQuantize(const kernels::OpSpec &op,
                                       const std::vector<Value> &operands);
+std::optional<Defined> defineRecurrence(const kernels::OpSpec &op,
+                                        const std::vector<Value> &operands);
 
 } // namespace webnnc::halide
 

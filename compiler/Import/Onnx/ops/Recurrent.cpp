@@ -43,16 +43,13 @@ std::optional<Common> readCommon(NodeContext &ctx, int64_t gates,
     return ctx.invalid("X and W must have rank 3"), std::nullopt;
   int64_t hidden = ctx.attrInt("hidden_size", w[1] / gates);
   int64_t length = x.size() == 3 ? x[c.batchFirst ? 1 : 0] : 0;
-  if (spec::isOpen(length))
-    return ctx.unsupported("an open sequence length (WebNN's steps "
-                           "option is a number)"),
-           std::nullopt;
-  if (hidden <= 0 || hidden > kMaxUnsignedLong || length <= 0 ||
-      length > kMaxUnsignedLong)
+  bool open = spec::isOpen(length);
+  if (hidden <= 0 || hidden > kMaxUnsignedLong ||
+      (!open && (length <= 0 || length > kMaxUnsignedLong)))
     return ctx.invalid("hidden_size and the sequence length must be "
                        "positive and fit WebNN's unsigned long"),
            std::nullopt;
-  c.steps = uint32_t(length);
+  c.steps = open ? 0 : uint32_t(length); // 0: the length at compute
   c.hiddenSize = uint32_t(hidden);
 
   size_t directions = c.direction == RecurrentNetworkDirection::Both ? 2 : 1;
@@ -197,6 +194,9 @@ void convertRnn(NodeContext &ctx) {
   auto c = readCommon(ctx, 1, 1);
   if (!c)
     return;
+  if (c->steps == 0)
+    return ctx.unsupported("an open sequence length (RNN is unrolled: give "
+                           "the length with --dim)");
   Operand x = input(ctx, *c, 0), w = ctx.input(1), r = ctx.input(2);
   Operand initial = ctx.hasInput(5) ? input(ctx, *c, 5) : Operand();
   auto dims = ctx.dims(x);

@@ -347,7 +347,8 @@ public:
 
   // Recurrent networks. gru returns [hidden] or, with returnSequence,
   // [hidden, sequence]; lstm [hidden, cell] or [hidden, cell, sequence];
-  // lstmCell [hidden, cell].
+  // lstmCell [hidden, cell]. Over an input whose sequence length
+  // (dimension 0) is open, steps is 0: the steps are the length at compute.
   std::vector<Operand> gru(const Operand &input, const Operand &weight,
                            const Operand &recurrentWeight, uint32_t steps,
                            uint32_t hiddenSize,

@@ -34,7 +34,9 @@ def WebNNDecomposePass : Pass<"webnn-decompose", "::mlir::ModuleOp"> {
     `split` becomes one `slice` per part. `gruCell` and `lstmCell` become
     the gemm and element-wise ops of the spec's emulation; `gru` and `lstm`
     unroll their steps into one cell per step and direction, then stack
-    the states. Afterwards every op has one result.
+    the states. Over an open sequence length (nothing to unroll) each of
+    their results that is read becomes a `webnn.recurrence`, one kernel
+    looping over the steps. Afterwards every op has one result.
   }];
 }
 

@@ -83,16 +83,20 @@ int64_t directionCount(RecurrentNetworkDirection direction) {
   return direction == RecurrentNetworkDirection::Both ? 2 : 1;
 }
 
+// With an open sequence length (webnnc's extension) steps is 0: the steps
+// are the input's length at compute.
 std::optional<Error> checkSequenceInput(const OperandDescriptor &input,
                                         int64_t steps) {
   WEBNNC_SPEC_CHECK(checkRank(input, "input", 3));
+  if (isOpen(input.shape[0])) {
+    if (steps != 0)
+      return makeError("steps", "must be 0 when the input's sequence length "
+                                "(dimension 0) is open: the steps are its "
+                                "length at compute");
+    return std::nullopt;
+  }
   if (steps <= 0)
     return makeError("steps", "must be greater than 0");
-  if (isOpen(input.shape[0]))
-    return makeOpenDimsError("input",
-                             "an open sequence length (dimension 0) is not "
-                             "supported: webnnc unrolls the steps at "
-                             "compile time");
   if (input.shape[0] != steps)
     return makeError("steps", std::to_string(steps) +
                                   " must equal the input's first dimension " +
@@ -120,7 +124,7 @@ gru(const OperandDescriptor &input, const OperandDescriptor &weight,
   std::vector<OperandDescriptor> out{
       {input.dataType, {dirs, batch, hiddenSize}}};
   if (options.returnSequence)
-    out.push_back({input.dataType, {steps, dirs, batch, hiddenSize}});
+    out.push_back({input.dataType, {input.shape[0], dirs, batch, hiddenSize}});
   return out;
 }
 
@@ -165,7 +169,7 @@ lstm(const OperandDescriptor &input, const OperandDescriptor &weight,
   OperandDescriptor state{input.dataType, {dirs, batch, hiddenSize}};
   std::vector<OperandDescriptor> out{state, state};
   if (options.returnSequence)
-    out.push_back({input.dataType, {steps, dirs, batch, hiddenSize}});
+    out.push_back({input.dataType, {input.shape[0], dirs, batch, hiddenSize}});
   return out;
 }
 

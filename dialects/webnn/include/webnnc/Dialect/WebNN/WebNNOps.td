@@ -949,4 +949,38 @@ def WebNN_WinogradConv2dOp : Op<WebNN_Dialect, "winograd_conv2d", [Pure]> {
   }];
 }
 
+def WebNN_RecurrenceOp : Op<WebNN_Dialect, "recurrence",
+    [Pure, AttrSizedOperandSegments]> {
+  let summary = "One result of a gru or lstm over an open sequence length";
+  let description = [{
+    Made by webnn-decompose from a `gru` (`lstm` = false) or `lstm` whose
+    input's sequence length is open: steps that cannot be unrolled run as
+    one kernel's loop, the length read from the input at compute. `computes`
+    picks what it computes: 0 the last hidden state, 1 the last cell state
+    (lstm), both `[directions, batch, hidden_size]`; 2 every step's hidden
+    state, `[steps, directions, batch, hidden_size]`. The other attributes
+    are the op's, as integers: `direction` and `layout` the spec enums'
+    values, `activations` resolved to the op's full list (gru: gate,
+    candidate; lstm: gates, cell, output).
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$weight,
+      WebNN_Tensor:$recurrent_weight,
+      Optional<WebNN_Tensor>:$bias, Optional<WebNN_Tensor>:$recurrent_bias,
+      Optional<WebNN_Tensor>:$peephole_weight,
+      Optional<WebNN_Tensor>:$initial_hidden_state,
+      Optional<WebNN_Tensor>:$initial_cell_state,
+      BoolAttr:$lstm, I64Attr:$hidden_size, I64Attr:$direction,
+      I64Attr:$layout, DenseI64ArrayAttr:$activations, BoolAttr:$reset_after,
+      I64Attr:$computes);
+  let results = (outs WebNN_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight `,` $recurrent_weight (`bias` $bias^)?
+    (`recurrent_bias` $recurrent_bias^)?
+    (`peephole_weight` $peephole_weight^)?
+    (`initial_hidden_state` $initial_hidden_state^)?
+    (`initial_cell_state` $initial_cell_state^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 #endif // WEBNN_OPS_TD
