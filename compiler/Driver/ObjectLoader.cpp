@@ -2,8 +2,8 @@
 // Loading a compiled model object with LLVM ORC.
 #include <cstring>
 
-#include "webnnc/Driver/ObjectLoader.h"
 #include "webnnc/Codegen/NativeTarget.h"
+#include "webnnc/Driver/ObjectLoader.h"
 
 #include "llvm/ExecutionEngine/Orc/AbsoluteSymbols.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"

@@ -386,6 +386,17 @@ TEST(OnnxShapeArithmetic, QuantizeDequantizeOverOpenDimensions) {
   expectEverySizeMatches(m, {}, kBatchAndSequence, true);
 }
 
+// W, R and B of a GRU or LSTM (|gates| per direction).
+void addRecurrentWeights(ModelMaker &m, int64_t dirs, int64_t gates,
+                         int64_t hidden, int64_t in) {
+  m.initializer("w", {dirs, gates * hidden, in},
+                values(size_t(dirs * gates * hidden * in), 7));
+  m.initializer("r", {dirs, gates * hidden, hidden},
+                values(size_t(dirs * gates * hidden * hidden), 8));
+  m.initializer("b", {dirs, 2 * gates * hidden},
+                values(size_t(dirs * 2 * gates * hidden), 9));
+}
+
 TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenBatch) {
   // A bidirectional LSTM and a GRU without initial states (their zero
   // states are sized by the batch at compute), 4 steps, open batch.
@@ -394,12 +405,7 @@ TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenBatch) {
     int64_t dirs = std::string(type) == "LSTM" ? 2 : 1;
     ModelMaker m(13);
     m.input("x", {4, 0, in}, {"", "batch"});
-    m.initializer("w", {dirs, gates * hidden, in},
-                  values(size_t(dirs * gates * hidden * in), 7));
-    m.initializer("r", {dirs, gates * hidden, hidden},
-                  values(size_t(dirs * gates * hidden * hidden), 8));
-    m.initializer("b", {dirs, 2 * gates * hidden},
-                  values(size_t(dirs * 2 * gates * hidden), 9));
+    addRecurrentWeights(m, dirs, gates, hidden, in);
     auto *node = m.node(type, {"x", "w", "r", "b"}, {"y", "y_h"}, "rnn");
     setInt(node, "hidden_size", hidden);
     if (dirs == 2)
@@ -424,21 +430,16 @@ TEST(OnnxShapeArithmetic, RecurrentNetworksOverAnOpenSequence) {
     int64_t linearBeforeReset;
     bool initial;
   };
-  for (Case c : {Case{"LSTM", "bidirectional", 0, true},
-                 Case{"LSTM", "forward", 0, false},
-                 Case{"GRU", "reverse", 0, true},
-                 Case{"GRU", "bidirectional", 1, false}}) {
+  for (Case c :
+       {Case{"LSTM", "bidirectional", 0, true},
+        Case{"LSTM", "forward", 0, false}, Case{"GRU", "reverse", 0, true},
+        Case{"GRU", "bidirectional", 1, false}}) {
     bool lstm = std::string(c.type) == "LSTM";
     int64_t gates = lstm ? 4 : 3, hidden = 5, in = 3;
     int64_t dirs = std::string(c.direction) == "bidirectional" ? 2 : 1;
     ModelMaker m(14);
     m.input("x", {0, 0, in}, {"sequence", "batch"});
-    m.initializer("w", {dirs, gates * hidden, in},
-                  values(size_t(dirs * gates * hidden * in), 7));
-    m.initializer("r", {dirs, gates * hidden, hidden},
-                  values(size_t(dirs * gates * hidden * hidden), 8));
-    m.initializer("b", {dirs, 2 * gates * hidden},
-                  values(size_t(dirs * 2 * gates * hidden), 9));
+    addRecurrentWeights(m, dirs, gates, hidden, in);
     std::vector<std::string> inputs{"x", "w", "r", "b"};
     if (c.initial) {
       m.input("h0", {dirs, 0, hidden}, {"", "batch"});

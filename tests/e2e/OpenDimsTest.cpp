@@ -640,8 +640,11 @@ Graph recurrentGraph(int64_t steps, int64_t batch) {
   gru.direction = spec::RecurrentNetworkDirection::Backward;
   auto g = b.gru(x, constant(b, {1, 15, 4}, 5), constant(b, {1, 15, 5}, 6),
                  count, 5, gru);
-  auto graph = b.build({{"h", l[0]}, {"c", l[1]}, {"sequence", l[2]},
-                        {"gru_h", g[0]}, {"gru_sequence", g[1]}});
+  auto graph = b.build({{"h", l[0]},
+                        {"c", l[1]},
+                        {"sequence", l[2]},
+                        {"gru_h", g[0]},
+                        {"gru_sequence", g[1]}});
   EXPECT_TRUE(graph) << graph.error().message();
   return std::move(*graph);
 }

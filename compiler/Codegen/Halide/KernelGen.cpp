@@ -62,9 +62,9 @@ void deriveBroadcastExtents(Value &result, const std::vector<Value> &operands) {
 Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) {
   for (auto family :
        {defineElementwise, defineConv2d, defineWinogradConv2d,
-        defineConvTranspose2d, definePool2d,
-        defineResample2d, defineMatmul, defineDataMovement, defineReduction,
-        defineNormalization, defineGather, defineQuantize, defineRecurrence})
+        defineConvTranspose2d, definePool2d, defineResample2d, defineMatmul,
+        defineDataMovement, defineReduction, defineNormalization, defineGather,
+        defineQuantize, defineRecurrence})
     if (std::optional<Defined> defined = family(op, operands))
       return *defined;
   throw std::runtime_error("no kernel for op '" + op.kind + "'");

@@ -413,11 +413,7 @@ TEST(OnnxImporterTest, EinsumOutsideItsFormsIsSaidSo) {
                          std::vector<int64_t> shape) {
     ModelMaker m;
     m.input("x", shape);
-    auto *n = m.node("Einsum", {"x"}, {"y"}, "sum");
-    auto *a = n->add_attribute();
-    a->set_name("equation");
-    a->set_type(onnx::AttributeProto::STRING);
-    a->set_s(equation);
+    setString(m.node("Einsum", {"x"}, {"y"}, "sum"), "equation", equation);
     m.output("y");
     return importOutcome(m);
   };

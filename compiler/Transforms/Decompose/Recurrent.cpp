@@ -189,8 +189,8 @@ LogicalResult replaceByRecurrences(Operation *op, PatternRewriter &rewriter,
                                    const RecurrenceArgs &a) {
   // The results' meanings, in the op's order: gru [hidden, sequence?],
   // lstm [hidden, cell, sequence?].
-  SmallVector<int64_t> meaning = a.lstm ? SmallVector<int64_t>{0, 1, 2}
-                                        : SmallVector<int64_t>{0, 2};
+  SmallVector<int64_t> meaning =
+      a.lstm ? SmallVector<int64_t>{0, 1, 2} : SmallVector<int64_t>{0, 2};
   SmallVector<int64_t> activations;
   for (spec::RecurrentNetworkActivation f : a.activations)
     activations.push_back(static_cast<int64_t>(f));
@@ -216,9 +216,9 @@ LogicalResult replaceByRecurrences(Operation *op, PatternRewriter &rewriter,
     attrs.set("reset_after", rewriter.getBoolAttr(a.resetAfter));
     attrs.set("computes", rewriter.getI64IntegerAttr(meaning[i]));
     attrs.set("operandSegmentSizes", rewriter.getDenseI32ArrayAttr(segments));
-    auto recurrence = webnn::RecurrenceOp::create(
-        rewriter, op->getLoc(), TypeRange{result.getType()}, operands,
-        attrs.getAttrs());
+    auto recurrence = webnn::RecurrenceOp::create(rewriter, op->getLoc(),
+                                                  TypeRange{result.getType()},
+                                                  operands, attrs.getAttrs());
     replacements.push_back(recurrence.getOutput());
   }
   rewriter.replaceOp(op, replacements);
@@ -241,7 +241,8 @@ struct DecomposeGru : OpRewritePattern<webnn::GruOp> {
           {{op.getInput(), op.getWeight(), op.getRecurrentWeight(),
             op.getBias(), op.getRecurrentBias(), Value(),
             op.getInitialHiddenState(), Value()},
-           false, int64_t(op.getHiddenSize()),
+           false,
+           int64_t(op.getHiddenSize()),
            static_cast<int64_t>(options.direction),
            static_cast<int64_t>(options.layout),
            spec::resolveGruActivations(options.activations),
@@ -292,10 +293,12 @@ struct DecomposeLstm : OpRewritePattern<webnn::LstmOp> {
           {{op.getInput(), op.getWeight(), op.getRecurrentWeight(),
             op.getBias(), op.getRecurrentBias(), op.getPeepholeWeight(),
             op.getInitialHiddenState(), op.getInitialCellState()},
-           true, int64_t(op.getHiddenSize()),
+           true,
+           int64_t(op.getHiddenSize()),
            static_cast<int64_t>(options.direction),
            static_cast<int64_t>(options.layout),
-           spec::resolveLstmActivations(options.activations), false});
+           spec::resolveLstmActivations(options.activations),
+           false});
     Sequence seq = sequenceOf(op.getInput(), op.getHiddenSize(),
                               options.direction);
     Type element = cast<RankedTensorType>(op.getInput().getType()).getElementType();

@@ -15,8 +15,8 @@
 #include <stdexcept>
 
 #include "../Math.h"
-#include "webnnc/Spec/Options.h"
 #include "Families.h"
+#include "webnnc/Spec/Options.h"
 
 namespace webnnc::halide {
 using namespace Halide;
@@ -71,8 +71,8 @@ struct Recurrence {
   }
   // Where gate |name| starts in the weights' gate dimension.
   int gateAt(char name) const {
-    const char *order = lstm ? (layout == 0 ? "iofg" : "ifgo")
-                             : (layout == 0 ? "zrn" : "rzn");
+    const char *order =
+        lstm ? (layout == 0 ? "iofg" : "ifgo") : (layout == 0 ? "zrn" : "rzn");
     return int(std::string(order).find(name)) * hidden;
   }
   Expr at(int r, std::vector<Expr> index) const {
@@ -90,8 +90,8 @@ struct Recurrence {
     RDom ri(0, inputSize, "ri");
     Expr time = select(backward(d), steps - t, t - 1);
     Func projected("projected");
-    Expr sum = Halide::sum(readAt(x, {time, b, ri}) *
-                           readAt(*role[1], {d, g, ri}));
+    Expr sum =
+        Halide::sum(readAt(x, {time, b, ri}) * readAt(*role[1], {d, g, ri}));
     // Biases that add outside the gates' recurrent sums: all of them but
     // a reset-after gru's recurrent n bias, which r scales.
     Expr recurrentBias = at(4, {d, g});
@@ -115,9 +115,7 @@ struct Recurrence {
     auto recurrent = [&](int gate, Expr col) {
       return readAt(*role[2], {d, gate + jj, col});
     };
-    auto pre = [&](char name) {
-      return projected(gateAt(name) + jj, b, d, s);
-    };
+    auto pre = [&](char name) { return projected(gateAt(name) + jj, b, d, s); };
     Expr first = k == 0, last = k == H - 1;
     if (lstm) {
       Expr hk = before(k, 0), cPrev = before(jj, 1);
@@ -127,13 +125,13 @@ struct Recurrence {
         sums.push_back(select(first, 0.0f, now(2 + q)) +
                        recurrent(gateAt(names[q]), k) * hk);
       // Peepholes (i, o, f order) read the previous cell state.
-      Expr gi = activate(activations[0], pre('i') + sums[0] +
-                                             at(5, {d, jj}) * cPrev);
-      Expr gf = activate(activations[0], pre('f') + sums[1] +
-                                             at(5, {d, 2 * H + jj}) * cPrev);
+      Expr gi =
+          activate(activations[0], pre('i') + sums[0] + at(5, {d, jj}) * cPrev);
+      Expr gf = activate(activations[0],
+                         pre('f') + sums[1] + at(5, {d, 2 * H + jj}) * cPrev);
       Expr gg = activate(activations[1], pre('g') + sums[2]);
-      Expr go = activate(activations[0], pre('o') + sums[3] +
-                                             at(5, {d, H + jj}) * cPrev);
+      Expr go = activate(activations[0],
+                         pre('o') + sums[3] + at(5, {d, H + jj}) * cPrev);
       Expr c = gf * cPrev + gi * gg;
       Expr h = go * activate(activations[2], c);
       st(jj, b, d, s) = Tuple(select(last, h, now(0)), select(last, c, now(1)),
@@ -150,8 +148,7 @@ struct Recurrence {
       Expr r = activate(activations[0], pre('r') + sumR);
       Expr n = activate(activations[1], pre('n') + r * sumN);
       Expr h = n + z * (hPrev - n);
-      st(jj, b, d, s) =
-          Tuple(select(last, h, now(0)), sumZ, sumR, sumN, 0.0f);
+      st(jj, b, d, s) = Tuple(select(last, h, now(0)), sumZ, sumR, sumN, 0.0f);
     } else {
       // Pass 1 (k < H): the z and r sums; at its end r is kept. Pass 2
       // (k >= H): n's sum of (r h) R_n, reading every j's r of this step.
@@ -160,9 +157,9 @@ struct Recurrence {
       Expr inFirst = k < H;
       Expr sumZ = select(first, 0.0f, now(1)) + recurrent(gateAt('z'), k1) * hk;
       Expr sumR = select(first, 0.0f, now(2)) + recurrent(gateAt('r'), k1) * hk;
-      Expr sumN = select(k == H, 0.0f, now(3)) +
-                  recurrent(gateAt('n'), k2) * st(k2, b, d, s)[4] *
-                      before(k2, 0);
+      Expr sumN = select(k == H, 0.0f, now(3)) + recurrent(gateAt('n'), k2) *
+                                                     st(k2, b, d, s)[4] *
+                                                     before(k2, 0);
       Expr z = activate(activations[0], pre('z') + now(1));
       Expr n = activate(activations[1], pre('n') + sumN);
       Expr h = n + z * (hPrev - n);
@@ -182,8 +179,7 @@ struct Recurrence {
                            select(backward(w[1]), steps - w[0], w[0] + 1))[0],
                         type);
     else // [directions, batch, hidden] after the last step
-      out(vars) = store(st(w[2], w[1], w[0], steps)[result == 1 ? 1 : 0],
-                        type);
+      out(vars) = store(st(w[2], w[1], w[0], steps)[result == 1 ? 1 : 0], type);
 
     Value value{out, op.result};
     value.openExtents.assign(op.result.shape.size(), Expr());

@@ -14,8 +14,8 @@ namespace {
 using spec::DataType;
 
 Operand constantOf(NodeContext &ctx, const HostTensor &t) {
-  return ctx.b().constant(
-      t.descriptor(), std::span<const std::byte>(t.data(), t.byteSize()));
+  return ctx.b().constant(t.descriptor(),
+                          std::span<const std::byte>(t.data(), t.byteSize()));
 }
 
 // Float inputs only (the ONNX types WebNN has for these: float32, float16).
@@ -58,12 +58,12 @@ void convertSinh(NodeContext &ctx) {
   auto &g = ctx.b();
   auto options = ctx.options();
   Operand half = scalar(ctx, x->dataType(), 0.5);
-  Operand closed = g.mul(g.sub(g.exp(*x, options),
-                               g.exp(g.neg(*x, options), options), options),
-                         half, options);
+  Operand closed = g.mul(
+      g.sub(g.exp(*x, options), g.exp(g.neg(*x, options), options), options),
+      half, options);
   // x + x^3/3! + ... + x^9/9!: below 1e-8 relative error for |x| < 0.5.
-  Operand series = oddSeries(ctx, *x, {1.0, 1.0 / 6, 1.0 / 120, 1.0 / 5040,
-                                       1.0 / 362880});
+  Operand series =
+      oddSeries(ctx, *x, {1.0, 1.0 / 6, 1.0 / 120, 1.0 / 5040, 1.0 / 362880});
   ctx.set(0, nearZero(ctx, *x, 0.5, series, closed));
 }
 
@@ -73,8 +73,8 @@ void convertCosh(NodeContext &ctx) {
     return;
   auto &g = ctx.b();
   auto options = ctx.options();
-  ctx.set(0, g.mul(g.add(g.exp(*x, options),
-                         g.exp(g.neg(*x, options), options), options),
+  ctx.set(0, g.mul(g.add(g.exp(*x, options), g.exp(g.neg(*x, options), options),
+                         options),
                    scalar(ctx, x->dataType(), 0.5), options));
 }
 
@@ -86,13 +86,13 @@ void convertAsinh(NodeContext &ctx) {
   auto &g = ctx.b();
   auto options = ctx.options();
   Operand a = g.abs(*x, options);
-  Operand root = g.sqrt(g.add(g.mul(a, a, options),
-                              scalar(ctx, x->dataType(), 1.0), options),
-                        options);
+  Operand root = g.sqrt(
+      g.add(g.mul(a, a, options), scalar(ctx, x->dataType(), 1.0), options),
+      options);
   Operand closed = g.mul(g.sign(*x, options),
                          g.log(g.add(a, root, options), options), options);
-  Operand series = oddSeries(ctx, *x, {1.0, -1.0 / 6, 3.0 / 40,
-                                       -15.0 / 336, 105.0 / 3456});
+  Operand series =
+      oddSeries(ctx, *x, {1.0, -1.0 / 6, 3.0 / 40, -15.0 / 336, 105.0 / 3456});
   ctx.set(0, nearZero(ctx, *x, 0.1, series, closed));
 }
 
@@ -103,9 +103,9 @@ void convertAcosh(NodeContext &ctx) {
     return;
   auto &g = ctx.b();
   auto options = ctx.options();
-  Operand root = g.sqrt(g.sub(g.mul(*x, *x, options),
-                              scalar(ctx, x->dataType(), 1.0), options),
-                        options);
+  Operand root = g.sqrt(
+      g.sub(g.mul(*x, *x, options), scalar(ctx, x->dataType(), 1.0), options),
+      options);
   ctx.set(0, g.log(g.add(*x, root, options), options));
 }
 
@@ -139,8 +139,7 @@ void convertShrink(NodeContext &ctx) {
                         g.add(x, scalar(ctx, type, bias), options),
                         scalar(ctx, type, 0.0), options);
   ctx.set(0, g.where(g.greater(x, scalar(ctx, type, lambd), options),
-                     g.sub(x, scalar(ctx, type, bias), options), low,
-                     options));
+                     g.sub(x, scalar(ctx, type, bias), options), low, options));
 }
 
 // [1, .., size, .., 1] (|size| along |axis| of rank |rank|) of 0..size-1.
@@ -185,9 +184,9 @@ void convertHardmax(NodeContext &ctx) {
   options.keepDimensions = true;
   auto &g = ctx.b();
   Operand first = g.argMax(in, uint32_t(at), options);
-  Operand y = g.cast(g.equal(first, iota(ctx, in.rank(), at, size),
-                             ctx.options()),
-                     in.dataType(), ctx.options());
+  Operand y =
+      g.cast(g.equal(first, iota(ctx, in.rank(), at, size), ctx.options()),
+             in.dataType(), ctx.options());
   ctx.set(0, flattened ? ctx.reshapeTo(y, *dims) : y);
 }
 
@@ -220,14 +219,14 @@ void convertOneHot(NodeContext &ctx) {
                       ? indices
                       : g.cast(indices, DataType::Int32, options);
   Operand negative = g.lesser(index, scalar(ctx, DataType::Int32, 0), options);
-  index = g.where(negative,
-                  g.add(index, scalar(ctx, DataType::Int32, double(depth)),
-                        options),
-                  index, options);
+  index = g.where(
+      negative,
+      g.add(index, scalar(ctx, DataType::Int32, double(depth)), options), index,
+      options);
   dims->insert(dims->begin() + *axis, DimExpr(1));
   index = ctx.reshapeTo(index, *dims);
-  Operand hot = g.equal(index, iota(ctx, dims->size(), size_t(*axis), depth),
-                        options);
+  Operand hot =
+      g.equal(index, iota(ctx, dims->size(), size_t(*axis), depth), options);
   auto pick = [&](int32_t i) {
     return g.gather(values, g.constant({DataType::Int32, {}}, double(i)),
                     ctx.labelled(spec::GatherOptions{}));
@@ -252,11 +251,9 @@ void convertMeanVarianceNormalization(NodeContext &ctx) {
   reduce.keepDimensions = true;
   Operand centered = g.sub(*x, g.reduceMean(*x, reduce), options);
   Operand deviation =
-      g.sqrt(g.reduceMean(g.mul(centered, centered, options), reduce),
-             options);
+      g.sqrt(g.reduceMean(g.mul(centered, centered, options), reduce), options);
   ctx.set(0, g.div(centered,
-                   g.add(deviation, scalar(ctx, x->dataType(), 1e-9),
-                         options),
+                   g.add(deviation, scalar(ctx, x->dataType(), 1e-9), options),
                    options));
 }
 
@@ -303,8 +300,8 @@ void window(NodeContext &ctx, std::vector<double> a) {
     return ctx.notInWebNN("output_datatype " + onnxTypeName(onnxType));
   if (*size < 1 || *size > double(kMaxKnownElements))
     return ctx.unsupported("size " + std::to_string(int64_t(*size)) +
-                           " outside [1, " +
-                           std::to_string(kMaxKnownElements) + "]");
+                           " outside [1, " + std::to_string(kMaxKnownElements) +
+                           "]");
   int64_t n = int64_t(*size);
   double period = double(std::max<int64_t>(periodic ? n : n - 1, 1));
   HostTensor w({*type, {n}});

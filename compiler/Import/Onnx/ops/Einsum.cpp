@@ -64,6 +64,9 @@ std::optional<Equation> parse(NodeContext &ctx, std::string text,
     spans[i] = ranks[i] - letters;
     ellipsisRank = std::max(ellipsisRank, spans[i]);
   }
+  if (ellipsisRank > 10) // spelled '0'...'9', never a letter
+    return ctx.unsupported("an ellipsis over more than 10 dimensions"),
+           std::nullopt;
   auto spelled = [&](size_t span) {
     std::string s;
     for (size_t k = ellipsisRank - span; k < ellipsisRank; ++k)

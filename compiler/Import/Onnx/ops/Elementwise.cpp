@@ -86,11 +86,11 @@ void convertMod(NodeContext &ctx) {
     Operand r = b.sub(x, b.mul(b.div(x, y, options), y, options), options);
     if (!cStyle && spec::isSigned(type)) {
       Operand zero = scalar(ctx, type, 0.0);
-      Operand otherSign = b.logicalAnd(
-          b.logicalNot(b.equal(r, zero, options), options),
-          b.logicalXor(b.lesser(r, zero, options),
-                       b.lesser(y, zero, options), options),
-          options);
+      Operand otherSign =
+          b.logicalAnd(b.logicalNot(b.equal(r, zero, options), options),
+                       b.logicalXor(b.lesser(r, zero, options),
+                                    b.lesser(y, zero, options), options),
+                       options);
       r = b.where(otherSign, b.add(r, y, options), r, options);
     }
     return ctx.set(0, r);

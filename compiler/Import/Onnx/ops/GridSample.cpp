@@ -12,7 +12,7 @@ using spec::DataType;
 
 struct Sampler {
   NodeContext &ctx;
-  Operand image;   // [N, C, H * W]
+  Operand image; // [N, C, H * W]
   int64_t n, c, h, w, points;
 
   Operand f(double v) { return scalar(ctx, DataType::Float32, v); }
@@ -76,17 +76,15 @@ void convertGridSample(NodeContext &ctx) {
   Sampler s{ctx, g.reshape(x, {n, c, h * w}, options), n, c, h, w, points};
   // Grid coordinates in [-1, 1] to pixel coordinates.
   auto pixels = [&](int64_t component, int64_t size) {
-    Operand v = g.reshape(
-        g.slice(grid, {0, 0, 0, component}, {n, gs[1], gs[2], 1},
-                ctx.labelled(spec::SliceOptions{})),
-        {n, points}, options);
-    Operand scaled =
-        alignCorners
-            ? g.mul(g.add(v, s.f(1.0), options), s.f(double(size - 1) / 2),
-                    options)
-            : g.sub(g.mul(g.add(v, s.f(1.0), options), s.f(double(size) / 2),
-                          options),
-                    s.f(0.5), options);
+    Operand v =
+        g.reshape(g.slice(grid, {0, 0, 0, component}, {n, gs[1], gs[2], 1},
+                          ctx.labelled(spec::SliceOptions{})),
+                  {n, points}, options);
+    Operand scaled = alignCorners ? g.mul(g.add(v, s.f(1.0), options),
+                                          s.f(double(size - 1) / 2), options)
+                                  : g.sub(g.mul(g.add(v, s.f(1.0), options),
+                                                s.f(double(size) / 2), options),
+                                          s.f(0.5), options);
     if (padding == "border") {
       spec::ClampOptions range = ctx.labelled(spec::ClampOptions{});
       range.minValue = 0;
@@ -103,16 +101,16 @@ void convertGridSample(NodeContext &ctx) {
               g.expand(s.f(1.0), {n, points}, options));
   } else {
     Operand x0 = g.floor(ix, options), y0 = g.floor(iy, options);
-    Operand x1 = g.add(x0, s.f(1.0), options), y1 = g.add(y0, s.f(1.0), options);
+    Operand x1 = g.add(x0, s.f(1.0), options),
+            y1 = g.add(y0, s.f(1.0), options);
     Operand wx1 = g.sub(ix, x0, options), wy1 = g.sub(iy, y0, options);
     Operand wx0 = g.sub(s.f(1.0), wx1, options),
             wy0 = g.sub(s.f(1.0), wy1, options);
-    y = g.add(
-        g.add(s.tap(x0, y0, zeros, g.mul(wx0, wy0, options)),
-              s.tap(x1, y0, zeros, g.mul(wx1, wy0, options)), options),
-        g.add(s.tap(x0, y1, zeros, g.mul(wx0, wy1, options)),
-              s.tap(x1, y1, zeros, g.mul(wx1, wy1, options)), options),
-        options);
+    y = g.add(g.add(s.tap(x0, y0, zeros, g.mul(wx0, wy0, options)),
+                    s.tap(x1, y0, zeros, g.mul(wx1, wy0, options)), options),
+              g.add(s.tap(x0, y1, zeros, g.mul(wx0, wy1, options)),
+                    s.tap(x1, y1, zeros, g.mul(wx1, wy1, options)), options),
+              options);
   }
   ctx.set(0, g.reshape(y, {n, c, gs[1], gs[2]}, options));
 }

@@ -45,8 +45,8 @@ bool isScalar(const Operand &t) {
 }
 
 // (x - zeroPoint) * scale, both along |axis| of x.
-Operand dequantized(NodeContext &ctx, size_t x, size_t scale,
-                    size_t zeroPoint, size_t axis) {
+Operand dequantized(NodeContext &ctx, size_t x, size_t scale, size_t zeroPoint,
+                    size_t axis) {
   Operand value = ctx.input(x);
   if (ctx.failed())
     return {};
@@ -76,8 +76,8 @@ void setQuantized(NodeContext &ctx, const Operand &y, size_t scale,
 void setInt32(NodeContext &ctx, const Operand &y) {
   if (!y || ctx.failed())
     return;
-  ctx.set(0, ctx.b().cast(ctx.b().roundEven(y, ctx.options()),
-                          DataType::Int32, ctx.options()));
+  ctx.set(0, ctx.b().cast(ctx.b().roundEven(y, ctx.options()), DataType::Int32,
+                          ctx.options()));
 }
 
 // A: [..., M, K] with a per-row zero point; B: [..., K, N] per column.
@@ -95,8 +95,8 @@ void convertConvInteger(NodeContext &ctx) {
   Operand x = ctx.input(0), w = ctx.input(1);
   if (ctx.failed())
     return;
-  setInt32(ctx, ctx.convertAs("Conv", {shifted(ctx, x, 2, 1),
-                                       shifted(ctx, w, 3, 0)}));
+  setInt32(ctx, ctx.convertAs("Conv",
+                              {shifted(ctx, x, 2, 1), shifted(ctx, w, 3, 0)}));
 }
 
 // Inputs: a, a_scale, a_zero_point, b, b_scale, b_zero_point, y_scale,

@@ -185,9 +185,9 @@ Operand activate(NodeContext &ctx, RecurrentNetworkActivation f,
 
 // Element |i| of |x| along axis 0, that axis dropped.
 Operand at(NodeContext &ctx, const Operand &x, int64_t i) {
-  return ctx.b().gather(x, ctx.b().constant({spec::DataType::Int32, {}},
-                                            double(i)),
-                        ctx.labelled(spec::GatherOptions{}));
+  return ctx.b().gather(
+      x, ctx.b().constant({spec::DataType::Int32, {}}, double(i)),
+      ctx.labelled(spec::GatherOptions{}));
 }
 
 void convertRnn(NodeContext &ctx) {
@@ -220,13 +220,13 @@ void convertRnn(NodeContext &ctx) {
     if (c->bias)
       project.c = g.add(at(ctx, *c->bias, int64_t(d)),
                         at(ctx, *c->recurrentBias, int64_t(d)), options);
-    Operand projected = ctx.reshapeTo(
-        g.gemm(rows, at(ctx, w, int64_t(d)), project),
-        {DimExpr(steps), batch, DimExpr(hidden)});
+    Operand projected =
+        ctx.reshapeTo(g.gemm(rows, at(ctx, w, int64_t(d)), project),
+                      {DimExpr(steps), batch, DimExpr(hidden)});
     Operand recurrent = at(ctx, r, int64_t(d));
     Operand h = initial ? at(ctx, initial, int64_t(d)) : Operand();
-    bool backward = c->direction == RecurrentNetworkDirection::Backward ||
-                    d == 1;
+    bool backward =
+        c->direction == RecurrentNetworkDirection::Backward || d == 1;
     for (int64_t t = 0; t < steps; ++t) {
       int64_t step = backward ? steps - 1 - t : t;
       Operand sum = at(ctx, projected, step);

@@ -58,8 +58,7 @@ void convertTopK(NodeContext &ctx) {
   auto axis = normalizeAxis(axisValue, int64_t(x.rank()));
   if (!axis)
     return ctx.invalid("axis " + std::to_string(axisValue) +
-                       " is out of range for rank " +
-                       std::to_string(x.rank()));
+                       " is out of range for rank " + std::to_string(x.rank()));
   int64_t size = x.shape()[size_t(*axis)];
   if (spec::isOpen(size))
     return ctx.unsupported("the axis has an open size");
@@ -96,8 +95,7 @@ void convertTopK(NodeContext &ctx) {
       rest = g.where(g.equal(iota, index, options), fill, rest, options);
   }
   auto joined = [&](const std::vector<Operand> &parts) {
-    return parts.size() == 1 ? parts.front()
-                             : g.concat(parts, at, options);
+    return parts.size() == 1 ? parts.front() : g.concat(parts, at, options);
   };
   ctx.set(0, joined(values));
   ctx.set(1, joined(indices));
