@@ -5,6 +5,32 @@
 
 namespace webnnc::importer {
 
+Operand alongAxis(NodeContext &ctx, Operand t, int64_t rank, int64_t axis) {
+  spec::Shape shape(static_cast<size_t>(rank), 1);
+  if (t.rank() == 1 && rank > 0)
+    shape[static_cast<size_t>(axis)] = t.shape()[0];
+  else if (t.rank() != 0)
+    return t;
+  return ctx.b().reshape(t, shape, ctx.options());
+}
+
+Operand iota(NodeContext &ctx, spec::DataType type, size_t rank, size_t axis,
+             int64_t size) {
+  spec::Shape shape(rank, 1);
+  shape[axis] = size;
+  HostTensor t({type, shape});
+  for (int64_t i = 0; i < size; ++i)
+    t.set(size_t(i), double(i));
+  return ctx.b().constant(
+      t.descriptor(), std::span<const std::byte>(t.data(), t.byteSize()));
+}
+
+Operand concatAll(NodeContext &ctx, const std::vector<Operand> &parts,
+                  uint32_t axis) {
+  return parts.size() == 1 ? parts.front()
+                           : ctx.b().concat(parts, axis, ctx.options());
+}
+
 std::optional<std::vector<int64_t>>
 normalizeAxes(NodeContext &ctx, std::vector<int64_t> axes, int64_t rank,
               const std::string &what) {

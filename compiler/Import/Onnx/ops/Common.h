@@ -37,6 +37,20 @@ spatialPadding(NodeContext &ctx, const std::vector<int64_t> &input,
                const std::vector<int64_t> &window,
                const std::vector<int64_t> &strides, bool oneD = false);
 
+// A scalar, or a 1-D tensor along |axis| of a rank-|rank| operand,
+// reshaped to [1, .., n, .., 1] so that it broadcasts against it (other
+// shapes are left to the op's rules).
+Operand alongAxis(NodeContext &ctx, Operand t, int64_t rank, int64_t axis);
+
+// [1, .., size, .., 1] (|size| along |axis|, rank |rank|) holding
+// 0 .. size - 1 as |type| (int32 or int64).
+Operand iota(NodeContext &ctx, spec::DataType type, size_t rank, size_t axis,
+             int64_t size);
+
+// |parts| concatenated along |axis|; a single part is returned as is.
+Operand concatAll(NodeContext &ctx, const std::vector<Operand> &parts,
+                  uint32_t axis);
+
 } // namespace webnnc::importer
 
 #endif // WEBNNC_IMPORT_ONNX_OPS_COMMON_H_

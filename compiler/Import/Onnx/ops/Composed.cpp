@@ -13,11 +13,6 @@ namespace {
 
 using spec::DataType;
 
-Operand constantOf(NodeContext &ctx, const HostTensor &t) {
-  return ctx.b().constant(t.descriptor(),
-                          std::span<const std::byte>(t.data(), t.byteSize()));
-}
-
 // Float inputs only (the ONNX types WebNN has for these: float32, float16).
 std::optional<Operand> floatInput(NodeContext &ctx) {
   Operand x = ctx.input(0);
@@ -142,16 +137,6 @@ void convertShrink(NodeContext &ctx) {
                      g.sub(x, scalar(ctx, type, bias), options), low, options));
 }
 
-// [1, .., size, .., 1] (|size| along |axis| of rank |rank|) of 0..size-1.
-Operand iota(NodeContext &ctx, size_t rank, size_t axis, int64_t size) {
-  spec::Shape shape(rank, 1);
-  shape[axis] = size;
-  HostTensor t({DataType::Int32, shape});
-  for (int64_t i = 0; i < size; ++i)
-    t.set(size_t(i), double(i));
-  return constantOf(ctx, t);
-}
-
 // 1 at the first maximum along the axis, 0 elsewhere. Before opset 13 the
 // input is seen as 2-D, [rows before axis, the rest], maxima per row.
 void convertHardmax(NodeContext &ctx) {
@@ -185,7 +170,7 @@ void convertHardmax(NodeContext &ctx) {
   auto &g = ctx.b();
   Operand first = g.argMax(in, uint32_t(at), options);
   Operand y =
-      g.cast(g.equal(first, iota(ctx, in.rank(), at, size), ctx.options()),
+      g.cast(g.equal(first, iota(ctx, DataType::Int32, in.rank(), at, size), ctx.options()),
              in.dataType(), ctx.options());
   ctx.set(0, flattened ? ctx.reshapeTo(y, *dims) : y);
 }
@@ -226,7 +211,7 @@ void convertOneHot(NodeContext &ctx) {
   dims->insert(dims->begin() + *axis, DimExpr(1));
   index = ctx.reshapeTo(index, *dims);
   Operand hot =
-      g.equal(index, iota(ctx, dims->size(), size_t(*axis), depth), options);
+      g.equal(index, iota(ctx, DataType::Int32, dims->size(), size_t(*axis), depth), options);
   auto pick = [&](int32_t i) {
     return g.gather(values, g.constant({DataType::Int32, {}}, double(i)),
                     ctx.labelled(spec::GatherOptions{}));

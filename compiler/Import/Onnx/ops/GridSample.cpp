@@ -10,6 +10,14 @@ namespace {
 
 using spec::DataType;
 
+// |v| clamped into a dimension of |size| pixels, [0, size - 1].
+Operand insideOf(NodeContext &ctx, const Operand &v, int64_t size) {
+  spec::ClampOptions range = ctx.labelled(spec::ClampOptions{});
+  range.minValue = 0;
+  range.maxValue = double(size - 1);
+  return ctx.b().clamp(v, range);
+}
+
 struct Sampler {
   NodeContext &ctx;
   Operand image; // [N, C, H * W]
@@ -23,13 +31,7 @@ struct Sampler {
               Operand weight) {
     auto &g = ctx.b();
     auto options = ctx.options();
-    auto clamped = [&](const Operand &v, int64_t size) {
-      spec::ClampOptions range = ctx.labelled(spec::ClampOptions{});
-      range.minValue = 0;
-      range.maxValue = double(size - 1);
-      return g.clamp(v, range);
-    };
-    Operand xc = clamped(x, w), yc = clamped(y, h);
+    Operand xc = insideOf(ctx, x, w), yc = insideOf(ctx, y, h);
     Operand flat = g.cast(g.add(g.mul(yc, f(double(w)), options), xc, options),
                           DataType::Int32, options);
     Operand index = g.expand(g.reshape(flat, {n, 1, points}, options),
@@ -85,13 +87,7 @@ void convertGridSample(NodeContext &ctx) {
                                   : g.sub(g.mul(g.add(v, s.f(1.0), options),
                                                 s.f(double(size) / 2), options),
                                           s.f(0.5), options);
-    if (padding == "border") {
-      spec::ClampOptions range = ctx.labelled(spec::ClampOptions{});
-      range.minValue = 0;
-      range.maxValue = double(size - 1);
-      scaled = g.clamp(scaled, range);
-    }
-    return scaled;
+    return padding == "border" ? insideOf(ctx, scaled, size) : scaled;
   };
   Operand ix = pixels(0, w), iy = pixels(1, h);
   bool zeros = padding == "zeros";

@@ -19,16 +19,6 @@ Operand asFloat(NodeContext &ctx, const Operand &x) {
              : ctx.b().cast(x, DataType::Float32, ctx.options());
 }
 
-// A scalar, or a 1-D tensor along |axis| of a rank-|rank| operand, reshaped
-// to broadcast against that operand.
-Operand along(NodeContext &ctx, const Operand &t, size_t rank, size_t axis) {
-  if (t.rank() != 1 || rank == 0)
-    return t;
-  spec::Shape shape(rank - axis, 1);
-  shape[0] = t.shape()[0];
-  return ctx.b().reshape(t, shape, ctx.options());
-}
-
 // float(x) - float(zeroPoint), the zero point along |axis| of x.
 Operand shifted(NodeContext &ctx, const Operand &x, size_t zeroPoint,
                 size_t axis) {
@@ -36,7 +26,7 @@ Operand shifted(NodeContext &ctx, const Operand &x, size_t zeroPoint,
   if (!ctx.hasInput(zeroPoint) || ctx.failed())
     return xf;
   Operand zero = asFloat(ctx, ctx.input(zeroPoint));
-  return ctx.b().sub(xf, along(ctx, zero, x.rank(), axis), ctx.options());
+  return ctx.b().sub(xf, alongAxis(ctx, zero, int64_t(x.rank()), int64_t(axis)), ctx.options());
 }
 
 // One element: ONNX writes scalars as [] or [1].
@@ -54,7 +44,7 @@ Operand dequantized(NodeContext &ctx, size_t x, size_t scale, size_t zeroPoint,
   if (ctx.failed())
     return {};
   return ctx.b().mul(shifted(ctx, value, zeroPoint, axis),
-                     along(ctx, s, value.rank(), axis), ctx.options());
+                     alongAxis(ctx, s, int64_t(value.rank()), int64_t(axis)), ctx.options());
 }
 
 // y quantized by the (per-tensor) scale and zero point inputs.

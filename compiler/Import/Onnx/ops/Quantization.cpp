@@ -8,17 +8,6 @@ namespace {
 
 using spec::DataType;
 
-// ONNX scale/zero point (a scalar, or 1-D along |axis|) reshaped to the
-// input's rank, as WebNN's blockwise broadcasting wants.
-Operand alongAxis(NodeContext &ctx, Operand t, int64_t rank, int64_t axis) {
-  spec::Shape shape(rank, 1);
-  if (t.rank() == 1 && rank > 0)
-    shape[axis] = t.shape()[0];
-  else if (t.rank() != 0)
-    return t; // let WebNN's rules judge other shapes
-  return ctx.b().reshape(t, shape, ctx.options());
-}
-
 // Opset 21's blocked scales: [.., ceil(D / block), ..] along |axis|. WebNN
 // broadcasts a scale over equal blocks that divide the dimension; a last,
 // shorter block is spelled out by gathering each element's block.

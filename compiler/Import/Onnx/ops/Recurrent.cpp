@@ -241,16 +241,13 @@ void convertRnn(NodeContext &ctx) {
     }
     finals.push_back(ctx.reshapeTo(h, {DimExpr(1), batch, DimExpr(hidden)}));
   }
-  auto joined = [&](const std::vector<Operand> &parts, uint32_t axis) {
-    return parts.size() == 1 ? parts.front() : g.concat(parts, axis, options);
-  };
   if (ctx.wantsOutput(0)) {
     std::vector<Operand> perStep;
     for (const auto &parts : sequence)
-      perStep.push_back(joined(parts, 1));
-    ctx.set(0, batchFirstSequence(ctx, *c, joined(perStep, 0)));
+      perStep.push_back(concatAll(ctx, parts, 1));
+    ctx.set(0, batchFirstSequence(ctx, *c, concatAll(ctx, perStep, 0)));
   }
-  ctx.set(1, swapFirstAxes(ctx, *c, joined(finals, 0)));
+  ctx.set(1, swapFirstAxes(ctx, *c, concatAll(ctx, finals, 0)));
 }
 
 } // namespace

@@ -75,13 +75,7 @@ void convertTopK(NodeContext &ctx) {
   spec::ArgMinMaxOptions arg = ctx.labelled(spec::ArgMinMaxOptions{});
   arg.keepDimensions = true;
   arg.outputDataType = DataType::Int64;
-  spec::Shape iotaShape(x.rank(), 1);
-  iotaShape[at] = size;
-  std::vector<int64_t> positions(static_cast<size_t>(size));
-  for (int64_t i = 0; i < size; ++i)
-    positions[size_t(i)] = i;
-  Operand iota = g.constant({DataType::Int64, iotaShape},
-                            std::span<const int64_t>(positions));
+  Operand positions = iota(ctx, DataType::Int64, x.rank(), at, size);
   Operand fill = scalar(ctx, x.dataType(), sentinel(x.dataType(), largest));
   spec::GatherOptions gather = ctx.labelled(spec::GatherOptions{});
   gather.axis = at;
@@ -92,13 +86,10 @@ void convertTopK(NodeContext &ctx) {
     indices.push_back(index);
     values.push_back(g.gatherElements(x, index, gather));
     if (i + 1 < k)
-      rest = g.where(g.equal(iota, index, options), fill, rest, options);
+      rest = g.where(g.equal(positions, index, options), fill, rest, options);
   }
-  auto joined = [&](const std::vector<Operand> &parts) {
-    return parts.size() == 1 ? parts.front() : g.concat(parts, at, options);
-  };
-  ctx.set(0, joined(values));
-  ctx.set(1, joined(indices));
+  ctx.set(0, concatAll(ctx, values, at));
+  ctx.set(1, concatAll(ctx, indices, at));
 }
 
 } // namespace
