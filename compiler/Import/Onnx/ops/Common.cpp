@@ -21,8 +21,8 @@ Operand iota(NodeContext &ctx, spec::DataType type, size_t rank, size_t axis,
   HostTensor t({type, shape});
   for (int64_t i = 0; i < size; ++i)
     t.set(size_t(i), double(i));
-  return ctx.b().constant(
-      t.descriptor(), std::span<const std::byte>(t.data(), t.byteSize()));
+  return ctx.b().constant(t.descriptor(),
+                          std::span<const std::byte>(t.data(), t.byteSize()));
 }
 
 Operand concatAll(NodeContext &ctx, const std::vector<Operand> &parts,

@@ -170,7 +170,8 @@ void convertHardmax(NodeContext &ctx) {
   auto &g = ctx.b();
   Operand first = g.argMax(in, uint32_t(at), options);
   Operand y =
-      g.cast(g.equal(first, iota(ctx, DataType::Int32, in.rank(), at, size), ctx.options()),
+      g.cast(g.equal(first, iota(ctx, DataType::Int32, in.rank(), at, size),
+                     ctx.options()),
              in.dataType(), ctx.options());
   ctx.set(0, flattened ? ctx.reshapeTo(y, *dims) : y);
 }
@@ -210,8 +211,9 @@ void convertOneHot(NodeContext &ctx) {
       options);
   dims->insert(dims->begin() + *axis, DimExpr(1));
   index = ctx.reshapeTo(index, *dims);
-  Operand hot =
-      g.equal(index, iota(ctx, DataType::Int32, dims->size(), size_t(*axis), depth), options);
+  Operand hot = g.equal(
+      index, iota(ctx, DataType::Int32, dims->size(), size_t(*axis), depth),
+      options);
   auto pick = [&](int32_t i) {
     return g.gather(values, g.constant({DataType::Int32, {}}, double(i)),
                     ctx.labelled(spec::GatherOptions{}));

@@ -26,7 +26,8 @@ Operand shifted(NodeContext &ctx, const Operand &x, size_t zeroPoint,
   if (!ctx.hasInput(zeroPoint) || ctx.failed())
     return xf;
   Operand zero = asFloat(ctx, ctx.input(zeroPoint));
-  return ctx.b().sub(xf, alongAxis(ctx, zero, int64_t(x.rank()), int64_t(axis)), ctx.options());
+  return ctx.b().sub(xf, alongAxis(ctx, zero, int64_t(x.rank()), int64_t(axis)),
+                     ctx.options());
 }
 
 // One element: ONNX writes scalars as [] or [1].
@@ -44,7 +45,8 @@ Operand dequantized(NodeContext &ctx, size_t x, size_t scale, size_t zeroPoint,
   if (ctx.failed())
     return {};
   return ctx.b().mul(shifted(ctx, value, zeroPoint, axis),
-                     alongAxis(ctx, s, int64_t(value.rank()), int64_t(axis)), ctx.options());
+                     alongAxis(ctx, s, int64_t(value.rank()), int64_t(axis)),
+                     ctx.options());
 }
 
 // y quantized by the (per-tensor) scale and zero point inputs.
