@@ -487,7 +487,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   bool weightsObject = false;
   if (options.emit == EmitKind::Object) {
     TimingScope weightsTimer = rootTimer.nest("weights object");
-    auto weights = emitWeightsObject(graphFn, weightsPath);
+    auto weights = emitWeightsObject(graphFn, weightsPath, *target);
     if (!weights)
       return weights.error();
     weightsObject = *weights > 0;
@@ -534,7 +534,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (weightsObject)
     kernelObjects.insert(kernelObjects.begin(), weightsPath);
   auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
-                                options.modelName);
+                                options.modelName, *target);
   linkTimer.stop();
   if (!object)
     return object.error();

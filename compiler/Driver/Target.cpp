@@ -55,14 +55,56 @@ std::string hostHalideTarget() {
   }
   return target;
 }
+// aarch64[+feature...]: Halide's arm-64-linux with the ARMv8.2 features
+// named, LLVM's generic ARMv8-A CPU with the same features.
+Expected<TargetInfo, std::string> resolveAArch64(const std::string &name,
+                                                 const char *kernelFeatures) {
+  TargetInfo info;
+  info.name = name;
+  info.architecture = Architecture::AArch64;
+  info.llvmTriple = "aarch64-unknown-linux-gnu";
+  info.llvmCpu = "generic";
+  info.halideTarget = "arm-64-linux";
+  std::string features = "+neon";
+  size_t at = name.find('+');
+  while (at != std::string::npos) {
+    size_t next = name.find('+', at + 1);
+    std::string feature = name.substr(at + 1, next == std::string::npos
+                                                  ? std::string::npos
+                                                  : next - at - 1);
+    if (feature == "dotprod") {
+      info.halideTarget += "-arm_dot_prod";
+      features += ",+dotprod";
+    } else if (feature == "fp16") {
+      info.halideTarget += "-arm_fp16";
+      features += ",+fullfp16";
+    } else {
+      return "unknown aarch64 feature '+" + feature +
+             "' in target '" + name + "' (expected +dotprod or +fp16)";
+    }
+    at = next;
+  }
+  info.halideTarget += kernelFeatures;
+  info.llvmFeatures = features;
+  info.floatLanes = 4;       // 128-bit NEON vectors
+  info.vectorRegisters = 32; // v0-v31
+  return info;
+}
 } // namespace
+
+std::string TargetInfo::crossPrefix() const {
+  return architecture == Architecture::AArch64 ? "aarch64-linux-gnu" : "";
+}
 
 Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
                                                 bool checkedKernels) {
   const char *kernelFeatures =
       checkedKernels ? kCheckedKernelFeatures : kKernelFeatures;
+  if (name == "aarch64" || name.rfind("aarch64+", 0) == 0)
+    return resolveAArch64(name, kernelFeatures);
   TargetInfo info;
   info.name = name;
+  info.llvmTriple = "x86_64-unknown-linux-gnu";
   if (name == "host") {
     info.halideTarget = hostHalideTarget() + kernelFeatures;
     info.llvmCpu = llvm::sys::getHostCPUName().str();
@@ -77,10 +119,12 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
     info.llvmCpu = "x86-64-v4";
   } else {
     return "unknown target '" + name +
-           "' (expected host, x86-64-v3 or x86-64-v4)";
+           "' (expected host, x86-64-v3, x86-64-v4, aarch64, "
+           "aarch64+dotprod or aarch64+fp16)";
   }
-  info.floatLanes =
-      info.halideTarget.find("-avx512") != std::string::npos ? 16 : 8;
+  bool avx512 = info.halideTarget.find("-avx512") != std::string::npos;
+  info.floatLanes = avx512 ? 16 : 8;
+  info.vectorRegisters = avx512 ? 32 : 16;
   return info;
 }
 

@@ -8,8 +8,10 @@
 
 #include "Commands.h"
 #include "webnnc/Codegen/EmitHeader.h"
+#include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/KernelCache.h"
 #include "webnnc/Driver/ObjectLoader.h"
+#include "webnnc/Driver/Target.h"
 #include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Reference/Evaluator.h"
 
@@ -147,6 +149,27 @@ int writeOutputs(const RunCommand &command,
                  const std::vector<NamedOperand> &outputNames,
                  const std::vector<HostTensor> &outputs);
 
+// A model compiled for another architecture: computed once under the
+// emulator (timing it would measure the emulator, not the model).
+int runEmulated(const RunCommand &command, const std::string &object,
+                const TargetInfo &target,
+                std::map<std::string, HostTensor> inputs) {
+  if (command.bench || command.benchServe)
+    return fail("--bench times models compiled for this machine; a model "
+                "compiled for " + target.name + " runs under an emulator");
+  auto outputs = computeEmulated(object, command.options.modelName, target,
+                                 inputs, command.threads);
+  if (!outputs)
+    return fail(outputs.error());
+  std::vector<NamedOperand> names;
+  std::vector<HostTensor> tensors;
+  for (NamedTensor &output : *outputs) {
+    names.push_back({output.name, output.tensor.descriptor()});
+    tensors.push_back(std::move(output.tensor));
+  }
+  return writeOutputs(command, names, tensors);
+}
+
 } // namespace
 
 int runRun(RunCommand &command) {
@@ -221,6 +244,12 @@ int runRun(RunCommand &command) {
     std::fprintf(stderr, "webnnc: the compiled model is reused from %s\n",
                  slot->cache.directory().c_str());
   }
+
+  auto target = resolveTarget(options.target);
+  if (!target)
+    return fail(target.error());
+  if (!target->isNative())
+    return runEmulated(command, *artifact, *target, std::move(*files));
 
   auto loaded = LoadedModel::load(*artifact, options.modelName);
   if (!loaded)

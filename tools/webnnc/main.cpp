@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "Commands.h"
+#include "webnnc/Driver/Target.h"
 #include "Progress.h"
 #include "webnnc/Driver/KernelCache.h"
 
@@ -57,9 +58,13 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
                  "ONNX: the upper bound of a symbolic dimension left open, "
                  "NAME=SIZE");
   app.add_option("--target", options.target,
-                 "CPU to compile for: host, x86-64-v3 (AVX2) or x86-64-v4 "
-                 "(AVX-512)")
-      ->check(CLI::IsMember({"host", "x86-64-v3", "x86-64-v4"}));
+                 "CPU to compile for: host, x86-64-v3 (AVX2), x86-64-v4 "
+                 "(AVX-512), or aarch64 (ARMv8-A NEON) with +dotprod or "
+                 "+fp16 (cross-compiled; `run` computes under qemu-aarch64)")
+      ->check([](const std::string &name) {
+        auto target = resolveTarget(name);
+        return target ? std::string() : target.error();
+      });
   app.add_option("--outputs", options.outputs,
                  "Operands to compute, by output name or op label; for "
                  "ONNX, any value name (default: the graph's outputs)")

@@ -49,8 +49,8 @@ emitGlue(mlir::ModuleOp module, const TargetInfo &target, GlueOutput output) {
   if (!llvmModule)
     return makeUnexpected(std::string("cannot translate the glue to LLVM IR"));
 
-  initializeNativeTarget();
-  llvm::Triple triple("x86_64-unknown-linux-gnu");
+  initializeCodegenTargets();
+  llvm::Triple triple(target.llvmTriple);
   std::string error;
   const llvm::Target *llvmTarget =
       llvm::TargetRegistry::lookupTarget(triple, error);

@@ -15,9 +15,14 @@ namespace webnnc {
 
 namespace {
 
-std::string tool(const char *variable, const char *fallback) {
+// $variable if set, else the binutils program |name| for |target| (the
+// cross tools' aarch64-linux-gnu-ld for AArch64).
+std::string tool(const char *variable, const std::string &name,
+                 const TargetInfo &target) {
   const char *value = std::getenv(variable);
-  return value && *value ? value : fallback;
+  if (value && *value)
+    return value;
+  return target.isNative() ? name : target.crossPrefix() + "-" + name;
 }
 
 // The Halide runtime functions the webnnc runtime implements (see
@@ -80,22 +85,26 @@ undefinedSymbols(const std::string &path) {
 Expected<std::string, std::string>
 linkModelObject(const std::string &workDir, const std::string &gluePath,
                 const std::vector<std::string> &kernelPaths,
-                const std::string &modelName) {
+                const std::string &modelName, const TargetInfo &target) {
   std::string merged = workDir + "/merged.o";
   std::string final = workDir + "/" + modelName + ".o";
-  std::vector<std::string> ld = {tool("WEBNNC_LD", "ld"), "-r", "-o", merged,
+  std::vector<std::string> ld = {tool("WEBNNC_LD", "ld", target), "-r", "-o", merged,
                                  gluePath};
   ld.insert(ld.end(), kernelPaths.begin(), kernelPaths.end());
   ProcessResult linked = runProcesses({ld}, 1).front();
   if (linked.exitCode != 0)
-    return makeUnexpected("linking the model object failed (" + ld[0] +
-                          "): " + linked.output);
+    return makeUnexpected(
+        "linking the model object failed (" + ld[0] + "): " + linked.output +
+        (target.isNative() ? ""
+                           : " (cross-compiling for " + target.name +
+                                 " needs the binutils-" +
+                                 target.crossPrefix() + " package)"));
 
   auto undefined = undefinedSymbols(merged);
   if (!undefined)
     return makeUnexpected(undefined.error());
   std::string exported = "webnnc_" + modelName + "_model";
-  std::vector<std::string> objcopy = {tool("WEBNNC_OBJCOPY", "objcopy"),
+  std::vector<std::string> objcopy = {tool("WEBNNC_OBJCOPY", "objcopy", target),
                                       "--keep-global-symbol=" + exported};
   for (const std::string &name : *undefined) {
     if (runtimeServices().count(name))

@@ -15,4 +15,15 @@ void initializeNativeTarget() {
   });
 }
 
+void initializeCodegenTargets() {
+  initializeNativeTarget();
+  static std::once_flag once;
+  std::call_once(once, [] {
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64Target();
+    LLVMInitializeAArch64TargetMC();
+    LLVMInitializeAArch64AsmPrinter();
+  });
+}
+
 } // namespace webnnc

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// LLVM's native target, registered once per process.
+// LLVM's targets, registered once per process.
 #ifndef WEBNNC_CODEGEN_NATIVETARGET_H_
 #define WEBNNC_CODEGEN_NATIVETARGET_H_
 
@@ -10,6 +10,10 @@ namespace webnnc {
 // functions append to a global list unguarded: two threads registering at
 // once can make it a cycle, and every later target lookup spins forever.)
 void initializeNativeTarget();
+
+// Registers the native target and AArch64 (the cross target), once: what
+// the glue's code generation needs.
+void initializeCodegenTargets();
 
 } // namespace webnnc
 

@@ -85,10 +85,6 @@ importOnnxBytes(std::string_view bytes, const std::string &baseDirectory,
 
 // A serialized TensorProto file (the ONNX test data's input_0.pb...), with
 // its name. Bool tensors become uint8 0/1.
-struct NamedTensor {
-  std::string name;
-  HostTensor tensor;
-};
 Expected<NamedTensor, std::string> readOnnxTensorFile(const std::string &path);
 
 // The ONNX op types the importer maps (default domain), sorted.

@@ -50,6 +50,12 @@ private:
   std::vector<std::byte> bytes_;
 };
 
+// A tensor with its operand's name.
+struct NamedTensor {
+  std::string name;
+  HostTensor tensor;
+};
+
 // NumPy .npy files (format 1.0-3.0, little-endian, C order) holding one of
 // the WebNN data types; float16 is '<f2'. NumPy has no four-bit type:
 // int4/uint4 tensors are written unpacked as int8/uint8.
