@@ -5,7 +5,9 @@
 #   webnnc_add_model(<name>
 #     SOURCE <model.mlir | model.onnx | a graph generator target>
 #     [OUTPUTS <operand>...]     # compute these (outputs or op labels)
-#     [TARGET host|x86-64-v3|x86-64-v4]
+#     [TARGET host|x86-64-v3|x86-64-v4|aarch64[+dotprod][+fp16]]
+#                                # (default: host; aarch64 when the project
+#                                # is cross-compiled for aarch64)
 #     [MODEL_NAME <c_identifier>]  # symbol prefix (default: <name>)
 #     [PARAMS <key=value>...]    # passed to a generator target
 #     [OPTIONS <webnnc flag>...]) # e.g. --no-fuse
@@ -26,6 +28,20 @@ function(webnnc_add_model name)
   endif()
   if(NOT TARGET webnnc::webnnc)
     message(FATAL_ERROR "webnnc_add_model(${name}): webnnc::webnnc is not defined; call find_package(webnnc) first")
+  endif()
+  if(NOT ARG_TARGET AND WEBNNC_DEFAULT_TARGET)
+    set(ARG_TARGET "${WEBNNC_DEFAULT_TARGET}")
+  endif()
+  # The model links into this project's programs: same architecture.
+  if(ARG_TARGET MATCHES "^aarch64" AND NOT WEBNNC_DEFAULT_TARGET MATCHES "^aarch64")
+    message(FATAL_ERROR "webnnc_add_model(${name}): TARGET ${ARG_TARGET} "
+      "needs a project cross-compiled for aarch64 (a toolchain file such as "
+      "webnnc's cmake/aarch64-linux-gnu.cmake); this one builds for "
+      "${CMAKE_SYSTEM_PROCESSOR}")
+  endif()
+  if(WEBNNC_DEFAULT_TARGET MATCHES "^aarch64" AND NOT ARG_TARGET MATCHES "^aarch64")
+    message(FATAL_ERROR "webnnc_add_model(${name}): TARGET ${ARG_TARGET} is "
+      "not an aarch64 target, and this project is cross-compiled for aarch64")
   endif()
   if(NOT ARG_MODEL_NAME)
     string(MAKE_C_IDENTIFIER "${name}" ARG_MODEL_NAME)

@@ -35,3 +35,28 @@ if(WEBNNC_CROSS_RUNTIMES AND NOT CMAKE_CROSSCOMPILING)
       DESTINATION ${CMAKE_INSTALL_LIBDIR}/aarch64-linux-gnu)
   endif()
 endif()
+
+# What runs aarch64 programs here (qemu-user), for the tests.
+find_program(WEBNNC_QEMU_AARCH64 qemu-aarch64)
+
+# webnnc_add_aarch64_executable(<name> SOURCES <.c files and model objects>
+#                               [INCLUDE_DIRECTORIES <dir>...])
+# links a static aarch64 program <name> in the current binary directory
+# with the aarch64 runtime (for the in-tree apps' cross-compiled twins; a
+# consumer project uses the toolchain file instead).
+function(webnnc_add_aarch64_executable name)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;INCLUDE_DIRECTORIES")
+  set(includes -I${PROJECT_SOURCE_DIR}/runtime/include)
+  foreach(d IN LISTS ARG_INCLUDE_DIRECTORIES)
+    list(APPEND includes -I${d})
+  endforeach()
+  set(program ${CMAKE_CURRENT_BINARY_DIR}/${name})
+  add_custom_command(OUTPUT ${program}
+    COMMAND ${WEBNNC_AARCH64_CC} -O2 -static -o ${program} ${includes}
+            ${ARG_SOURCES} ${WEBNNC_AARCH64_RUNTIME_DIR}/libwebnnc_runtime.a
+            -lm -lpthread
+    DEPENDS ${ARG_SOURCES} webnnc_runtime_aarch64
+    COMMENT "Linking the aarch64 program ${name}"
+    VERBATIM)
+  add_custom_target(${name}_link ALL DEPENDS ${program})
+endfunction()

@@ -2,6 +2,8 @@
 // Target resolution.
 #include "webnnc/Driver/Target.h"
 
+#include "webnnc/Codegen/ConvTiles.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/TargetParser/Host.h"
@@ -86,8 +88,8 @@ Expected<TargetInfo, std::string> resolveAArch64(const std::string &name,
   }
   info.halideTarget += kernelFeatures;
   info.llvmFeatures = features;
-  info.floatLanes = 4;       // 128-bit NEON vectors
-  info.vectorRegisters = 32; // v0-v31
+  info.floatLanes = 4; // 128-bit NEON vectors
+  info.vectorRegisters = kernels::vectorRegisters(info.halideTarget);
   return info;
 }
 } // namespace
@@ -124,7 +126,7 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
   }
   bool avx512 = info.halideTarget.find("-avx512") != std::string::npos;
   info.floatLanes = avx512 ? 16 : 8;
-  info.vectorRegisters = avx512 ? 32 : 16;
+  info.vectorRegisters = kernels::vectorRegisters(info.halideTarget);
   return info;
 }
 

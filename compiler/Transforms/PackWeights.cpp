@@ -128,7 +128,8 @@ std::optional<spec::Conv2dGeometry> geometryOf(webnn::Conv2dOp conv) {
 // A channels-last, single-group conv with a constant filter becomes
 // webnn.packed_conv2d: the filter in panels [O/P][h][w][i][P], P output
 // channels being the width of the kernel's register tile.
-LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes) {
+LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes,
+                             int registers) {
   auto constant = conv.getFilter().getDefiningOp<webnn::ConstantOp>();
   if (!constant || conv.getGroups() != 1 ||
       conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
@@ -138,7 +139,8 @@ LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes) {
   if (!geometry || !bytes)
     return failure();
   int64_t width =
-      kernels::planConvTiles(*geometry, lanes, /*depthwise=*/false).vectors *
+      kernels::planConvTiles(*geometry, lanes, registers, /*depthwise=*/false)
+          .vectors *
       int64_t(lanes);
   auto type = cast<RankedTensorType>(constant.getType());
   size_t element = type.getElementTypeBitWidth() / 8;
@@ -328,16 +330,18 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
     FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
     if (failed(graph))
       return signalPassFailure();
-    if (panelWidth < 1 || vectorLanes < 1) {
+    if (panelWidth < 1 || vectorLanes < 1 || vectorRegisters < 4) {
       getOperation().emitError("webnn-pack-weights: panel-width and "
-                               "vector-lanes must be positive");
+                               "vector-lanes must be positive, "
+                               "vector-registers at least 4");
       return signalPassFailure();
     }
     for (Operation &op :
          llvm::make_early_inc_range(graph->getBody().front())) {
       if (auto conv = dyn_cast<webnn::Conv2dOp>(op)) {
         if ((!winograd || failed(packConvWinograd(conv, int(vectorLanes)))) &&
-            failed(packConvPanels(conv, int(vectorLanes))))
+            failed(packConvPanels(conv, int(vectorLanes),
+                                  int(vectorRegisters))))
           (void)packConvFilter(conv);
       }
       else

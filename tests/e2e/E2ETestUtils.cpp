@@ -3,11 +3,14 @@
 #include "E2ETestUtils.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <sstream>
 
+#include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/ObjectLoader.h"
+#include "webnnc/Driver/Target.h"
 
 namespace webnnc::test {
 
@@ -66,6 +69,28 @@ CompiledTestModel::run(const std::map<std::string, HostTensor> &inputs,
 Expected<std::vector<HostTensor>, std::string>
 compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
               CompileOptions options, int threads) {
+  if (const char *crossTarget = std::getenv("WEBNNC_TEST_TARGET");
+      crossTarget && *crossTarget && options.target == "host") {
+    auto target = resolveTarget(crossTarget);
+    if (!target)
+      return target.error();
+    options.target = crossTarget;
+    if (!target->isNative()) {
+      if (options.modelName == "model")
+        options.modelName = "test";
+      auto compiled = webnnc::compile(graph, options);
+      if (!compiled)
+        return compiled.error();
+      auto outputs = computeEmulated(compiled->artifact, options.modelName,
+                                     *target, inputs, threads);
+      if (!outputs)
+        return outputs.error();
+      std::vector<HostTensor> tensors;
+      for (NamedTensor &output : *outputs)
+        tensors.push_back(std::move(output.tensor));
+      return tensors;
+    }
+  }
   auto model = CompiledTestModel::compile(graph, std::move(options));
   if (!model)
     return model.error();

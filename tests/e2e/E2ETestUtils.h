@@ -44,7 +44,10 @@ private:
 };
 
 // Compiles |graph| (consumed) with |options|, loads the object in this
-// process and computes it on |inputs| with |threads| threads.
+// process and computes it on |inputs| with |threads| threads. With
+// $WEBNNC_TEST_TARGET set (e.g. aarch64) and options.target left at host,
+// compiles for that target instead; a cross target's model is computed
+// under its emulator (computeEmulated).
 Expected<std::vector<HostTensor>, std::string>
 compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
               CompileOptions options = {}, int threads = 1);

@@ -8,9 +8,6 @@ namespace webnnc::kernels {
 
 namespace {
 
-// At most this many accumulators: of the 32 vector registers, the rest
-// hold filter vectors and an input broadcast.
-constexpr int kMaxAccumulators = 24;
 // Independent FMA chains needed to cover the FMA latency.
 constexpr double kLatencyChains = 8;
 // Vector loads per cycle, relative to FMAs per cycle.
@@ -20,6 +17,12 @@ int64_t hint(int64_t size) { return spec::isOpen(size) ? 64 : size; }
 
 } // namespace
 
+int vectorRegisters(const std::string &halideTarget) {
+  bool arm64 = halideTarget.rfind("arm-64", 0) == 0;
+  bool avx512 = halideTarget.find("-avx512") != std::string::npos;
+  return arm64 || avx512 ? 32 : 16;
+}
+
 // Each reduction step of a tile issues vectors x columns x rows FMAs and
 // loads its filter vectors and one input value per output position (a
 // broadcast in a dense conv, a vector in a depthwise one); partial tiles
@@ -28,7 +31,8 @@ int64_t hint(int64_t size) { return spec::isOpen(size) ? 64 : size; }
 // vector already does: the last tile then shifts inwards instead of being
 // computed element by element.
 ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes,
-                        bool depthwise, int vectors) {
+                        int registers, bool depthwise, int vectors) {
+  const int maxAccumulators = accumulatorRegisters(registers);
   int64_t channels = g.outputChannels;
   int64_t width = hint(g.outputWidth), height = hint(g.outputHeight);
   double reduction = double(g.filterHeight * g.filterWidth *
@@ -43,7 +47,7 @@ ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes,
     for (int rows = 1; rows <= 2 && rows <= height; ++rows)
       for (int cols = 1; cols <= 16 && cols <= width; ++cols) {
         int acc = v * cols * rows;
-        if (acc > kMaxAccumulators)
+        if (acc > maxAccumulators)
           continue;
         double tiles = double(channelTiles) *
                        double((width + cols - 1) / cols) *

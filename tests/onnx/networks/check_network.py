@@ -5,9 +5,11 @@ compiles and computes it with `webnnc run`, and checks the output against
 torch's: max |webnnc - torch| <= 1e-3 * max |torch|.
 
   check_network.py WEBNNC EXPORT_SCRIPT WORK_DIR NAME [FEATURE_VALUE]
+                   [--target=TARGET] [--threads=N]
 
 With FEATURE_VALUE (an intermediate ONNX value), the model is compiled for
-that value alone (`--outputs`) and compared with NAME.feature.npy.
+that value alone (`--outputs`) and compared with NAME.feature.npy. With
+--target, it is compiled for that target (aarch64: computed under qemu).
 """
 import os
 import subprocess
@@ -17,16 +19,20 @@ import numpy as np
 
 
 def main():
-    webnnc, export_script, work, name = sys.argv[1:5]
-    feature = sys.argv[5] if len(sys.argv) > 5 else None
+    flags = [a for a in sys.argv[1:] if a.startswith("--")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    webnnc, export_script, work, name = args[:4]
+    feature = args[4] if len(args) > 4 else None
     model = os.path.join(work, name + ".onnx")
     if not os.path.exists(model):
         subprocess.run(["/usr/bin/python3", export_script, work, name],
                        check=True, stdout=subprocess.DEVNULL)
-    out_dir = os.path.join(work, name + (".feature" if feature else ".webnnc"))
+    suffix = "".join("." + f[2:].replace("=", "_") for f in flags)
+    out_dir = os.path.join(work, name + (".feature" if feature else ".webnnc")
+                           + suffix)
     command = [webnnc, "run", model,
                "--input", "input=" + os.path.join(work, name + ".input.npy"),
-               "--output-dir", out_dir]
+               "--output-dir", out_dir] + flags
     if feature:
         command += ["--outputs", feature]
     listing = subprocess.run(command, check=True, capture_output=True,

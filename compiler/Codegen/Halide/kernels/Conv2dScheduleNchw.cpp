@@ -2,6 +2,7 @@
 // conv2d schedules for nchw data (and grouped channels-last convs that are
 // not depthwise): tiles vectorized along output channels or along rows.
 #include "Conv2dSchedule.h"
+#include "webnnc/Codegen/ConvTiles.h"
 
 namespace webnnc::halide {
 using namespace Halide;
@@ -119,10 +120,13 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   int64_t crossExtent = channels ? g.outputWidth : g.outputChannels;
   int vw = vectorWidth(target, f32, vecExtent);
   int tv = sizeHint(vecExtent) >= 2 * vw ? 2 * vw : vw;
-  // Accumulators: (tv / vw) vectors per column, at most ~24 of the 32
+  // Accumulators: (tv / vw) vectors per column, three quarters of the
   // vector registers, the rest for filter vectors and broadcasts.
-  int tc = channels ? columnsPerTile(crossExtent, 24 / (tv / vw))
-                    : int(std::min<int64_t>(sizeHint(crossExtent), 24 / (tv / vw)));
+  int sums = kernels::accumulatorRegisters(
+      kernels::vectorRegisters(target.to_string()));
+  int tc = channels ? columnsPerTile(crossExtent, sums / (tv / vw))
+                    : int(std::min<int64_t>(sizeHint(crossExtent),
+                                            sums / (tv / vw)));
   Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
   Var accVec = channels ? a.o : a.x, accCross = channels ? a.x : a.o;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");

@@ -64,6 +64,7 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
   ConvVars out{v[1], v[2], v[0], v[3]};
   bool depthwise = isDepthwise(g);
   int natural = target.natural_vector_size(Float(32));
+  int registers = kernels::vectorRegisters(target.to_string());
   int lanes, tileChannels;
   kernels::ConvTiles plan;
   spec::Conv2dGeometry planned = g;
@@ -71,12 +72,12 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
     planned.outputHeight = 1;
   if (s.panelWidth) {
     lanes = std::min<int>(natural, int(s.panelWidth));
-    plan = kernels::planConvTiles(planned, lanes, false,
+    plan = kernels::planConvTiles(planned, lanes, registers, false,
                                   int(s.panelWidth) / lanes);
     tileChannels = int(s.panelWidth);
   } else {
     lanes = vectorWidth(target, Float(32), g.outputChannels);
-    plan = kernels::planConvTiles(planned, lanes, depthwise);
+    plan = kernels::planConvTiles(planned, lanes, registers, depthwise);
     tileChannels = plan.vectors * lanes;
   }
   // A packed tile must start at its panel; others may shift inwards.

@@ -12,6 +12,7 @@
 
 #include "Families.h"
 #include "Layout.h"
+#include "webnnc/Codegen/ConvTiles.h"
 #include "webnnc/Codegen/Winograd.h"
 
 namespace webnnc::halide {
@@ -193,7 +194,9 @@ defineWinogradConv2d(const kernels::OpSpec &op,
     // registers over the input channels; a product's panel of U is read
     // once per band.
     int vectors = P / lanes;
-    int rows = std::min({std::max(1, 24 / vectors), 8, bandRows * tilesX});
+    int sums = kernels::accumulatorRegisters(
+        kernels::vectorRegisters(target.to_string()));
+    int rows = std::min({std::max(1, sums / vectors), 8, bandRows * tilesX});
     Var to("to"), ti("ti"), pv("pv"), pi("pi");
     if (oneBand)
       prod.compute_root();

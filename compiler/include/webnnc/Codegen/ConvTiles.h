@@ -6,6 +6,8 @@
 #ifndef WEBNNC_CODEGEN_CONVTILES_H_
 #define WEBNNC_CODEGEN_CONVTILES_H_
 
+#include <string>
+
 #include "webnnc/Spec/ConvOps.h"
 
 namespace webnnc::kernels {
@@ -18,13 +20,22 @@ struct ConvTiles {
   friend bool operator==(const ConvTiles &, const ConvTiles &) = default;
 };
 
+// The vector registers of the Halide target |halideTarget| (the kernel
+// contract's one answer, asked by the compiler's target and by the kernel
+// generator): 32 on AVX-512 and on AArch64 (NEON's v0-v31), 16 on AVX2.
+int vectorRegisters(const std::string &halideTarget);
+
+// How many of |registers| vector registers a register tile may hold sums
+// in: three quarters, the rest for filter vectors and input broadcasts.
+inline int accumulatorRegisters(int registers) { return registers * 3 / 4; }
+
 // The tile that computes a channels-last conv (dense, or depthwise with
 // |depthwise|) in the fewest estimated cycles with vectors of |lanes|
-// floats, from 32 vector registers. |vectors| > 0 fixes the vector count
-// (the kernel generator, once the filter is packed in panels of that many
-// vectors). Open output sizes count as 64.
+// floats, from |registers| vector registers. |vectors| > 0 fixes the
+// vector count (the kernel generator, once the filter is packed in panels
+// of that many vectors). Open output sizes count as 64.
 ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes,
-                        bool depthwise, int vectors = 0);
+                        int registers, bool depthwise, int vectors = 0);
 
 } // namespace webnnc::kernels
 

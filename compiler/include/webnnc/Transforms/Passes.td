@@ -160,6 +160,9 @@ def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
     Option<"vectorLanes", "vector-lanes", "int64_t", "16",
            "Floats per vector register of the target (conv panels are a "
            "multiple)">,
+    Option<"vectorRegisters", "vector-registers", "int64_t", "32",
+           "Vector registers of the target (a conv panel's tile holds its "
+           "sums in three quarters of them)">,
     Option<"winograd", "winograd", "bool", "true",
            "Compute 3x3 convs that pay for it by Winograd's algorithm">,
   ];
