@@ -5,6 +5,7 @@
 #   bin/webnnc
 #   libexec/webnnc/webnnc-kernelgen       (webnnc looks for it there)
 #   lib/libwebnnc_runtime.a, lib/libwebnnc_frontend.so
+#   lib/aarch64-linux-gnu/libwebnnc_runtime.a (with the cross compiler)
 #   include/webnnc/...                    (runtime, frontend, spec options)
 #   lib/cmake/webnnc/                     (find_package(webnnc))
 #   lib/pkgconfig/webnnc-runtime.pc
@@ -59,7 +60,9 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/webnncConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/webnncConfig.cmake
   ${PROJECT_BINARY_DIR}/webnncConfigVersion.cmake
-  cmake/WebNNCAddModel.cmake DESTINATION ${config_dir})
+  cmake/WebNNCAddModel.cmake
+  cmake/aarch64-linux-gnu.cmake # a toolchain file for cross-compiled apps
+  DESTINATION ${config_dir})
 configure_file(cmake/webnnc-runtime.pc.in
   ${PROJECT_BINARY_DIR}/webnnc-runtime.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/webnnc-runtime.pc

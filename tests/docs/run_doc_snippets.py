@@ -6,6 +6,10 @@ Fenced blocks tagged `file=NAME` are written out; the `.mlir` one is
 compiled with webnnc (object + header), every `.c`/`.cpp` one is compiled
 and linked with it and the runtime, run, and its output compared with the
 block tagged `output=<program stem>`. Fails on any difference.
+
+With --target (e.g. aarch64) the model is compiled for that target, the
+programs with --cc/--cxx (the cross compilers) against that target's
+--runtime, and run under --emulator.
 """
 import argparse
 import pathlib
@@ -29,6 +33,9 @@ def main():
         parser.add_argument("--" + flag, required=True)
     parser.add_argument("--cc", default="cc")
     parser.add_argument("--cxx", default="c++")
+    parser.add_argument("--target", default="host")
+    parser.add_argument("--emulator", default="",
+                        help="a command running the programs, split on spaces")
     args = parser.parse_args()
 
     args.include = str(pathlib.Path(args.include).resolve())
@@ -47,14 +54,15 @@ def main():
     objects = []
     for model in models:
         stem = pathlib.Path(model).stem
-        run([args.webnnc, model, "-o", stem + ".o", "--header", stem + ".h"], work)
+        run([args.webnnc, model, "--target", args.target, "-o", stem + ".o",
+             "--header", stem + ".h"], work)
         objects.append(stem + ".o")
     for program in programs:
         stem = pathlib.Path(program).stem + ("_cpp" if program.endswith(".cpp") else "")
         compiler = [args.cxx, "-std=c++20"] if program.endswith(".cpp") else [args.cc, "-std=c11"]
         run(compiler + ["-Wall", "-Werror", "-o", stem, program, *objects,
                         "-I.", "-I" + args.include, args.runtime, "-lpthread", "-lm"], work)
-        got = run(["./" + stem], work)
+        got = run(args.emulator.split() + ["./" + stem], work)
         want = outputs.get(stem)
         if want is None:
             sys.exit(f"FAILED: no `output={stem}` block for {program}")
