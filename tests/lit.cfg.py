@@ -28,6 +28,13 @@ config.environment["PATH"] = os.pathsep.join(
 # tree, never in the user's home.
 config.environment["WEBNNC_CACHE_DIR"] = os.path.join(
     config.webnnc_obj_root, "tests", "kernel-cache")
+# Cross-compiling to aarch64 and running the result: the cross binutils
+# and the runtime built with them, and qemu-user (docs/cross.md).
+import shutil
+if shutil.which("aarch64-linux-gnu-ld") and shutil.which("qemu-aarch64") and \
+        os.path.exists(os.path.join(config.webnnc_obj_root, "runtime",
+                                    "aarch64", "libwebnnc_runtime.a")):
+    config.available_features.add("aarch64-cross")
 config.substitutions.append(("%shared", config.webnnc_shared_dir))
 config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(

@@ -84,11 +84,12 @@ readResponse(const std::string &path) {
 Expected<std::string, std::string> findCrossRuntime(const TargetInfo &target) {
   std::string arch = target.crossPrefix().substr(0, target.crossPrefix().find('-'));
   std::vector<std::string> candidates;
-  if (const char *env = std::getenv("WEBNNC_CROSS_RUNTIME_DIR"); env && *env)
-    candidates.push_back(env);
   std::string dir = executableDirectory();
-  candidates.push_back(dir + "/../runtime/" + arch);             // build tree
-  candidates.push_back(dir + "/../lib/" + target.crossPrefix()); // install
+  if (const char *env = std::getenv("WEBNNC_CROSS_RUNTIME_DIR"); env && *env)
+    candidates.push_back(env); // the only place, when given
+  else
+    candidates = {dir + "/../runtime/" + arch,              // build tree
+                  dir + "/../lib/" + target.crossPrefix()}; // install
   for (const std::string &path : candidates)
     if (access((path + "/libwebnnc_runtime.a").c_str(), R_OK) == 0 &&
         access((path + "/libwebnnc_model_runner.a").c_str(), R_OK) == 0)

@@ -18,7 +18,7 @@
 namespace webnnc {
 
 // Where the runtime for |target| was built or installed: $WEBNNC_CROSS_
-// RUNTIME_DIR, else beside this program (build/runtime/aarch64, or
+// RUNTIME_DIR if set, else beside this program (build/runtime/aarch64, or
 // lib/aarch64-linux-gnu in an install). The error names the places tried.
 Expected<std::string, std::string> findCrossRuntime(const TargetInfo &target);
 
