@@ -8,6 +8,8 @@
 #include <iostream>
 
 #include "Commands.h"
+#include "ObjectCache.h"
+#include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/Target.h"
 #include "webnnc/Spec/Limits.h"
 #include "webnnc/Support/Subprocess.h"
@@ -169,6 +171,37 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
 
 int runCompile(CompileCommand &command) {
   const auto &progress = command.options.onProgress;
+  CompileOptions &options = command.options;
+  bool binary = options.emit == EmitKind::Object;
+  if (command.output.empty() && binary)
+    command.output =
+        std::filesystem::path(command.input).replace_extension(".o").string();
+  if (options.modelName == "model")
+    options.modelName = defaultModelName(command.output, command.input);
+
+  // The same model file compiled with the same flags by the same webnnc:
+  // the object and header made the last time (--stats wants the compile).
+  std::optional<ObjectCacheSlot> slot;
+  if (!command.stats)
+    slot = objectCacheSlot("compile", command.input, options, command.import);
+  if (slot) {
+    std::optional<std::string> object = slot->cache.load(slot->objectKey);
+    std::optional<std::string> header = slot->cache.load(slot->headerKey);
+    std::optional<std::string> warnings = slot->cache.load(slot->warningsKey);
+    if (object && header && warnings) {
+      if (progress)
+        std::fprintf(stderr, "webnnc: the compiled model is reused from %s\n",
+                     slot->cache.directory().c_str());
+      std::fputs(warnings->c_str(), stderr);
+      bool written = command.output == "-"
+                         ? bool(std::cout << *object)
+                         : writeFile(command.output, *object);
+      if (written && !command.header.empty())
+        written = writeFile(command.header, *header);
+      return written ? 0 : 1;
+    }
+  }
+
   if (progress)
     progress("importing", 0, 0);
   auto graph = loadGraph(command.input, command.import, command.options);
@@ -178,13 +211,6 @@ int runCompile(CompileCommand &command) {
     std::fprintf(stderr, "%s\n", graph.error().c_str());
     return 1;
   }
-  CompileOptions &options = command.options;
-  bool binary = options.emit == EmitKind::Object;
-  if (command.output.empty() && binary)
-    command.output =
-        std::filesystem::path(command.input).replace_extension(".o").string();
-  if (options.modelName == "model")
-    options.modelName = defaultModelName(command.output, command.input);
   auto model = compile(*graph, options);
   if (progress)
     progress("", 0, 0); // done: clear the line before anything else prints
@@ -208,6 +234,14 @@ int runCompile(CompileCommand &command) {
   }
   if (command.stats)
     printStats(*model, command.options.kernelCacheDir);
+  if (slot) {
+    std::string warnings;
+    for (const std::string &warning : model->warnings)
+      warnings += warning + "\n";
+    slot->cache.store(slot->objectKey, model->artifact);
+    slot->cache.store(slot->headerKey, model->header);
+    slot->cache.store(slot->warningsKey, warnings); // last: marks complete
+  }
   return 0;
 }
 
@@ -221,8 +255,8 @@ int runLimits(const std::string &target) {
     std::fprintf(stderr, "webnnc: %s\n", resolved.error().c_str());
     return 1;
   }
-  // The same limits on every x86-64 target: each op's kernels exist for
-  // every data type its rules allow.
+  // The same limits on every target, x86-64 or aarch64: each op's kernels
+  // exist for every data type its rules allow.
   std::printf("%s", spec::toJson(spec::opSupportLimits()).c_str());
   return 0;
 }
@@ -244,6 +278,14 @@ int runVersion() {
   auto host = resolveTarget("host");
   std::printf("default target: host (%s)\n",
               host ? host->halideTarget.c_str() : "unknown");
+  // Cross targets compile anywhere; running them here (`webnnc run`) needs
+  // their runtime, built when the cross compiler was installed.
+  auto aarch64 = resolveTarget("aarch64");
+  auto runtime = aarch64 ? findCrossRuntime(*aarch64)
+                         : Expected<std::string, std::string>(std::string());
+  std::printf("targets: host, x86-64-v3, x86-64-v4, aarch64[+dotprod][+fp16] "
+              "(aarch64 runtime: %s)\n",
+              runtime ? runtime->c_str() : "not built");
   return 0;
 }
 

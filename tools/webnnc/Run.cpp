@@ -7,6 +7,7 @@
 
 
 #include "Commands.h"
+#include "ObjectCache.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/KernelCache.h"
@@ -92,59 +93,6 @@ std::vector<NamedOperand> operandsOf(const webnnc_operand_info_t *operands,
   return out;
 }
 
-// A compiled model's place in the cache.
-struct ObjectCacheSlot {
-  KernelCache cache;
-  std::string key;
-};
-
-// Where a compiled model is kept between runs: the kernel cache's
-// directory, keyed by this webnnc, the kernel generator, the model file
-// and every flag that changes the object.
-std::optional<ObjectCacheSlot>
-objectCacheSlot(const RunCommand &command,
-                const std::map<std::string, spec::Shape> &shapes) {
-  const CompileOptions &options = command.options;
-  // Flags that ask to watch the compile itself want it to happen.
-  if (options.kernelCacheDir.empty() || options.emit != EmitKind::Object ||
-      options.timing || options.printIRAfterAll || options.keepTemporaries)
-    return std::nullopt;
-  auto kernelgen = findKernelgen(options);
-  if (!kernelgen)
-    return std::nullopt;
-  auto cache = KernelCache::open(options.kernelCacheDir, *kernelgen,
-                                 options.kernelCacheMaxBytes);
-  if (!cache)
-    return std::nullopt;
-  const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
-  const Optimizations &o = options.optimizations;
-  std::ostringstream text;
-  std::optional<std::string> self = fileDigest("/proc/self/exe");
-  std::optional<std::string> model = fileDigest(command.input);
-  if (!self || !model)
-    return std::nullopt;
-  text << "webnnc run object 1\nwebnnc " << *self << "\nmodel " << *model
-       << "\nname "
-       << options.modelName << "\ntarget " << options.target
-       << "\nchecked "
-       << (options.checkedKernels ||
-           (checkedEnv && std::string(checkedEnv) == "1"))
-       << "\noptimizations " << o.foldConstants << o.recognize
-       << o.channelsLast << o.packWeights << o.winograd << o.fuse
-       << o.inPlace << "\n";
-  for (const std::string &output : options.outputs)
-    text << "output " << output << "\n";
-  for (const auto *list : {&command.import.inputShapes,
-                           &command.import.dimensions,
-                           &command.import.dimensionBounds})
-    for (const std::string &flag : *list)
-      text << "import " << flag << "\n";
-  for (const auto &[name, shape] : shapes)
-    text << "input " << name << " " << spec::toString(shape) << "\n";
-  std::string key = cache->key(text.str(), "object");
-  return ObjectCacheSlot{std::move(*cache), std::move(key)};
-}
-
 int writeOutputs(const RunCommand &command,
                  const std::vector<NamedOperand> &outputNames,
                  const std::vector<HostTensor> &outputs);
@@ -192,9 +140,10 @@ int runRun(RunCommand &command) {
   std::optional<ObjectCacheSlot> slot;
   std::optional<std::string> artifact;
   if (!command.reference) {
-    slot = objectCacheSlot(command, shapes);
+    slot = objectCacheSlot("run", command.input, command.options,
+                           command.import, shapes);
     if (slot)
-      artifact = slot->cache.load(slot->key);
+      artifact = slot->cache.load(slot->objectKey);
   }
   const auto &progress = options.onProgress;
   if (!artifact) {
@@ -239,7 +188,7 @@ int runRun(RunCommand &command) {
       std::fprintf(stderr, "%s\n", warning.c_str());
     artifact = std::move(compiled->artifact);
     if (slot)
-      slot->cache.store(slot->key, *artifact);
+      slot->cache.store(slot->objectKey, *artifact);
   } else if (progress) {
     std::fprintf(stderr, "webnnc: the compiled model is reused from %s\n",
                  slot->cache.directory().c_str());

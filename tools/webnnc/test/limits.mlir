@@ -18,3 +18,4 @@
 // VERSION-NEXT: LLVM/MLIR 22.
 // VERSION-NEXT: Halide 14.
 // VERSION-NEXT: default target: host (x86-64-linux
+// VERSION-NEXT: targets: host, x86-64-v3, x86-64-v4, aarch64[+dotprod][+fp16] (aarch64 runtime: 
