@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The compiler driver.
 #include "webnnc/Driver/Compiler.h"
+#include "webnnc/Support/Files.h"
 
 #include <unistd.h>
 
@@ -90,10 +91,7 @@ bool writeFile(const std::string &path, const std::string &data) {
 }
 
 std::string readFile(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return readWholeFile(path).value_or("");
 }
 
 // Runs webnnc-kernelgen on the |kernels| |cache| does not hold, split over

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "llvm/Support/BLAKE3.h"
+#include "webnnc/Support/Files.h"
 
 namespace webnnc {
 namespace fs = std::filesystem;
@@ -41,22 +42,23 @@ std::array<uint8_t, kHashBytes> hashOf(const std::string &data) {
       reinterpret_cast<const uint8_t *>(data.data()), data.size()));
 }
 
-std::optional<std::string> readWhole(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::stringstream data;
-  data << in.rdbuf();
-  return data.str();
-}
-
 } // namespace
 
 std::optional<std::string> fileDigest(const std::string &path) {
-  std::optional<std::string> contents = readWhole(path);
-  if (!contents)
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
     return std::nullopt;
-  return hex(hashOf(*contents));
+  // In chunks: a model file is hashed without being held in memory.
+  llvm::BLAKE3 hasher;
+  std::vector<char> chunk(size_t(1) << 20);
+  while (in) {
+    in.read(chunk.data(), std::streamsize(chunk.size()));
+    hasher.update(llvm::ArrayRef<uint8_t>(
+        reinterpret_cast<const uint8_t *>(chunk.data()), size_t(in.gcount())));
+  }
+  if (!in.eof())
+    return std::nullopt;
+  return hex(hasher.final<kHashBytes>());
 }
 
 std::string defaultKernelCacheDirectory() {
@@ -103,17 +105,19 @@ std::string KernelCache::entryPath(const std::string &key) const {
 
 std::optional<std::string> KernelCache::load(const std::string &key) const {
   std::string path = entryPath(key);
-  std::optional<std::string> entry = readWhole(path);
+  std::optional<std::string> entry = readWholeFile(path);
   if (!entry)
     return std::nullopt;
   size_t header = sizeof(kMagic) + kHashBytes;
-  std::string object =
-      entry->size() >= header ? entry->substr(header) : std::string();
-  auto hash = hashOf(object);
   bool intact = entry->size() >= header &&
-                std::memcmp(entry->data(), kMagic, sizeof(kMagic)) == 0 &&
-                std::memcmp(entry->data() + sizeof(kMagic), hash.data(),
-                            kHashBytes) == 0;
+                std::memcmp(entry->data(), kMagic, sizeof(kMagic)) == 0;
+  std::string object = std::move(*entry);
+  std::array<uint8_t, kHashBytes> stored{};
+  if (intact) {
+    std::memcpy(stored.data(), object.data() + sizeof(kMagic), kHashBytes);
+    object.erase(0, header);
+    intact = hashOf(object) == stored;
+  }
   std::error_code ec;
   if (!intact) {
     fs::remove(path, ec); // regenerated and stored again by the caller

@@ -8,6 +8,7 @@
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Support/Files.h"
 #include "webnnc/Support/Subprocess.h"
 #include "webnnc/runtime/kernel_checks.h"
 
@@ -120,10 +121,10 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
   if (copied.exitCode != 0)
     return makeUnexpected("localizing the model's symbols failed (" +
                           objcopy[0] + "): " + copied.output);
-  std::ifstream in(final, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  std::optional<std::string> bytes = readWholeFile(final);
+  if (!bytes)
+    return makeUnexpected("cannot read '" + final + "'");
+  return std::move(*bytes);
 }
 
 } // namespace webnnc
