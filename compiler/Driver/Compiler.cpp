@@ -480,16 +480,17 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     kernelObjects = *objects;
   }
 
-  // The weights go into an object of their own, not through LLVM (an
-  // object only: --emit=llvm/asm keep them in the glue, to be read).
-  std::string weightsPath = temp.path() + "/weights.o";
-  bool weightsObject = false;
+  // The weights go into a blob the link places in the object, not through
+  // LLVM (an object only: --emit=llvm/asm keep them in the glue, to be
+  // read).
+  std::string weightsPath;
   if (options.emit == EmitKind::Object) {
-    TimingScope weightsTimer = rootTimer.nest("weights object");
-    auto weights = emitWeightsObject(graphFn, weightsPath, *target);
+    TimingScope weightsTimer = rootTimer.nest("weights blob");
+    auto weights = emitWeightsBlob(graphFn, temp.path() + "/weights.bin");
     if (!weights)
       return weights.error();
-    weightsObject = *weights > 0;
+    if (*weights > 0)
+      weightsPath = temp.path() + "/weights.bin";
   }
 
   PassManager lower(&context, ModuleOp::getOperationName());
@@ -530,10 +531,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (options.onProgress)
     options.onProgress("linking", 0, 0);
   TimingScope linkTimer = rootTimer.nest("linking the model object");
-  if (weightsObject)
-    kernelObjects.insert(kernelObjects.begin(), weightsPath);
   auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
-                                options.modelName, *target);
+                                weightsPath, options.modelName, *target);
   linkTimer.stop();
   if (!object)
     return object.error();

@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-// Linking glue and kernels into one relocatable model object.
+// Linking glue, kernels and weights into one relocatable model object.
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
+#include "llvm/ObjCopy/CommonConfig.h"
+#include "llvm/ObjCopy/ELF/ELFConfig.h"
+#include "llvm/ObjCopy/ELF/ELFObjcopy.h"
+#include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "webnnc/Codegen/EmitObject.h"
-#include "webnnc/Support/Files.h"
+#include "webnnc/Transforms/Passes.h"
 #include "webnnc/Support/Subprocess.h"
 #include "webnnc/runtime/kernel_checks.h"
 
@@ -81,16 +88,69 @@ undefinedSymbols(const std::string &path) {
   return names;
 }
 
+// |object| (a relocatable ELF64 little-endian object, either architecture)
+// with the contents of its kWeightsSection, the glue's placeholder, moved
+// to the end of the file and replaced by the blob at |blobPath|, read
+// straight into place: the weights are copied once, never through the
+// linker. The placeholder's bytes stay behind, unreferenced.
+Expected<std::string, std::string> placeWeights(std::string object,
+                                                const std::string &blobPath) {
+  using Elf = llvm::object::ELF64LE;
+  auto fail = [](const std::string &why) {
+    return makeUnexpected("placing the weights in the model object: " + why);
+  };
+  Elf::Ehdr header;
+  if (object.size() < sizeof(header))
+    return fail("not an ELF object");
+  std::memcpy(&header, object.data(), sizeof(header));
+  uint64_t headersEnd = uint64_t(header.e_shoff) +
+                        uint64_t(header.e_shnum) * sizeof(Elf::Shdr);
+  if (header.e_ident[llvm::ELF::EI_CLASS] != llvm::ELF::ELFCLASS64 ||
+      header.e_ident[llvm::ELF::EI_DATA] != llvm::ELF::ELFDATA2LSB ||
+      header.e_shentsize != sizeof(Elf::Shdr) || headersEnd > object.size() ||
+      header.e_shstrndx >= header.e_shnum)
+    return fail("not a 64-bit little-endian ELF object");
+  auto sectionAt = [&](unsigned i) {
+    return reinterpret_cast<Elf::Shdr *>(object.data() + header.e_shoff +
+                                         i * sizeof(Elf::Shdr));
+  };
+  const Elf::Shdr *names = sectionAt(header.e_shstrndx);
+  Elf::Shdr *weights = nullptr;
+  for (unsigned i = 0; i < header.e_shnum && !weights; ++i) {
+    uint64_t name = uint64_t(names->sh_offset) + sectionAt(i)->sh_name;
+    if (name < object.size() &&
+        llvm::StringRef(object.data() + name).starts_with(kWeightsSection) &&
+        llvm::StringRef(object.data() + name).size() == kWeightsSection.size())
+      weights = sectionAt(i);
+  }
+  if (!weights || weights->sh_type != llvm::ELF::SHT_PROGBITS)
+    return fail("the glue's " + kWeightsSection.str() + " section is missing");
+  std::error_code error;
+  uint64_t blobSize = std::filesystem::file_size(blobPath, error);
+  if (error)
+    return fail("cannot read '" + blobPath + "'");
+  uint64_t align = std::max<uint64_t>(weights->sh_addralign, 1);
+  uint64_t offset = (object.size() + align - 1) / align * align;
+  weights->sh_offset = offset;
+  weights->sh_size = blobSize;
+  object.resize(offset + blobSize); // one allocation; the tail is the blob
+  std::ifstream blob(blobPath, std::ios::binary);
+  if (!blob.read(object.data() + offset, std::streamsize(blobSize)))
+    return fail("cannot read '" + blobPath + "'");
+  return object;
+}
+
 } // namespace
 
 Expected<std::string, std::string>
 linkModelObject(const std::string &workDir, const std::string &gluePath,
                 const std::vector<std::string> &kernelPaths,
-                const std::string &modelName, const TargetInfo &target) {
+                const std::string &weightsPath, const std::string &modelName,
+                const TargetInfo &target) {
+  // The code: glue and kernels, small, through the target's linker.
   std::string merged = workDir + "/merged.o";
-  std::string final = workDir + "/" + modelName + ".o";
-  std::vector<std::string> ld = {tool("WEBNNC_LD", "ld", target), "-r", "-o", merged,
-                                 gluePath};
+  std::vector<std::string> ld = {tool("WEBNNC_LD", "ld", target), "-r", "-o",
+                                 merged, gluePath};
   ld.insert(ld.end(), kernelPaths.begin(), kernelPaths.end());
   ProcessResult linked = runProcesses({ld}, 1).front();
   if (linked.exitCode != 0)
@@ -101,30 +161,46 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
                                  " needs the binutils-" +
                                  target.crossPrefix() + " package)"));
 
+  // Then, in this process: every symbol local but the model's descriptor,
+  // the kernels' Halide runtime calls renamed to the webnnc runtime's; and
+  // the weights placed in their section.
   auto undefined = undefinedSymbols(merged);
   if (!undefined)
     return makeUnexpected(undefined.error());
   std::string exported = "webnnc_" + modelName + "_model";
-  std::vector<std::string> objcopy = {tool("WEBNNC_OBJCOPY", "objcopy", target),
-                                      "--keep-global-symbol=" + exported};
+  llvm::objcopy::CommonConfig config;
+  auto keep = [](llvm::Error error) { return error; };
+  if (llvm::Error error = config.SymbolsToKeepGlobal.addMatcher(
+          llvm::objcopy::NameOrPattern::create(
+              exported, llvm::objcopy::MatchStyle::Literal, keep)))
+    return makeUnexpected(llvm::toString(std::move(error)));
+  std::deque<std::string> renamed; // SymbolsToRename holds references
   for (const std::string &name : *undefined) {
     if (runtimeServices().count(name))
-      objcopy.push_back("--redefine-sym=" + name + "=webnnc_rt_" + name);
+      config.SymbolsToRename[name] = renamed.emplace_back("webnnc_rt_" + name);
     else if (!isLibcSymbol(name) && !isGlueService(name))
       return makeUnexpected(
           "the model needs '" + name +
           "', which neither the webnnc runtime nor the C library provides");
   }
-  objcopy.push_back(merged);
-  objcopy.push_back(final);
-  ProcessResult copied = runProcesses({objcopy}, 1).front();
-  if (copied.exitCode != 0)
-    return makeUnexpected("localizing the model's symbols failed (" +
-                          objcopy[0] + "): " + copied.output);
-  std::optional<std::string> bytes = readWholeFile(final);
-  if (!bytes)
-    return makeUnexpected("cannot read '" + final + "'");
-  return std::move(*bytes);
+  auto input = llvm::object::ObjectFile::createObjectFile(merged);
+  if (!input)
+    return makeUnexpected("'" + merged + "' is not an object file: " +
+                          llvm::toString(input.takeError()));
+  auto *elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(
+      input->getBinary());
+  if (!elf)
+    return makeUnexpected("'" + merged + "' is not an ELF object");
+  std::string bytes;
+  llvm::raw_string_ostream out(bytes);
+  if (llvm::Error error = llvm::objcopy::elf::executeObjcopyOnBinary(
+          config, llvm::objcopy::ELFConfig(), *elf, out))
+    return makeUnexpected("finishing the model object failed: " +
+                          llvm::toString(std::move(error)));
+  out.flush();
+  if (weightsPath.empty())
+    return bytes;
+  return placeWeights(std::move(bytes), weightsPath);
 }
 
 } // namespace webnnc

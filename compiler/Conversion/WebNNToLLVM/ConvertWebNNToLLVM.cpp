@@ -165,9 +165,18 @@ private:
     // Placed in the weights object: an offset from its one symbol.
     if (auto offset = op->getAttrOfType<IntegerAttr>(kWeightOffsetAttr)) {
       if (!weights_) {
-        weights_ = global(kWeightsSymbol, LLVM::LLVMArrayType::get(i8_, 0),
-                          Attribute(), LLVM::Linkage::External);
-        weights_.setDsoLocal(true); // defined in the same object after ld -r
+        // A placeholder of one alignment unit in a section of its own, whose
+        // contents the link replaces with the weights. Weak, so that LLVM
+        // never takes its zeros for the constants' values; hidden, so the
+        // glue addresses it directly (the link makes it local).
+        auto zeros = DenseElementsAttr::get(
+            RankedTensorType::get({kArenaAlignment}, i8_), APInt(8, 0));
+        weights_ = global(kWeightsSymbol,
+                          LLVM::LLVMArrayType::get(i8_, kArenaAlignment),
+                          zeros, LLVM::Linkage::Weak, kArenaAlignment);
+        weights_.setSection(kWeightsSection);
+        weights_.setVisibility_(LLVM::Visibility::Hidden);
+        weights_.setDsoLocal(true);
       }
       Value base = LLVM::AddressOfOp::create(b_, loc_, weights_);
       return LLVM::GEPOp::create(b_, loc_, ptr_, i8_, base,

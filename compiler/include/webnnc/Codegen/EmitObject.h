@@ -21,16 +21,20 @@ Expected<std::string, std::string>
 emitGlue(mlir::ModuleOp module, const TargetInfo &target, GlueOutput output);
 
 // Links the glue object and the kernel objects (files) into one
-// relocatable object for |modelName|, using `ld -r` and `objcopy` of the
-// target's binutils (aarch64-linux-gnu-ld for AArch64; $WEBNNC_LD and
-// $WEBNNC_OBJCOPY override them). Only webnnc_<model>_model stays
-// global; kernel references to Halide's runtime become the webnnc runtime's
-// (webnnc_rt_halide_*). Any other unresolved symbol but memory and math
-// functions of the C library is an error naming it. Returns the bytes.
+// relocatable object for |modelName| with `ld -r` of the target's binutils
+// (aarch64-linux-gnu-ld for AArch64; $WEBNNC_LD overrides it), then, in
+// this process (LLVM's objcopy library), makes every symbol local but
+// webnnc_<model>_model, renames kernel references to Halide's runtime to
+// the webnnc runtime's (webnnc_rt_halide_*) and, with |weightsPath| (a
+// blob from emitWeightsBlob; "" for none), replaces the glue's weights
+// placeholder section with it. Any other unresolved symbol but memory and
+// math functions of the C library is an error naming it. Returns the
+// object's bytes.
 Expected<std::string, std::string>
 linkModelObject(const std::string &workDir, const std::string &gluePath,
                 const std::vector<std::string> &kernelPaths,
-                const std::string &modelName, const TargetInfo &target);
+                const std::string &weightsPath, const std::string &modelName,
+                const TargetInfo &target);
 
 } // namespace webnnc
 

@@ -32,10 +32,13 @@ inline constexpr llvm::StringLiteral kBufferLifetimesAttr =
 /// kernel (which must then not read an element after writing it).
 inline constexpr llvm::StringLiteral kInPlaceAttr = "webnn.in_place";
 inline constexpr int64_t kArenaAlignment = 64;
-/// On a graph constant placed in the weights object (emitWeightsObject):
-/// its byte offset from kWeightsSymbol, which the glue addresses it by.
+/// On a graph constant placed in the weights blob (emitWeightsBlob): its
+/// byte offset from kWeightsSymbol, which the glue addresses it by. The
+/// glue defines that symbol as a placeholder in kWeightsSection, whose
+/// contents the link replaces with the blob (linkModelObject).
 inline constexpr llvm::StringLiteral kWeightOffsetAttr = "webnn.weight_offset";
 inline constexpr llvm::StringLiteral kWeightsSymbol = "__webnn_weights";
+inline constexpr llvm::StringLiteral kWeightsSection = ".rodata.webnn_weights";
 /// On a graph argument or result computed widened from a four-bit type
 /// (webnn-widen-int4): "int4" or "uint4", its data type at the API.
 inline constexpr llvm::StringLiteral kAbiDataTypeAttr = "webnn.abi_data_type";
