@@ -133,6 +133,30 @@ Expected<std::string, std::string> placeWeights(std::string object,
   uint64_t offset = (object.size() + align - 1) / align * align;
   weights->sh_offset = offset;
   weights->sh_size = blobSize;
+  // The placeholder symbol now spans the blob (loaders such as JITLink
+  // check that a symbol fits its section).
+  bool resized = false;
+  for (unsigned i = 0; i < header.e_shnum; ++i) {
+    const Elf::Shdr *symtab = sectionAt(i);
+    if (symtab->sh_type != llvm::ELF::SHT_SYMTAB ||
+        symtab->sh_link >= header.e_shnum ||
+        uint64_t(symtab->sh_offset) + symtab->sh_size > object.size())
+      continue;
+    const Elf::Shdr *strings = sectionAt(symtab->sh_link);
+    for (uint64_t at = symtab->sh_offset;
+         at + sizeof(Elf::Sym) <= uint64_t(symtab->sh_offset) + symtab->sh_size;
+         at += sizeof(Elf::Sym)) {
+      auto *symbol = reinterpret_cast<Elf::Sym *>(object.data() + at);
+      uint64_t name = uint64_t(strings->sh_offset) + symbol->st_name;
+      if (name < object.size() &&
+          std::strcmp(object.data() + name, kWeightsSymbol.data()) == 0) {
+        symbol->st_size = blobSize;
+        resized = true;
+      }
+    }
+  }
+  if (!resized)
+    return fail("the glue's " + kWeightsSymbol.str() + " symbol is missing");
   object.resize(offset + blobSize); // one allocation; the tail is the blob
   std::ifstream blob(blobPath, std::ios::binary);
   if (!blob.read(object.data() + offset, std::streamsize(blobSize)))
