@@ -357,11 +357,11 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     pipeline.add(*layoutPasses, createCSEPass());
   }
   if (opt.packWeights)
-    pipeline.add(*layoutPasses,
-                 createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
-                     2 * int64_t(target->floatLanes),
-                     int64_t(target->floatLanes),
-                     int64_t(target->vectorRegisters), opt.winograd}));
+    pipeline.add(
+        *layoutPasses,
+        createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
+            2 * int64_t(target->floatLanes), int64_t(target->floatLanes),
+            int64_t(target->vectorRegisters), opt.winograd}));
   int64_t transposesBefore = countTransposes(getGraphFunction(module));
   if (failed(layoutPasses->run(module)))
     return log.errorText("the graph passes failed");

@@ -82,7 +82,8 @@ readResponse(const std::string &path) {
 } // namespace
 
 Expected<std::string, std::string> findCrossRuntime(const TargetInfo &target) {
-  std::string arch = target.crossPrefix().substr(0, target.crossPrefix().find('-'));
+  std::string arch =
+      target.crossPrefix().substr(0, target.crossPrefix().find('-'));
   std::vector<std::string> candidates;
   std::string dir = executableDirectory();
   if (const char *env = std::getenv("WEBNNC_CROSS_RUNTIME_DIR"); env && *env)
@@ -97,8 +98,7 @@ Expected<std::string, std::string> findCrossRuntime(const TargetInfo &target) {
   std::string tried;
   for (const std::string &path : candidates)
     tried += " " + path;
-  return "cannot find the " + target.crossPrefix() +
-         " runtime (tried" + tried +
+  return "cannot find the " + target.crossPrefix() + " runtime (tried" + tried +
          "); build webnnc with the cross compiler installed, or set "
          "WEBNNC_CROSS_RUNTIME_DIR";
 }
@@ -126,18 +126,23 @@ computeEmulated(const std::string &objectBytes, const std::string &modelName,
   std::string program = temp.path() + "/runner";
   std::vector<std::string> link = {
       fromEnvironment("WEBNNC_CROSS_CC", target.crossPrefix() + "-gcc"),
-      "-static", "-o", program,
+      "-static",
+      "-o",
+      program,
       "-Wl,--defsym=webnnc_model_to_run=webnnc_" + modelName + "_model",
-      *runtime + "/libwebnnc_model_runner.a", object,
-      *runtime + "/libwebnnc_runtime.a", "-lm", "-lpthread"};
+      *runtime + "/libwebnnc_model_runner.a",
+      object,
+      *runtime + "/libwebnnc_runtime.a",
+      "-lm",
+      "-lpthread"};
   ProcessResult linked = runProcesses({link}, 1).front();
   if (linked.exitCode != 0)
     return "linking the model runner failed (" + link[0] +
            "): " + linked.output + " (needs the gcc-" + target.crossPrefix() +
            " package)";
 
-  std::string request = temp.path() + "/request", response =
-                                                     temp.path() + "/response";
+  std::string request = temp.path() + "/request",
+              response = temp.path() + "/response";
   std::string error = writeRequest(request, inputs);
   if (!error.empty())
     return error;

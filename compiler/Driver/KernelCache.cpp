@@ -13,8 +13,8 @@
 #include <sstream>
 #include <vector>
 
-#include "llvm/Support/BLAKE3.h"
 #include "webnnc/Support/Files.h"
+#include "llvm/Support/BLAKE3.h"
 
 namespace webnnc {
 namespace fs = std::filesystem;

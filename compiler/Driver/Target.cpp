@@ -71,9 +71,8 @@ Expected<TargetInfo, std::string> resolveAArch64(const std::string &name,
   size_t at = name.find('+');
   while (at != std::string::npos) {
     size_t next = name.find('+', at + 1);
-    std::string feature = name.substr(at + 1, next == std::string::npos
-                                                  ? std::string::npos
-                                                  : next - at - 1);
+    std::string feature = name.substr(
+        at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
     if (feature == "dotprod") {
       info.halideTarget += "-arm_dot_prod";
       features += ",+dotprod";
@@ -81,8 +80,8 @@ Expected<TargetInfo, std::string> resolveAArch64(const std::string &name,
       info.halideTarget += "-arm_fp16";
       features += ",+fullfp16";
     } else {
-      return "unknown aarch64 feature '+" + feature +
-             "' in target '" + name + "' (expected +dotprod or +fp16)";
+      return "unknown aarch64 feature '+" + feature + "' in target '" + name +
+             "' (expected +dotprod or +fp16)";
     }
     at = next;
   }

@@ -37,7 +37,8 @@ std::vector<std::string> splitCommas(const std::string &text) {
 int usage(const char *program) {
   std::fprintf(stderr,
                "usage: %s -o OUTPUT(.mlir|.o) [--header FILE] [--name NAME] "
-               "[--target host|x86-64-v3|x86-64-v4|aarch64[+dotprod][+fp16]] [--outputs a,b] "
+               "[--target host|x86-64-v3|x86-64-v4|aarch64[+dotprod][+fp16]] "
+               "[--outputs a,b] "
                "[key=value...]\n",
                program);
   return 2;

@@ -128,8 +128,7 @@ std::optional<spec::Conv2dGeometry> geometryOf(webnn::Conv2dOp conv) {
 // A channels-last, single-group conv with a constant filter becomes
 // webnn.packed_conv2d: the filter in panels [O/P][h][w][i][P], P output
 // channels being the width of the kernel's register tile.
-LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes,
-                             int registers) {
+LogicalResult packConvPanels(webnn::Conv2dOp conv, int lanes, int registers) {
   auto constant = conv.getFilter().getDefiningOp<webnn::ConstantOp>();
   if (!constant || conv.getGroups() != 1 ||
       conv.getInputLayout() != webnn::InputOperandLayout::nhwc)
@@ -340,8 +339,8 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
          llvm::make_early_inc_range(graph->getBody().front())) {
       if (auto conv = dyn_cast<webnn::Conv2dOp>(op)) {
         if ((!winograd || failed(packConvWinograd(conv, int(vectorLanes)))) &&
-            failed(packConvPanels(conv, int(vectorLanes),
-                                  int(vectorRegisters))))
+            failed(
+                packConvPanels(conv, int(vectorLanes), int(vectorRegisters))))
           (void)packConvFilter(conv);
       }
       else

@@ -82,8 +82,7 @@ int main(int argc, char **argv) {
     return fail("cannot read", argv[1]);
   webnnc_runner_header_t header;
   if (!read_exact(in, &header, sizeof(header)) ||
-      header.magic != WEBNNC_RUNNER_REQUEST_MAGIC ||
-      header.count > 4096)
+      header.magic != WEBNNC_RUNNER_REQUEST_MAGIC || header.count > 4096)
     return fail("not a request file", argv[1]);
   webnnc_tensor_t *inputs = calloc(header.count + 1, sizeof(webnnc_tensor_t));
   webnnc_tensor_t *outputs =

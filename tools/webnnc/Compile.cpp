@@ -9,12 +9,12 @@
 
 #include "Commands.h"
 #include "ObjectCache.h"
+#include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/Target.h"
+#include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Spec/Limits.h"
 #include "webnnc/Support/Subprocess.h"
-#include "webnnc/Codegen/EmitHeader.h"
-#include "webnnc/Import/OnnxImporter.h"
 
 namespace webnnc::tool {
 
@@ -193,9 +193,8 @@ int runCompile(CompileCommand &command) {
         std::fprintf(stderr, "webnnc: the compiled model is reused from %s\n",
                      slot->cache.directory().c_str());
       std::fputs(warnings->c_str(), stderr);
-      bool written = command.output == "-"
-                         ? bool(std::cout << *object)
-                         : writeFile(command.output, *object);
+      bool written = command.output == "-" ? bool(std::cout << *object)
+                                           : writeFile(command.output, *object);
       if (written && !command.header.empty())
         written = writeFile(command.header, *header);
       return written ? 0 : 1;

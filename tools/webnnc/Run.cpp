@@ -104,7 +104,8 @@ int runEmulated(const RunCommand &command, const std::string &object,
                 std::map<std::string, HostTensor> inputs) {
   if (command.bench || command.benchServe)
     return fail("--bench times models compiled for this machine; a model "
-                "compiled for " + target.name + " runs under an emulator");
+                "compiled for " +
+                target.name + " runs under an emulator");
   auto outputs = computeEmulated(object, command.options.modelName, target,
                                  inputs, command.threads);
   if (!outputs)

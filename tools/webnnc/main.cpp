@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "Commands.h"
-#include "webnnc/Driver/Target.h"
 #include "Progress.h"
 #include "webnnc/Driver/KernelCache.h"
+#include "webnnc/Driver/Target.h"
 
 using namespace webnnc;
 

@@ -30,8 +30,8 @@ int vectorRegisters(const std::string &halideTarget) {
 // its stores. Tiles never span more channels than there are, unless one
 // vector already does: the last tile then shifts inwards instead of being
 // computed element by element.
-ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes,
-                        int registers, bool depthwise, int vectors) {
+ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes, int registers,
+                        bool depthwise, int vectors) {
   const int maxAccumulators = accumulatorRegisters(registers);
   int64_t channels = g.outputChannels;
   int64_t width = hint(g.outputWidth), height = hint(g.outputHeight);

@@ -8,16 +8,16 @@
 #include <fstream>
 #include <set>
 
+#include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Support/Subprocess.h"
+#include "webnnc/Transforms/Passes.h"
+#include "webnnc/runtime/kernel_checks.h"
 #include "llvm/ObjCopy/CommonConfig.h"
 #include "llvm/ObjCopy/ELF/ELFConfig.h"
 #include "llvm/ObjCopy/ELF/ELFObjcopy.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "webnnc/Codegen/EmitObject.h"
-#include "webnnc/Transforms/Passes.h"
-#include "webnnc/Support/Subprocess.h"
-#include "webnnc/runtime/kernel_checks.h"
 
 namespace webnnc {
 
@@ -103,8 +103,8 @@ Expected<std::string, std::string> placeWeights(std::string object,
   if (object.size() < sizeof(header))
     return fail("not an ELF object");
   std::memcpy(&header, object.data(), sizeof(header));
-  uint64_t headersEnd = uint64_t(header.e_shoff) +
-                        uint64_t(header.e_shnum) * sizeof(Elf::Shdr);
+  uint64_t headersEnd =
+      uint64_t(header.e_shoff) + uint64_t(header.e_shnum) * sizeof(Elf::Shdr);
   if (header.e_ident[llvm::ELF::EI_CLASS] != llvm::ELF::ELFCLASS64 ||
       header.e_ident[llvm::ELF::EI_DATA] != llvm::ELF::ELFDATA2LSB ||
       header.e_shentsize != sizeof(Elf::Shdr) || headersEnd > object.size() ||
@@ -180,10 +180,10 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
   if (linked.exitCode != 0)
     return makeUnexpected(
         "linking the model object failed (" + ld[0] + "): " + linked.output +
-        (target.isNative() ? ""
-                           : " (cross-compiling for " + target.name +
-                                 " needs the binutils-" +
-                                 target.crossPrefix() + " package)"));
+        (target.isNative()
+             ? ""
+             : " (cross-compiling for " + target.name + " needs the binutils-" +
+                   target.crossPrefix() + " package)"));
 
   // Then, in this process: every symbol local but the model's descriptor,
   // the kernels' Halide runtime calls renamed to the webnnc runtime's; and
@@ -211,8 +211,8 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
   if (!input)
     return makeUnexpected("'" + merged + "' is not an object file: " +
                           llvm::toString(input.takeError()));
-  auto *elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(
-      input->getBinary());
+  auto *elf =
+      llvm::dyn_cast<llvm::object::ELFObjectFileBase>(input->getBinary());
   if (!elf)
     return makeUnexpected("'" + merged + "' is not an ELF object");
   std::string bytes;

@@ -172,8 +172,8 @@ private:
         auto zeros = DenseElementsAttr::get(
             RankedTensorType::get({kArenaAlignment}, i8_), APInt(8, 0));
         weights_ = global(kWeightsSymbol,
-                          LLVM::LLVMArrayType::get(i8_, kArenaAlignment),
-                          zeros, LLVM::Linkage::Weak, kArenaAlignment);
+                          LLVM::LLVMArrayType::get(i8_, kArenaAlignment), zeros,
+                          LLVM::Linkage::Weak, kArenaAlignment);
         weights_.setSection(kWeightsSection);
         weights_.setVisibility_(LLVM::Visibility::Hidden);
         weights_.setDsoLocal(true);

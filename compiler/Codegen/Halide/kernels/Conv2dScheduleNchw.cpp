@@ -124,9 +124,10 @@ void schedule(Func output, ConvVars out, Func acc, ConvVars a, Func padded,
   // vector registers, the rest for filter vectors and broadcasts.
   int sums = kernels::accumulatorRegisters(
       kernels::vectorRegisters(target.to_string()));
-  int tc = channels ? columnsPerTile(crossExtent, sums / (tv / vw))
-                    : int(std::min<int64_t>(sizeHint(crossExtent),
-                                            sums / (tv / vw)));
+  int tc =
+      channels
+          ? columnsPerTile(crossExtent, sums / (tv / vw))
+          : int(std::min<int64_t>(sizeHint(crossExtent), sums / (tv / vw)));
   Var vec = channels ? out.o : out.x, cross = channels ? out.x : out.o;
   Var accVec = channels ? a.o : a.x, accCross = channels ? a.x : a.o;
   Var vo("vo"), vi("vi"), co("co"), ci("ci");

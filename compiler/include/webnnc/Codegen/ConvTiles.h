@@ -34,8 +34,8 @@ inline int accumulatorRegisters(int registers) { return registers * 3 / 4; }
 // floats, from |registers| vector registers. |vectors| > 0 fixes the
 // vector count (the kernel generator, once the filter is packed in panels
 // of that many vectors). Open output sizes count as 64.
-ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes,
-                        int registers, bool depthwise, int vectors = 0);
+ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes, int registers,
+                        bool depthwise, int vectors = 0);
 
 } // namespace webnnc::kernels
 

@@ -12,7 +12,7 @@ namespace webnnc {
 enum class Architecture { X86_64, AArch64 };
 
 struct TargetInfo {
-  std::string name;         // as given: host, x86-64-v3, aarch64+dotprod...
+  std::string name; // as given: host, x86-64-v3, aarch64+dotprod...
   Architecture architecture = Architecture::X86_64;
   std::string halideTarget; // e.g. x86-64-linux-avx2-...-user_context
   std::string llvmTriple;   // e.g. x86_64-unknown-linux-gnu
