@@ -39,24 +39,38 @@ endif()
 # What runs aarch64 programs here (qemu-user), for the tests.
 find_program(WEBNNC_QEMU_AARCH64 qemu-aarch64)
 
-# webnnc_add_aarch64_executable(<name> SOURCES <.c files and model objects>
-#                               [INCLUDE_DIRECTORIES <dir>...])
-# links a static aarch64 program <name> in the current binary directory
-# with the aarch64 runtime (for the in-tree apps' cross-compiled twins; a
-# consumer project uses the toolchain file instead).
-function(webnnc_add_aarch64_executable name)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "" "SOURCES;INCLUDE_DIRECTORIES")
-  set(includes -I${PROJECT_SOURCE_DIR}/runtime/include)
-  foreach(d IN LISTS ARG_INCLUDE_DIRECTORIES)
-    list(APPEND includes -I${d})
-  endforeach()
-  set(program ${CMAKE_CURRENT_BINARY_DIR}/${name})
-  add_custom_command(OUTPUT ${program}
-    COMMAND ${WEBNNC_AARCH64_CC} -O2 -static -o ${program} ${includes}
-            ${ARG_SOURCES} ${WEBNNC_AARCH64_RUNTIME_DIR}/libwebnnc_runtime.a
-            -lm -lpthread
-    DEPENDS ${ARG_SOURCES} webnnc_runtime_aarch64
-    COMMENT "Linking the aarch64 program ${name}"
+# webnnc_add_aarch64_app(<program> MODEL <name> SOURCE <app.c>)
+# is the aarch64 twin of an in-tree app: the graph <name>.mlir (in the
+# current binary directory, beside the <name>.h header the host build of
+# the app made) compiled with --target aarch64, linked with <app.c> and the
+# aarch64 runtime into the static program <program>. (A consumer project
+# uses the toolchain file instead.)
+function(webnnc_add_aarch64_app program)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "MODEL;SOURCE" "")
+  set(dir ${CMAKE_CURRENT_BINARY_DIR})
+  add_custom_command(
+    OUTPUT ${dir}/${ARG_MODEL}_aarch64.o
+    COMMAND webnnc ${dir}/${ARG_MODEL}.mlir --target aarch64
+            --name ${ARG_MODEL} -o ${dir}/${ARG_MODEL}_aarch64.o
+    DEPENDS webnnc webnnc-kernelgen ${dir}/${ARG_MODEL}.mlir
+            ${dir}/${ARG_MODEL}.h
+    COMMENT "Compiling ${ARG_MODEL} with webnnc for aarch64")
+  add_custom_command(OUTPUT ${dir}/${program}
+    COMMAND ${WEBNNC_AARCH64_CC} -O2 -static -o ${dir}/${program}
+            -I${PROJECT_SOURCE_DIR}/runtime/include -I${dir}
+            ${ARG_SOURCE} ${dir}/${ARG_MODEL}_aarch64.o
+            ${WEBNNC_AARCH64_RUNTIME_DIR}/libwebnnc_runtime.a -lm -lpthread
+    DEPENDS ${ARG_SOURCE} ${dir}/${ARG_MODEL}_aarch64.o webnnc_runtime_aarch64
+    COMMENT "Linking the aarch64 program ${program}"
     VERBATIM)
-  add_custom_target(${name}_link ALL DEPENDS ${program})
+  add_custom_target(${program}_link ALL DEPENDS ${dir}/${program})
+endfunction()
+
+# The stand-in for an aarch64 test on a machine without the cross compiler
+# or qemu: it reports itself skipped, saying why.
+function(webnnc_add_skipped_aarch64_test name)
+  add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} -E echo
+    "SKIPPED: no aarch64 cross compiler or qemu-aarch64 (scripts/setup "
+    "--tests installs them)")
+  set_tests_properties(${name} PROPERTIES SKIP_REGULAR_EXPRESSION "SKIPPED")
 endfunction()

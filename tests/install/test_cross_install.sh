@@ -13,18 +13,9 @@ for tool in aarch64-linux-gnu-gcc aarch64-linux-gnu-g++ qemu-aarch64; do
     exit 0
   }
 done
-rm -rf "$work"
-mkdir -p "$work"
-prefix=$work/prefix
-cmake --install "$build" --prefix "$prefix" > "$work/install.log"
-for f in lib/aarch64-linux-gnu/libwebnnc_runtime.a \
-         lib/cmake/webnnc/aarch64-linux-gnu.cmake; do
-  test -e "$prefix/$f" || { echo "FAIL: $f not installed"; exit 1; }
-done
-
-cp -r "$source/examples/cmake_app" "$work/src"
-unset WEBNNC_KERNELGEN || true
-PATH=/usr/bin:/bin
+. "$(dirname "$0")/install_example.sh"
+install_example lib/aarch64-linux-gnu/libwebnnc_runtime.a \
+  lib/cmake/webnnc/aarch64-linux-gnu.cmake
 cmake -S "$work/src" -B "$work/app" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
   -DCMAKE_TOOLCHAIN_FILE="$prefix/lib/cmake/webnnc/aarch64-linux-gnu.cmake" \
   > "$work/configure.log"

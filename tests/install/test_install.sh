@@ -7,23 +7,11 @@
 #   test_install.sh BUILD_DIR SOURCE_DIR WORK_DIR
 set -eu
 build=$1 source=$2 work=$3
-rm -rf "$work"
-mkdir -p "$work"
-prefix=$work/prefix
-
-cmake --install "$build" --prefix "$prefix" > "$work/install.log"
-for f in bin/webnnc libexec/webnnc/webnnc-kernelgen lib/libwebnnc_runtime.a \
-         lib/libwebnnc_frontend.so lib/cmake/webnnc/webnncConfig.cmake \
-         lib/pkgconfig/webnnc-runtime.pc include/webnnc/runtime/webnnc.h \
-         include/webnnc/Frontend/GraphBuilder.h; do
-  test -e "$prefix/$f" || { echo "FAIL: $f not installed"; exit 1; }
-done
-
-# The example, copied so its sources can be touched; nothing on PATH or in
-# the environment points at the build tree.
-cp -r "$source/examples/cmake_app" "$work/src"
-unset WEBNNC_KERNELGEN || true
-PATH=/usr/bin:/bin
+. "$(dirname "$0")/install_example.sh"
+install_example bin/webnnc libexec/webnnc/webnnc-kernelgen \
+  lib/libwebnnc_runtime.a lib/libwebnnc_frontend.so \
+  lib/cmake/webnnc/webnncConfig.cmake lib/pkgconfig/webnnc-runtime.pc \
+  include/webnnc/runtime/webnnc.h include/webnnc/Frontend/GraphBuilder.h
 cmake -S "$work/src" -B "$work/app" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
   > "$work/configure.log"
 cmake --build "$work/app" > "$work/build1.log"
