@@ -119,8 +119,7 @@ Expected<std::string, std::string> placeWeights(std::string object,
   for (unsigned i = 0; i < header.e_shnum && !weights; ++i) {
     uint64_t name = uint64_t(names->sh_offset) + sectionAt(i)->sh_name;
     if (name < object.size() &&
-        llvm::StringRef(object.data() + name).starts_with(kWeightsSection) &&
-        llvm::StringRef(object.data() + name).size() == kWeightsSection.size())
+        llvm::StringRef(object.data() + name) == kWeightsSection)
       weights = sectionAt(i);
   }
   if (!weights || weights->sh_type != llvm::ELF::SHT_PROGBITS)

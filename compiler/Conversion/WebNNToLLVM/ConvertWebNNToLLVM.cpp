@@ -162,7 +162,7 @@ private:
   // The global holding constant |op|'s bytes, as a flat array of signless
   // elements so the translation can emit it directly.
   Value constantAddress(webnn::ConstantOp op) {
-    // Placed in the weights object: an offset from its one symbol.
+    // Placed in the weights blob: an offset from its one symbol.
     if (auto offset = op->getAttrOfType<IntegerAttr>(kWeightOffsetAttr)) {
       if (!weights_) {
         // A placeholder of one alignment unit in a section of its own, whose
