@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "llvm/Object/ObjectFile.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"

@@ -13,11 +13,6 @@ namespace webnnc {
 
 namespace {
 
-std::string fromEnvironment(const char *variable, const std::string &fallback) {
-  const char *value = std::getenv(variable);
-  return value && *value ? value : fallback;
-}
-
 template <typename T> void put(std::ofstream &out, const T &value) {
   out.write(reinterpret_cast<const char *>(&value), sizeof(T));
 }
@@ -125,7 +120,7 @@ computeEmulated(const std::string &objectBytes, const std::string &modelName,
   // Static: the emulator then needs no target root for a dynamic loader.
   std::string program = temp.path() + "/runner";
   std::vector<std::string> link = {
-      fromEnvironment("WEBNNC_CROSS_CC", target.crossPrefix() + "-gcc"),
+      environmentOr("WEBNNC_CROSS_CC", target.crossPrefix() + "-gcc"),
       "-static",
       "-o",
       program,
@@ -147,7 +142,7 @@ computeEmulated(const std::string &objectBytes, const std::string &modelName,
   if (!error.empty())
     return error;
   std::vector<std::string> run = {
-      fromEnvironment("WEBNNC_EMULATOR", "qemu-aarch64"), program, request,
+      environmentOr("WEBNNC_EMULATOR", "qemu-aarch64"), program, request,
       response, std::to_string(threads)};
   ProcessResult ran = runProcesses({run}, 1).front();
   if (ran.exitCode != 0) {

@@ -2,6 +2,8 @@
 // Running helper programs and temporary directories.
 #include "webnnc/Support/Subprocess.h"
 
+#include "webnnc/Support/Files.h"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -13,7 +15,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 extern char **environ;
@@ -46,10 +47,7 @@ pid_t start(const std::vector<std::string> &argv, const std::string &logPath) {
 }
 
 std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return readWholeFile(path).value_or("");
 }
 
 } // namespace
@@ -130,6 +128,11 @@ std::string executableDirectory() {
   std::filesystem::path exe =
       std::filesystem::read_symlink("/proc/self/exe", error);
   return error ? "." : exe.parent_path().string();
+}
+
+std::string environmentOr(const char *variable, const std::string &fallback) {
+  const char *value = std::getenv(variable);
+  return value && *value ? value : fallback;
 }
 
 } // namespace webnnc

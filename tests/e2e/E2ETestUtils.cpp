@@ -42,10 +42,18 @@ std::map<std::string, HostTensor> randomInputs(const Graph &graph,
 }
 
 
-Expected<std::unique_ptr<CompiledTestModel>, std::string>
-CompiledTestModel::compile(Graph &graph, CompileOptions options) {
+namespace {
+// Test models are named "test" unless a test names them.
+CompileOptions withTestName(CompileOptions options) {
   if (options.modelName == "model")
     options.modelName = "test";
+  return options;
+}
+} // namespace
+
+Expected<std::unique_ptr<CompiledTestModel>, std::string>
+CompiledTestModel::compile(Graph &graph, CompileOptions options) {
+  options = withTestName(std::move(options));
   auto compiled = webnnc::compile(graph, options);
   if (!compiled)
     return compiled.error();
@@ -76,8 +84,7 @@ compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
       return target.error();
     options.target = crossTarget;
     if (!target->isNative()) {
-      if (options.modelName == "model")
-        options.modelName = "test";
+      options = withTestName(std::move(options));
       auto compiled = webnnc::compile(graph, options);
       if (!compiled)
         return compiled.error();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Linking glue, kernels and weights into one relocatable model object.
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -17,21 +16,10 @@
 #include "llvm/ObjCopy/ELF/ELFObjcopy.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 namespace webnnc {
 
 namespace {
-
-// $variable if set, else the binutils program |name| for |target| (the
-// cross tools' aarch64-linux-gnu-ld for AArch64).
-std::string tool(const char *variable, const std::string &name,
-                 const TargetInfo &target) {
-  const char *value = std::getenv(variable);
-  if (value && *value)
-    return value;
-  return target.isNative() ? name : target.crossPrefix() + "-" + name;
-}
 
 // The Halide runtime functions the webnnc runtime implements (see
 // runtime/include/webnnc/runtime/kernel_abi.h).
@@ -66,18 +54,10 @@ bool isGlueService(const std::string &name) {
   return name == "webnnc_rt_shape_error" || name == "webnnc_rt_plan_arena";
 }
 
-Expected<std::vector<std::string>, std::string>
-undefinedSymbols(const std::string &path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path);
-  if (!buffer)
-    return "cannot read '" + path + "'";
-  auto object = llvm::object::ObjectFile::createObjectFile(
-      (*buffer)->getMemBufferRef());
-  if (!object)
-    return "'" + path + "' is not an object file: " +
-           llvm::toString(object.takeError());
+std::vector<std::string>
+undefinedSymbols(const llvm::object::ObjectFile &object) {
   std::vector<std::string> names;
-  for (const llvm::object::SymbolRef &symbol : (*object)->symbols()) {
+  for (const llvm::object::SymbolRef &symbol : object.symbols()) {
     auto flags = symbol.getFlags();
     if (!flags || !(*flags & llvm::object::SymbolRef::SF_Undefined))
       continue;
@@ -170,10 +150,13 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
                 const std::vector<std::string> &kernelPaths,
                 const std::string &weightsPath, const std::string &modelName,
                 const TargetInfo &target) {
-  // The code: glue and kernels, small, through the target's linker.
+  // The code: glue and kernels, small, through the target's linker (the
+  // cross tools' aarch64-linux-gnu-ld for AArch64).
   std::string merged = workDir + "/merged.o";
-  std::vector<std::string> ld = {tool("WEBNNC_LD", "ld", target), "-r", "-o",
-                                 merged, gluePath};
+  std::vector<std::string> ld = {
+      environmentOr("WEBNNC_LD",
+                    target.isNative() ? "ld" : target.crossPrefix() + "-ld"),
+      "-r", "-o", merged, gluePath};
   ld.insert(ld.end(), kernelPaths.begin(), kernelPaths.end());
   ProcessResult linked = runProcesses({ld}, 1).front();
   if (linked.exitCode != 0)
@@ -187,25 +170,6 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
   // Then, in this process: every symbol local but the model's descriptor,
   // the kernels' Halide runtime calls renamed to the webnnc runtime's; and
   // the weights placed in their section.
-  auto undefined = undefinedSymbols(merged);
-  if (!undefined)
-    return makeUnexpected(undefined.error());
-  std::string exported = "webnnc_" + modelName + "_model";
-  llvm::objcopy::CommonConfig config;
-  auto keep = [](llvm::Error error) { return error; };
-  if (llvm::Error error = config.SymbolsToKeepGlobal.addMatcher(
-          llvm::objcopy::NameOrPattern::create(
-              exported, llvm::objcopy::MatchStyle::Literal, keep)))
-    return makeUnexpected(llvm::toString(std::move(error)));
-  std::deque<std::string> renamed; // SymbolsToRename holds references
-  for (const std::string &name : *undefined) {
-    if (runtimeServices().count(name))
-      config.SymbolsToRename[name] = renamed.emplace_back("webnnc_rt_" + name);
-    else if (!isLibcSymbol(name) && !isGlueService(name))
-      return makeUnexpected(
-          "the model needs '" + name +
-          "', which neither the webnnc runtime nor the C library provides");
-  }
   auto input = llvm::object::ObjectFile::createObjectFile(merged);
   if (!input)
     return makeUnexpected("'" + merged + "' is not an object file: " +
@@ -214,6 +178,22 @@ linkModelObject(const std::string &workDir, const std::string &gluePath,
       llvm::dyn_cast<llvm::object::ELFObjectFileBase>(input->getBinary());
   if (!elf)
     return makeUnexpected("'" + merged + "' is not an ELF object");
+  std::string exported = "webnnc_" + modelName + "_model";
+  llvm::objcopy::CommonConfig config;
+  auto keep = [](llvm::Error error) { return error; };
+  if (llvm::Error error = config.SymbolsToKeepGlobal.addMatcher(
+          llvm::objcopy::NameOrPattern::create(
+              exported, llvm::objcopy::MatchStyle::Literal, keep)))
+    return makeUnexpected(llvm::toString(std::move(error)));
+  std::deque<std::string> renamed; // SymbolsToRename holds references
+  for (const std::string &name : undefinedSymbols(*elf)) {
+    if (runtimeServices().count(name))
+      config.SymbolsToRename[name] = renamed.emplace_back("webnnc_rt_" + name);
+    else if (!isLibcSymbol(name) && !isGlueService(name))
+      return makeUnexpected(
+          "the model needs '" + name +
+          "', which neither the webnnc runtime nor the C library provides");
+  }
   std::string bytes;
   llvm::raw_string_ostream out(bytes);
   if (llvm::Error error = llvm::objcopy::elf::executeObjcopyOnBinary(

@@ -45,6 +45,10 @@ private:
 // The directory holding the running executable.
 std::string executableDirectory();
 
+// The environment variable |variable| if set and not empty, else |fallback|
+// (tools a user may replace: WEBNNC_LD, WEBNNC_EMULATOR...).
+std::string environmentOr(const char *variable, const std::string &fallback);
+
 } // namespace webnnc
 
 #endif // WEBNNC_SUPPORT_SUBPROCESS_H_
