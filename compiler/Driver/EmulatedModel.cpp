@@ -8,6 +8,7 @@
 
 #include "model_runner_format.h"
 #include "webnnc/Support/Subprocess.h"
+#include "webnnc/runtime/types.h"
 
 namespace webnnc {
 
@@ -52,7 +53,7 @@ readResponse(const std::string &path) {
   std::vector<NamedTensor> outputs;
   for (uint32_t i = 0; i < header.count; ++i) {
     webnnc_runner_record_t record{};
-    if (!get(in, record) || record.rank > 8 || record.name_length > 4096)
+    if (!get(in, record) || record.rank > WEBNNC_MAX_RANK || record.name_length > 4096)
       return std::string("a malformed record in the model runner's response");
     std::string name(record.name_length, '\0');
     in.read(name.data(), std::streamsize(name.size()));
