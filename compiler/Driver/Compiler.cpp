@@ -7,7 +7,6 @@
 
 #include <fstream>
 
-#include "llvm/Object/ObjectFile.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -20,6 +19,7 @@
 #include "webnnc/Codegen/EmitObject.h"
 #include "webnnc/Codegen/EmitWeights.h"
 #include "webnnc/Conversion/Passes.h"
+#include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Driver/KernelCache.h"
@@ -27,6 +27,7 @@
 #include "webnnc/Support/Subprocess.h"
 #include "webnnc/Transforms/MemoryPlan.h"
 #include "webnnc/Transforms/Passes.h"
+#include "llvm/Object/ObjectFile.h"
 
 namespace webnnc {
 using namespace mlir;
@@ -490,6 +491,10 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
       return weights.error();
     if (*weights > 0)
       weightsPath = temp.path() + "/weights.bin";
+    // The glue addresses the weights by offset from here on; their bytes
+    // are in the blob's file, so the graph's copies can go before the
+    // object is assembled.
+    webnn::releaseAllConstantData(module);
   }
 
   PassManager lower(&context, ModuleOp::getOperationName());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Finding a module's graph function, and tidying it after a pass.
+#include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Transforms/Passes.h"
 
@@ -25,10 +26,19 @@ requireGraphFunction(mlir::ModuleOp module) {
 }
 
 void eraseUnreadConstants(mlir::func::FuncOp graph) {
+  std::vector<mlir::DenseResourceElementsHandle> erased;
   for (mlir::Operation &op :
-       llvm::make_early_inc_range(graph.getBody().front()))
-    if (mlir::isa<mlir::webnn::ConstantOp>(op) && op.use_empty())
-      op.erase();
+       llvm::make_early_inc_range(graph.getBody().front())) {
+    auto constant = mlir::dyn_cast<mlir::webnn::ConstantOp>(op);
+    if (!constant || !op.use_empty())
+      continue;
+    if (auto resource = mlir::dyn_cast<mlir::DenseResourceElementsAttr>(
+            constant.getValue()))
+      erased.push_back(resource.getRawHandle());
+    op.erase();
+  }
+  mlir::Operation *scope = graph->getParentOp() ? graph->getParentOp() : graph;
+  mlir::webnn::releaseUnheldConstantData(scope, erased);
 }
 
 } // namespace webnnc

@@ -22,6 +22,7 @@
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
 #include "webnnc/Transforms/Passes.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace webnnc {
 #define GEN_PASS_DEF_WEBNNPACKWEIGHTSPASS
@@ -335,19 +336,42 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
                                "vector-registers at least 4");
       return signalPassFailure();
     }
-    for (Operation &op :
-         llvm::make_early_inc_range(graph->getBody().front())) {
+    SmallVector<Operation *> readers;
+    for (Operation &op : graph->getBody().front())
+      if (isa<webnn::Conv2dOp, webnn::MatmulOp, webnn::GemmOp>(op))
+        readers.push_back(&op);
+    for (Operation *op : readers) {
+      llvm::SetVector<webnn::ConstantOp> weights;
+      for (Value operand : op->getOperands())
+        if (auto constant = operand.getDefiningOp<webnn::ConstantOp>())
+          weights.insert(constant);
       if (auto conv = dyn_cast<webnn::Conv2dOp>(op)) {
         if ((!winograd || failed(packConvWinograd(conv, int(vectorLanes)))) &&
             failed(
                 packConvPanels(conv, int(vectorLanes), int(vectorRegisters))))
           (void)packConvFilter(conv);
+      } else {
+        (void)packMatmul(op, panelWidth);
       }
-      else
-        (void)packMatmul(&op, panelWidth);
+      eraseIfUnread(weights.getArrayRef());
     }
-    // The unpacked weights, unless something else still reads them.
     eraseUnreadConstants(*graph);
+  }
+
+  // Unpacked weights nothing reads any more go at once, their bytes with
+  // them: a network's original and packed weights are never all in memory
+  // together.
+  void eraseIfUnread(ArrayRef<webnn::ConstantOp> constants) {
+    SmallVector<DenseResourceElementsHandle> erased;
+    for (webnn::ConstantOp constant : constants) {
+      if (!constant->use_empty())
+        continue;
+      if (auto resource =
+              dyn_cast<DenseResourceElementsAttr>(constant.getValue()))
+        erased.push_back(resource.getRawHandle());
+      constant->erase();
+    }
+    webnn::releaseUnheldConstantData(getOperation(), erased);
   }
 };
 

@@ -6,6 +6,7 @@
 //   webnnc resnet50.onnx -o resnet50.o --header resnet50.h
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include "Commands.h"
@@ -111,6 +112,12 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
 } // namespace
 
 int main(int argc, char **argv) {
+  // Weights come and go in blocks of megabytes (imported, folded, packed,
+  // released once in the object). glibc raises its mmap threshold to the
+  // size of the largest block freed, after which such blocks come from the
+  // heap and their pages are not returned when freed: the peak would be
+  // the sum of every copy. A fixed threshold keeps each in its own mapping.
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   CLI::App app{"webnnc: ahead-of-time compiler for WebNN graphs"};
   app.require_subcommand(0, 1);
 

@@ -558,31 +558,48 @@ private:
 
 } // namespace
 
-Expected<Graph, OnnxImportError>
-importOnnxBytes(std::string_view bytes, const std::string &baseDirectory,
-                const std::string &sourceName,
-                const OnnxImportOptions &options) {
-  onnx::ModelProto model;
+namespace {
+
+std::optional<OnnxImportError> parseModel(std::string_view bytes,
+                                          const std::string &sourceName,
+                                          onnx::ModelProto &model) {
   if (bytes.size() > size_t(INT32_MAX) ||
       !model.ParseFromArray(bytes.data(), int(bytes.size())))
     return OnnxImportError{
         sourceName,
         {{OnnxProblem::Kind::Invalid, "", "",
           "not a valid ONNX model (the protobuf does not parse)"}}};
+  return std::nullopt;
+}
+
+} // namespace
+
+Expected<Graph, OnnxImportError>
+importOnnxBytes(std::string_view bytes, const std::string &baseDirectory,
+                const std::string &sourceName,
+                const OnnxImportOptions &options) {
+  onnx::ModelProto model;
+  if (auto error = parseModel(bytes, sourceName, model))
+    return *error;
   return Importer(model, baseDirectory, sourceName, options).run();
 }
 
 Expected<Graph, OnnxImportError>
 importOnnxFile(const std::string &path, const OnnxImportOptions &options) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer)
-    return OnnxImportError{path,
-                           {{OnnxProblem::Kind::Invalid, "", "",
-                             "cannot read the file: " +
-                                 buffer.getError().message()}}};
+  onnx::ModelProto model;
+  {
+    auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!buffer)
+      return OnnxImportError{
+          path,
+          {{OnnxProblem::Kind::Invalid, "", "",
+            "cannot read the file: " + buffer.getError().message()}}};
+    if (auto error = parseModel((*buffer)->getBuffer(), path, model))
+      return *error;
+  } // the file's bytes (mapped) go before the weights are copied again
   std::string base = std::filesystem::path(path).parent_path().string();
-  return importOnnxBytes((*buffer)->getBuffer(), base, path, options);
+  return Importer(model, base, path, options).run();
 }
 
 Expected<NamedTensor, std::string>

@@ -4,6 +4,7 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir::webnn {
 
@@ -18,6 +19,45 @@ ElementsAttr constantValue(RankedTensorType type, ArrayRef<char> bytes) {
 ConstantOp createConstant(OpBuilder &builder, Location loc,
                           RankedTensorType type, ArrayRef<char> bytes) {
   return ConstantOp::create(builder, loc, type, constantValue(type, bytes));
+}
+
+namespace {
+
+using BlobEntry = DialectResourceBlobManager::BlobEntry;
+
+BlobEntry *entryOf(ConstantOp constant) {
+  auto resource = dyn_cast<DenseResourceElementsAttr>(constant.getValue());
+  return resource ? resource.getRawHandle().getResource() : nullptr;
+}
+
+// An empty blob: the entry (and every handle to it) stays valid.
+void release(BlobEntry *entry) {
+  if (AsmResourceBlob *blob = entry->getBlob();
+      blob && !blob->getData().empty())
+    entry->setBlob(AsmResourceBlob());
+}
+
+} // namespace
+
+void releaseUnheldConstantData(Operation *scope,
+                               ArrayRef<DenseResourceElementsHandle> released) {
+  if (released.empty())
+    return;
+  llvm::DenseSet<BlobEntry *> held;
+  scope->walk([&](ConstantOp constant) {
+    if (BlobEntry *entry = entryOf(constant))
+      held.insert(entry);
+  });
+  for (DenseResourceElementsHandle handle : released)
+    if (BlobEntry *entry = handle.getResource(); entry && !held.contains(entry))
+      release(entry);
+}
+
+void releaseAllConstantData(Operation *scope) {
+  scope->walk([&](ConstantOp constant) {
+    if (BlobEntry *entry = entryOf(constant))
+      release(entry);
+  });
 }
 
 } // namespace mlir::webnn

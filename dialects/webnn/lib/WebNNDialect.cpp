@@ -43,7 +43,9 @@ FailureOr<ArrayRef<char>> ConstantOp::getRawData() {
     return dense.getRawData();
   if (auto resource = dyn_cast<DenseResourceElementsAttr>(getValue()))
     if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
-      return blob->getData();
+      // (empty once released: releaseUnheldConstantData)
+      if (!blob->getData().empty() || resource.getType().getNumElements() == 0)
+        return blob->getData();
   return failure();
 }
 

@@ -49,7 +49,8 @@ mlir::func::FuncOp getGraphFunction(mlir::ModuleOp module);
 /// The graph function, or an error emitted on |module|.
 mlir::FailureOr<mlir::func::FuncOp> requireGraphFunction(mlir::ModuleOp module);
 /// Erases the constants of |graph| that nothing reads any more (after a
-/// pass replaced or moved their readers).
+/// pass replaced or moved their readers), freeing the bytes no other
+/// constant of the module shares.
 void eraseUnreadConstants(mlir::func::FuncOp graph);
 
 } // namespace webnnc

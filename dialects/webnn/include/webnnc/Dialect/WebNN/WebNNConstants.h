@@ -5,6 +5,8 @@
 #define WEBNNC_DIALECT_WEBNN_WEBNNCONSTANTS_H_
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 
 namespace mlir::webnn {
@@ -21,6 +23,19 @@ ElementsAttr constantValue(RankedTensorType type, ArrayRef<char> bytes);
 /// A constant op holding constantValue(type, bytes).
 ConstantOp createConstant(OpBuilder &builder, Location loc,
                           RankedTensorType type, ArrayRef<char> bytes);
+
+/// Frees the bytes of every resource-backed constant in |constants| that no
+/// webnn.constant under |scope| still holds. Resource blobs live as long as
+/// the MLIRContext, so a pass that replaced constants (folding, packing)
+/// would otherwise keep the old weights beside the new ones; reshape folds
+/// share one blob between constants, hence the check. A released
+/// constant's getRawData() fails.
+void releaseUnheldConstantData(Operation *scope,
+                               ArrayRef<DenseResourceElementsHandle> released);
+
+/// Frees the bytes of every resource-backed constant under |scope|, once
+/// they were written elsewhere (the object's weights blob).
+void releaseAllConstantData(Operation *scope);
 
 } // namespace mlir::webnn
 
