@@ -8,8 +8,9 @@ one input/output pair is computed by torch.
 
 writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
 lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
-(default: all) and unet_small (on request: a U-Net whose decoder upsamples
-with transposed convolutions); NAME_opsetN exports NAME at opset N instead (e.g.
+(default: all), unet_small (on request: a U-Net whose decoder upsamples
+with transposed convolutions) and cnn_attention (on request: a 10 MB conv
+stem with two attention layers, for bench/compile_times.py); NAME_opsetN exports NAME at opset N instead (e.g.
 transformer_encoder_opset13, whose layer norms are basic ops). The ONNX graph's input is named "input", its output "output".
 LeNet-5 also writes lenet5.feature.npy, the ReLU after its second fully
 connected layer (ONNX value /classifier/classifier.3/Relu_output_0).
@@ -79,6 +80,32 @@ class SmallUNet(torch.nn.Module):
         return self.head(d1)
 
 
+class CnnAttention(torch.nn.Module):
+    """A hybrid image classifier of about 10 MB: a strided conv stem (to an
+    8x8 map of 256 channels at 128x128 input), the map as 64 tokens
+    through two transformer encoder layers, mean-pooled into a linear
+    head. The shape of small detection and classification models that put
+    attention after a CNN."""
+
+    def __init__(self):
+        super().__init__()
+        layers, cin = [], 3
+        for cout in (32, 64, 128, 256):
+            layers += [torch.nn.Conv2d(cin, cout, 3, stride=2, padding=1),
+                       torch.nn.BatchNorm2d(cout), torch.nn.ReLU()]
+            cin = cout
+        self.stem = torch.nn.Sequential(*layers)
+        self.blocks = torch.nn.Sequential(*[
+            torch.nn.TransformerEncoderLayer(
+                d_model=256, nhead=8, dim_feedforward=1024, dropout=0.0,
+                batch_first=True) for _ in range(2)])
+        self.head = torch.nn.Linear(256, 1000)
+
+    def forward(self, x):
+        tokens = self.stem(x).flatten(2).transpose(1, 2)
+        return self.head(self.blocks(tokens).mean(1))
+
+
 def network(name):
     """(model, input shape, opset)"""
     if name == "lenet5":
@@ -99,6 +126,8 @@ def network(name):
             d_model=256, nhead=8, dim_feedforward=1024, dropout=0.0,
             batch_first=True)
         return layer, (1, 128, 256), 17
+    if name == "cnn_attention":
+        return randomize_batchnorm(CnnAttention()), (1, 3, 128, 128), 17
     if name == "unet_small":
         return SmallUNet(), (1, 3, 128, 128), 13
     raise SystemExit(f"unknown network '{name}'")
