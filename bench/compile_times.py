@@ -5,11 +5,12 @@
   bench/compile_times.py [--networks resnet50,mobilenet_v2] [--jobs 2]
                          [--markdown FILE]
 
-For each network (the ONNX exports bench/run.py uses), compiles it to an
+For each network (the ONNX exports bench/run.py uses, and cnn_attention,
+a 10 MB conv stem with two attention layers), compiles it to an
 object three times with one fresh cache: cold (the cache empty, every
 kernel generated), warm with every kernel from the cache (`--stats`, which
 reports a compile, makes webnnc compile rather than reuse the object),
-and warm again, when the whole object comes from the cache. (and cnn_attention, a 10 MB conv stem with two attention layers). Measures wall
+and warm again, when the whole object comes from the cache. Measures wall
 time and peak memory (resident set, the largest process) with
 /usr/bin/time. Prints a table with the weights' size beside them.
 """
