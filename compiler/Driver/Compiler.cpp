@@ -292,7 +292,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
   bool checked = options.checkedKernels ||
                  (checkedEnv && std::string(checkedEnv) == "1");
-  auto target = resolveTarget(options.target, checked);
+  auto target = resolveTarget(options.target, checked, options.deterministic);
   if (!target)
     return target.error();
 

@@ -98,9 +98,17 @@ std::string TargetInfo::crossPrefix() const {
 }
 
 Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
-                                                bool checkedKernels) {
-  const char *kernelFeatures =
-      checkedKernels ? kCheckedKernelFeatures : kKernelFeatures;
+                                                bool checkedKernels,
+                                                bool deterministic) {
+  // Deterministic kernels reach the kernel generator as Halide's
+  // disable_llvm_loop_opt (see kernels::isDeterministic): LLVM's loop
+  // vectorizer may reassociate a float reduction Halide left scalar, at a
+  // width that depends on the target, and the schedules choose their
+  // width-independent forms by it.
+  std::string features =
+      std::string(checkedKernels ? kCheckedKernelFeatures : kKernelFeatures) +
+      (deterministic ? "-disable_llvm_loop_opt" : "");
+  const char *kernelFeatures = features.c_str();
   if (name == "aarch64" || name.rfind("aarch64+", 0) == 0)
     return resolveAArch64(name, kernelFeatures);
   TargetInfo info;

@@ -282,4 +282,20 @@ std::string writeNpy(const std::string &path, const HostTensor &tensor) {
   return out ? "" : "cannot write '" + path + "'";
 }
 
+size_t countDifferingBits(const HostTensor &a, const HostTensor &b) {
+  if (a.descriptor() != b.descriptor())
+    return a.elementCount();
+  size_t count = 0;
+  if (spec::isFourBit(a.dataType())) { // two per byte: by value
+    for (size_t i = 0; i < a.elementCount(); ++i)
+      count += a.at(i) != b.at(i);
+    return count;
+  }
+  size_t bytes = spec::byteSize(a.dataType());
+  for (size_t i = 0; i < a.elementCount(); ++i)
+    count +=
+        std::memcmp(a.data() + i * bytes, b.data() + i * bytes, bytes) != 0;
+  return count;
+}
+
 } // namespace webnnc

@@ -75,8 +75,53 @@ CompiledTestModel::run(const std::map<std::string, HostTensor> &inputs,
 }
 
 Expected<std::vector<HostTensor>, std::string>
+computeDeterministic(Graph &graph,
+                     const std::map<std::string, HostTensor> &inputs,
+                     CompileOptions options) {
+  // One independent copy of the graph per target: compile() consumes its
+  // graph (and frees its weights).
+  std::string text = graph.toMlir();
+  options.deterministic = true;
+  std::vector<HostTensor> first;
+  std::string firstRun;
+  for (const char *target : {"x86-64-v3", "x86-64-v4", "host"}) {
+    auto copy = Graph::parse(text, "determinism-check");
+    if (!copy)
+      return "cannot re-read the graph: " + copy.error();
+    options.target = target;
+    auto model = CompiledTestModel::compile(*copy, options);
+    if (!model)
+      return model.error();
+    for (int repeat = 0; repeat < 2; ++repeat)
+      for (int threads : {1, 2, 3}) {
+        auto outputs = (*model)->run(inputs, threads);
+        if (!outputs)
+          return outputs.error();
+        std::string run =
+            std::string(target) + " at " + std::to_string(threads) + " threads";
+        if (firstRun.empty()) {
+          first = std::move(*outputs);
+          firstRun = run;
+          continue;
+        }
+        for (size_t i = 0; i < first.size(); ++i)
+          if (size_t n = countDifferingBits(first[i], (*outputs)[i]))
+            return "not deterministic: output '" +
+                   (*model)->compiled().outputs[i].name + "' on " + run +
+                   " differs from " + firstRun + " in " + std::to_string(n) +
+                   " of " + std::to_string(first[i].elementCount()) +
+                   " elements";
+      }
+  }
+  return first;
+}
+
+Expected<std::vector<HostTensor>, std::string>
 compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
               CompileOptions options, int threads) {
+  if (const char *check = std::getenv("WEBNNC_TEST_DETERMINISM");
+      check && std::string(check) == "1" && options.target == "host")
+    return computeDeterministic(graph, inputs, std::move(options));
   if (const char *crossTarget = std::getenv("WEBNNC_TEST_TARGET");
       crossTarget && *crossTarget && options.target == "host") {
     auto target = resolveTarget(crossTarget);

@@ -47,10 +47,22 @@ private:
 // process and computes it on |inputs| with |threads| threads. With
 // $WEBNNC_TEST_TARGET set (e.g. aarch64) and options.target left at host,
 // compiles for that target instead; a cross target's model is computed
-// under its emulator (computeEmulated).
+// under its emulator (computeEmulated). With $WEBNNC_TEST_DETERMINISM=1,
+// computeDeterministic's check instead (|threads| then unused).
 Expected<std::vector<HostTensor>, std::string>
 compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
               CompileOptions options = {}, int threads = 1);
+
+// The determinism check (CompileOptions::deterministic): |graph| (consumed)
+// compiled deterministic for x86-64-v3, x86-64-v4 and host, each computed
+// on |inputs| at 1, 2 and 3 threads, twice. Returns the first outputs if
+// every run's outputs have the same bits, else an error naming the first
+// output and run that differ. Also what compileAndRun does with
+// $WEBNNC_TEST_DETERMINISM=1 (the agreement suite run that way).
+Expected<std::vector<HostTensor>, std::string>
+computeDeterministic(Graph &graph,
+                     const std::map<std::string, HostTensor> &inputs,
+                     CompileOptions options = {});
 
 // Checks |actual| against |expected| element by element: integers exactly,
 // floats within |atol| + |rtol| * |expected| (NaN matches NaN). Returns ""

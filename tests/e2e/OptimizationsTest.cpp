@@ -228,6 +228,22 @@ TEST_P(RandomGraphs, EveryPassOffMatchesReference) {
                                        .inPlace = false});
 }
 
+// Deterministic mode on random graphs: the same bits on x86-64-v3, -v4 and
+// host at 1, 2 and 3 threads, and still within the reference's tolerance.
+TEST_P(RandomGraphs, DeterministicOnEveryTargetAndThreadCount) {
+  Graph reference = buildRandom(GetParam(), /*extraOutputs=*/true);
+  Graph compiled = buildRandom(GetParam(), /*extraOutputs=*/true);
+  auto inputs = test::randomInputs(reference, GetParam(), -1, 1);
+  auto expected = reference::evaluate(reference, inputs);
+  ASSERT_TRUE(expected) << expected.error();
+  auto actual = test::computeDeterministic(compiled, inputs);
+  ASSERT_TRUE(actual) << actual.error();
+  ASSERT_EQ(actual->size(), expected->size());
+  for (size_t i = 0; i < actual->size(); ++i)
+    EXPECT_EQ(test::compare((*actual)[i], (*expected)[i], 1e-4, 1e-5), "")
+        << "output " << i;
+}
+
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomGraphs, ::testing::Range(1u, 9u));
 
 // conv -> (relu, then + the conv's value), with the conv's value also read

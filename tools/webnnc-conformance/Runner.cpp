@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -26,6 +28,11 @@ namespace fs = std::filesystem;
 namespace json = llvm::json;
 
 namespace {
+
+// Where --check-determinism compiles every case: AVX2 and AVX-512 vectors,
+// and whatever this machine has beyond them.
+constexpr const char *kDeterminismTargets[] = {"x86-64-v3", "x86-64-v4",
+                                               "host"};
 
 struct Outcome {
   const Case *c = nullptr;
@@ -55,6 +62,49 @@ std::vector<std::string> jsonFiles(const std::vector<std::string> &paths,
   return files;
 }
 
+// A compile target and thread count a case is computed at.
+struct Variant {
+  std::string target;
+  int threads = 1;
+};
+
+std::string describe(const Variant &v) {
+  return v.target + " at " + std::to_string(v.threads) +
+         (v.threads == 1 ? " thread" : " threads");
+}
+
+// The outputs of |graph| compiled for |target| and computed at each of
+// |threads|, in the model's output order; or why not.
+Expected<std::vector<std::vector<HostTensor>>, std::string>
+computeAt(Graph &graph, const std::map<std::string, HostTensor> &inputs,
+          const std::string &target, const std::vector<int> &threads,
+          bool deterministic, const RunOptions &options,
+          std::vector<std::string> &names) {
+  CompileOptions compileOptions;
+  compileOptions.modelName = "wpt";
+  compileOptions.target = target;
+  compileOptions.deterministic = deterministic;
+  compileOptions.jobs = 1; // cases already run in parallel
+  compileOptions.kernelCacheDir = options.cacheDir;
+  auto compiled = compile(graph, compileOptions);
+  if (!compiled)
+    return "compile: " + compiled.error();
+  auto loaded = LoadedModel::load(compiled->artifact, "wpt");
+  if (!loaded)
+    return "load: " + loaded.error();
+  names.clear();
+  for (const NamedOperand &output : compiled->outputs)
+    names.push_back(output.name);
+  std::vector<std::vector<HostTensor>> all;
+  for (int n : threads) {
+    auto results = (*loaded)->compute(inputs, n);
+    if (!results)
+      return "compute: " + results.error();
+    all.push_back(std::move(*results));
+  }
+  return all;
+}
+
 Outcome runCase(const Case &c, const RunOptions &options) {
   Outcome out;
   out.c = &c;
@@ -62,41 +112,62 @@ Outcome runCase(const Case &c, const RunOptions &options) {
     out.reason = "vectors: " + c.error;
     return out;
   }
-  auto built = buildCase(c);
-  if (!built) {
-    out.reason = "build: " + built.error().message;
-    return out;
+  // A case's graph is compiled (and changed by the passes) once per
+  // target, so each target builds it afresh.
+  std::vector<std::string> targets =
+      options.checkDeterminism
+          ? std::vector<std::string>(std::begin(kDeterminismTargets),
+                                     std::end(kDeterminismTargets))
+          : std::vector<std::string>{options.target};
+  std::vector<int> threads = options.checkDeterminism
+                                 ? std::vector<int>{1, 2, 3}
+                                 : std::vector<int>{1};
+  std::optional<Tolerance> tolerance;
+  std::vector<std::string> names;
+  std::vector<HostTensor> reference;
+  Variant referenceVariant;
+  for (const std::string &target : targets) {
+    auto built = buildCase(c);
+    if (!built) {
+      out.reason = "build: " + built.error().message;
+      return out;
+    }
+    auto computed = computeAt(built->graph, built->inputs, target, threads,
+                              options.checkDeterminism, options, names);
+    if (!computed) {
+      out.reason = computed.error();
+      return out;
+    }
+    for (size_t t = 0; t < threads.size(); ++t) {
+      Variant variant{target, threads[t]};
+      std::vector<HostTensor> &results = (*computed)[t];
+      if (reference.empty()) {
+        reference = results;
+        referenceVariant = variant;
+        continue;
+      }
+      for (size_t i = 0; i < results.size(); ++i) {
+        if (size_t n = countDifferingBits(reference[i], results[i])) {
+          out.reason = "not deterministic: output '" + names[i] + "' on " +
+                       describe(variant) + " differs from " +
+                       describe(referenceVariant) + " in " + std::to_string(n) +
+                       " of " + std::to_string(reference[i].elementCount()) +
+                       " elements";
+          return out;
+        }
+      }
+    }
+    tolerance = built->tolerance;
   }
-  CompileOptions compileOptions;
-  compileOptions.modelName = "wpt";
-  compileOptions.target = options.target;
-  compileOptions.jobs = 1; // cases already run in parallel
-  compileOptions.kernelCacheDir = options.cacheDir;
-  auto compiled = compile(built->graph, compileOptions);
-  if (!compiled) {
-    out.reason = "compile: " + compiled.error();
-    return out;
-  }
-  auto loaded = LoadedModel::load(compiled->artifact, "wpt");
-  if (!loaded) {
-    out.reason = "load: " + loaded.error();
-    return out;
-  }
-  auto results = (*loaded)->compute(built->inputs);
-  if (!results) {
-    out.reason = "compute: " + results.error();
-    return out;
-  }
-  for (size_t i = 0; i < compiled->outputs.size(); ++i)
-    out.outputs[compiled->outputs[i].name] = (*results)[i];
+  for (size_t i = 0; i < names.size(); ++i)
+    out.outputs[names[i]] = reference[i];
   for (const auto &[name, expected] : c.expected) {
     auto it = out.outputs.find(name);
     if (it == out.outputs.end()) {
       out.reason = "output '" + name + "' was not computed";
       return out;
     }
-    std::string mismatch =
-        compareOutput(it->second, expected, built->tolerance);
+    std::string mismatch = compareOutput(it->second, expected, *tolerance);
     if (!mismatch.empty()) {
       out.reason = "output '" + name + "': " + mismatch;
       return out;

@@ -90,6 +90,9 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
                "Test mode: kernels check every buffer access against its "
                "bounds; a failed check fails the compute (also "
                "WEBNNC_CHECKED_KERNELS=1)");
+  app.add_flag("--deterministic", options.deterministic,
+               "Outputs bit-identical on every x86-64 target and at any "
+               "thread count (docs/determinism.md)");
   // Each optimization can be turned off, to compare or to isolate a bug.
   Optimizations &opt = options.optimizations;
   app.add_flag("--no-fold{false}", opt.foldConstants,

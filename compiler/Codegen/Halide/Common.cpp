@@ -89,7 +89,15 @@ Expr broadcastRead(const Value &value, const spec::Shape &outShape,
   return read(value, args);
 }
 
+namespace {
+bool strictStores = false;
+} // namespace
+
+void setStrictStores(bool strict) { strictStores = strict; }
+
 Expr store(Expr e, DataType type) {
+  if (strictStores && e.type().is_float())
+    e = strict_float(e);
   if (type == DataType::Float16 && e.type().is_float() && e.type().bits() > 16) {
     // Halide 14's software float -> float16 conversion turns NaN into
     // infinity (its overflow test also matches NaN), and under fast-math

@@ -110,6 +110,23 @@ Halide::Expr store(Halide::Expr e, spec::DataType type);
 int vectorWidth(const Halide::Target &target, Halide::Type type,
                 int64_t extent);
 
+// Whether the kernel is compiled deterministic (CompileOptions::
+// deterministic): its results may not depend on the vector width. The
+// compiler says so with Halide's disable_llvm_loop_opt feature, which also
+// keeps LLVM from vectorizing (reassociating) a reduction loop left scalar.
+inline bool isDeterministic(const Halide::Target &target) {
+  return target.has_feature(Halide::Target::DisableLLVMLoopOpt);
+}
+
+// Deterministic kernels also compute every value a Func stores (store())
+// strictly: Halide's strict_float, no reassociation, contraction or
+// reciprocal, because LLVM's fast-math rewrites order the same expression
+// differently for AVX2 and AVX-512 (hardSwish's x * y / 6 became
+// (x * y) * (1/6) on one and (x * (1/6)) * y on the other). Sums a kernel
+// accumulates in update definitions keep their one order and their fused
+// multiply-adds. Set once per kernel batch by the generator.
+void setStrictStores(bool strict);
+
 // A float64 literal (Halide has no implicit Expr from double).
 inline Halide::Expr f64(double v) {
   return Halide::Internal::make_const(Halide::Float(64), v);

@@ -229,6 +229,7 @@ std::string compileKernelBatch(const kernels::KernelBatch &batch,
   } catch (const Halide::Error &e) {
     return "invalid Halide target '" + batch.target + "': " + e.what();
   }
+  setStrictStores(isDeterministic(target));
   for (const kernels::KernelSpec &kernel : batch.kernels) {
     try {
       std::string base = options.outputDir + "/" + kernel.name;

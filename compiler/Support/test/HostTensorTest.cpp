@@ -2,6 +2,7 @@
 // Host tensors: casting on store, and .npy round trips.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
@@ -90,4 +91,28 @@ TEST(HostTensor, NpyReadsBoolAsUint8) {
   ASSERT_TRUE(t) << t.error();
   EXPECT_EQ(t->dataType(), spec::DataType::Uint8);
   EXPECT_EQ(t->toDoubles(), (std::vector<double>{1, 0, 1}));
+}
+
+TEST(HostTensor, CountDifferingBitsSeesEveryBit) {
+  using spec::DataType;
+  auto floats = [](std::vector<double> v) {
+    return HostTensor::fromDoubles({DataType::Float32, {int64_t(v.size())}}, v);
+  };
+  // 0 and -0 compare equal as numbers but differ in a bit; NaN equals itself.
+  EXPECT_EQ(
+      countDifferingBits(floats({0.0, NAN, 1.0}), floats({-0.0, NAN, 1.0})),
+      1u);
+  HostTensor a = floats({1.0, 2.0}), b = floats({1.0, 2.0});
+  b.as<uint32_t>()[1] ^= 1u; // one ulp
+  EXPECT_EQ(countDifferingBits(a, b), 1u);
+  // Other shapes or types: every element counts.
+  EXPECT_EQ(countDifferingBits(floats({1, 2}), floats({1, 2, 3})), 2u);
+  // Four-bit elements by value (five elements, the last byte half used).
+  HostTensor p({DataType::Int4, {5}}), q({DataType::Int4, {5}});
+  for (size_t i = 0; i < 5; ++i) {
+    p.set(i, double(i));
+    q.set(i, double(i));
+  }
+  q.set(3, -1);
+  EXPECT_EQ(countDifferingBits(p, q), 1u);
 }

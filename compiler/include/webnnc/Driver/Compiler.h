@@ -52,6 +52,10 @@ struct CompileOptions {
   // and bound, before anything is written out of bounds. Also switched on
   // for every compile by the environment variable WEBNNC_CHECKED_KERNELS=1.
   bool checkedKernels = false;
+  // Outputs bit-identical whatever the x86-64 target (x86-64-v3, -v4,
+  // host) and the thread count: every float sum in one order that depends
+  // on neither (docs/determinism.md).
+  bool deterministic = false;
   // Where generated kernels are kept for later compiles (KernelCache);
   // empty: none (the library's default; the CLI uses
   // defaultKernelCacheDirectory() unless --no-cache).

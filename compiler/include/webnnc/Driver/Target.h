@@ -32,9 +32,11 @@ struct TargetInfo {
 // optional ARMv8.2 extensions as `+feature` suffixes: aarch64+dotprod
 // (int8 dot products), aarch64+fp16 (half-precision arithmetic).
 // |checkedKernels| keeps Halide's assertions in the kernels (see
-// CompileOptions::checkedKernels).
+// CompileOptions::checkedKernels); |deterministic| asks for kernels whose
+// results do not depend on the vector width (CompileOptions::deterministic).
 Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
-                                                bool checkedKernels = false);
+                                                bool checkedKernels = false,
+                                                bool deterministic = false);
 
 } // namespace webnnc
 

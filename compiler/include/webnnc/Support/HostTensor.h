@@ -56,6 +56,11 @@ struct NamedTensor {
   HostTensor tensor;
 };
 
+// How many elements of |a| and |b| differ in any bit (four-bit elements by
+// value; every element when the descriptors differ): the determinism
+// checks' comparison.
+size_t countDifferingBits(const HostTensor &a, const HostTensor &b);
+
 // NumPy .npy files (format 1.0-3.0, little-endian, C order) holding one of
 // the WebNN data types; float16 is '<f2'. NumPy has no four-bit type:
 // int4/uint4 tensors are written unpacked as int8/uint8.
