@@ -9,6 +9,9 @@
 #                                # (default: host; aarch64 when the project
 #                                # is cross-compiled for aarch64)
 #     [MODEL_NAME <c_identifier>]  # symbol prefix (default: <name>)
+#     [DETERMINISTIC]            # outputs bit-identical on every x86-64
+#                                # target and thread count
+#                                # (docs/determinism.md)
 #     [PARAMS <key=value>...]    # passed to a generator target
 #     [OPTIONS <webnnc flag>...]) # e.g. --no-fuse
 #
@@ -18,7 +21,7 @@
 # then.
 
 function(webnnc_add_model name)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG ""
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "DETERMINISTIC"
     "SOURCE;TARGET;MODEL_NAME" "OUTPUTS;PARAMS;OPTIONS")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "webnnc_add_model(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
@@ -77,6 +80,9 @@ function(webnnc_add_model name)
   endif()
   if(ARG_TARGET)
     list(APPEND flags --target "${ARG_TARGET}")
+  endif()
+  if(ARG_DETERMINISTIC)
+    list(APPEND flags --deterministic)
   endif()
   add_custom_command(
     OUTPUT "${object}" "${header}"

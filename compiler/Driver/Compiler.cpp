@@ -302,6 +302,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   DiagnosticLog log(context);
   const Optimizations &opt = options.optimizations;
   result.stats.graphOps = countComputeOps(graph.function());
+  result.stats.deterministic = options.deterministic;
   // One timing report (--mlir-timing) for the whole compile: every pass,
   // kernel generation, glue code generation and linking. It prints when
   // compile() returns.
@@ -543,7 +544,8 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   result.artifact = std::move(*object);
   result.stats.objectBytes = int64_t(result.artifact.size());
   result.stats.codeBytes = codeBytes(result.artifact);
-  result.header = emitHeader(options.modelName, result.inputs, result.outputs);
+  result.header = emitHeader(options.modelName, result.inputs, result.outputs,
+                             options.deterministic);
   return result;
 }
 

@@ -101,7 +101,7 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
                                                 bool checkedKernels,
                                                 bool deterministic) {
   // Deterministic kernels reach the kernel generator as Halide's
-  // disable_llvm_loop_opt (see kernels::isDeterministic): LLVM's loop
+  // disable_llvm_loop_opt (see halide::isDeterministic): LLVM's loop
   // vectorizer may reassociate a float reduction Halide left scalar, at a
   // width that depends on the target, and the schedules choose their
   // width-independent forms by it.

@@ -25,8 +25,8 @@ int main(void) {
       webnnc_mlp_compute(e, &mlpIn, &mlpOut) != WEBNNC_STATUS_OK)
     return 1;
   webnnc_mlp_destroy(e);
-  printf("mlp: hidden %g %g %g, y %g %g\n", hidden[0], hidden[1], hidden[2],
-         z[0], z[1]);
+  printf("mlp: hidden %g %g %g, y %g %g (deterministic: %d)\n", hidden[0],
+         hidden[1], hidden[2], z[0], z[1], WEBNNC_MLP_DETERMINISTIC);
 #endif
   return 0;
 }

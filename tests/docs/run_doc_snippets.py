@@ -7,6 +7,7 @@ compiled with webnnc (object + header), every `.c`/`.cpp` one is compiled
 and linked with it and the runtime, run, and its output compared with the
 block tagged `output=<program stem>`. Fails on any difference.
 
+--webnnc-flag adds a flag to the models' compile (e.g. --deterministic).
 With --target (e.g. aarch64) the model is compiled for that target, the
 programs with --cc/--cxx (the cross compilers) against that target's
 --runtime, and run under --emulator.
@@ -34,6 +35,8 @@ def main():
     parser.add_argument("--cc", default="cc")
     parser.add_argument("--cxx", default="c++")
     parser.add_argument("--target", default="host")
+    parser.add_argument("--webnnc-flag", action="append", default=[],
+                        help="another webnnc flag for the models (repeatable)")
     parser.add_argument("--emulator", default="",
                         help="a command running the programs, split on spaces")
     args = parser.parse_args()
@@ -55,7 +58,7 @@ def main():
     for model in models:
         stem = pathlib.Path(model).stem
         run([args.webnnc, model, "--target", args.target, "-o", stem + ".o",
-             "--header", stem + ".h"], work)
+             "--header", stem + ".h", *args.webnnc_flag], work)
         objects.append(stem + ".o")
     for program in programs:
         stem = pathlib.Path(program).stem + ("_cpp" if program.endswith(".cpp") else "")

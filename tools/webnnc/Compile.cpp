@@ -158,6 +158,11 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
               ll(s.arenaBytes), ll(s.intermediateTensors),
               ll(s.intermediateBytes), ll(s.unsharedArenaBytes), saving,
               ll(s.inPlaceKernelCalls));
+  // Deterministic mode changes how every kernel is compiled (no LLVM loop
+  // passes, strict stored values); no op takes a separate slower path.
+  std::printf("deterministic: %s\n",
+              s.deterministic ? "yes (every kernel; no op on a slower path)"
+                              : "no");
   std::printf("weight_bytes: %lld\n", ll(s.weightBytes));
   std::printf("code_bytes: %lld\n", ll(s.codeBytes));
   std::printf("object_bytes: %lld\n", ll(s.objectBytes));

@@ -35,8 +35,9 @@ objectCacheSlot(const std::string &command, const std::string &input,
        << options.target << "\nchecked "
        << (options.checkedKernels ||
            (checkedEnv && std::string(checkedEnv) == "1"))
-       << "\noptimizations " << o.foldConstants << o.recognize << o.channelsLast
-       << o.packWeights << o.winograd << o.fuse << o.inPlace << "\n";
+       << "\ndeterministic " << options.deterministic << "\noptimizations "
+       << o.foldConstants << o.recognize << o.channelsLast << o.packWeights
+       << o.winograd << o.fuse << o.inPlace << "\n";
   for (const std::string &output : options.outputs)
     text << "output " << output << "\n";
   for (const auto *list :

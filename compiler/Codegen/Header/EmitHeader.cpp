@@ -89,7 +89,8 @@ void describe(std::ostream &os, const char *role,
 
 std::string emitHeader(const std::string &model,
                        const std::vector<NamedOperand> &inputs,
-                       const std::vector<NamedOperand> &outputs) {
+                       const std::vector<NamedOperand> &outputs,
+                       bool deterministic) {
   std::ostringstream os;
   std::string guard = "WEBNNC_MODEL_" + upper(model) + "_H_";
   std::string prefix = "webnnc_" + model;
@@ -105,6 +106,10 @@ std::string emitHeader(const std::string &model,
   for (const auto *ops : {&inputs, &outputs})
     for (const NamedOperand &operand : *ops)
       open |= spec::hasOpenDims(operand.descriptor.shape);
+  if (deterministic)
+    os << " *\n * Compiled deterministic: its outputs are bit-identical for "
+          "the same inputs on\n * every x86-64 target and at any thread "
+          "count (docs/determinism.md).\n";
   os << " *\n * Link the model object and the webnnc runtime library "
         "(libwebnnc_runtime.a, -lpthread -lm).\n"
         " * Usage:\n"
@@ -137,7 +142,8 @@ std::string emitHeader(const std::string &model,
   os << "extern const webnnc_model_t " << prefix << "_model;\n\n";
 
   os << "enum {\n  " << macro << "_NUM_INPUTS = " << inputs.size() << ",\n  "
-     << macro << "_NUM_OUTPUTS = " << outputs.size() << ",\n";
+     << macro << "_NUM_OUTPUTS = " << outputs.size() << ",\n  " << macro
+     << "_DETERMINISTIC = " << (deterministic ? 1 : 0) << ",\n";
   auto elements = [&](const char *role, const std::vector<NamedOperand> &ops,
                       const std::vector<std::string> &fields) {
     for (size_t i = 0; i < ops.size(); ++i)

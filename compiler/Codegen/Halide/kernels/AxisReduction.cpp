@@ -78,4 +78,16 @@ void scheduleReduction(Func f, const spec::Shape &outShape, int64_t work,
   }
 }
 
+void reduceInSixteenLanes(Func f, RVar r) {
+  RVar ro("ro"), ri("ri");
+  Var lane("lane");
+  Func partial = f.update()
+                     .split(r, ro, ri, 16, TailStrategy::GuardWithIf)
+                     .rfactor(ri, lane);
+  std::vector<Var> vars = f.args();
+  partial.compute_at(f, vars.empty() ? Var::outermost() : vars.front())
+      .vectorize(lane);
+  partial.update().vectorize(lane);
+}
+
 } // namespace webnnc::halide

@@ -45,6 +45,16 @@ private:
 void scheduleReduction(Halide::Func f, const spec::Shape &outShape,
                        int64_t work, const Halide::Target &target);
 
+// Deterministic kernels' reductions along memory: |f|'s update over |r|
+// (a reduction's innermost RVar, contiguous in its input) as 16 partial
+// results, lane k combining elements k, k + 16, k + 32, ... in order, then
+// the 16 combined in order. Vectorized 16 wide on every target (AVX2
+// computes each step as two 8-lane vectors), so the order of the sum, and
+// its bits, do not depend on the vector width. With LLVM's loop passes off
+// (as deterministic kernels are compiled) a reduction left scalar would
+// keep one order too, but run several times slower.
+void reduceInSixteenLanes(Halide::Func f, Halide::RVar r);
+
 } // namespace webnnc::halide
 
 #endif // WEBNNC_CODEGEN_HALIDE_KERNELS_AXISREDUCTION_H_

@@ -100,10 +100,16 @@ Defined normalize(const kernels::OpSpec &op, const Value &input,
   result(vars) = store(value, op.result.dataType);
   spec::Shape shape = op.result.shape;
   int64_t work = spec::elementCount(shape);
+  bool innermostReduced =
+      !shape.empty() && reduction.isReduced(shape.size() - 1);
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) mutable {
     mean.compute_root();
     variance.compute_root();
+    if (isDeterministic(target) && innermostReduced) {
+      reduceInSixteenLanes(mean, reduction.domain().x);
+      reduceInSixteenLanes(variance, reduction.domain().x);
+    }
     scheduleElementwise(output, shape, target, placement);
     (void)work;
   };

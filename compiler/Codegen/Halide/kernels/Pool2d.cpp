@@ -175,6 +175,10 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
       acc.compute_at(output, vo).vectorize(accVec);
       acc.update().vectorize(accVec);
     }
+    // Small windows unrolled: LLVM does it, except in deterministic
+    // kernels, compiled without its loop passes.
+    if (isDeterministic(target) && g.windowHeight * g.windowWidth <= 9)
+      acc.update().unroll(r.x).unroll(r.y);
     if (count.defined())
       count.compute_root();
     int64_t work = sizeHint(g.batches) * sizeHint(g.channels) *

@@ -250,6 +250,10 @@ Defined softmax(const kernels::OpSpec &op, const Value &input) {
     // Row statistics first (small), then the normalized values.
     rowMax.compute_root();
     rowSum.compute_root();
+    if (isDeterministic(target) && d == 0) {
+      reduceInSixteenLanes(rowMax, r.x);
+      reduceInSixteenLanes(rowSum, r.x);
+    }
     scheduleElementwise(output, shape, target, placement);
   };
   return {Value{f, op.result, input.openExtents}, sched};

@@ -13,9 +13,12 @@ namespace webnnc {
 // The header of model |modelName|: the descriptor declaration, shape
 // constants, typed input/output structs and create/compute/destroy
 // wrappers over the runtime's executor API. Plain C11, usable from C++.
+// |deterministic|: compiled with CompileOptions::deterministic (the header
+// says so, and its <MODEL>_DETERMINISTIC constant is 1).
 std::string emitHeader(const std::string &modelName,
                        const std::vector<NamedOperand> &inputs,
-                       const std::vector<NamedOperand> &outputs);
+                       const std::vector<NamedOperand> &outputs,
+                       bool deterministic = false);
 
 // A C identifier made from |name|: other characters become '_', a leading
 // digit or a C keyword gets a '_' added.

@@ -94,6 +94,7 @@ struct CompileStats {
   int64_t weightBytes = 0; // constants in read-only data
   int64_t objectBytes = 0;
   int64_t codeBytes = 0;   // machine code in the object (kernels and glue)
+  bool deterministic = false; // compiled with CompileOptions::deterministic
 };
 
 struct CompiledModel {
