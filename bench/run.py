@@ -3,7 +3,7 @@
 """webnnc against ONNX Runtime on the reference networks.
 
   bench/run.py [--networks lenet5,resnet50] [--threads 1,2] [--rounds 7]
-               [--markdown FILE]
+               [--markdown FILE] [--deterministic]
 
 For each network and thread count, compiles the network's ONNX file with
 webnnc and loads it in ONNX Runtime (npm onnxruntime-node, installed by
@@ -19,7 +19,9 @@ The networks come from models/onnx/export_networks.py (torch, fixed seed, no
 downloads), exported into the work directory once. NAME_dynamic is NAME
 exported with dynamic_axes and compiled with those dimensions left open
 (--dim-max), computed at the static network's size: put beside NAME, the
-two rows give the cost of open dimensions.
+two rows give the cost of open dimensions. --deterministic also times each
+network compiled `--deterministic` in the same rounds (two more columns:
+its median and its ratio to the default compile).
 """
 import argparse
 import math
@@ -89,6 +91,13 @@ def measure(args, name, threads):
         args.webnnc, "run", model, "--input", "input=" + input_npy,
         "--threads", str(threads), "--output-dir", webnnc_dir,
         "--bench-serve"] + keep_open)
+    # --deterministic: the same model compiled deterministic, timed in the
+    # same rounds.
+    deterministic = Server("webnnc --deterministic", [
+        args.webnnc, "run", model, "--input", "input=" + input_npy,
+        "--threads", str(threads), "--output-dir", webnnc_dir + ".det",
+        "--bench-serve", "--deterministic"] + keep_open) \
+        if args.deterministic else None
     env = dict(os.environ, NODE_PATH=args.node_modules)
     ort = Server("onnxruntime", [
         "node", os.path.join(ROOT, "bench/ort_bench.js"), model, input_npy,
@@ -97,12 +106,16 @@ def measure(args, name, threads):
     probe = max(min(webnnc.time(3)), min(ort.time(3)))
     count = int(min(max(args.round_seconds * 1000 / max(probe, 1e-3), 3),
                     5000))
-    ours, theirs = [], []
+    ours, theirs, determined = [], [], []
     for _ in range(args.rounds):
         ours += webnnc.time(count)
         theirs += ort.time(count)
+        if deterministic:
+            determined += deterministic.time(count)
     webnnc.finish()
     ort.finish()
+    if deterministic:
+        deterministic.finish()
 
     written = [f for f in os.listdir(webnnc_dir) if f.endswith(".npy")]
     if len(written) != 1:
@@ -119,13 +132,20 @@ def measure(args, name, threads):
                        if name.endswith("_dynamic") else model)
     ms, ort_ms = float(np.median(ours)), float(np.median(theirs))
     gflops = flop / ms / 1e6
-    return {
+    result = {
         "network": name, "threads": threads, "computes": len(ours),
         "webnnc_ms": ms, "ort_ms": ort_ms, "ratio": ms / ort_ms,
         "gflops": gflops,
         "peak_percent": 100 * gflops / (args.peak_gflops * threads),
         "max_diff": diff, "agrees": diff <= 1e-3 * scale,
     }
+    if deterministic:
+        det_ms = float(np.median(determined))
+        det = np.load(os.path.join(webnnc_dir + ".det", written[0]))
+        det_diff = float(np.abs(det.astype(np.float64) - expected).max())
+        result.update(deterministic_ms=det_ms, deterministic_ratio=det_ms / ms,
+                      agrees=result["agrees"] and det_diff <= 1e-3 * scale)
+    return result
 
 
 HEADER = ("| network | threads | webnnc ms | ORT ms | webnnc/ORT | GFLOP/s "
@@ -133,10 +153,26 @@ HEADER = ("| network | threads | webnnc ms | ORT ms | webnnc/ORT | GFLOP/s "
           "|---|---:|---:|---:|---:|---:|---:|---:|")
 
 
+DETERMINISTIC_HEADER = (" deterministic ms | deterministic/default |",
+                        "---:|---:|")
+
+
+def header(deterministic):
+    if not deterministic:
+        return HEADER
+    top, rule = HEADER.split("\n")
+    return (top + DETERMINISTIC_HEADER[0] + "\n" + rule +
+            DETERMINISTIC_HEADER[1])
+
+
 def row(r):
-    return (f"| {r['network']} | {r['threads']} | {r['webnnc_ms']:.3f} | "
+    text = (f"| {r['network']} | {r['threads']} | {r['webnnc_ms']:.3f} | "
             f"{r['ort_ms']:.3f} | {r['ratio']:.2f} | {r['gflops']:.1f} | "
             f"{r['peak_percent']:.1f} | {r['max_diff']:.2g} |")
+    if "deterministic_ms" in r:
+        text += (f" {r['deterministic_ms']:.3f} | "
+                 f"{r['deterministic_ratio']:.2f} |")
+    return text
 
 
 def main():
@@ -154,6 +190,9 @@ def main():
     parser.add_argument("--node-modules",
                         default=os.path.join(ROOT, "bench/node_modules"))
     parser.add_argument("--markdown", help="also write the table here")
+    parser.add_argument("--deterministic", action="store_true",
+                        help="also time each network compiled "
+                             "--deterministic, in the same rounds")
     args = parser.parse_args()
     if not os.path.isdir(os.path.join(args.node_modules, "onnxruntime-node")):
         # 77: what the test suite counts as skipped.
@@ -166,7 +205,7 @@ def main():
     machine = (f"{cpu_name()}, {os.cpu_count()} cores, measured peak "
                f"{args.peak_gflops:.1f} GFLOP/s per core (fp32 FMA)")
     print(machine, flush=True)
-    print(HEADER, flush=True)
+    print(header(args.deterministic), flush=True)
     results = []
     for name in args.networks.split(","):
         for threads in [int(t) for t in args.threads.split(",")]:
@@ -178,7 +217,7 @@ def main():
     if args.markdown:
         with open(args.markdown, "w") as out:
             out.write(f"{time.strftime('%Y-%m-%d')}, {machine}\n\n")
-            out.write(HEADER + "\n")
+            out.write(header(args.deterministic) + "\n")
             out.writelines(row(r) + "\n" for r in results)
             out.write(f"\ngeometric mean webnnc/ORT: {geomean:.2f}\n")
     disagree = [f"{r['network']} ({r['threads']} threads)" for r in results

@@ -120,7 +120,7 @@ Outcome runCase(const Case &c, const RunOptions &options) {
                                      std::end(kDeterminismTargets))
           : std::vector<std::string>{options.target};
   std::vector<int> threads = options.checkDeterminism
-                                 ? std::vector<int>{1, 2, 3}
+                                 ? std::vector<int>{1, 2, 3, 1, 2, 3}
                                  : std::vector<int>{1};
   std::optional<Tolerance> tolerance;
   std::vector<std::string> names;

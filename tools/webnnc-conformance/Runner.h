@@ -23,9 +23,10 @@ struct RunOptions {
   std::string cacheDir;
   bool verbose = false;
   // Compile every case deterministic (CompileOptions::deterministic) for
-  // x86-64-v3, x86-64-v4 and host and compute each at 1, 2 and 3 threads: a
-  // case passes only if every output is bit-identical across all of them
-  // (and the first is within the tolerance). --target is then not used.
+  // x86-64-v3, x86-64-v4 and host and compute each at 1, 2 and 3 threads,
+  // twice: a case passes only if every output is bit-identical across all
+  // of them (and the first is within the tolerance). --target is then not
+  // used.
   bool checkDeterminism = false;
   // A missing path is a skip (exit 77, CTest's SKIP_RETURN_CODE), not an
   // error: the WPT vectors live outside the repository.

@@ -28,11 +28,11 @@ int main(int argc, char **argv) {
                  "Cases compiled at once (default: cores)");
   app.add_option("--cache-dir", options.cacheDir,
                  "Keep generated kernels here and reuse them (default: none)");
-  app.add_flag(
-      "--check-determinism", options.checkDeterminism,
-      "Compile each case --deterministic for x86-64-v3, "
-      "x86-64-v4 and host, compute each at 1, 2 and 3 threads, and fail a "
-      "case whose outputs differ in any bit");
+  app.add_flag("--check-determinism", options.checkDeterminism,
+               "Compile each case --deterministic for x86-64-v3, "
+               "x86-64-v4 and host, compute each at 1, 2 and 3 threads twice, "
+               "and fail a "
+               "case whose outputs differ in any bit");
   app.add_flag("-v,--verbose", options.verbose, "Print every case's result");
   app.add_flag("--skip-missing", options.skipMissing,
                "Exit with 77 (skipped) if a path does not exist");
