@@ -26,19 +26,11 @@ requireGraphFunction(mlir::ModuleOp module) {
 }
 
 void eraseUnreadConstants(mlir::func::FuncOp graph) {
-  std::vector<mlir::DenseResourceElementsHandle> erased;
-  for (mlir::Operation &op :
-       llvm::make_early_inc_range(graph.getBody().front())) {
-    auto constant = mlir::dyn_cast<mlir::webnn::ConstantOp>(op);
-    if (!constant || !op.use_empty())
-      continue;
-    if (auto resource = mlir::dyn_cast<mlir::DenseResourceElementsAttr>(
-            constant.getValue()))
-      erased.push_back(resource.getRawHandle());
-    op.erase();
-  }
+  auto constants = graph.getBody().front().getOps<mlir::webnn::ConstantOp>();
+  llvm::SmallVector<mlir::webnn::ConstantOp> all(constants.begin(),
+                                                 constants.end());
   mlir::Operation *scope = graph->getParentOp() ? graph->getParentOp() : graph;
-  mlir::webnn::releaseUnheldConstantData(scope, erased);
+  mlir::webnn::eraseUnreadConstants(all, scope);
 }
 
 } // namespace webnnc

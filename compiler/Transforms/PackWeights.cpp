@@ -353,25 +353,12 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
       } else {
         (void)packMatmul(op, panelWidth);
       }
-      eraseIfUnread(weights.getArrayRef());
+      // Unpacked weights nothing reads any more go at once, their bytes
+      // with them: a network's original and packed weights are never all
+      // in memory together.
+      webnn::eraseUnreadConstants(weights.getArrayRef(), getOperation());
     }
     eraseUnreadConstants(*graph);
-  }
-
-  // Unpacked weights nothing reads any more go at once, their bytes with
-  // them: a network's original and packed weights are never all in memory
-  // together.
-  void eraseIfUnread(ArrayRef<webnn::ConstantOp> constants) {
-    SmallVector<DenseResourceElementsHandle> erased;
-    for (webnn::ConstantOp constant : constants) {
-      if (!constant->use_empty())
-        continue;
-      if (auto resource =
-              dyn_cast<DenseResourceElementsAttr>(constant.getValue()))
-        erased.push_back(resource.getRawHandle());
-      constant->erase();
-    }
-    webnn::releaseUnheldConstantData(getOperation(), erased);
   }
 };
 

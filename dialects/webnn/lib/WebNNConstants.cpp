@@ -53,6 +53,19 @@ void releaseUnheldConstantData(Operation *scope,
       release(entry);
 }
 
+void eraseUnreadConstants(ArrayRef<ConstantOp> constants, Operation *scope) {
+  SmallVector<DenseResourceElementsHandle> erased;
+  for (ConstantOp constant : constants) {
+    if (!constant->use_empty())
+      continue;
+    if (auto resource =
+            dyn_cast<DenseResourceElementsAttr>(constant.getValue()))
+      erased.push_back(resource.getRawHandle());
+    constant->erase();
+  }
+  releaseUnheldConstantData(scope, erased);
+}
+
 void releaseAllConstantData(Operation *scope) {
   scope->walk([&](ConstantOp constant) {
     if (BlobEntry *entry = entryOf(constant))

@@ -33,6 +33,10 @@ ConstantOp createConstant(OpBuilder &builder, Location loc,
 void releaseUnheldConstantData(Operation *scope,
                                ArrayRef<DenseResourceElementsHandle> released);
 
+/// Erases those of |constants| that nothing reads, then frees their bytes
+/// as releaseUnheldConstantData does. Each constant at most once.
+void eraseUnreadConstants(ArrayRef<ConstantOp> constants, Operation *scope);
+
 /// Frees the bytes of every resource-backed constant under |scope|, once
 /// they were written elsewhere (the object's weights blob).
 void releaseAllConstantData(Operation *scope);
