@@ -48,7 +48,7 @@ if(WEBNNC_BUILD_COMPILER)
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/webnnc/Frontend)
   install(FILES compiler/include/webnnc/Graph/Graph.h
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/webnnc/Graph)
-  install(DIRECTORY dialects/webnn/spec/include/
+  install(DIRECTORY spec/include/
     DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endif()
 

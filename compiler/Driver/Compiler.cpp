@@ -13,20 +13,21 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
 #include "mlir/Transforms/Passes.h"
-#include "webnnc/Codegen/BuildKernelSpec.h"
 #include "webnnc/Codegen/EmitDot.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Codegen/EmitObject.h"
 #include "webnnc/Codegen/EmitWeights.h"
+#include "webnnc/Codegen/Target.h"
 #include "webnnc/Conversion/Passes.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Driver/KernelCache.h"
-#include "webnnc/Driver/Target.h"
 #include "webnnc/Support/Subprocess.h"
+#include "webnnc/Transforms/BuildKernelSpec.h"
 #include "webnnc/Transforms/MemoryPlan.h"
 #include "webnnc/Transforms/Passes.h"
+#include "webnnc/Transforms/Pipeline.h"
 #include "llvm/Object/ObjectFile.h"
 
 namespace webnnc {
@@ -169,31 +170,6 @@ generateKernels(const std::vector<kernels::KernelSpec> &kernels,
   return objects;
 }
 
-// Ops that compute (not constants, reshapes or the return).
-int64_t countComputeOps(func::FuncOp graph) {
-  int64_t n = 0;
-  for (Operation &op : graph.getBody().front())
-    if (!isa<webnn::ConstantOp, webnn::ReshapeOp, func::ReturnOp>(op))
-      ++n;
-  return n;
-}
-
-int64_t countTransposes(func::FuncOp graph) {
-  auto transposes = graph.getBody().front().getOps<webnn::TransposeOp>();
-  return std::distance(transposes.begin(), transposes.end());
-}
-
-void countPackedWeights(func::FuncOp graph, CompileStats &stats) {
-  Block &body = graph.getBody().front();
-  for (auto constant : body.getOps<webnn::ConstantOp>())
-    if (constant->hasAttr("webnn.packed")) {
-      ++stats.packedWeights;
-      stats.packedWeightBytes += byteSize(constant.getType());
-    }
-  auto winograd = body.getOps<webnn::WinogradConv2dOp>();
-  stats.winogradConvs = std::distance(winograd.begin(), winograd.end());
-}
-
 // Bytes of machine code (executable sections) in an object.
 int64_t codeBytes(const std::string &object) {
   auto file = llvm::object::ObjectFile::createObjectFile(
@@ -241,181 +217,117 @@ Expected<std::string, std::string> findKernelgen(const CompileOptions &options) 
          "); set WEBNNC_KERNELGEN";
 }
 
-namespace {
-std::unique_ptr<Pass> createPrunePass(const std::vector<std::string> &outputs) {
-  WebNNPruneSubgraphsPassOptions prune;
-  prune.outputs.assign(outputs.begin(), outputs.end());
-  return createWebNNPruneSubgraphsPass(prune);
-}
-
-// Adds passes to pass managers in pipeline order until the one named by
-// --stop-after has been added; later passes are dropped.
-class PipelineBuilder {
-public:
-  explicit PipelineBuilder(std::string stopAfter)
-      : stopAfter_(std::move(stopAfter)) {}
-
-  void add(PassManager &pm, std::unique_ptr<Pass> pass) {
-    std::string name = pass->getArgument().str();
-    names_ += (names_.empty() ? "" : ", ") + name;
-    if (stopped_)
-      return;
-    pm.addPass(std::move(pass));
-    stopped_ = !stopAfter_.empty() && name == stopAfter_;
-  }
-  bool stopped() const { return stopped_; }
-  const std::string &passNames() const { return names_; }
-
-private:
-  std::string stopAfter_, names_;
-  bool stopped_ = false;
-};
-} // namespace
-
 Expected<std::vector<std::string>, std::string>
 prune(Graph &graph, const std::vector<std::string> &outputs) {
   DiagnosticLog log(graph.context());
   PassManager pm(&graph.context(), ModuleOp::getOperationName());
-  pm.addPass(createPrunePass(outputs));
+  WebNNPruneSubgraphsPassOptions prune;
+  prune.outputs.assign(outputs.begin(), outputs.end());
+  pm.addPass(createWebNNPruneSubgraphsPass(prune));
   if (failed(pm.run(graph.module())))
     return makeUnexpected(log.errorText("pruning failed"));
   return log.warnings;
 }
 
-Expected<CompiledModel, std::string> compile(Graph &graph,
-                                             const CompileOptions &options) {
-  if (options.modelName.empty() ||
-      toCIdentifier(options.modelName) != options.modelName ||
-      options.modelName.size() > 64)
-    return "model name '" + options.modelName +
-           "' must be a C identifier of at most 64 characters";
-  const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
-  bool checked = options.checkedKernels ||
-                 (checkedEnv && std::string(checkedEnv) == "1");
-  auto target = resolveTarget(options.target, checked, options.deterministic);
-  if (!target)
-    return target.error();
+namespace {
 
-  CompiledModel result;
-  MLIRContext &context = graph.context();
-  ModuleOp module = graph.module();
-  DiagnosticLog log(context);
-  const Optimizations &opt = options.optimizations;
-  result.stats.graphOps = countComputeOps(graph.function());
-  result.stats.deterministic = options.deterministic;
-  // One timing report (--mlir-timing) for the whole compile: every pass,
-  // kernel generation, glue code generation and linking. It prints when
-  // compile() returns.
-  DefaultTimingManager timing;
-  timing.setEnabled(options.timing);
-  TimingScope rootTimer = timing.getRootScope();
+// Prints the IR after every pass to stderr (--mlir-print-ir-after-all).
+void printIRAfterAll(PassManager &pm) {
+  pm.getContext()->disableMultithreading();
+  pm.enableIRPrinting([](Pass *, Operation *) { return false; },
+                      [](Pass *, Operation *) { return true; },
+                      /*printModuleScope=*/true,
+                      /*printAfterOnlyOnChange=*/false);
+}
 
-  auto makePassManager = [&] {
-    auto pm = std::make_unique<PassManager>(&context,
-                                            ModuleOp::getOperationName());
-    if (options.printIRAfterAll) {
-      context.disableMultithreading();
-      pm->enableIRPrinting([](Pass *, Operation *) { return false; },
-                           [](Pass *, Operation *) { return true; },
-                           /*printModuleScope=*/true,
-                           /*printAfterOnlyOnChange=*/false);
-    }
-    pm->enableTiming(rootTimer);
-    return pm;
-  };
-  // The pipeline, in three pass managers so the stats can count the ops
-  // in between. With stopAfter, passes after that one are not added.
-  if (options.onProgress)
-    options.onProgress("optimizing", 0, 0);
-  PipelineBuilder pipeline(options.stopAfter);
-  auto graphPasses = makePassManager();
-  pipeline.add(*graphPasses, createPrunePass(options.outputs));
-  pipeline.add(*graphPasses, createWebNNWidenInt4Pass());
-  pipeline.add(*graphPasses, createWebNNDecomposePass());
-  int64_t beforeFolding = 0;
-  if (failed(graphPasses->run(module)))
+// Runs the graph pipeline (buildWebNNCompilePipeline) over |graph| in
+// |pm|, with the stats its stages count. Returns the error, if any. (|pm|
+// outlives the run: the timing report names passes by their addresses.)
+std::optional<std::string>
+runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
+                 const TargetInfo &target, TimingScope &timer,
+                 DiagnosticLog &log, CompileStats &stats) {
+  if (options.printIRAfterAll)
+    printIRAfterAll(pm);
+  pm.enableTiming(timer);
+  PipelineCounts counts;
+  pm.addInstrumentation(createPipelineCountsInstrumentation(counts));
+  CompilePipelineInfo pipeline = buildWebNNCompilePipeline(
+      pm,
+      CompilePipelineOptions{.outputs = options.outputs,
+                             .modelName = options.modelName,
+                             .optimizations = options.optimizations,
+                             .floatLanes = int64_t(target.floatLanes),
+                             .vectorRegisters = int64_t(target.vectorRegisters),
+                             .stopAfter = options.stopAfter});
+  if (failed(pm.run(graph.module())))
     return log.errorText("the graph passes failed");
-  beforeFolding = countComputeOps(getGraphFunction(module));
-  auto optimizePasses = makePassManager();
-  pipeline.add(*optimizePasses, createWebNNPhaseConvTransposePass());
-  if (opt.foldConstants)
-    pipeline.add(*optimizePasses, createWebNNFoldConstantsPass());
-  pipeline.add(*optimizePasses, createCanonicalizerPass());
-  if (opt.recognize)
-    pipeline.add(*optimizePasses, createWebNNRecognizePass());
-  if (failed(optimizePasses->run(module)))
-    return log.errorText("the graph passes failed");
-  result.stats.optimizedOps = countComputeOps(getGraphFunction(module));
-  result.stats.foldedOps = beforeFolding - result.stats.optimizedOps;
+  stats.graphOps = std::max<int64_t>(counts.graphOps, 0);
+  stats.optimizedOps = std::max<int64_t>(counts.optimizedOps, 0);
+  stats.foldedOps =
+      std::max<int64_t>(counts.decomposedOps, 0) - stats.optimizedOps;
+  stats.layoutTransposes = std::max<int64_t>(counts.layoutTransposes, 0);
+  stats.packedWeights = std::max<int64_t>(counts.packedWeights, 0);
+  stats.packedWeightBytes = std::max<int64_t>(counts.packedWeightBytes, 0);
+  stats.winogradConvs = std::max<int64_t>(counts.winogradConvs, 0);
+  // Ops kernels compute: the optimized ops and the transposes where
+  // layouts meet; what fusion saved is counted once calls are.
+  stats.fusedOps = std::max<int64_t>(counts.kernelOps, 0);
+  if (options.stopAfter.empty())
+    return std::nullopt;
+  if (!pipeline.stopped)
+    return "--stop-after: '" + options.stopAfter +
+           "' is not a pass of this pipeline; its passes are: " +
+           pipeline.passNames;
+  if (options.emit != EmitKind::Mlir)
+    return std::string("--stop-after needs --emit=mlir");
+  return std::nullopt;
+}
 
-  auto layoutPasses = makePassManager();
-  if (opt.channelsLast) {
-    pipeline.add(*layoutPasses, createWebNNChannelsLastPass());
-    // The constants it transposed (biases, residual operands).
-    if (opt.foldConstants)
-      pipeline.add(*layoutPasses, createWebNNFoldConstantsPass());
-    // A value read by several nchw convs got a transpose per reader.
-    pipeline.add(*layoutPasses, createCSEPass());
-  }
-  if (opt.packWeights)
-    pipeline.add(
-        *layoutPasses,
-        createWebNNPackWeightsPass(WebNNPackWeightsPassOptions{
-            2 * int64_t(target->floatLanes), int64_t(target->floatLanes),
-            int64_t(target->vectorRegisters), opt.winograd}));
-  int64_t transposesBefore = countTransposes(getGraphFunction(module));
-  if (failed(layoutPasses->run(module)))
-    return log.errorText("the graph passes failed");
-  countPackedWeights(getGraphFunction(module), result.stats);
-  // What kernels compute: the optimized ops and the transposes where
-  // layouts meet.
-  int64_t kernelOps = countComputeOps(getGraphFunction(module));
-  result.stats.layoutTransposes =
-      countTransposes(getGraphFunction(module)) - transposesBefore;
-
-  auto kernelPasses = makePassManager();
-  if (opt.fuse)
-    pipeline.add(*kernelPasses, createWebNNFusePass());
-  pipeline.add(*kernelPasses,
-               createWebNNOutlineKernelsPass(
-                   WebNNOutlineKernelsPassOptions{options.modelName}));
-  pipeline.add(*kernelPasses, createWebNNPlanMemoryPass(
-                                  WebNNPlanMemoryPassOptions{opt.inPlace}));
-  if (failed(kernelPasses->run(module)))
-    return log.errorText("the graph passes failed");
-  result.warnings = log.warnings;
-  if (!options.stopAfter.empty()) {
-    if (!pipeline.stopped())
-      return "--stop-after: '" + options.stopAfter +
-             "' is not a pass of this pipeline; its passes are: " +
-             pipeline.passNames();
-    if (options.emit != EmitKind::Mlir)
-      return std::string("--stop-after needs --emit=mlir");
-  }
-
-  func::FuncOp graphFn = getGraphFunction(module);
+// The inputs and outputs the planned graph function computes.
+void describeSignature(func::FuncOp graphFn, CompiledModel &result) {
   for (unsigned i = 0; i < graphFn.getNumArguments(); ++i)
     result.inputs.push_back(named(
         graphFn.getArgumentTypes()[i],
         graphFn.getArgAttrOfType<StringAttr>(i, webnn::WebNNDialect::kNameAttr),
         graphFn.getArgAttrOfType<StringAttr>(i, kAbiDataTypeAttr)));
   for (unsigned i = 0; i < graphFn.getNumResults(); ++i)
-    result.outputs.push_back(named(
-        graphFn.getResultTypes()[i],
-        graphFn.getResultAttrOfType<StringAttr>(i,
-                                                webnn::WebNNDialect::kNameAttr),
-        graphFn.getResultAttrOfType<StringAttr>(i, kAbiDataTypeAttr)));
+    result.outputs.push_back(
+        named(graphFn.getResultTypes()[i],
+              graphFn.getResultAttrOfType<StringAttr>(
+                  i, webnn::WebNNDialect::kNameAttr),
+              graphFn.getResultAttrOfType<StringAttr>(i, kAbiDataTypeAttr)));
+}
 
-  if (options.emit == EmitKind::Dot) {
-    result.artifact = emitDot(graphFn);
-    return result;
+// Stats of the planned graph: its calls, arena, intermediates and weights.
+void countPlannedGraph(func::FuncOp graphFn, CompileStats &stats) {
+  for (Operation &op : graphFn.getBody().front()) {
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      ++stats.kernelCalls;
+      if (call->hasAttr(kInPlaceAttr))
+        ++stats.inPlaceKernelCalls;
+      auto offsets = call->getAttrOfType<DenseI64ArrayAttr>(kResultOffsetsAttr);
+      for (auto [i, v] : llvm::enumerate(call.getResults())) {
+        if (!offsets || offsets[i] < 0) // written into an output, or sized
+          continue;                     // at compute
+        int64_t size = byteSize(v.getType());
+        ++stats.intermediateTensors;
+        stats.intermediateBytes += size;
+        stats.unsharedArenaBytes += arenaSlotSize(size);
+      }
+    } else if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
+      stats.weightBytes += byteSize(constant.getType());
+    }
   }
-  if (options.emit == EmitKind::Mlir) {
-    result.artifact = graph.toMlir(/*elideLargeConstants=*/true);
-    return result;
-  }
+  if (auto arena = graphFn->getAttrOfType<IntegerAttr>(kArenaSizeAttr))
+    stats.arenaBytes = arena.getInt();
+  // runGraphPipeline left the ops kernels compute in fusedOps.
+  stats.fusedOps -= stats.kernelCalls;
+}
 
-  // Stats of the planned graph.
+// The KernelSpec of every outlined kernel function.
+Expected<std::vector<kernels::KernelSpec>, std::string>
+describeKernels(ModuleOp module, DiagnosticLog &log) {
   std::vector<kernels::KernelSpec> specs;
   for (func::FuncOp fn : module.getOps<func::FuncOp>()) {
     if (!fn->hasAttr(kKernelAttr))
@@ -425,28 +337,115 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
       return log.errorText("cannot describe kernel " + fn.getSymName().str());
     specs.push_back(*spec);
   }
-  result.stats.kernels = int64_t(specs.size());
-  for (Operation &op : graphFn.getBody().front()) {
-    if (auto call = dyn_cast<func::CallOp>(op)) {
-      ++result.stats.kernelCalls;
-      if (call->hasAttr(kInPlaceAttr))
-        ++result.stats.inPlaceKernelCalls;
-      auto offsets = call->getAttrOfType<DenseI64ArrayAttr>(kResultOffsetsAttr);
-      for (auto [i, v] : llvm::enumerate(call.getResults())) {
-        if (!offsets || offsets[i] < 0) // written into an output, or sized
-          continue;                     // at compute
-        int64_t size = byteSize(v.getType());
-        ++result.stats.intermediateTensors;
-        result.stats.intermediateBytes += size;
-        result.stats.unsharedArenaBytes += arenaSlotSize(size);
-      }
-    } else if (auto constant = dyn_cast<webnn::ConstantOp>(op)) {
-      result.stats.weightBytes += byteSize(constant.getType());
-    }
+  return specs;
+}
+
+// Every kernel's object, from the cache or webnnc-kernelgen processes.
+Expected<std::vector<std::string>, std::string>
+generateKernelObjects(const std::vector<kernels::KernelSpec> &specs,
+                      const TargetInfo &target, const CompileOptions &options,
+                      const std::string &tempDir, TimingScope &timer,
+                      CompileStats &stats) {
+  if (options.emit == EmitKind::Llvm || specs.empty())
+    return std::vector<std::string>{};
+  auto kernelgen = findKernelgen(options);
+  if (!kernelgen)
+    return kernelgen.error();
+  int jobs = options.jobs > 0
+                 ? options.jobs
+                 : int(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  std::optional<KernelCache> cache;
+  if (!options.kernelCacheDir.empty()) {
+    auto opened = KernelCache::open(options.kernelCacheDir, *kernelgen,
+                                    options.kernelCacheMaxBytes);
+    if (!opened)
+      return opened.error();
+    cache = std::move(*opened);
   }
-  if (auto arena = graphFn->getAttrOfType<IntegerAttr>(kArenaSizeAttr))
-    result.stats.arenaBytes = arena.getInt();
-  result.stats.fusedOps = kernelOps - result.stats.kernelCalls;
+  TimingScope kernelTimer = timer.nest("kernel generation (webnnc-kernelgen)");
+  return generateKernels(
+      specs, target, *kernelgen, tempDir, jobs, options.emit == EmitKind::Asm,
+      cache ? &*cache : nullptr, stats.cachedKernels, options);
+}
+
+// The glue: the graph function lowered to LLVM and compiled for |target|
+// (an object, or LLVM IR / assembly to read).
+Expected<std::string, std::string> emitGlueCode(ModuleOp module,
+                                                const TargetInfo &target,
+                                                const CompileOptions &options,
+                                                TimingScope &timer,
+                                                DiagnosticLog &log) {
+  PassManager lower(module.getContext(), ModuleOp::getOperationName());
+  lower.enableTiming(timer);
+  if (options.printIRAfterAll)
+    printIRAfterAll(lower);
+  lower.addPass(createConvertWebNNToLLVMPass(
+      ConvertWebNNToLLVMPassOptions{options.modelName}));
+  if (failed(lower.run(module)))
+    return log.errorText("lowering to the LLVM dialect failed");
+  GlueOutput glueKind = options.emit == EmitKind::Llvm  ? GlueOutput::LlvmIR
+                        : options.emit == EmitKind::Asm ? GlueOutput::Assembly
+                                                        : GlueOutput::Object;
+  if (options.onProgress)
+    options.onProgress("generating glue code", 0, 0);
+  TimingScope glueTimer = timer.nest("glue code generation (LLVM)");
+  return emitGlue(module, target, glueKind);
+}
+
+std::optional<std::string> checkModelName(const std::string &name) {
+  if (name.empty() || toCIdentifier(name) != name || name.size() > 64)
+    return "model name '" + name +
+           "' must be a C identifier of at most 64 characters";
+  return std::nullopt;
+}
+
+} // namespace
+
+Expected<CompiledModel, std::string> compile(Graph &graph,
+                                             const CompileOptions &options) {
+  if (auto error = checkModelName(options.modelName))
+    return *error;
+  const char *checkedEnv = std::getenv("WEBNNC_CHECKED_KERNELS");
+  bool checked = options.checkedKernels ||
+                 (checkedEnv && std::string(checkedEnv) == "1");
+  auto target = resolveTarget(options.target, checked, options.deterministic);
+  if (!target)
+    return target.error();
+
+  CompiledModel result;
+  ModuleOp module = graph.module();
+  DiagnosticLog log(graph.context());
+  result.stats.deterministic = options.deterministic;
+  // One timing report (--mlir-timing) for the whole compile: every pass,
+  // kernel generation, glue code generation and linking. It prints when
+  // compile() returns.
+  DefaultTimingManager timing;
+  timing.setEnabled(options.timing);
+  TimingScope rootTimer = timing.getRootScope();
+
+  if (options.onProgress)
+    options.onProgress("optimizing", 0, 0);
+  PassManager graphPasses(&graph.context(), ModuleOp::getOperationName());
+  if (auto error = runGraphPipeline(graphPasses, graph, options, *target,
+                                    rootTimer, log, result.stats))
+    return *error;
+  result.warnings = log.warnings;
+  func::FuncOp graphFn = getGraphFunction(module);
+  describeSignature(graphFn, result);
+  if (options.emit == EmitKind::Dot) {
+    result.artifact = emitDot(graphFn);
+    return result;
+  }
+  if (options.emit == EmitKind::Mlir) {
+    result.artifact = graph.toMlir(/*elideLargeConstants=*/true);
+    return result;
+  }
+
+  auto specs = describeKernels(module, log);
+  if (!specs)
+    return specs.error();
+  result.stats.kernels = int64_t(specs->size());
+  countPlannedGraph(graphFn, result.stats);
 
   TemporaryDirectory temp;
   if (!temp.ok())
@@ -455,31 +454,10 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     temp.keep();
     result.warnings.push_back("temporary files kept in " + temp.path());
   }
-  std::vector<std::string> kernelObjects;
-  if (options.emit != EmitKind::Llvm && !specs.empty()) {
-    auto kernelgen = findKernelgen(options);
-    if (!kernelgen)
-      return kernelgen.error();
-    int jobs = options.jobs > 0 ? options.jobs
-                                : int(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
-    std::optional<KernelCache> cache;
-    if (!options.kernelCacheDir.empty()) {
-      auto opened = KernelCache::open(options.kernelCacheDir, *kernelgen,
-                                      options.kernelCacheMaxBytes);
-      if (!opened)
-        return opened.error();
-      cache = std::move(*opened);
-    }
-    TimingScope kernelTimer = rootTimer.nest("kernel generation (webnnc-kernelgen)");
-    auto objects = generateKernels(specs, *target, *kernelgen, temp.path(),
-                                   jobs, options.emit == EmitKind::Asm,
-                                   cache ? &*cache : nullptr,
-                                   result.stats.cachedKernels, options);
-    kernelTimer.stop();
-    if (!objects)
-      return objects.error();
-    kernelObjects = *objects;
-  }
+  auto kernelObjects = generateKernelObjects(
+      *specs, *target, options, temp.path(), rootTimer, result.stats);
+  if (!kernelObjects)
+    return kernelObjects.error();
 
   // The weights go into a blob the link places in the object, not through
   // LLVM (an object only: --emit=llvm/asm keep them in the glue, to be
@@ -498,25 +476,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     webnn::releaseAllConstantData(module);
   }
 
-  PassManager lower(&context, ModuleOp::getOperationName());
-  lower.enableTiming(rootTimer);
-  if (options.printIRAfterAll)
-    lower.enableIRPrinting([](Pass *, Operation *) { return false; },
-                           [](Pass *, Operation *) { return true; }, true,
-                           false);
-  lower.addPass(createConvertWebNNToLLVMPass(
-      ConvertWebNNToLLVMPassOptions{options.modelName}));
-  if (failed(lower.run(module)))
-    return log.errorText("lowering to the LLVM dialect failed");
-
-  GlueOutput glueKind = options.emit == EmitKind::Llvm     ? GlueOutput::LlvmIR
-                        : options.emit == EmitKind::Asm    ? GlueOutput::Assembly
-                                                           : GlueOutput::Object;
-  if (options.onProgress)
-    options.onProgress("generating glue code", 0, 0);
-  TimingScope glueTimer = rootTimer.nest("glue code generation (LLVM)");
-  auto glue = emitGlue(module, *target, glueKind);
-  glueTimer.stop();
+  auto glue = emitGlueCode(module, *target, options, rootTimer, log);
   if (!glue)
     return glue.error();
   if (options.emit == EmitKind::Llvm) {
@@ -525,7 +485,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   }
   if (options.emit == EmitKind::Asm) {
     result.artifact = "# glue\n" + *glue;
-    for (const kernels::KernelSpec &k : specs)
+    for (const kernels::KernelSpec &k : *specs)
       result.artifact += "\n# kernel " + k.name + "\n" +
                          readFile(temp.path() + "/" + k.name + ".s");
     return result;
@@ -536,7 +496,7 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (options.onProgress)
     options.onProgress("linking", 0, 0);
   TimingScope linkTimer = rootTimer.nest("linking the model object");
-  auto object = linkModelObject(temp.path(), gluePath, kernelObjects,
+  auto object = linkModelObject(temp.path(), gluePath, *kernelObjects,
                                 weightsPath, options.modelName, *target);
   linkTimer.stop();
   if (!object)

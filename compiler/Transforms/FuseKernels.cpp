@@ -20,7 +20,7 @@
 #include "llvm/ADT/SetVector.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Transforms/Passes.h"
 

@@ -5,7 +5,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
-#include "webnnc/Codegen/BuildKernelSpec.h"
+#include "webnnc/Transforms/BuildKernelSpec.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Transforms/Passes.h"
 

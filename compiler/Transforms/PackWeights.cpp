@@ -16,8 +16,8 @@
 #include <cstring>
 
 #include "mlir/IR/Builders.h"
-#include "webnnc/Codegen/ConvTiles.h"
-#include "webnnc/Codegen/Winograd.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
+#include "webnnc/KernelSpec/Winograd.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"

@@ -10,7 +10,7 @@
 
 #include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/ObjectLoader.h"
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 
 namespace webnnc::test {
 

@@ -8,6 +8,7 @@
 #include "webnnc/Conversion/Passes.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Transforms/Passes.h"
+#include "webnnc/Transforms/Pipeline.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
@@ -15,6 +16,7 @@ int main(int argc, char **argv) {
                   mlir::LLVM::LLVMDialect>();
   webnnc::registerWebNNTransformsPasses();
   webnnc::registerWebNNConversionPasses();
+  webnnc::registerWebNNCompilePipeline();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   return mlir::asMainReturnCode(

@@ -11,7 +11,7 @@
 #include "ObjectCache.h"
 #include "webnnc/Codegen/EmitHeader.h"
 #include "webnnc/Driver/EmulatedModel.h"
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 #include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Spec/Limits.h"
 #include "webnnc/Support/Subprocess.h"

@@ -12,7 +12,7 @@
 #include "webnnc/Driver/EmulatedModel.h"
 #include "webnnc/Driver/KernelCache.h"
 #include "webnnc/Driver/ObjectLoader.h"
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 #include "webnnc/Import/OnnxImporter.h"
 #include "webnnc/Reference/Evaluator.h"
 

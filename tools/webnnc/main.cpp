@@ -12,7 +12,7 @@
 #include "Commands.h"
 #include "Progress.h"
 #include "webnnc/Driver/KernelCache.h"
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 
 using namespace webnnc;
 

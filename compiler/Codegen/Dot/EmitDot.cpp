@@ -2,11 +2,11 @@
 // `webnnc --emit=dot`: the planned graph for Graphviz.
 #include "webnnc/Codegen/EmitDot.h"
 
+#include "mlir/IR/SymbolTable.h"
+#include "webnnc/Dialect/WebNN/WebNNGraph.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/raw_ostream.h"
-#include "mlir/IR/SymbolTable.h"
-#include "webnnc/Dialect/WebNN/WebNNOps.h"
-#include "webnnc/Transforms/Passes.h"
 
 using namespace mlir;
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "Halide.h"
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 
 namespace webnnc::halide {
 

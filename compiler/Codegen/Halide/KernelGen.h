@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 
 namespace webnnc::halide {
 

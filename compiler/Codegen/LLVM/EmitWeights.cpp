@@ -5,9 +5,9 @@
 #include <fstream>
 #include <vector>
 
+#include "webnnc/Dialect/WebNN/WebNNGraph.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
-#include "webnnc/Transforms/Passes.h"
 
 namespace webnnc {
 using namespace mlir;

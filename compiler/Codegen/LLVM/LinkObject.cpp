@@ -8,8 +8,8 @@
 #include <set>
 
 #include "webnnc/Codegen/EmitObject.h"
+#include "webnnc/Dialect/WebNN/WebNNGraph.h"
 #include "webnnc/Support/Subprocess.h"
-#include "webnnc/Transforms/Passes.h"
 #include "webnnc/runtime/kernel_checks.h"
 #include "llvm/ObjCopy/CommonConfig.h"
 #include "llvm/ObjCopy/ELF/ELFConfig.h"

@@ -4,19 +4,19 @@
 // The glue is generated from the planned graph rather than rewritten op by
 // op: it is one straight-line function plus data, and its shape (kernel
 // calls over planned buffers) is decided by the graph as a whole.
-#include "llvm/ADT/DenseMap.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "webnnc/Conversion/Passes.h"
-#include "webnnc/Shapes/ShapeProgram.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
+#include "webnnc/Dialect/WebNN/WebNNGraph.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Shapes/ShapeProgram.h"
 #include "webnnc/Transforms/MemoryPlan.h"
-#include "webnnc/Transforms/Passes.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace webnnc {
 #define GEN_PASS_DEF_CONVERTWEBNNTOLLVMPASS

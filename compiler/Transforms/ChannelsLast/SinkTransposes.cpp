@@ -9,7 +9,7 @@
 // nothing moves back and forth.
 #include "Patterns.h"
 #include "Permutation.h"
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 
 namespace webnnc::channels_last {
 using namespace mlir;

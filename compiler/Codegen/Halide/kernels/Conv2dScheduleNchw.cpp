@@ -2,7 +2,7 @@
 // conv2d schedules for nchw data (and grouped channels-last convs that are
 // not depthwise): tiles vectorized along output channels or along rows.
 #include "Conv2dSchedule.h"
-#include "webnnc/Codegen/ConvTiles.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
 
 namespace webnnc::halide {
 using namespace Halide;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // conv2d schedules for channels-last data: dense convs (with a packed or an
-// hwio filter) and depthwise convs, tiled as webnnc/Codegen/ConvTiles.h
+// hwio filter) and depthwise convs, tiled as webnnc/KernelSpec/ConvTiles.h
 // plans.
 #include "Conv2dSchedule.h"
-#include "webnnc/Codegen/ConvTiles.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
 
 namespace webnnc::halide {
 using namespace Halide;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // winograd_conv2d kernels: a channels-last 3x3 conv by Winograd
-// F(m x m, 3 x 3) (webnnc/Codegen/Winograd.h), in three stages, each over
+// F(m x m, 3 x 3) (webnnc/KernelSpec/Winograd.h), in three stages, each over
 // a band of tile rows:
 //   V = B^T d B    every input tile, transformed (rows, then columns);
 //   M = V . U      alpha^2 independent products [tiles x I] x [I x O]
@@ -12,8 +12,8 @@
 
 #include "Families.h"
 #include "Layout.h"
-#include "webnnc/Codegen/ConvTiles.h"
-#include "webnnc/Codegen/Winograd.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
+#include "webnnc/KernelSpec/Winograd.h"
 
 namespace webnnc::halide {
 using namespace Halide;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "mlir/IR/BuiltinOps.h"
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 #include "webnnc/Support/Expected.h"
 
 namespace webnnc {

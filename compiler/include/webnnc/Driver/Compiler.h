@@ -9,6 +9,7 @@
 
 #include "webnnc/Graph/Graph.h"
 #include "webnnc/Support/Expected.h"
+#include "webnnc/Transforms/Pipeline.h"
 
 namespace webnnc {
 
@@ -21,15 +22,6 @@ enum class EmitKind {
 };
 
 // The graph optimizations; all on by default.
-struct Optimizations {
-  bool foldConstants = true; // webnn-fold-constants
-  bool recognize = true;     // webnn-recognize
-  bool channelsLast = true;  // webnn-channels-last
-  bool packWeights = true;   // webnn-pack-weights
-  bool winograd = true;      // its Winograd 3x3 convs
-  bool fuse = true;          // webnn-fuse
-  bool inPlace = true;       // element-wise kernels may overwrite a dying input
-};
 
 struct CompileOptions {
   std::string modelName = "model"; // C identifier; prefixes every symbol

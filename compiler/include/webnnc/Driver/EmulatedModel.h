@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 #include "webnnc/Support/Expected.h"
 #include "webnnc/Support/HostTensor.h"
 

@@ -139,7 +139,7 @@ def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {
   let description = [{
     At compile time, so no packing happens at compute time:
     - a float32 channels-last 3x3 `conv2d` with stride and dilation 1, one
-      group and enough channels (`webnnc/Codegen/Winograd.h`) becomes
+      group and enough channels (`webnnc/KernelSpec/Winograd.h`) becomes
       `webnn.winograd_conv2d`, its filter transformed to Winograd's domain
       (with `winograd`);
     - another channels-last (`nhwc`) `conv2d` with one group and a constant

@@ -924,7 +924,7 @@ def WebNN_WinogradConv2dOp : Op<WebNN_Dialect, "winograd_conv2d", [Pure]> {
   let description = [{
     Made by webnn-pack-weights from a `conv2d` of an nhwc input with a
     constant 3x3 filter, stride and dilation 1 and one group (when
-    `webnnc/Codegen/Winograd.h` says it pays). `transformed_filter` is the
+    `webnnc/KernelSpec/Winograd.h` says it pays). `transformed_filter` is the
     filter in the Winograd domain, `G g G^T` for each pair of channels, as
     `[alpha * alpha, ceil(O / P), I, P]` with `alpha = tile + 2` (panels of
     `P` output channels, zero-padded). `output_channels` is O, `padding`

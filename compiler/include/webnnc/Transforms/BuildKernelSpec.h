@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Describing an outlined kernel function as a KernelSpec.
-#ifndef WEBNNC_CODEGEN_BUILDKERNELSPEC_H_
-#define WEBNNC_CODEGEN_BUILDKERNELSPEC_H_
+#ifndef WEBNNC_TRANSFORMS_BUILDKERNELSPEC_H_
+#define WEBNNC_TRANSFORMS_BUILDKERNELSPEC_H_
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 
 namespace webnnc {
 
@@ -16,4 +16,4 @@ mlir::FailureOr<kernels::KernelSpec> buildKernelSpec(mlir::func::FuncOp kernel);
 
 } // namespace webnnc
 
-#endif // WEBNNC_CODEGEN_BUILDKERNELSPEC_H_
+#endif // WEBNNC_TRANSFORMS_BUILDKERNELSPEC_H_

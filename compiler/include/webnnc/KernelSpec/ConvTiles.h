@@ -3,8 +3,8 @@
 // the compiler ask: the weight-packing pass lays out filter panels one
 // tile of output channels wide, and the kernel generator tiles the output
 // the same way.
-#ifndef WEBNNC_CODEGEN_CONVTILES_H_
-#define WEBNNC_CODEGEN_CONVTILES_H_
+#ifndef WEBNNC_KERNELSPEC_CONVTILES_H_
+#define WEBNNC_KERNELSPEC_CONVTILES_H_
 
 #include <string>
 
@@ -39,4 +39,4 @@ ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes, int registers,
 
 } // namespace webnnc::kernels
 
-#endif // WEBNNC_CODEGEN_CONVTILES_H_
+#endif // WEBNNC_KERNELSPEC_CONVTILES_H_

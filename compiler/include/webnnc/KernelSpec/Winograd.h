@@ -8,8 +8,8 @@
 // ((m + 2) / m)^2. Both sides of the compiler ask: the weight-packing pass
 // transforms the filters (G g G^T) at compile time, the kernel generator
 // transforms input tiles and sums.
-#ifndef WEBNNC_CODEGEN_WINOGRAD_H_
-#define WEBNNC_CODEGEN_WINOGRAD_H_
+#ifndef WEBNNC_KERNELSPEC_WINOGRAD_H_
+#define WEBNNC_KERNELSPEC_WINOGRAD_H_
 
 #include <vector>
 
@@ -40,4 +40,4 @@ int winogradPanelWidth(int64_t outputChannels, int lanes);
 
 } // namespace webnnc::kernels
 
-#endif // WEBNNC_CODEGEN_WINOGRAD_H_
+#endif // WEBNNC_KERNELSPEC_WINOGRAD_H_

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Finding a module's graph function, and tidying it after a pass.
+#include "webnnc/Dialect/WebNN/WebNNGraph.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
-#include "webnnc/Transforms/Passes.h"
 
 namespace webnnc {
 

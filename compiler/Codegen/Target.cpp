@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Target resolution.
-#include "webnnc/Driver/Target.h"
+#include "webnnc/Codegen/Target.h"
 
-#include "webnnc/Codegen/ConvTiles.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Describing an outlined kernel function as a KernelSpec.
-#include "webnnc/Codegen/BuildKernelSpec.h"
+#include "webnnc/Transforms/BuildKernelSpec.h"
 
 #include <cstring>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The CPU a model is compiled for, in Halide's and LLVM's terms.
-#ifndef WEBNNC_DRIVER_TARGET_H_
-#define WEBNNC_DRIVER_TARGET_H_
+#ifndef WEBNNC_CODEGEN_TARGET_H_
+#define WEBNNC_CODEGEN_TARGET_H_
 
 #include <string>
 
@@ -40,4 +40,4 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
 
 } // namespace webnnc
 
-#endif // WEBNNC_DRIVER_TARGET_H_
+#endif // WEBNNC_CODEGEN_TARGET_H_

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Choosing channels-last convolution tiles by a small cost model.
-#include "webnnc/Codegen/ConvTiles.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Winograd F(2x2, 3x3) and F(4x4, 3x3) matrices.
-#include "webnnc/Codegen/Winograd.h"
+#include "webnnc/KernelSpec/Winograd.h"
 
 namespace webnnc::kernels {
 

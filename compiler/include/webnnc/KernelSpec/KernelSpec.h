@@ -4,8 +4,8 @@
 // This is the only thing that crosses from the MLIR side (LLVM 22) to the
 // Halide side (LLVM 14), which run in different processes; it has no LLVM
 // or MLIR types and a text form both sides read and write.
-#ifndef WEBNNC_CODEGEN_KERNELSPEC_H_
-#define WEBNNC_CODEGEN_KERNELSPEC_H_
+#ifndef WEBNNC_KERNELSPEC_KERNELSPEC_H_
+#define WEBNNC_KERNELSPEC_KERNELSPEC_H_
 
 #include <cstdint>
 #include <map>
@@ -84,4 +84,4 @@ bool isElementwise(std::string_view kind);
 
 } // namespace webnnc::kernels
 
-#endif // WEBNNC_CODEGEN_KERNELSPEC_H_
+#endif // WEBNNC_KERNELSPEC_KERNELSPEC_H_

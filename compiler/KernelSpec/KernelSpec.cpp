@@ -10,7 +10,7 @@
 //   op conv2d float32 1,20,24,24 operands 0,1 int padding 0,0,0,0
 //   output 2
 //   end
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 
 #include <cmath>
 #include <cstdio>

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "webnnc/Codegen/KernelSpec.h"
+#include "webnnc/KernelSpec/KernelSpec.h"
 
 using namespace webnnc;
 using namespace webnnc::kernels;

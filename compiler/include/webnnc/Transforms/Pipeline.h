@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// The compiler's pass pipeline over a graph, from pruning to the planned
+// module of kernels: the one `compile()` runs and `webnnc-opt
+// --webnn-compile` runs on a file.
+#ifndef WEBNNC_TRANSFORMS_PIPELINE_H_
+#define WEBNNC_TRANSFORMS_PIPELINE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "mlir/Pass/PassManager.h"
+
+namespace webnnc {
+
+// The optimizations the pipeline may leave out (`webnnc --no-fuse`...).
+struct Optimizations {
+  bool foldConstants = true; // webnn-fold-constants
+  bool recognize = true;     // webnn-recognize
+  bool channelsLast = true;  // webnn-channels-last
+  bool packWeights = true;   // webnn-pack-weights
+  bool winograd = true;      // its Winograd 3x3 convs
+  bool fuse = true;          // webnn-fuse
+  bool inPlace = true;       // element-wise kernels may overwrite a dying input
+};
+
+struct CompilePipelineOptions {
+  std::vector<std::string> outputs; // operands to compute; empty: outputs
+  std::string modelName = "model";  // prefixes the kernels' symbols
+  Optimizations optimizations;
+  // The target's float lanes per vector and vector registers, which weight
+  // packing sizes its panels and tiles by (x86-64-v4's by default).
+  int64_t floatLanes = 16;
+  int64_t vectorRegisters = 32;
+  // Stop after the pass with this flag (e.g. "webnn-fuse"); empty: all.
+  std::string stopAfter;
+};
+
+// What was added: every pass flag of the whole pipeline in order (for the
+// error naming them), and whether stopAfter named one of them.
+struct CompilePipelineInfo {
+  std::string passNames;
+  bool stopped = false;
+};
+
+// Adds the pipeline to |pm| (a module pass manager): pruning,
+// int4 widening, decomposition; phase convTranspose, folding,
+// canonicalization, recognition; layout and weight packing; fusion,
+// outlining and memory planning.
+CompilePipelineInfo
+buildWebNNCompilePipeline(mlir::OpPassManager &pm,
+                          const CompilePipelineOptions &options);
+
+// Registers the pipeline as `webnn-compile` (webnnc-opt).
+void registerWebNNCompilePipeline();
+
+// What the pipeline did, counted between its stages by a pass
+// instrumentation (--stats): ops before the pipeline, after decomposition and
+// after optimization, the layout transposes and packed weights added, and the
+// ops kernels compute before fusion. A count whose stage a stopped
+// pipeline never reached stays -1.
+struct PipelineCounts {
+  int64_t graphOps = -1;
+  int64_t decomposedOps = -1;
+  int64_t optimizedOps = -1;
+  int64_t layoutTransposes = -1;
+  int64_t kernelOps = -1;
+  int64_t packedWeights = -1;
+  int64_t packedWeightBytes = -1;
+  int64_t winogradConvs = -1;
+};
+
+// An instrumentation that fills |counts| as the pipeline runs.
+std::unique_ptr<mlir::PassInstrumentation>
+createPipelineCountsInstrumentation(PipelineCounts &counts);
+
+} // namespace webnnc
+
+#endif // WEBNNC_TRANSFORMS_PIPELINE_H_
