@@ -44,7 +44,7 @@ LAYERS = {
                    ["Graph", "Shapes", "Reference", "KernelSpec"], ()),
     "Conversion": (["compiler/Conversion",
                     "compiler/include/webnnc/Conversion"],
-                   ["Transforms"], ()),
+                   ["Transforms", "runtime"], ()),
     # The kernel generator's process: Halide and LLVM 14, never MLIR.
     "Halide": (["compiler/Codegen/Halide"], ["KernelSpec", "Support"],
                ("mlir/",)),
