@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // KernelSpec text form.
 //
-//   webnnc-kernels 1
+//   webnnc-kernels 2
 //   target x86-64-linux-avx2
 //   kernel lenet_k0_conv2d
 //   in_place                      (optional: output may alias an input)
 //   input float32 1,1,28,28
 //   input float32 20,1,5,5
 //   op conv2d float32 1,20,24,24 operands 0,1 int padding 0,0,0,0
-//   output 2
+//   op relu float32 1,20,24,24 operands 2 elementwise
+//   output 3
 //   end
 #include "webnnc/KernelSpec/KernelSpec.h"
 
@@ -44,23 +45,19 @@ const TensorSpec &KernelSpec::valueType(int value) const {
   return ops[value - inputs.size()].result;
 }
 
-bool isElementwise(std::string_view kind) {
-  return spec::isElementwiseKind(kind);
-}
-
 std::vector<KernelStage> KernelSpec::stages() const {
   std::vector<KernelStage> stages;
   for (size_t i = 0; i < ops.size(); ++i) {
     const std::string &kind = ops[i].kind;
     if (kind == "constant")
       continue;
-    if (stages.empty() || !isElementwise(kind)) {
+    if (stages.empty() || !ops[i].elementwise) {
       stages.push_back({i, i + 1, i});
       continue;
     }
     KernelStage &stage = stages.back();
     stage.end = i + 1;
-    if (isElementwise(ops[stage.anchor].kind)) // an element-wise stage
+    if (ops[stage.anchor].elementwise) // an element-wise stage
       stage.anchor = i;
   }
   if (!stages.empty()) { // constants before or after belong to the ends
@@ -102,7 +99,7 @@ void writeKernelBody(std::ostream &os, const KernelSpec &k) {
   for (const OpSpec &op : k.ops) {
     std::vector<int64_t> operands(op.operands.begin(), op.operands.end());
     os << "op " << op.kind << " " << tensorText(op.result) << " operands "
-       << joinInts(operands);
+       << joinInts(operands) << (op.elementwise ? " elementwise" : "");
     for (const auto &[key, values] : op.ints)
       os << " int " << key << " " << joinInts(values);
     for (const auto &[key, values] : op.floats) {
@@ -128,7 +125,7 @@ std::string signature(const KernelSpec &kernel) {
 
 std::string serialize(const KernelBatch &batch) {
   std::ostringstream os;
-  os << "webnnc-kernels 1\n";
+  os << "webnnc-kernels 2\n";
   os << "target " << batch.target << "\n";
   for (const KernelSpec &k : batch.kernels) {
     os << "kernel " << k.name << "\n";
@@ -146,8 +143,8 @@ public:
 
   Expected<KernelBatch, std::string> parse() {
     KernelBatch batch;
-    if (!nextLine() || line_ != "webnnc-kernels 1")
-      return error("expected 'webnnc-kernels 1'");
+    if (!nextLine() || line_ != "webnnc-kernels 2")
+      return error("expected 'webnnc-kernels 2'");
     if (!nextLine() || word(0) != "target" || words_.size() != 2)
       return error("expected 'target <halide target>'");
     batch.target = words_[1];
@@ -257,7 +254,8 @@ private:
   }
   Expected<OpSpec, std::string> opSpec(const KernelSpec &k) const {
     if (words_.size() < 6 || word(4) != "operands")
-      return error("expected 'op <kind> <type> <shape> operands <values>'");
+      return error("expected 'op <kind> <type> <shape> operands <values> "
+                   "[elementwise]'");
     OpSpec op;
     op.kind = words_[1];
     auto t = tensor(2);
@@ -273,7 +271,12 @@ private:
         return error("operand " + std::to_string(v) + " is not defined yet");
       op.operands.push_back(static_cast<int>(v));
     }
-    for (size_t i = 6; i < words_.size(); i += 3) {
+    size_t attributes = 6;
+    if (words_.size() > 6 && words_[6] == "elementwise") {
+      op.elementwise = true;
+      attributes = 7;
+    }
+    for (size_t i = attributes; i < words_.size(); i += 3) {
       if (i + 2 >= words_.size())
         return error("attribute needs '<int|float> <key> <values>'");
       if (words_[i] == "int") {

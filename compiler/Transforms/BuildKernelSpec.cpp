@@ -82,6 +82,7 @@ FailureOr<kernels::KernelSpec> buildKernelSpec(func::FuncOp kernel) {
       return op.emitOpError("has no kernel form (expected one result)");
     kernels::OpSpec opSpec;
     opSpec.kind = op.getName().stripDialect().str();
+    opSpec.elementwise = webnn::isElementwise(&op);
     for (Value v : op.getOperands())
       opSpec.operands.push_back(index.at(v));
     opSpec.result = tensorSpec(op.getResult(0).getType());

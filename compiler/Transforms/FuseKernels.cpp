@@ -20,7 +20,6 @@
 #include "llvm/ADT/SetVector.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
-#include "webnnc/KernelSpec/KernelSpec.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Transforms/Passes.h"
 
@@ -39,7 +38,7 @@ std::string kindOf(Operation *op) {
 }
 
 bool isElementwiseOp(Operation *op) {
-  return kernels::isElementwise(kindOf(op)) && !isa<webnn::ConstantOp>(op);
+  return webnn::isElementwise(op) && !isa<webnn::ConstantOp>(op);
 }
 
 bool isPool(Operation *op) {

@@ -5,7 +5,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
-#include "webnnc/KernelSpec/KernelSpec.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Transforms/MemoryPlan.h"
@@ -52,7 +51,7 @@ bool isPointwiseKernel(func::FuncOp kernel) {
     return false;
   for (Operation &op : kernel.getBody().front())
     if (!isa<func::ReturnOp>(op) &&
-        !kernels::isElementwise(op.getName().stripDialect().str()))
+        !webnn::isElementwise(&op))
       return false;
   return true;
 }

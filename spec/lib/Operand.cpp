@@ -112,60 +112,6 @@ bool hasOpenDims(const Shape &shape) {
   return false;
 }
 
-bool acceptsOpenDims(std::string_view name) {
-  // Ops whose output shape rule and kernel are written for sizes known only
-  // at compute: element-wise ops, convolution and pooling over open batch
-  // and spatial sizes, matmul/gemm, softmax, reductions, the
-  // normalizations, resample2d, quantize/dequantize (one scale along an
-  // open dimension), and the shape ops (reshape, expand and slice with
-  // sizes given as expressions, concat, split, the gathers and scatters,
-  // pad, tile, transpose, reverse).
-  static constexpr std::string_view ops[] = {
-      "abs", "add", "argmax", "argmin", "averagepool2d", "batchnormalization",
-      "cast", "ceil", "clamp", "concat", "conv2d", "convtranspose2d", "cos",
-      "cumulativesum", "dequantizelinear", "div", "elu", "equal", "erf", "exp",
-      "expand", "floor", "fused", "gather", "gatherelements", "gathernd",
-      "gelu", "gemm", "greater", "greaterorequal", "gru", "grucell",
-      "hardsigmoid", "hardswish", "identity", "instancenormalization",
-      "isinfinite", "isnan", "l2pool2d", "layernormalization", "leakyrelu",
-      "lesser", "lesserorequal", "linear", "log", "logicaland", "logicalnot",
-      "logicalor", "logicalxor", "lstm", "lstmcell", "matmul", "max",
-      "maxpool2d", "min", "mul", "neg", "notequal", "packedmatmul", "pad",
-      "pow", "prelu", "quantizelinear", "reciprocal", "reducel1", "reducel2",
-      "reducelogsum", "reducelogsumexp", "reducemax", "reducemean", "reducemin",
-      "reduceproduct", "reducesum", "reducesumsquare", "relu", "resample2d",
-      "reshape", "reverse", "roundeven", "scatterelements", "scatternd",
-      "sigmoid", "sign", "sin", "slice", "softmax", "softplus", "softsign",
-      "split", "sqrt", "sub", "tan", "tanh", "tile", "transpose", "triangular",
-      "where", "yield"};
-  std::string key;
-  for (char c : name)
-    if (c != '_')
-      key += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  for (std::string_view op : ops)
-    if (op == key)
-      return true;
-  return false;
-}
-
-bool isElementwiseKind(std::string_view kind) {
-  // Ops whose element i depends only on element i of each (broadcast)
-  // operand, so any loop nest can compute them inline.
-  static constexpr std::string_view kinds[] = {
-      "abs", "add", "cast", "ceil", "clamp", "constant", "cos", "div", "elu",
-      "equal", "erf", "exp", "floor", "gelu", "greater", "greater_or_equal",
-      "hard_sigmoid", "hard_swish", "identity", "is_infinite", "is_nan",
-      "leaky_relu", "lesser", "lesser_or_equal", "linear", "log",
-      "logical_and", "logical_not", "logical_or", "logical_xor", "max", "min",
-      "mul", "neg", "not_equal", "pow", "prelu", "reciprocal", "relu",
-      "round_even", "sigmoid", "sign", "sin", "softplus", "softsign", "sqrt",
-      "sub", "tan", "tanh", "where"};
-  for (std::string_view k : kinds)
-    if (k == kind)
-      return true;
-  return false;
-}
-
 std::string toString(const OperandDescriptor &desc) {
   return std::string(toString(desc.dataType)) + " " + toString(desc.shape);
 }

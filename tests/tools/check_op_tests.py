@@ -10,10 +10,18 @@ import re
 import sys
 
 
+def ods_text(td):
+    """|td| with the dialect's own includes (the per-family op files) in
+    place."""
+    text = td.read_text()
+    return re.sub(r'include "webnnc/Dialect/WebNN/(\w+\.td)"',
+                  lambda m: ods_text(td.parent / m.group(1)), text)
+
+
 def main():
     td, test_dir = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     ops = re.findall(r'def\s+WebNN_\w+Op\s*:\s*WebNN_\w+<"([a-z0-9_]+)"',
-                     td.read_text())
+                     ods_text(td))
     invalid, roundtrip = set(), set()
     for path in test_dir.rglob("*.mlir"):
         text = path.read_text()

@@ -14,37 +14,27 @@ constexpr size_t kType = offsetof(halide_buffer_t, type);
 
 static_assert(sizeof(void *) == 8, "the ABI tables assume LP64");
 static_assert(kBuffer.size() == sizeof(halide_buffer_t));
-static_assert(kBuffer.offset(HalideBuffer::Device) ==
-              offsetof(halide_buffer_t, device));
-static_assert(kBuffer.offset(HalideBuffer::DeviceInterface) ==
-              offsetof(halide_buffer_t, device_interface));
-static_assert(kBuffer.offset(HalideBuffer::Host) ==
-              offsetof(halide_buffer_t, host));
-static_assert(kBuffer.offset(HalideBuffer::Flags) ==
-              offsetof(halide_buffer_t, flags));
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, device, Device);
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, device_interface,
+                       DeviceInterface);
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, host, Host);
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, flags, Flags);
 static_assert(kBuffer.offset(HalideBuffer::TypeCode) ==
               kType + offsetof(halide_type_t, code));
 static_assert(kBuffer.offset(HalideBuffer::TypeBits) ==
               kType + offsetof(halide_type_t, bits));
 static_assert(kBuffer.offset(HalideBuffer::TypeLanes) ==
               kType + offsetof(halide_type_t, lanes));
-static_assert(kBuffer.offset(HalideBuffer::Dimensions) ==
-              offsetof(halide_buffer_t, dimensions));
-static_assert(kBuffer.offset(HalideBuffer::Dim) ==
-              offsetof(halide_buffer_t, dim));
-static_assert(kBuffer.offset(HalideBuffer::Padding) ==
-              offsetof(halide_buffer_t, padding));
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, dimensions, Dimensions);
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, dim, Dim);
+WEBNNC_CHECK_ABI_FIELD(HalideBuffer, halide_buffer_t, padding, Padding);
 
 constexpr auto kDimension = HalideDimension::kLayout;
 static_assert(kDimension.size() == sizeof(halide_dimension_t));
-static_assert(kDimension.offset(HalideDimension::Min) ==
-              offsetof(halide_dimension_t, min));
-static_assert(kDimension.offset(HalideDimension::Extent) ==
-              offsetof(halide_dimension_t, extent));
-static_assert(kDimension.offset(HalideDimension::Stride) ==
-              offsetof(halide_dimension_t, stride));
-static_assert(kDimension.offset(HalideDimension::Flags) ==
-              offsetof(halide_dimension_t, flags));
+WEBNNC_CHECK_ABI_FIELD(HalideDimension, halide_dimension_t, min, Min);
+WEBNNC_CHECK_ABI_FIELD(HalideDimension, halide_dimension_t, extent, Extent);
+WEBNNC_CHECK_ABI_FIELD(HalideDimension, halide_dimension_t, stride, Stride);
+WEBNNC_CHECK_ABI_FIELD(HalideDimension, halide_dimension_t, flags, Flags);
 
 static_assert(uint8_t(HalideTypeCode::Int) == halide_type_int);
 static_assert(uint8_t(HalideTypeCode::UInt) == halide_type_uint);

@@ -103,7 +103,7 @@ void scheduleStages(const kernels::KernelSpec &kernel,
       inner.singleRowTiles = true;
       schedules[first.anchor](produced, target, inner);
     } else if (consumer.kind.rfind("reduce_", 0) != 0 ||
-               !kernels::isElementwise(kernel.ops[first.anchor].kind)) {
+               !kernel.ops[first.anchor].elementwise) {
       throw std::runtime_error("cannot fuse " + kernel.ops[first.anchor].kind +
                                " into " + consumer.kind);
     }
@@ -168,7 +168,7 @@ Module buildKernel(const kernels::KernelSpec &kernel, const Target &target,
     Defined defined = defineOp(op, operands);
     if (defined.value.type != op.result)
       throw std::runtime_error(op.kind + " defined the wrong result type");
-    if (defined.value.openExtents.empty() && kernels::isElementwise(op.kind))
+    if (defined.value.openExtents.empty() && op.elementwise)
       deriveBroadcastExtents(defined.value, operands);
     values.push_back(defined.value);
     schedules.push_back(defined.schedule);

@@ -42,31 +42,27 @@ struct Model {
        Scalar::Ptr}};
 };
 
-#define WEBNNC_CHECK_FIELD(Table, CType, field, Field)                         \
-  static_assert(Table::kLayout.offset(Table::Field) == offsetof(CType, field), \
-                #CType "." #field " moved: update " #Table "::kLayout")
 static_assert(OperandInfo::kLayout.size() == sizeof(webnnc_operand_info_t));
-WEBNNC_CHECK_FIELD(OperandInfo, webnnc_operand_info_t, name, Name);
-WEBNNC_CHECK_FIELD(OperandInfo, webnnc_operand_info_t, data_type, DataType);
-WEBNNC_CHECK_FIELD(OperandInfo, webnnc_operand_info_t, rank, Rank);
-WEBNNC_CHECK_FIELD(OperandInfo, webnnc_operand_info_t, dims, Dims);
-WEBNNC_CHECK_FIELD(OperandInfo, webnnc_operand_info_t, max_dims, MaxDims);
-WEBNNC_CHECK_FIELD(OperandInfo, webnnc_operand_info_t, dim_names, DimNames);
+WEBNNC_CHECK_ABI_FIELD(OperandInfo, webnnc_operand_info_t, name, Name);
+WEBNNC_CHECK_ABI_FIELD(OperandInfo, webnnc_operand_info_t, data_type, DataType);
+WEBNNC_CHECK_ABI_FIELD(OperandInfo, webnnc_operand_info_t, rank, Rank);
+WEBNNC_CHECK_ABI_FIELD(OperandInfo, webnnc_operand_info_t, dims, Dims);
+WEBNNC_CHECK_ABI_FIELD(OperandInfo, webnnc_operand_info_t, max_dims, MaxDims);
+WEBNNC_CHECK_ABI_FIELD(OperandInfo, webnnc_operand_info_t, dim_names, DimNames);
 static_assert(sizeof(webnnc_data_type_t) == 4);
 
 static_assert(Model::kLayout.size() == sizeof(webnnc_model_t));
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, abi_version, AbiVersion);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, num_inputs, NumInputs);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, num_outputs, NumOutputs);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, reserved, Reserved);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, name, Name);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, inputs, Inputs);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, outputs, Outputs);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, arena_size, ArenaSize);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, arena_alignment, ArenaAlignment);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, entry, Entry);
-WEBNNC_CHECK_FIELD(Model, webnnc_model_t, shapes, Shapes);
-#undef WEBNNC_CHECK_FIELD
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, abi_version, AbiVersion);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, num_inputs, NumInputs);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, num_outputs, NumOutputs);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, reserved, Reserved);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, name, Name);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, inputs, Inputs);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, outputs, Outputs);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, arena_size, ArenaSize);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, arena_alignment, ArenaAlignment);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, entry, Entry);
+WEBNNC_CHECK_ABI_FIELD(Model, webnnc_model_t, shapes, Shapes);
 
 // The glue writes spec::DataType values as webnnc_data_type_t.
 #define WEBNNC_CHECK_DATA_TYPE(Spec, C)                                        \

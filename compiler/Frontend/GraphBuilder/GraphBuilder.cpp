@@ -55,17 +55,7 @@ bool OpCall::check(const char *name, const Operand &operand) {
     fail(name, "is not an operand of any GraphBuilder");
   else if (operand.builder_ != &impl_)
     fail(name, "belongs to a different GraphBuilder");
-  // build and dim are queries over the graph, not ops.
-  else if (op_ != "build" && op_ != "dim" && !spec::acceptsOpenDims(op_))
-    if (auto desc = webnn::getDescriptor(impl_.value(operand).getType());
-        desc && spec::hasOpenDims(desc->shape)) {
-      BuildError error{op_, label_, name,
-                       "has open dimensions " + spec::toString(desc->shape) +
-                           ", which this op does not support; give every "
-                           "size at build time"};
-      error.openDimsUnsupported = true;
-      error_ = std::make_shared<BuildError>(std::move(error));
-    }
+  // Open dimensions are each op's shape rule's to accept or refuse.
   return !error_;
 }
 

@@ -199,6 +199,7 @@ void registerMatmulOps(ConverterTable &table);
 void registerNormalizationOps(ConverterTable &table);
 void registerReductionOps(ConverterTable &table);
 void registerShapeOps(ConverterTable &table);
+void registerSlicePadOps(ConverterTable &table);
 void registerGatherScatterOps(ConverterTable &table);
 void registerQuantizationOps(ConverterTable &table);
 void registerIntegerOps(ConverterTable &table);

@@ -632,6 +632,7 @@ const ConverterTable &converters() {
     registerNormalizationOps(t);
     registerReductionOps(t);
     registerShapeOps(t);
+    registerSlicePadOps(t);
     registerGatherScatterOps(t);
     registerQuantizationOps(t);
     registerIntegerOps(t);

@@ -25,6 +25,7 @@ KernelBatch sample() {
   conv.ints["padding"] = {0, 0, 0, 0};
   OpSpec clamp;
   clamp.kind = "clamp";
+  clamp.elementwise = true;
   clamp.operands = {2};
   clamp.result = conv.result;
   clamp.floats["min_value"] = {-INFINITY};
@@ -35,7 +36,10 @@ KernelBatch sample() {
   KernelSpec scalar;
   scalar.name = "m_k1_add";
   scalar.inputs = {{spec::DataType::Uint8, {}}};
-  OpSpec add{"add", {0, 0}, {spec::DataType::Uint8, {}}, {}, {}};
+  OpSpec add{.kind = "add",
+             .elementwise = true,
+             .operands = {0, 0},
+             .result = {spec::DataType::Uint8, {}}};
   scalar.ops = {add};
   scalar.outputs = {1};
   scalar.inPlace = true; // its result may overwrite its input
@@ -54,6 +58,8 @@ TEST(KernelSpec, RoundTrips) {
   EXPECT_EQ(parsed->kernels[1], batch.kernels[1]);
   EXPECT_FALSE(parsed->kernels[0].inPlace);
   EXPECT_TRUE(parsed->kernels[1].inPlace);
+  EXPECT_TRUE(parsed->kernels[0].ops[1].elementwise);
+  EXPECT_FALSE(parsed->kernels[0].ops[0].elementwise);
   EXPECT_EQ(serialize(*parsed), text);
   EXPECT_EQ(parsed->kernels[0].ops[1].floatAttr("max_value")->front(), 0.1)
       << "doubles round trip exactly";
@@ -72,11 +78,14 @@ TEST(KernelSpec, SignatureIgnoresTheName) {
   EXPECT_NE(signature(inPlace), signature(batch.kernels[0]));
 }
 
-// A kernel with |kinds| as its ops (shapes do not matter here).
+// A kernel with |kinds| as its ops (shapes do not matter here); the
+// compiler marks constants and the arithmetic here element-wise.
 KernelSpec kernelOf(std::vector<std::string> kinds) {
   KernelSpec k;
   for (const std::string &kind : kinds)
-    k.ops.push_back(OpSpec{kind, {}, {}, {}, {}});
+    k.ops.push_back(OpSpec{.kind = kind,
+                           .elementwise = kind == "constant" || kind == "add" ||
+                                          kind == "relu" || kind == "mul"});
   return k;
 }
 
@@ -111,18 +120,18 @@ TEST(KernelSpec, AnchorIsTheFirstNonElementwiseOp) {
 
 TEST(KernelSpec, RejectsMalformedText) {
   EXPECT_EQ(parseKernelBatch("nope").error(),
-            "kernel spec line 1: expected 'webnnc-kernels 1': 'nope'");
-  std::string bad = "webnnc-kernels 1\ntarget host\nkernel k\n"
+            "kernel spec line 1: expected 'webnnc-kernels 2': 'nope'");
+  std::string bad = "webnnc-kernels 2\ntarget host\nkernel k\n"
                     "input float32 2\nop add float32 2 operands 0,5\n";
   EXPECT_EQ(parseKernelBatch(bad).error(),
             "kernel spec line 5: operand 5 is not defined yet: 'op add "
             "float32 2 operands 0,5'");
-  std::string noEnd = "webnnc-kernels 1\ntarget host\nkernel k\n"
+  std::string noEnd = "webnnc-kernels 2\ntarget host\nkernel k\n"
                       "input float32 2\nop relu float32 2 operands 0\n"
                       "output 1\n";
   EXPECT_EQ(parseKernelBatch(noEnd).error(),
             "kernel spec line 6: missing 'end' for kernel 'k': 'output 1'");
-  std::string badType = "webnnc-kernels 1\ntarget host\nkernel k\n"
+  std::string badType = "webnnc-kernels 2\ntarget host\nkernel k\n"
                         "input float64 2\n";
   EXPECT_EQ(parseKernelBatch(badType).error(),
             "kernel spec line 4: bad tensor type: 'input float64 2'");

@@ -6,9 +6,9 @@
 #include <limits>
 
 #include "../RefTensor.h"
-#include "llvm/ADT/TypeSwitch.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace webnnc::reference {
 using namespace mlir;
@@ -81,13 +81,13 @@ OpResult arithmetic(Operation *op, const Operands &operands,
                     int64_t (IntegerMath::*intFn)(int64_t, int64_t) const) {
   const RefTensor &a = *operands[0], &b = *operands[1];
   IntegerMath math{a.type};
-  return binary(op, operands, [&](RefTensor &out, size_t k, size_t ia,
-                                  size_t ib) {
-    if (out.isFloat())
-      out.f[k] = floatFn(a.f[ia], b.f[ib]);
-    else
-      out.i[k] = (math.*intFn)(a.i[ia], b.i[ib]);
-  });
+  return binary(op, operands,
+                [&](RefTensor &out, size_t k, size_t ia, size_t ib) {
+                  if (out.isFloat())
+                    out.f[k] = floatFn(a.f[ia], b.f[ib]);
+                  else
+                    out.i[k] = (math.*intFn)(a.i[ia], b.i[ib]);
+                });
 }
 
 // Comparisons: |test| gets -1, 0 or 1 (a < b, a == b, a > b), or nullopt
@@ -96,19 +96,19 @@ OpResult compare(Operation *op, const Operands &operands,
                  bool (*test)(std::optional<int>)) {
   const RefTensor &a = *operands[0], &b = *operands[1];
   IntegerMath math{a.type};
-  return binary(op, operands, [&](RefTensor &out, size_t k, size_t ia,
-                                  size_t ib) {
-    std::optional<int> order;
-    if (a.isFloat()) {
-      double x = a.f[ia], y = b.f[ib];
-      if (!std::isnan(x) && !std::isnan(y))
-        order = x < y ? -1 : (x > y ? 1 : 0);
-    } else {
-      int64_t x = a.i[ia], y = b.i[ib];
-      order = math.less(x, y) ? -1 : (math.less(y, x) ? 1 : 0);
-    }
-    out.i[k] = test(order) ? 1 : 0;
-  });
+  return binary(op, operands,
+                [&](RefTensor &out, size_t k, size_t ia, size_t ib) {
+                  std::optional<int> order;
+                  if (a.isFloat()) {
+                    double x = a.f[ia], y = b.f[ib];
+                    if (!std::isnan(x) && !std::isnan(y))
+                      order = x < y ? -1 : (x > y ? 1 : 0);
+                  } else {
+                    int64_t x = a.i[ia], y = b.i[ib];
+                    order = math.less(x, y) ? -1 : (math.less(y, x) ? 1 : 0);
+                  }
+                  out.i[k] = test(order) ? 1 : 0;
+                });
 }
 
 OpResult logical(Operation *op, const Operands &operands,
@@ -176,16 +176,16 @@ OpResult clamp(webnn::ClampOp op, const RefTensor &in) {
 OpResult prelu(Operation *op, const Operands &operands) {
   const RefTensor &x = *operands[0], &slope = *operands[1];
   IntegerMath math{x.type};
-  return binary(op, operands, [&](RefTensor &out, size_t k, size_t ix,
-                                  size_t is) {
-    if (out.isFloat()) {
-      double v = x.f[ix];
-      out.f[k] = v < 0 ? slope.f[is] * v : v;
-    } else {
-      int64_t v = x.i[ix];
-      out.i[k] = v < 0 ? math.mul(slope.i[is], v) : v;
-    }
-  });
+  return binary(op, operands,
+                [&](RefTensor &out, size_t k, size_t ix, size_t is) {
+                  if (out.isFloat()) {
+                    double v = x.f[ix];
+                    out.f[k] = v < 0 ? slope.f[is] * v : v;
+                  } else {
+                    int64_t v = x.i[ix];
+                    out.i[k] = v < 0 ? math.mul(slope.i[is], v) : v;
+                  }
+                });
 }
 
 OpResult where(webnn::WhereOp op, const Operands &operands) {
@@ -208,10 +208,9 @@ OpResult castTo(DataType type, const RefTensor &in) {
   bool fromUnsigned64 = in.type == DataType::Uint64;
   for (size_t k = 0; k < in.size(); ++k) {
     if (out.isFloat()) {
-      out.f[k] = in.isFloat() ? in.f[k]
-                 : fromUnsigned64
-                     ? double(static_cast<uint64_t>(in.i[k]))
-                     : double(in.i[k]);
+      out.f[k] = in.isFloat()     ? in.f[k]
+                 : fromUnsigned64 ? double(static_cast<uint64_t>(in.i[k]))
+                                  : double(in.i[k]);
     } else if (in.isFloat()) {
       double v = in.f[k];
       out.i[k] = std::isnan(v) ? 0 : castToInteger(type, v);
@@ -230,28 +229,30 @@ double softplus(double x) {
 
 } // namespace
 
-std::optional<OpResult> evaluateElementwise(Operation *op,
-                                            const Operands &operands) {
+namespace {
+
+// Arithmetic, comparisons and logic.
+std::optional<OpResult> evaluateBinaryOrLogical(Operation *op,
+                                                const Operands &operands) {
   using IM = IntegerMath;
   auto in = [&]() -> const RefTensor & { return *operands[0]; };
-  DataType type = operands.empty() ? DataType::Float32 : operands[0]->type;
   return llvm::TypeSwitch<Operation *, std::optional<OpResult>>(op)
       // Arithmetic.
       .Case([&](webnn::AddOp) {
-        return arithmetic(op, operands,
-                          [](double a, double b) { return a + b; }, &IM::add);
+        return arithmetic(
+            op, operands, [](double a, double b) { return a + b; }, &IM::add);
       })
       .Case([&](webnn::SubOp) {
-        return arithmetic(op, operands,
-                          [](double a, double b) { return a - b; }, &IM::sub);
+        return arithmetic(
+            op, operands, [](double a, double b) { return a - b; }, &IM::sub);
       })
       .Case([&](webnn::MulOp) {
-        return arithmetic(op, operands,
-                          [](double a, double b) { return a * b; }, &IM::mul);
+        return arithmetic(
+            op, operands, [](double a, double b) { return a * b; }, &IM::mul);
       })
       .Case([&](webnn::DivOp) {
-        return arithmetic(op, operands,
-                          [](double a, double b) { return a / b; }, &IM::div);
+        return arithmetic(
+            op, operands, [](double a, double b) { return a / b; }, &IM::div);
       })
       .Case([&](webnn::MaxOp) {
         // NaN-propagating, like JavaScript's Math.max.
@@ -267,9 +268,9 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
             &IM::min);
       })
       .Case([&](webnn::PowOp) {
-        return arithmetic(op, operands,
-                          [](double a, double b) { return std::pow(a, b); },
-                          &IM::pow);
+        return arithmetic(
+            op, operands, [](double a, double b) { return std::pow(a, b); },
+            &IM::pow);
       })
       // Comparison and logical.
       .Case([&](webnn::EqualOp) {
@@ -317,6 +318,14 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
       .Case([&](webnn::IsInfiniteOp) -> std::optional<OpResult> {
         return test(in(), [](double x) { return std::isinf(x); });
       })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+// Unary math.
+std::optional<OpResult> evaluateUnaryMath(Operation *op,
+                                          const Operands &operands) {
+  auto in = [&]() -> const RefTensor & { return *operands[0]; };
+  return llvm::TypeSwitch<Operation *, std::optional<OpResult>>(op)
       // Unary math.
       .Case([&](webnn::AbsOp) -> std::optional<OpResult> {
         return map(
@@ -336,9 +345,7 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
             },
             [](int64_t x) { return int64_t(x > 0 ? 1 : (x < 0 ? -1 : 0)); });
       })
-      .Case([&](webnn::IdentityOp) -> std::optional<OpResult> {
-        return in();
-      })
+      .Case([&](webnn::IdentityOp) -> std::optional<OpResult> { return in(); })
       .Case([&](webnn::CeilOp) -> std::optional<OpResult> {
         return mapFloat(in(), [](double x) { return std::ceil(x); });
       })
@@ -373,6 +380,15 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
       .Case([&](webnn::SqrtOp) -> std::optional<OpResult> {
         return mapFloat(in(), [](double x) { return std::sqrt(x); });
       })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+// Activations, clamp, prelu, where and cast.
+std::optional<OpResult> evaluateActivation(Operation *op,
+                                           const Operands &operands) {
+  auto in = [&]() -> const RefTensor & { return *operands[0]; };
+  DataType type = operands.empty() ? DataType::Float32 : operands[0]->type;
+  return llvm::TypeSwitch<Operation *, std::optional<OpResult>>(op)
       // Activations.
       .Case([&](webnn::ReluOp) -> std::optional<OpResult> {
         return map(
@@ -401,16 +417,19 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
         return mapFloat(in(), softplus);
       })
       .Case([&](webnn::SoftsignOp) -> std::optional<OpResult> {
-        return mapFloat(in(), [](double x) { return x / (1.0 + std::fabs(x)); });
+        return mapFloat(in(),
+                        [](double x) { return x / (1.0 + std::fabs(x)); });
       })
       .Case([&](webnn::EluOp elu) -> std::optional<OpResult> {
-        double alpha = coefficient(type, webnn::doubleOr(elu.getAlphaAttr(), 1));
+        double alpha =
+            coefficient(type, webnn::doubleOr(elu.getAlphaAttr(), 1));
         return mapFloat(in(), [&](double x) {
           return x >= 0 ? x : alpha * (std::exp(x) - 1.0);
         });
       })
       .Case([&](webnn::HardSigmoidOp hs) -> std::optional<OpResult> {
-        double alpha = coefficient(type, webnn::doubleOr(hs.getAlphaAttr(), 0.2));
+        double alpha =
+            coefficient(type, webnn::doubleOr(hs.getAlphaAttr(), 0.2));
         double beta = coefficient(type, webnn::doubleOr(hs.getBetaAttr(), 0.5));
         return mapFloat(in(), [&](double x) {
           return std::max(0.0, std::min(1.0, alpha * x + beta));
@@ -424,7 +443,8 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
       .Case([&](webnn::LinearOp linear) -> std::optional<OpResult> {
         double alpha =
             coefficient(type, webnn::doubleOr(linear.getAlphaAttr(), 1));
-        double beta = coefficient(type, webnn::doubleOr(linear.getBetaAttr(), 0));
+        double beta =
+            coefficient(type, webnn::doubleOr(linear.getBetaAttr(), 0));
         return mapFloat(in(), [&](double x) { return alpha * x + beta; });
       })
       .Case([&](webnn::ClampOp c) -> std::optional<OpResult> {
@@ -440,6 +460,17 @@ std::optional<OpResult> evaluateElementwise(Operation *op,
         return castTo(descriptorOf(c.getResult()).dataType, in());
       })
       .Default([](Operation *) { return std::nullopt; });
+}
+
+} // namespace
+
+std::optional<OpResult> evaluateElementwise(Operation *op,
+                                            const Operands &operands) {
+  if (auto result = evaluateBinaryOrLogical(op, operands))
+    return result;
+  if (auto result = evaluateUnaryMath(op, operands))
+    return result;
+  return evaluateActivation(op, operands);
 }
 
 } // namespace webnnc::reference

@@ -9,7 +9,6 @@
 // nothing moves back and forth.
 #include "Patterns.h"
 #include "Permutation.h"
-#include "webnnc/KernelSpec/KernelSpec.h"
 
 namespace webnnc::channels_last {
 using namespace mlir;
@@ -177,7 +176,7 @@ struct MoveThroughElementwise : RewritePattern {
                                 PatternRewriter &rewriter) const override {
     if (!isa_and_nonnull<webnn::WebNNDialect>(op->getDialect()) ||
         isa<webnn::ConstantOp>(op) || op->getNumResults() != 1 ||
-        !kernels::isElementwise(op->getName().stripDialect()))
+        !webnn::isElementwise(op))
       return failure();
     int64_t rank = rankedType(op->getResult(0)).getRank();
     SmallVector<Value> operands;

@@ -140,7 +140,7 @@ Expr boolean(Expr condition) {
 
 std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
                                          const std::vector<Value> &operands) {
-  if (!kernels::isElementwise(op.kind))
+  if (!op.elementwise)
     return std::nullopt;
   const spec::Shape &shape = op.result.shape;
   std::vector<Var> vars = makeVars(shape.size());

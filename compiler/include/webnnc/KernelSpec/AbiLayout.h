@@ -88,4 +88,10 @@ enum class HalideTypeCode : uint8_t { Int = 0, UInt = 1, Float = 2 };
 
 } // namespace webnnc::abi
 
+// Fails the build when field |field| of C struct |CType| is not where
+// |Table|::kLayout puts its |Field|.
+#define WEBNNC_CHECK_ABI_FIELD(Table, CType, field, Field)                     \
+  static_assert(Table::kLayout.offset(Table::Field) == offsetof(CType, field), \
+                #CType "." #field " moved: update " #Table "::kLayout")
+
 #endif // WEBNNC_KERNELSPEC_ABILAYOUT_H_

@@ -28,6 +28,10 @@ struct TensorSpec {
 // kernel inputs first, then each op's result in order.
 struct OpSpec {
   std::string kind; // the webnn op mnemonic: "conv2d", "add", "constant", ...
+  // Element i of the result depends only on element i of each (broadcast)
+  // operand, so any loop nest can compute it inline (the op's
+  // WebNN_Elementwise trait, written by the compiler).
+  bool elementwise = false;
   std::vector<int> operands;
   TensorSpec result;
   std::map<std::string, std::vector<int64_t>> ints;
@@ -78,9 +82,6 @@ std::string serialize(const KernelBatch &batch);
 // kernels, so one compiled kernel can serve both.
 std::string signature(const KernelSpec &kernel);
 Expected<KernelBatch, std::string> parseKernelBatch(std::string_view text);
-
-// Whether |kind| is an element-wise op (fusable into any loop nest).
-bool isElementwise(std::string_view kind);
 
 } // namespace webnnc::kernels
 

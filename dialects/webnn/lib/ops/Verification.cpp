@@ -17,20 +17,6 @@ spec::Expected<spec::OperandDescriptor> operandDescriptor(Value value,
   return *desc;
 }
 
-namespace {
-// Rejects open dimensions where op |name| does not accept them.
-std::optional<spec::Error> checkOpenDims(StringRef name, TypeRange operands) {
-  if (spec::acceptsOpenDims(name))
-    return std::nullopt;
-  for (auto [i, type] : llvm::enumerate(operands))
-    if (auto desc = getDescriptor(type); desc && spec::hasOpenDims(desc->shape))
-      return spec::Error{"operand #" + std::to_string(i),
-                         "open dimensions are not supported by this op; "
-                         "give every size at build time"};
-  return std::nullopt;
-}
-} // namespace
-
 LogicalResult
 appendSpecResult(MLIRContext *context, std::optional<Location> location,
                  StringRef opName,
@@ -45,9 +31,6 @@ appendSpecResult(MLIRContext *context, std::optional<Location> location,
 LogicalResult
 verifySpecResult(Operation *op,
                  const spec::Expected<spec::OperandDescriptor> &result) {
-  if (auto error = checkOpenDims(op->getName().stripDialect(),
-                                 op->getOperandTypes()))
-    return op->emitOpError() << error->operand << ": " << error->rule;
   if (!result) {
     InFlightDiagnostic diag = op->emitOpError();
     if (!result.error().operand.empty())
@@ -77,9 +60,6 @@ LogicalResult appendSpecResults(
 LogicalResult verifySpecResults(
     Operation *op,
     const spec::Expected<std::vector<spec::OperandDescriptor>> &results) {
-  if (auto error = checkOpenDims(op->getName().stripDialect(),
-                                 op->getOperandTypes()))
-    return op->emitOpError() << error->operand << ": " << error->rule;
   if (!results) {
     InFlightDiagnostic diag = op->emitOpError();
     if (!results.error().operand.empty())

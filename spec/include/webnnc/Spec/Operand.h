@@ -99,20 +99,12 @@ inline constexpr DataTypeSet kFloatTypes = {DataType::Float32,
 using Shape = std::vector<int64_t>;
 
 // An open dimension: its size is left to compute time (`?` in text). Only
-// graph inputs introduce open dimensions; ops that accept them propagate
-// them (acceptsOpenDims), and the runtime checks the actual sizes.
+// graph inputs introduce open dimensions; each op's shape rule propagates
+// them (or refuses them, naming the operand), and the runtime checks the
+// actual sizes.
 inline constexpr int64_t kOpenDim = -1;
 inline bool isOpen(int64_t dim) { return dim == kOpenDim; }
 bool hasOpenDims(const Shape &shape);
-
-// Whether op |name| accepts operands with open dimensions. Accepts the
-// builder's names ("maxPool2d") and the dialect's mnemonics ("max_pool2d").
-bool acceptsOpenDims(std::string_view name);
-
-// Whether the op with dialect mnemonic |kind| ("leaky_relu") computes
-// element i of its result from element i of each (broadcast) operand
-// alone, so any loop nest can compute it inline.
-bool isElementwiseKind(std::string_view kind);
 
 // "[1,2,3]", "[?,3]"
 std::string toString(const Shape &shape);

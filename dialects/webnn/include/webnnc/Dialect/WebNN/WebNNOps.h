@@ -24,6 +24,13 @@ template <typename ConcreteType>
 class SpecResult : public TraitBase<ConcreteType, SpecResult> {};
 } // namespace OpTrait
 
+namespace webnn::OpTrait {
+/// WebNN_Elementwise in WebNNOps.td; ask isElementwise(op).
+template <typename ConcreteType>
+class Elementwise : public mlir::OpTrait::TraitBase<ConcreteType, Elementwise> {
+};
+} // namespace webnn::OpTrait
+
 namespace webnn::detail {
 /// Appends the tensor type of |result|, or emits its error at |location|.
 LogicalResult appendSpecResult(
@@ -57,5 +64,12 @@ operandDescriptor(Value value, StringRef operand);
 
 #define GET_OP_CLASSES
 #include "webnnc/Dialect/WebNN/WebNNOps.h.inc"
+
+namespace mlir::webnn {
+/// Whether |op| is element-wise (the WebNN_Elementwise trait).
+inline bool isElementwise(Operation *op) {
+  return op->hasTrait<OpTrait::Elementwise>();
+}
+} // namespace mlir::webnn
 
 #endif // WEBNNC_DIALECT_WEBNN_WEBNNOPS_H_

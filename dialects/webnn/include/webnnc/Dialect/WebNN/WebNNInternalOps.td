@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+// The webnn dialect's ops, part of WebNNOps.td (which includes this after
+// the base classes and traits): compiler-internal ops: made by webnnc's passes, never by the frontend.
+#ifndef WEBNN_INTERNALOPS_TD
+#define WEBNN_INTERNALOPS_TD
+
+//===----------------------------------------------------------------------===//
+// Compiler-internal ops: made by webnnc's passes, never by the frontend.
+//===----------------------------------------------------------------------===//
+
+def WebNN_FusedOp : Op<WebNN_Dialect, "fused",
+    [IsolatedFromAbove, Pure, SingleBlock]> {
+  let summary = "Ops compiled as one kernel (made by webnn-fuse)";
+  let description = [{
+    The region's ops become one kernel: their intermediate values never
+    reach memory. The block arguments are the inputs; `webnn.yield` gives
+    the result.
+
+    ```mlir
+    %y = webnn.fused (%x, %w, %b) : (tensor<1x3x8x8xf32>,
+        tensor<8x3x3x3xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x6x6xf32> {
+    ^bb0(%a: tensor<1x3x8x8xf32>, %f: tensor<8x3x3x3xf32>,
+         %c: tensor<1x8x1x1xf32>):
+      %0 = webnn.conv2d %a, %f : ...
+      %1 = webnn.add %0, %c : ...
+      %2 = webnn.relu %1 : ...
+      webnn.yield %2 : tensor<1x8x6x6xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<WebNN_Tensor>:$inputs);
+  let results = (outs WebNN_Tensor:$output);
+  let regions = (region SizedRegion<1>:$body);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    `(` $inputs `)` attr-dict `:` functional-type($inputs, results) $body
+  }];
+}
+
+def WebNN_YieldOp : Op<WebNN_Dialect, "yield",
+    [Pure, Terminator, HasParent<"FusedOp">]> {
+  let summary = "The result of a webnn.fused region";
+  let arguments = (ins WebNN_Tensor:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
+def WebNN_PackedMatmulOp : Op<WebNN_Dialect, "packed_matmul", [Pure]> {
+  let summary = "alpha * A' * B + beta * C with B packed in column panels";
+  let description = [{
+    Made by webnn-pack-weights from a matmul or gemm whose B is a constant
+    `[K, N]` matrix: `packed_b` is `[ceil(N / P), K, P]` (panel `j / P`
+    holds columns `j / P * P ...`, zero-padded), the layout the kernel
+    streams, so no packing happens at compute time. `columns` is N; A is
+    `[..., M, K]` (or `[K, M]` with `a_transpose`); the result is
+    `[..., M, N]`.
+  }];
+  let arguments = (ins WebNN_Tensor:$a, WebNN_Tensor:$packed_b,
+      Optional<WebNN_Tensor>:$c,
+      I64Attr:$columns,
+      DefaultValuedAttr<F64Attr, "1.0">:$alpha,
+      DefaultValuedAttr<F64Attr, "1.0">:$beta,
+      DefaultValuedAttr<BoolAttr, "false">:$a_transpose);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $a `,` $packed_b (`,` $c^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+def WebNN_PackedConv2dOp : Op<WebNN_Dialect, "packed_conv2d", [Pure]> {
+  let summary = "Channels-last conv2d with the filter packed in panels";
+  let description = [{
+    Made by webnn-pack-weights from a `conv2d` of an nhwc input with a
+    constant filter and one group: `packed_filter` is
+    `[ceil(O / P), height, width, I, P]`, each panel `P` output channels
+    wide (zero-padded), so a kernel tile that computes `P` output channels
+    reads its filter as one contiguous stream. `output_channels` is O;
+    `padding`, `strides` and `dilations` are the conv's (given in full).
+    The result is the conv's, `[N, H', W', O]`.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$packed_filter,
+      Optional<WebNN_Tensor>:$bias,
+      DenseI64ArrayAttr:$padding,
+      DenseI64ArrayAttr:$strides,
+      DenseI64ArrayAttr:$dilations,
+      I64Attr:$output_channels);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $input `,` $packed_filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    /// The conv's options and its filter as the hwio operand it packs, for
+    /// the spec's shape rules.
+    ::webnnc::spec::Conv2dOptions conv2dOptions();
+    ::webnnc::spec::OperandDescriptor unpackedFilter();
+  }];
+}
+
+def WebNN_WinogradConv2dOp : Op<WebNN_Dialect, "winograd_conv2d", [Pure]> {
+  let summary = "Channels-last 3x3 conv2d by Winograd F(m x m, 3 x 3)";
+  let description = [{
+    Made by webnn-pack-weights from a `conv2d` of an nhwc input with a
+    constant 3x3 filter, stride and dilation 1 and one group (when
+    `webnnc/KernelSpec/Winograd.h` says it pays). `transformed_filter` is the
+    filter in the Winograd domain, `G g G^T` for each pair of channels, as
+    `[alpha * alpha, ceil(O / P), I, P]` with `alpha = tile + 2` (panels of
+    `P` output channels, zero-padded). `output_channels` is O, `padding`
+    the conv's (given in full). The result is the conv's, `[N, H', W', O]`,
+    up to rounding.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$transformed_filter,
+      Optional<WebNN_Tensor>:$bias,
+      DenseI64ArrayAttr:$padding,
+      I64Attr:$output_channels,
+      I64Attr:$tile);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $input `,` $transformed_filter (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    /// The conv's options and its 3x3 hwio filter's descriptor, for the
+    /// spec's shape rules.
+    ::webnnc::spec::Conv2dOptions conv2dOptions();
+    ::webnnc::spec::OperandDescriptor unpackedFilter();
+  }];
+}
+
+def WebNN_RecurrenceOp : Op<WebNN_Dialect, "recurrence",
+    [Pure, AttrSizedOperandSegments]> {
+  let summary = "One result of a gru or lstm over an open sequence length";
+  let description = [{
+    Made by webnn-decompose from a `gru` (`lstm` = false) or `lstm` whose
+    input's sequence length is open: steps that cannot be unrolled run as
+    one kernel's loop, the length read from the input at compute. `computes`
+    picks what it computes: 0 the last hidden state, 1 the last cell state
+    (lstm), both `[directions, batch, hidden_size]`; 2 every step's hidden
+    state, `[steps, directions, batch, hidden_size]`. The other attributes
+    are the op's, as integers: `direction` and `layout` the spec enums'
+    values, `activations` resolved to the op's full list (gru: gate,
+    candidate; lstm: gates, cell, output).
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$weight,
+      WebNN_Tensor:$recurrent_weight,
+      Optional<WebNN_Tensor>:$bias, Optional<WebNN_Tensor>:$recurrent_bias,
+      Optional<WebNN_Tensor>:$peephole_weight,
+      Optional<WebNN_Tensor>:$initial_hidden_state,
+      Optional<WebNN_Tensor>:$initial_cell_state,
+      BoolAttr:$lstm, I64Attr:$hidden_size, I64Attr:$direction,
+      I64Attr:$layout, DenseI64ArrayAttr:$activations, BoolAttr:$reset_after,
+      I64Attr:$computes);
+  let results = (outs WebNN_Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight `,` $recurrent_weight (`bias` $bias^)?
+    (`recurrent_bias` $recurrent_bias^)?
+    (`peephole_weight` $peephole_weight^)?
+    (`initial_hidden_state` $initial_hidden_state^)?
+    (`initial_cell_state` $initial_cell_state^)?
+    attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+#endif // WEBNN_INTERNALOPS_TD
