@@ -5,6 +5,7 @@
 //   target x86-64-linux-avx2
 //   kernel lenet_k0_conv2d
 //   in_place                      (optional: output may alias an input)
+//   producer pool_tiles           (two stages: where the first is computed)
 //   input float32 1,1,28,28
 //   input float32 20,1,5,5
 //   op conv2d float32 1,20,24,24 operands 0,1 int padding 0,0,0,0
@@ -15,6 +16,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 
 namespace webnnc::kernels {
@@ -67,7 +69,30 @@ std::vector<KernelStage> KernelSpec::stages() const {
   return stages;
 }
 
+std::string_view toString(ProducerPlacement placement) {
+  switch (placement) {
+  case ProducerPlacement::None:
+    return "none";
+  case ProducerPlacement::PoolTiles:
+    return "pool_tiles";
+  case ProducerPlacement::SlidingRows:
+    return "sliding_rows";
+  case ProducerPlacement::Inlined:
+    return "inlined";
+  }
+  return "none";
+}
+
 namespace {
+
+std::optional<ProducerPlacement> parsePlacement(std::string_view text) {
+  for (ProducerPlacement p :
+       {ProducerPlacement::PoolTiles, ProducerPlacement::SlidingRows,
+        ProducerPlacement::Inlined})
+    if (toString(p) == text)
+      return p;
+  return std::nullopt;
+}
 
 std::string joinInts(const std::vector<int64_t> &values) {
   std::string out;
@@ -94,6 +119,8 @@ std::string tensorText(const TensorSpec &t) {
 void writeKernelBody(std::ostream &os, const KernelSpec &k) {
   if (k.inPlace)
     os << "in_place\n";
+  if (k.producer != ProducerPlacement::None)
+    os << "producer " << toString(k.producer) << "\n";
   for (const TensorSpec &in : k.inputs)
     os << "input " << tensorText(in) << "\n";
   for (const OpSpec &op : k.ops) {
@@ -161,6 +188,12 @@ public:
       } else if (w == "in_place" && kernel && kernel->inputs.empty() &&
                  words_.size() == 1) {
         kernel->inPlace = true;
+      } else if (w == "producer" && kernel && kernel->inputs.empty() &&
+                 words_.size() == 2) {
+        auto placement = parsePlacement(words_[1]);
+        if (!placement)
+          return error("unknown producer placement '" + words_[1] + "'");
+        kernel->producer = *placement;
       } else if (w == "input" && kernel && kernel->ops.empty() &&
                  words_.size() == 3) {
         auto t = tensor(1);

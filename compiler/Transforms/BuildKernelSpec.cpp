@@ -67,6 +67,20 @@ FailureOr<kernels::KernelSpec> buildKernelSpec(func::FuncOp kernel) {
   kernels::KernelSpec spec;
   spec.name = kernel.getSymName().str();
   spec.inPlace = kernel->hasAttr(kInPlaceAttr);
+  if (auto producer =
+          kernel->getAttrOfType<webnn::ProducerPlacementAttr>(kProducerAttr)) {
+    switch (producer.getValue()) {
+    case webnn::ProducerPlacement::pool_tiles:
+      spec.producer = kernels::ProducerPlacement::PoolTiles;
+      break;
+    case webnn::ProducerPlacement::sliding_rows:
+      spec.producer = kernels::ProducerPlacement::SlidingRows;
+      break;
+    case webnn::ProducerPlacement::inlined:
+      spec.producer = kernels::ProducerPlacement::Inlined;
+      break;
+    }
+  }
   llvm::DenseMap<Value, int> index;
   for (BlockArgument arg : kernel.getArguments()) {
     index[arg] = static_cast<int>(spec.inputs.size());

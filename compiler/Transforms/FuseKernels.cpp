@@ -93,6 +93,16 @@ bool exceedsCache(Type type) {
          (1 << 20);
 }
 
+// Where a group computes its first stage when |consumer| starts its
+// second (joinableGroup admits these three).
+webnn::ProducerPlacement placementFor(Operation *consumer) {
+  if (isPool(consumer))
+    return webnn::ProducerPlacement::pool_tiles;
+  if (isReduction(consumer))
+    return webnn::ProducerPlacement::inlined;
+  return webnn::ProducerPlacement::sliding_rows; // a depthwise conv
+}
+
 struct Group {
   SmallVector<Operation *> ops;
   Operation *anchor = nullptr; // the first non-element-wise op, if any
@@ -265,7 +275,11 @@ struct Fuse : impl::WebNNFusePassBase<Fuse> {
     OpBuilder builder(last);
     auto fused = webnn::FusedOp::create(
         builder, FusedLoc::get(&getContext(), locations),
-        last->getResult(0).getType(), inputs.getArrayRef());
+        last->getResult(0).getType(), inputs.getArrayRef(),
+        /*producer=*/nullptr);
+    if (g.stages == 2)
+      fused.setProducerAttr(webnn::ProducerPlacementAttr::get(
+          &getContext(), placementFor(g.anchor)));
     Block *body = builder.createBlock(&fused.getBody());
     IRMapping mapping;
     for (Value input : inputs)

@@ -85,6 +85,8 @@ struct OutlineKernels : impl::WebNNOutlineKernelsPassBase<OutlineKernels> {
                                 op.getResultTypes()));
     kernel.setPrivate();
     kernel->setAttr(kKernelAttr, builder.getUnitAttr());
+    if (fused && fused.getProducer())
+      kernel->setAttr(kProducerAttr, fused.getProducerAttr());
     Block *body = kernel.addEntryBlock();
     builder.setInsertionPointToStart(body);
     IRMapping mapping;

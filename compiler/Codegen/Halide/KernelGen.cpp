@@ -71,11 +71,11 @@ Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) 
 }
 
 // Applies the stages' schedules. The last stage is the kernel's output and
-// scheduled at root. A first stage feeding a pooling op is computed inside
-// the pooling's tiles (rows, and a block of channels in nchw), a few rows
-// at a time; one feeding a depthwise conv slides down its rows; one
-// feeding a reduction
-// (element-wise ops only) is inlined into it, each element read once.
+// scheduled at root. A first stage is placed where the compiler said
+// (KernelSpec::producer): inside the pooling's tiles (rows, and a block of
+// channels in nchw), a few rows at a time; slid down a depthwise conv's
+// rows; or, element-wise ops only, inlined into a reduction, each element
+// read once.
 void scheduleStages(const kernels::KernelSpec &kernel,
                     const std::vector<Value> &values,
                     const std::vector<Schedule> &schedules, Func output,
@@ -86,26 +86,34 @@ void scheduleStages(const kernels::KernelSpec &kernel,
                              std::to_string(stages.size()));
   const kernels::KernelStage &last = stages.back();
   Placement placement{/*root=*/true, kernel.inPlace};
+  using kernels::ProducerPlacement;
+  if ((stages.size() == 2) != (kernel.producer != ProducerPlacement::None))
+    throw std::runtime_error(
+        "a kernel of " + std::to_string(stages.size()) +
+        " stages with producer placement '" +
+        std::string(toString(kernel.producer)) + "'");
   if (stages.size() == 2) {
     const kernels::KernelStage &first = stages.front();
-    const kernels::OpSpec &consumer = kernel.ops[last.anchor];
     Func produced = values[kernel.inputs.size() + first.end - 1].func;
-    if (consumer.kind.find("pool2d") != std::string::npos) {
-      placement.producer = produced; // the pooling schedule places it
+    switch (kernel.producer) {
+    case ProducerPlacement::PoolTiles:   // the pooling schedule places it
+    case ProducerPlacement::SlidingRows: { // the depthwise schedule does
+      placement.producer = produced;
       // One row per tile: the rows a pooling step needs vary (more for the
       // first), and a taller tile would reach above them.
       Placement inner{/*root=*/false};
       inner.singleRowTiles = true;
       schedules[first.anchor](produced, target, inner);
-    } else if (consumer.kind == "conv2d") {
-      placement.producer = produced; // the depthwise schedule places it
-      Placement inner{/*root=*/false};
-      inner.singleRowTiles = true;
-      schedules[first.anchor](produced, target, inner);
-    } else if (consumer.kind.rfind("reduce_", 0) != 0 ||
-               !kernel.ops[first.anchor].elementwise) {
-      throw std::runtime_error("cannot fuse " + kernel.ops[first.anchor].kind +
-                               " into " + consumer.kind);
+      break;
+    }
+    case ProducerPlacement::Inlined:
+      if (!kernel.ops[first.anchor].elementwise)
+        throw std::runtime_error("cannot inline " +
+                                 kernel.ops[first.anchor].kind + " into " +
+                                 kernel.ops[last.anchor].kind);
+      break;
+    case ProducerPlacement::None:
+      break;
     }
   }
   schedules[last.anchor](output, target, placement);

@@ -65,6 +65,42 @@ TEST(KernelSpec, RoundTrips) {
       << "doubles round trip exactly";
 }
 
+TEST(KernelSpec, ProducerPlacementRoundTrips) {
+  KernelBatch batch;
+  batch.target = "host";
+  KernelSpec k;
+  k.name = "m_k0_mul_reduce_sum";
+  k.inputs = {{spec::DataType::Float32, {2, 4}}};
+  k.ops = {OpSpec{.kind = "mul",
+                  .elementwise = true,
+                  .operands = {0, 0},
+                  .result = {spec::DataType::Float32, {2, 4}}},
+           OpSpec{.kind = "reduce_sum",
+                  .operands = {1},
+                  .result = {spec::DataType::Float32, {2}}}};
+  k.outputs = {2};
+  k.producer = ProducerPlacement::Inlined;
+  batch.kernels.push_back(k);
+  std::string text = serialize(batch);
+  EXPECT_NE(text.find("producer inlined\n"), std::string::npos) << text;
+  auto parsed = parseKernelBatch(text);
+  ASSERT_TRUE(parsed) << parsed.error();
+  EXPECT_EQ(parsed->kernels[0].producer, ProducerPlacement::Inlined);
+  EXPECT_EQ(parsed->kernels[0], k);
+  // A placement the generator does not know is refused by name.
+  std::string bad = text;
+  bad.replace(bad.find("inlined"), 7, "sideways");
+  auto refused = parseKernelBatch(bad);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("unknown producer placement 'sideways'"),
+            std::string::npos)
+      << refused.error();
+  // The placement is part of what a kernel is.
+  KernelSpec other = k;
+  other.producer = ProducerPlacement::PoolTiles;
+  EXPECT_NE(signature(other), signature(k));
+}
+
 TEST(KernelSpec, SignatureIgnoresTheName) {
   KernelBatch batch = sample();
   KernelSpec copy = batch.kernels[0];

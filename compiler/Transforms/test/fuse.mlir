@@ -3,7 +3,7 @@
 // conv2d + bias add + relu + max pooling: one fused region whose inputs
 // are the image, the filter and the bias; nothing is left outside.
 // CHECK-LABEL: func.func @conv_epilogue_pool
-// CHECK: %[[F:.*]] = webnn.fused(%arg0, %{{.*}}, %{{.*}}) : (tensor<1x1x6x6xf32>, tensor<2x1x3x3xf32>, tensor<1x2x1x1xf32>) -> tensor<1x2x2x2xf32> {
+// CHECK: %[[F:.*]] = webnn.fused(%arg0, %{{.*}}, %{{.*}}) {producer = #webnn<producer pool_tiles>} : (tensor<1x1x6x6xf32>, tensor<2x1x3x3xf32>, tensor<1x2x1x1xf32>) -> tensor<1x2x2x2xf32> {
 // CHECK-NEXT: ^bb0(%[[X:.*]]: tensor<1x1x6x6xf32>, %[[W:.*]]: tensor<2x1x3x3xf32>, %[[B:.*]]: tensor<1x2x1x1xf32>):
 // CHECK-NEXT: %[[C:.*]] = webnn.conv2d %[[X]], %[[W]]
 // CHECK-NEXT: %[[A:.*]] = webnn.add %[[C]], %[[B]]
@@ -50,7 +50,7 @@ func.func @matmul_bias_clamp(%a: tensor<4x8xf32> {webnn.name = "a"}, %b: tensor<
 // value read twice by the same op is still private to it); a reduction
 // reading the chain joins it.
 // CHECK-LABEL: func.func @chain_then_reduce
-// CHECK: webnn.fused(%arg0, %arg1) : (tensor<3x4xf32>, tensor<4xf32>) -> tensor<3xf32>
+// CHECK: webnn.fused(%arg0, %arg1) {producer = #webnn<producer inlined>} : (tensor<3x4xf32>, tensor<4xf32>) -> tensor<3xf32>
 // CHECK-NEXT: ^bb0
 // CHECK-NEXT: webnn.sub
 // CHECK-NEXT: webnn.mul
@@ -136,7 +136,7 @@ func.func @not_fused(%x: tensor<2x4xf32> {webnn.name = "x"}, %b: tensor<4x4xf32>
 // (the splat weights move into the region). A smaller one (32x32x96,
 // 384 KB) stays two kernels.
 // CHECK-LABEL: func.func @expand_depthwise
-// CHECK: %[[F:.*]] = webnn.fused(%arg0) : (tensor<1x64x64x8xf32>) -> tensor<1x64x64x96xf32> {
+// CHECK: %[[F:.*]] = webnn.fused(%arg0) {producer = #webnn<producer sliding_rows>} : (tensor<1x64x64x8xf32>) -> tensor<1x64x64x96xf32> {
 // CHECK-NEXT: ^bb0
 // CHECK-NEXT: webnn.constant
 // CHECK-NEXT: webnn.constant

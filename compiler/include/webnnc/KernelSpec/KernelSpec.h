@@ -55,6 +55,13 @@ struct KernelStage {
   size_t anchor = 0; // op index
 };
 
+// Where a kernel of two stages computes its first: inside the pooling's
+// tiles, slid down a depthwise conv's rows, or inlined into a reduction.
+// The compiler decides (webnn-fuse); the generator follows and refuses a
+// kernel whose stages and placement disagree.
+enum class ProducerPlacement { None, PoolTiles, SlidingRows, Inlined };
+std::string_view toString(ProducerPlacement placement);
+
 // A kernel: buffer arguments are the inputs, then the outputs.
 struct KernelSpec {
   std::string name; // the object symbol
@@ -64,6 +71,7 @@ struct KernelSpec {
   // The output may share memory with an input of its type (memory planning
   // put it in place); the kernel then must not re-read an element it wrote.
   bool inPlace = false;
+  ProducerPlacement producer = ProducerPlacement::None;
   friend bool operator==(const KernelSpec &, const KernelSpec &) = default;
 
   const TensorSpec &valueType(int value) const;

@@ -71,6 +71,25 @@ LogicalResult FusedOp::verify() {
   if (yield.getValue().getType() != getType())
     return emitOpError() << "region: yields " << yield.getValue().getType()
                          << ", the result is " << getType();
+  // Each non-element-wise op starts a stage, as does a leading
+  // element-wise chain.
+  int stages = 0;
+  bool first = true;
+  for (Operation &op : block.without_terminator()) {
+    if (isa<ConstantOp>(op))
+      continue;
+    stages += !isElementwise(&op) || first;
+    first = false;
+  }
+  if (stages > 2)
+    return emitOpError() << "region: has " << stages
+                         << " stages; a kernel computes at most two";
+  if ((stages == 2) != getProducer().has_value())
+    return emitOpError() << "producer: "
+                         << (stages == 2 ? "a region of two stages must name "
+                                           "where its first is computed"
+                                         : "only a region of two stages has "
+                                           "one");
   return success();
 }
 

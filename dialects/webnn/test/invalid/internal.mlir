@@ -71,3 +71,45 @@ func.func @winograd_result(%x: tensor<1x4x4x2xf32>, %w: tensor<16x1x2x4xf32>) {
   %0 = webnn.winograd_conv2d %x, %w {output_channels = 4 : i64, padding = array<i64: 0, 0, 0, 0>, tile = 2 : i64} : (tensor<1x4x4x2xf32>, tensor<16x1x2x4xf32>) -> tensor<1x4x4x4xf32>
   return
 }
+
+// -----
+
+// A region of two stages (a pooling after the conv) must say where its
+// first stage is computed.
+func.func @fused_two_stages_no_producer(%x: tensor<1x1x6x6xf32>, %w: tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
+  // expected-error @+1 {{'webnn.fused' op producer: a region of two stages must name where its first is computed}}
+  %y = webnn.fused(%x, %w) : (tensor<1x1x6x6xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32> {
+  ^bb0(%a: tensor<1x1x6x6xf32>, %f: tensor<1x1x3x3xf32>):
+    %c = webnn.conv2d %a, %f : (tensor<1x1x6x6xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x4x4xf32>
+    %p = webnn.max_pool2d %c {window_dimensions = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
+    webnn.yield %p : tensor<1x1x2x2xf32>
+  }
+  return %y : tensor<1x1x2x2xf32>
+}
+
+// -----
+
+func.func @fused_one_stage_with_producer(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'webnn.fused' op producer: only a region of two stages has one}}
+  %y = webnn.fused(%x) {producer = #webnn<producer inlined>} : (tensor<4xf32>) -> tensor<4xf32> {
+  ^bb0(%a: tensor<4xf32>):
+    %r = webnn.relu %a : (tensor<4xf32>) -> tensor<4xf32>
+    %n = webnn.neg %r : (tensor<4xf32>) -> tensor<4xf32>
+    webnn.yield %n : tensor<4xf32>
+  }
+  return %y : tensor<4xf32>
+}
+
+// -----
+
+func.func @fused_three_stages(%x: tensor<2x4xf32>) -> tensor<f32> {
+  // expected-error @+1 {{'webnn.fused' op region: has 3 stages; a kernel computes at most two}}
+  %y = webnn.fused(%x) {producer = #webnn<producer inlined>} : (tensor<2x4xf32>) -> tensor<f32> {
+  ^bb0(%a: tensor<2x4xf32>):
+    %r = webnn.relu %a : (tensor<2x4xf32>) -> tensor<2x4xf32>
+    %s = webnn.reduce_sum %r {axes = array<i64: 1>} : (tensor<2x4xf32>) -> tensor<2xf32>
+    %t = webnn.reduce_sum %s : (tensor<2xf32>) -> tensor<f32>
+    webnn.yield %t : tensor<f32>
+  }
+  return %y : tensor<f32>
+}

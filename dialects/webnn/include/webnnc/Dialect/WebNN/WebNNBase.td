@@ -75,6 +75,21 @@ def WebNN_Conv2dFilterOperandLayout : I32EnumAttr<"Conv2dFilterOperandLayout",
 def WebNN_Conv2dFilterOperandLayoutAttr
     : EnumAttr<WebNN_Dialect, WebNN_Conv2dFilterOperandLayout, "filter_layout">;
 
+// Where a fused kernel of two stages computes its first: inside the
+// pooling's tiles, a few rows at a time; slid down the rows of the
+// depthwise conv it feeds; or inlined into the reduction it feeds, each
+// element read once. webnn-fuse decides; the kernel generator follows.
+def WebNN_ProducerPlacement : I32EnumAttr<"ProducerPlacement",
+    "where a fused kernel's first stage is computed", [
+      I32EnumAttrCase<"pool_tiles", 0>,
+      I32EnumAttrCase<"sliding_rows", 1>,
+      I32EnumAttrCase<"inlined", 2>]> {
+  let cppNamespace = "::mlir::webnn";
+  let genSpecializedAttr = 0;
+}
+def WebNN_ProducerPlacementAttr
+    : EnumAttr<WebNN_Dialect, WebNN_ProducerPlacement, "producer">;
+
 // MLRoundingType.
 def WebNN_RoundingType : I32EnumAttr<"RoundingType", "MLRoundingType", [
       I32EnumAttrCase<"floor", 0>,

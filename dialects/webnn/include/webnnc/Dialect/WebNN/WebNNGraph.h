@@ -24,6 +24,9 @@ inline constexpr llvm::StringLiteral kResultBuffersAttr =
     "webnn.result_buffers";
 inline constexpr llvm::StringLiteral kBufferLifetimesAttr =
     "webnn.buffer_lifetimes";
+/// On a kernel of two stages (webnn-fuse's ProducerPlacement): where its
+/// first stage is computed.
+inline constexpr llvm::StringLiteral kProducerAttr = "webnn.producer";
 /// On a call whose result overwrites one of its operands, and on its
 /// kernel (which must then not read an element after writing it).
 inline constexpr llvm::StringLiteral kInPlaceAttr = "webnn.in_place";

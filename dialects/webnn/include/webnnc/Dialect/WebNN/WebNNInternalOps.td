@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The webnn dialect's ops, part of WebNNOps.td (which includes this after
-// the base classes and traits): compiler-internal ops: made by webnnc's passes, never by the frontend.
+// the base classes and traits): the compiler-internal ops, made by webnnc's
+// passes, never by the frontend.
 #ifndef WEBNN_INTERNALOPS_TD
 #define WEBNN_INTERNALOPS_TD
 
@@ -14,7 +15,8 @@ def WebNN_FusedOp : Op<WebNN_Dialect, "fused",
   let description = [{
     The region's ops become one kernel: their intermediate values never
     reach memory. The block arguments are the inputs; `webnn.yield` gives
-    the result.
+    the result. A region of two stages (a non-element-wise op after the
+    first) names where its first stage is computed (`producer`).
 
     ```mlir
     %y = webnn.fused (%x, %w, %b) : (tensor<1x3x8x8xf32>,
@@ -28,7 +30,8 @@ def WebNN_FusedOp : Op<WebNN_Dialect, "fused",
     }
     ```
   }];
-  let arguments = (ins Variadic<WebNN_Tensor>:$inputs);
+  let arguments = (ins Variadic<WebNN_Tensor>:$inputs,
+                       OptionalAttr<WebNN_ProducerPlacementAttr>:$producer);
   let results = (outs WebNN_Tensor:$output);
   let regions = (region SizedRegion<1>:$body);
   let hasVerifier = 1;
