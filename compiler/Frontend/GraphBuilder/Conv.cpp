@@ -27,10 +27,14 @@ Operand GraphBuilder::conv2d(const Operand &input, const Operand &filter,
   if (!call.check("input", input) || !call.check("filter", filter) ||
       !call.check("bias", options.bias))
     return call.failed();
-  spec::Conv2dOptions specOptions{
-      options.padding,    options.strides,     options.dilations,
-      options.groups,     options.inputLayout, options.filterLayout,
-      descriptorOf(options.bias), options.label};
+  spec::Conv2dOptions specOptions{.padding = options.padding,
+                                  .strides = options.strides,
+                                  .dilations = options.dilations,
+                                  .groups = options.groups,
+                                  .inputLayout = options.inputLayout,
+                                  .filterLayout = options.filterLayout,
+                                  .bias = descriptorOf(options.bias),
+                                  .label = options.label};
   auto result =
       spec::conv2d(input.descriptor(), filter.descriptor(), specOptions);
   if (!result)
@@ -40,8 +44,7 @@ Operand GraphBuilder::conv2d(const Operand &input, const Operand &filter,
   AttrList attrs(call.builder());
   addConvolutionAttrs(attrs, options);
   attrs.enumeration<webnn::Conv2dFilterOperandLayoutAttr>(
-          "filter_layout", options.filterLayout,
-          Conv2dFilterOperandLayout::Oihw);
+      "filter_layout", options.filterLayout, Conv2dFilterOperandLayout::Oihw);
   return call.create<webnn::Conv2dOp>(*result, operands.values(), attrs);
 }
 
@@ -52,11 +55,17 @@ Operand GraphBuilder::convTranspose2d(const Operand &input,
   if (!call.check("input", input) || !call.check("filter", filter) ||
       !call.check("bias", options.bias))
     return call.failed();
-  spec::ConvTranspose2dOptions specOptions{
-      options.padding,       options.strides,     options.dilations,
-      options.outputPadding, options.outputSizes, options.groups,
-      options.inputLayout,   options.filterLayout, descriptorOf(options.bias),
-      options.label};
+  spec::ConvTranspose2dOptions specOptions{.padding = options.padding,
+                                           .strides = options.strides,
+                                           .dilations = options.dilations,
+                                           .outputPadding =
+                                               options.outputPadding,
+                                           .outputSizes = options.outputSizes,
+                                           .groups = options.groups,
+                                           .inputLayout = options.inputLayout,
+                                           .filterLayout = options.filterLayout,
+                                           .bias = descriptorOf(options.bias),
+                                           .label = options.label};
   auto result = spec::convTranspose2d(input.descriptor(), filter.descriptor(),
                                       specOptions);
   if (!result)
@@ -93,8 +102,9 @@ Operand pool(GraphBuilder::Impl &impl, const GraphBuilder *owner,
       .optionalArray("dilations", options.dilations)
       .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
                                                   InputOperandLayout::Nchw)
-      .enumeration<webnn::RoundingTypeAttr>(
-          "output_shape_rounding", options.outputShapeRounding, RoundingType::Floor)
+      .enumeration<webnn::RoundingTypeAttr>("output_shape_rounding",
+                                            options.outputShapeRounding,
+                                            RoundingType::Floor)
       .optionalArray("output_sizes", options.outputSizes);
   return call.create<Op>(*result, {impl.value(input)}, attrs);
 }
@@ -128,8 +138,9 @@ Operand GraphBuilder::resample2d(const Operand &input,
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
-  attrs.enumeration<webnn::InterpolationModeAttr>(
-           "mode", options.mode, InterpolationMode::NearestNeighbor)
+  attrs
+      .enumeration<webnn::InterpolationModeAttr>(
+          "mode", options.mode, InterpolationMode::NearestNeighbor)
       .f64Array("scales", options.scales)
       .optionalArray("sizes", options.sizes)
       .optionalArray("axes", options.axes);

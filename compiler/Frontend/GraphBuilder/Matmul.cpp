@@ -21,12 +21,14 @@ Operand GraphBuilder::matmul(const Operand &a, const Operand &b,
 Operand GraphBuilder::gemm(const Operand &a, const Operand &b,
                            const GemmOptions &options) {
   OpCall call(*impl_, this, "gemm", options.label);
-  if (!call.check("a", a) || !call.check("b", b) ||
-      !call.check("c", options.c))
+  if (!call.check("a", a) || !call.check("b", b) || !call.check("c", options.c))
     return call.failed();
-  spec::GemmOptions specOptions{descriptorOf(options.c), options.alpha,
-                                options.beta, options.aTranspose,
-                                options.bTranspose, options.label};
+  spec::GemmOptions specOptions{.c = descriptorOf(options.c),
+                                .alpha = options.alpha,
+                                .beta = options.beta,
+                                .aTranspose = options.aTranspose,
+                                .bTranspose = options.bTranspose,
+                                .label = options.label};
   auto result = spec::gemm(a.descriptor(), b.descriptor(), specOptions);
   if (!result)
     return call.fail(result.error());

@@ -6,25 +6,31 @@
 namespace webnnc {
 using namespace mlir;
 
-Operand GraphBuilder::batchNormalization(
-    const Operand &input, const Operand &mean, const Operand &variance,
-    const BatchNormalizationOptions &options) {
+Operand
+GraphBuilder::batchNormalization(const Operand &input, const Operand &mean,
+                                 const Operand &variance,
+                                 const BatchNormalizationOptions &options) {
   OpCall call(*impl_, this, "batchNormalization", options.label);
   if (!call.check("input", input) || !call.check("mean", mean) ||
       !call.check("variance", variance) ||
       !call.check("scale", options.scale) || !call.check("bias", options.bias))
     return call.failed();
   spec::BatchNormalizationOptions specOptions{
-      descriptorOf(options.scale), descriptorOf(options.bias), options.axis,
-      options.epsilon, options.label};
-  auto result = spec::batchNormalization(
-      input.descriptor(), mean.descriptor(), variance.descriptor(),
-      specOptions);
+      .scale = descriptorOf(options.scale),
+      .bias = descriptorOf(options.bias),
+      .axis = options.axis,
+      .epsilon = options.epsilon,
+      .label = options.label};
+  auto result = spec::batchNormalization(input.descriptor(), mean.descriptor(),
+                                         variance.descriptor(), specOptions);
   if (!result)
     return call.fail(result.error());
   OperandList operands(*impl_);
-  operands.add(input).add(mean).add(variance).add(options.scale).add(
-      options.bias);
+  operands.add(input)
+      .add(mean)
+      .add(variance)
+      .add(options.scale)
+      .add(options.bias);
   AttrList attrs(call.builder());
   attrs.i64("axis", options.axis, 1)
       .f64("epsilon", options.epsilon, 1e-5)
@@ -40,8 +46,11 @@ Operand GraphBuilder::instanceNormalization(
       !call.check("bias", options.bias))
     return call.failed();
   spec::InstanceNormalizationOptions specOptions{
-      descriptorOf(options.scale), descriptorOf(options.bias),
-      options.epsilon, options.layout, options.label};
+      .scale = descriptorOf(options.scale),
+      .bias = descriptorOf(options.bias),
+      .epsilon = options.epsilon,
+      .layout = options.layout,
+      .label = options.label};
   auto result = spec::instanceNormalization(input.descriptor(), specOptions);
   if (!result)
     return call.fail(result.error());
@@ -52,19 +61,23 @@ Operand GraphBuilder::instanceNormalization(
       .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
                                                   InputOperandLayout::Nchw)
       .segments(operands);
-  return call.create<webnn::InstanceNormalizationOp>(
-      *result, operands.values(), attrs);
+  return call.create<webnn::InstanceNormalizationOp>(*result, operands.values(),
+                                                     attrs);
 }
 
-Operand GraphBuilder::layerNormalization(
-    const Operand &input, const LayerNormalizationOptions &options) {
+Operand
+GraphBuilder::layerNormalization(const Operand &input,
+                                 const LayerNormalizationOptions &options) {
   OpCall call(*impl_, this, "layerNormalization", options.label);
   if (!call.check("input", input) || !call.check("scale", options.scale) ||
       !call.check("bias", options.bias))
     return call.failed();
   spec::LayerNormalizationOptions specOptions{
-      descriptorOf(options.scale), descriptorOf(options.bias), options.axes,
-      options.epsilon, options.label};
+      .scale = descriptorOf(options.scale),
+      .bias = descriptorOf(options.bias),
+      .axes = options.axes,
+      .epsilon = options.epsilon,
+      .label = options.label};
   auto result = spec::layerNormalization(input.descriptor(), specOptions);
   if (!result)
     return call.fail(result.error());

@@ -32,20 +32,29 @@ std::vector<Operand> GraphBuilder::gru(const Operand &input,
       !call.check("initialHiddenState", options.initialHiddenState))
     return call.failedMany(outputs);
   spec::GruOptions specOptions{
-      descriptorOf(options.bias), descriptorOf(options.recurrentBias),
-      descriptorOf(options.initialHiddenState), options.resetAfter,
-      options.returnSequence, options.direction, options.layout,
-      options.activations, options.label};
-  auto result = spec::gru(input.descriptor(), weight.descriptor(),
-                          recurrentWeight.descriptor(), steps, hiddenSize,
-                          specOptions);
+      .bias = descriptorOf(options.bias),
+      .recurrentBias = descriptorOf(options.recurrentBias),
+      .initialHiddenState = descriptorOf(options.initialHiddenState),
+      .resetAfter = options.resetAfter,
+      .returnSequence = options.returnSequence,
+      .direction = options.direction,
+      .layout = options.layout,
+      .activations = options.activations,
+      .label = options.label};
+  auto result =
+      spec::gru(input.descriptor(), weight.descriptor(),
+                recurrentWeight.descriptor(), steps, hiddenSize, specOptions);
   if (!result) {
     call.fail(result.error());
     return call.failedMany(outputs);
   }
   OperandList operands(*impl_);
-  operands.add(input).add(weight).add(recurrentWeight).add(options.bias)
-      .add(options.recurrentBias).add(options.initialHiddenState);
+  operands.add(input)
+      .add(weight)
+      .add(recurrentWeight)
+      .add(options.bias)
+      .add(options.recurrentBias)
+      .add(options.initialHiddenState);
   AttrList attrs(call.builder());
   attrs.i64("steps", steps)
       .i64("hidden_size", hiddenSize)
@@ -71,18 +80,25 @@ Operand GraphBuilder::gruCell(const Operand &input, const Operand &weight,
       !call.check("bias", options.bias) ||
       !call.check("recurrentBias", options.recurrentBias))
     return call.failed();
-  spec::GruCellOptions specOptions{
-      descriptorOf(options.bias), descriptorOf(options.recurrentBias),
-      options.resetAfter, options.layout, options.activations, options.label};
-  auto result = spec::gruCell(input.descriptor(), weight.descriptor(),
-                              recurrentWeight.descriptor(),
-                              hiddenState.descriptor(), hiddenSize,
-                              specOptions);
+  spec::GruCellOptions specOptions{.bias = descriptorOf(options.bias),
+                                   .recurrentBias =
+                                       descriptorOf(options.recurrentBias),
+                                   .resetAfter = options.resetAfter,
+                                   .layout = options.layout,
+                                   .activations = options.activations,
+                                   .label = options.label};
+  auto result = spec::gruCell(
+      input.descriptor(), weight.descriptor(), recurrentWeight.descriptor(),
+      hiddenState.descriptor(), hiddenSize, specOptions);
   if (!result)
     return call.fail(result.error());
   OperandList operands(*impl_);
-  operands.add(input).add(weight).add(recurrentWeight).add(hiddenState)
-      .add(options.bias).add(options.recurrentBias);
+  operands.add(input)
+      .add(weight)
+      .add(recurrentWeight)
+      .add(hiddenState)
+      .add(options.bias)
+      .add(options.recurrentBias);
   AttrList attrs(call.builder());
   attrs.i64("hidden_size", hiddenSize)
       .boolean("reset_after", options.resetAfter, true)
@@ -109,22 +125,32 @@ std::vector<Operand> GraphBuilder::lstm(const Operand &input,
       !call.check("initialCellState", options.initialCellState))
     return call.failedMany(outputs);
   spec::LstmOptions specOptions{
-      descriptorOf(options.bias), descriptorOf(options.recurrentBias),
-      descriptorOf(options.peepholeWeight),
-      descriptorOf(options.initialHiddenState),
-      descriptorOf(options.initialCellState), options.returnSequence,
-      options.direction, options.layout, options.activations, options.label};
-  auto result = spec::lstm(input.descriptor(), weight.descriptor(),
-                           recurrentWeight.descriptor(), steps, hiddenSize,
-                           specOptions);
+      .bias = descriptorOf(options.bias),
+      .recurrentBias = descriptorOf(options.recurrentBias),
+      .peepholeWeight = descriptorOf(options.peepholeWeight),
+      .initialHiddenState = descriptorOf(options.initialHiddenState),
+      .initialCellState = descriptorOf(options.initialCellState),
+      .returnSequence = options.returnSequence,
+      .direction = options.direction,
+      .layout = options.layout,
+      .activations = options.activations,
+      .label = options.label};
+  auto result =
+      spec::lstm(input.descriptor(), weight.descriptor(),
+                 recurrentWeight.descriptor(), steps, hiddenSize, specOptions);
   if (!result) {
     call.fail(result.error());
     return call.failedMany(outputs);
   }
   OperandList operands(*impl_);
-  operands.add(input).add(weight).add(recurrentWeight).add(options.bias)
-      .add(options.recurrentBias).add(options.peepholeWeight)
-      .add(options.initialHiddenState).add(options.initialCellState);
+  operands.add(input)
+      .add(weight)
+      .add(recurrentWeight)
+      .add(options.bias)
+      .add(options.recurrentBias)
+      .add(options.peepholeWeight)
+      .add(options.initialHiddenState)
+      .add(options.initialCellState);
   AttrList attrs(call.builder());
   attrs.i64("steps", steps)
       .i64("hidden_size", hiddenSize)
@@ -138,10 +164,11 @@ std::vector<Operand> GraphBuilder::lstm(const Operand &input,
   return call.create<webnn::LstmOp>(*result, operands.values(), attrs);
 }
 
-std::vector<Operand> GraphBuilder::lstmCell(
-    const Operand &input, const Operand &weight, const Operand &recurrentWeight,
-    const Operand &hiddenState, const Operand &cellState, uint32_t hiddenSize,
-    const LstmCellOptions &options) {
+std::vector<Operand>
+GraphBuilder::lstmCell(const Operand &input, const Operand &weight,
+                       const Operand &recurrentWeight,
+                       const Operand &hiddenState, const Operand &cellState,
+                       uint32_t hiddenSize, const LstmCellOptions &options) {
   OpCall call(*impl_, this, "lstmCell", options.label);
   if (!call.check("input", input) || !call.check("weight", weight) ||
       !call.check("recurrentWeight", recurrentWeight) ||
@@ -152,20 +179,28 @@ std::vector<Operand> GraphBuilder::lstmCell(
       !call.check("peepholeWeight", options.peepholeWeight))
     return call.failedMany(2);
   spec::LstmCellOptions specOptions{
-      descriptorOf(options.bias), descriptorOf(options.recurrentBias),
-      descriptorOf(options.peepholeWeight), options.layout,
-      options.activations, options.label};
-  auto result = spec::lstmCell(
-      input.descriptor(), weight.descriptor(), recurrentWeight.descriptor(),
-      hiddenState.descriptor(), cellState.descriptor(), hiddenSize,
-      specOptions);
+      .bias = descriptorOf(options.bias),
+      .recurrentBias = descriptorOf(options.recurrentBias),
+      .peepholeWeight = descriptorOf(options.peepholeWeight),
+      .layout = options.layout,
+      .activations = options.activations,
+      .label = options.label};
+  auto result =
+      spec::lstmCell(input.descriptor(), weight.descriptor(),
+                     recurrentWeight.descriptor(), hiddenState.descriptor(),
+                     cellState.descriptor(), hiddenSize, specOptions);
   if (!result) {
     call.fail(result.error());
     return call.failedMany(2);
   }
   OperandList operands(*impl_);
-  operands.add(input).add(weight).add(recurrentWeight).add(hiddenState)
-      .add(cellState).add(options.bias).add(options.recurrentBias)
+  operands.add(input)
+      .add(weight)
+      .add(recurrentWeight)
+      .add(hiddenState)
+      .add(cellState)
+      .add(options.bias)
+      .add(options.recurrentBias)
       .add(options.peepholeWeight);
   AttrList attrs(call.builder());
   attrs.i64("hidden_size", hiddenSize)
