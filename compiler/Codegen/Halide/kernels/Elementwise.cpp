@@ -54,10 +54,10 @@ Expr integerPow(Expr a, Expr b) {
   Expr out = reinterpret(t, result);
   if (t.is_int()) {
     Expr one = make_const(t, 1);
-    Expr negative = select(a == one, one,
-                           select(a == make_const(t, -1),
-                                  select((b % 2) != 0, a, one),
-                                  make_const(t, 0)));
+    Expr negative =
+        select(a == one, one,
+               select(a == make_const(t, -1), select((b % 2) != 0, a, one),
+                      make_const(t, 0)));
     out = select(b < make_const(t, 0), negative, out);
   }
   return out;
@@ -109,12 +109,12 @@ Expr coefficient(const kernels::OpSpec &op, const std::string &key,
 Expr floatToInteger(Expr x, Type to) {
   Expr d = cast<double>(x);
   double lo = to.is_int() ? -std::ldexp(1.0, to.bits() - 1) : 0.0;
-  double hi = std::nextafter(std::ldexp(1.0, to.is_int() ? to.bits() - 1
-                                                         : to.bits()),
-                             0.0);
+  double hi = std::nextafter(
+      std::ldexp(1.0, to.is_int() ? to.bits() - 1 : to.bits()), 0.0);
   if (to.bits() < 64) // the exact maximum, as for 32 bits and below
     hi = std::ldexp(1.0, to.is_int() ? to.bits() - 1 : to.bits()) - 1;
-  Expr t = trunc(clamp(d, make_const(Float(64), lo), make_const(Float(64), hi)));
+  Expr t =
+      trunc(clamp(d, make_const(Float(64), lo), make_const(Float(64), hi)));
   return select(is_nan(d), make_const(to, 0), cast(to, t));
 }
 
@@ -136,28 +136,31 @@ Expr boolean(Expr condition) {
   return select(condition, make_const(UInt(8), 1), make_const(UInt(8), 0));
 }
 
-} // namespace
-
-std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
-                                         const std::vector<Value> &operands) {
-  if (!op.elementwise)
-    return std::nullopt;
-  const spec::Shape &shape = op.result.shape;
-  std::vector<Var> vars = makeVars(shape.size());
-  auto operand = [&](size_t i) {
+// An element-wise op's operands, read broadcast to its result's shape,
+// and the type they compute in.
+struct ElementwiseArgs {
+  const kernels::OpSpec &op;
+  const std::vector<Value> &operands;
+  const std::vector<Var> &vars;
+  Type t;
+  Expr operand(size_t i) const {
     if (i >= operands.size())
       throw std::runtime_error(op.kind + " needs " + std::to_string(i + 1) +
                                " operands");
-    return broadcastRead(operands[i], shape, vars);
-  };
-  // The type operands compute in (the result's for most ops).
-  Type t = operands.empty() ? computeType(op.result.dataType)
-                            : computeType(operands[0].type.dataType);
-  Expr e;
+    return broadcastRead(operands[i], op.result.shape, vars);
+  }
+};
+
+// Constants, arithmetic, comparisons and logic.
+std::optional<Expr> arithmeticOrLogicExpr(const ElementwiseArgs &args) {
+  const kernels::OpSpec &op = args.op;
   const std::string &k = op.kind;
+  Type t = args.t;
+  auto operand = [&](size_t i) { return args.operand(i); };
   auto binary = [&](Expr (*fn)(Expr, Expr)) {
     return wrapping(t, operand(0), operand(1), fn);
   };
+  Expr e;
   if (k == "constant") {
     e = constantExpr(op);
   } else if (k == "add") {
@@ -204,7 +207,23 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     e = boolean(is_nan(operand(0)));
   } else if (k == "is_infinite") {
     e = boolean(is_inf(operand(0)));
-  } else if (k == "abs") {
+  } else {
+    return std::nullopt;
+  }
+  return e;
+}
+
+// Unary math.
+std::optional<Expr> mathExpr(const ElementwiseArgs &args) {
+  const kernels::OpSpec &op = args.op;
+  const std::string &k = op.kind;
+  Type t = args.t;
+  auto operand = [&](size_t i) { return args.operand(i); };
+  auto binary = [&](Expr (*fn)(Expr, Expr)) {
+    return wrapping(t, operand(0), operand(1), fn);
+  };
+  Expr e;
+  if (k == "abs") {
     Expr x = operand(0);
     // Integers wrap: |INT_MIN| stays INT_MIN.
     e = t.is_float() ? abs(x) : select(x < 0, wrappingNeg(t, x), x);
@@ -240,7 +259,23 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     e = 1.0f / operand(0);
   } else if (k == "erf") {
     e = libm("erff", operand(0));
-  } else if (k == "relu") {
+  } else {
+    return std::nullopt;
+  }
+  return e;
+}
+
+// Activations, clamp, prelu and where.
+std::optional<Expr> activationExpr(const ElementwiseArgs &args) {
+  const kernels::OpSpec &op = args.op;
+  const std::string &k = op.kind;
+  Type t = args.t;
+  auto operand = [&](size_t i) { return args.operand(i); };
+  auto binary = [&](Expr (*fn)(Expr, Expr)) {
+    return wrapping(t, operand(0), operand(1), fn);
+  };
+  Expr e;
+  if (k == "relu") {
     Expr x = operand(0);
     // Keeps NaN, like max(0, x) in the spec's reference. (Halide turns
     // the select into a max instruction, which drops NaN: say it.)
@@ -271,19 +306,21 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
     e = select(x >= 0.0f, x, alpha * libm("expm1f", x));
   } else if (k == "hard_sigmoid") {
     Expr x = operand(0);
-    Expr alpha = coefficient(op, "alpha", 0.2), beta = coefficient(op, "beta", 0.5);
+    Expr alpha = coefficient(op, "alpha", 0.2),
+         beta = coefficient(op, "beta", 0.5);
     e = clamp(alpha * x + beta, 0.0f, 1.0f);
   } else if (k == "leaky_relu") {
     Expr x = operand(0);
     e = select(x >= 0.0f, x, coefficient(op, "alpha", 0.01) * x);
   } else if (k == "linear") {
-    e = coefficient(op, "alpha", 1.0) * operand(0) + coefficient(op, "beta", 0.0);
+    e = coefficient(op, "alpha", 1.0) * operand(0) +
+        coefficient(op, "beta", 0.0);
   } else if (k == "clamp") {
     Expr x = operand(0);
-    Expr lo = clampBound(op.floatAttr("min_value"), op.result.dataType,
-                         -INFINITY);
-    Expr hi = clampBound(op.floatAttr("max_value"), op.result.dataType,
-                         INFINITY);
+    Expr lo =
+        clampBound(op.floatAttr("min_value"), op.result.dataType, -INFINITY);
+    Expr hi =
+        clampBound(op.floatAttr("max_value"), op.result.dataType, INFINITY);
     e = select(x < lo, lo, select(x > hi, hi, x));
     if (t.is_float()) // keeps NaN (see relu)
       e = select(is_nan(x), x, e);
@@ -296,24 +333,43 @@ std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
   } else if (k == "where") {
     Expr condition = operand(0);
     e = select(condition != 0, operand(1), operand(2));
-  } else if (k == "cast") {
-    // Converts storage to storage directly (not through the compute type).
-    Func f("cast");
-    f(vars) = castValue(operands.at(0), op.result.dataType);
-    Schedule schedule = [shape](Func output, const Target &target,
-                       const Placement &placement) {
-      scheduleElementwise(output, shape, target, placement);
-    };
-    return Defined{Value{f, op.result}, schedule};
   } else {
     return std::nullopt;
   }
-  Func f(op.kind);
-  f(vars) = store(e, op.result.dataType);
+  return e;
+}
+
+} // namespace
+
+std::optional<Defined> defineElementwise(const kernels::OpSpec &op,
+                                         const std::vector<Value> &operands) {
+  if (!op.elementwise)
+    return std::nullopt;
+  const spec::Shape &shape = op.result.shape;
+  std::vector<Var> vars = makeVars(shape.size());
   Schedule schedule = [shape](Func output, const Target &target,
-                       const Placement &placement) {
+                              const Placement &placement) {
     scheduleElementwise(output, shape, target, placement);
   };
+  if (op.kind == "cast") {
+    // Converts storage to storage directly (not through the compute type).
+    Func f("cast");
+    f(vars) = castValue(operands.at(0), op.result.dataType);
+    return Defined{Value{f, op.result}, schedule};
+  }
+  // The type operands compute in (the result's for most ops).
+  Type t = operands.empty() ? computeType(op.result.dataType)
+                            : computeType(operands[0].type.dataType);
+  ElementwiseArgs args{op, operands, vars, t};
+  std::optional<Expr> e = arithmeticOrLogicExpr(args);
+  if (!e)
+    e = mathExpr(args);
+  if (!e)
+    e = activationExpr(args);
+  if (!e)
+    return std::nullopt;
+  Func f(op.kind);
+  f(vars) = store(*e, op.result.dataType);
   return Defined{Value{f, op.result}, schedule};
 }
 
