@@ -424,6 +424,72 @@ static void release_allocated(webnnc_executor_t *executor) {
   }
 }
 
+/* Fails when an output's memory overlaps an input's or another output's. */
+static webnnc_status_t check_overlaps(webnnc_executor_t *executor,
+                                      const webnnc_tensor_t **in,
+                                      const webnnc_tensor_t **out) {
+  const webnnc_model_t *model = executor->model;
+  for (uint32_t o = 0; o < model->num_outputs; ++o) {
+    for (uint32_t i = 0; i < model->num_inputs; ++i)
+      if (overlaps(out[o], in[i]))
+        return fail(executor, WEBNNC_STATUS_BUFFER_OVERLAP,
+                    "output '%s' overlaps input '%s'", model->outputs[o].name,
+                    model->inputs[i].name);
+    for (uint32_t p = 0; p < o; ++p)
+      if (overlaps(out[o], out[p]))
+        return fail(executor, WEBNNC_STATUS_BUFFER_OVERLAP,
+                    "output '%s' overlaps output '%s'",
+                    model->outputs[o].name, model->outputs[p].name);
+  }
+  return WEBNNC_STATUS_OK;
+}
+
+/* Bytes of staging space the four-bit inputs and outputs (|dims|: the
+ * outputs' dimensions, concatenated) need unpacked, one element per byte. */
+static uint64_t staging_bytes(const webnnc_model_t *model,
+                              const webnnc_tensor_t **in,
+                              const int64_t *dims) {
+  uint64_t staging = 0;
+  for (uint32_t i = 0; i < model->num_inputs; ++i)
+    if (webnnc_is_four_bit(model->inputs[i].data_type))
+      staging += align_up(element_count(model->inputs[i].rank, in[i]->dims),
+                          kMinArenaAlignment);
+  for (uint32_t o = 0; o < model->num_outputs; ++o) {
+    if (webnnc_is_four_bit(model->outputs[o].data_type))
+      staging += align_up(element_count(model->outputs[o].rank, dims),
+                          kMinArenaAlignment);
+    dims += model->outputs[o].rank;
+  }
+  return staging;
+}
+
+/* After the entry: packs four-bit outputs and reports each output's shape
+ * (and its allocation, if the executor made it) in its tensor. */
+static void report_outputs(webnnc_executor_t *executor,
+                           const webnnc_tensor_t **out, const int64_t *dims) {
+  const webnnc_model_t *model = executor->model;
+  void **buffers = executor->buffers;
+  uint32_t ni = model->num_inputs;
+  for (uint32_t o = 0; o < model->num_outputs; ++o) {
+    const webnnc_operand_info_t *operand = &model->outputs[o];
+    if (webnnc_is_four_bit(operand->data_type))
+      webnnc_pack_four_bit((const int8_t *)buffers[ni + o],
+                           element_count(operand->rank, dims),
+                           (uint8_t *)executor->output_data[o]);
+    webnnc_tensor_t *tensor = (webnnc_tensor_t *)out[o];
+    tensor->rank = operand->rank;
+    for (uint32_t d = 0; d < operand->rank; ++d)
+      tensor->dims[d] = dims[d];
+    if (executor->allocated[o]) {
+      tensor->data = executor->output_data[o];
+      tensor->allocation = (char *)executor->output_data[o] - kOutputHeader;
+      webnnc_tensor_byte_size(operand->data_type, operand->rank, dims,
+                              &tensor->byte_length);
+    }
+    dims += operand->rank;
+  }
+}
+
 webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
                                         const webnnc_tensor_t *inputs,
                                         size_t num_inputs,
@@ -470,33 +536,11 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
         check_output(executor, &model->outputs[o], out_dims, out[o]));
     out_dims += model->outputs[o].rank;
   }
-  for (uint32_t o = 0; o < no; ++o) {
-    for (uint32_t i = 0; i < ni; ++i)
-      if (overlaps(out[o], in[i]))
-        return fail(executor, WEBNNC_STATUS_BUFFER_OVERLAP,
-                    "output '%s' overlaps input '%s'", model->outputs[o].name,
-                    model->inputs[i].name);
-    for (uint32_t p = 0; p < o; ++p)
-      if (overlaps(out[o], out[p]))
-        return fail(executor, WEBNNC_STATUS_BUFFER_OVERLAP,
-                    "output '%s' overlaps output '%s'",
-                    model->outputs[o].name, model->outputs[p].name);
-  }
+  WEBNNC_RETURN_IF_ERROR(check_overlaps(executor, in, out));
   /* Four-bit inputs and outputs are unpacked, one element per byte, in
    * staging space after the model's arena. */
   uint64_t model_arena = align_up(arena_size, kMinArenaAlignment);
-  uint64_t staging = 0;
-  for (uint32_t i = 0; i < ni; ++i)
-    if (webnnc_is_four_bit(model->inputs[i].data_type))
-      staging += align_up(element_count(model->inputs[i].rank, in[i]->dims),
-                          kMinArenaAlignment);
-  out_dims = dims;
-  for (uint32_t o = 0; o < no; ++o) {
-    if (webnnc_is_four_bit(model->outputs[o].data_type))
-      staging += align_up(element_count(model->outputs[o].rank, out_dims),
-                          kMinArenaAlignment);
-    out_dims += model->outputs[o].rank;
-  }
+  uint64_t staging = staging_bytes(model, in, dims);
   if (reserve_arena(executor, model_arena + staging) != WEBNNC_STATUS_OK)
     return fail(executor, WEBNNC_STATUS_OUT_OF_MEMORY,
                 "cannot allocate %" PRIu64 " bytes of working memory",
@@ -558,25 +602,6 @@ webnnc_status_t webnnc_executor_compute(webnnc_executor_t *executor,
     return WEBNNC_STATUS_KERNEL_FAILED;
   }
 
-  /* Report each output's shape (and the allocation) in its tensor. */
-  out_dims = dims;
-  for (uint32_t o = 0; o < no; ++o) {
-    const webnnc_operand_info_t *operand = &model->outputs[o];
-    if (webnnc_is_four_bit(operand->data_type))
-      webnnc_pack_four_bit((const int8_t *)buffers[ni + o],
-                           element_count(operand->rank, out_dims),
-                           (uint8_t *)executor->output_data[o]);
-    webnnc_tensor_t *tensor = (webnnc_tensor_t *)out[o];
-    tensor->rank = operand->rank;
-    for (uint32_t d = 0; d < operand->rank; ++d)
-      tensor->dims[d] = out_dims[d];
-    if (executor->allocated[o]) {
-      tensor->data = executor->output_data[o];
-      tensor->allocation = (char *)executor->output_data[o] - kOutputHeader;
-      webnnc_tensor_byte_size(operand->data_type, operand->rank, out_dims,
-                              &tensor->byte_length);
-    }
-    out_dims += operand->rank;
-  }
+  report_outputs(executor, out, dims);
   return WEBNNC_STATUS_OK;
 }

@@ -11,6 +11,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -106,8 +107,8 @@ Expected<std::vector<DataSet>, std::string> readDataSets(const NodeTest &t) {
     DataSet set;
     for (const char *kind : {"input", "output"})
       for (size_t i = 0;; ++i) {
-        fs::path file = fs::path(dir) / (std::string(kind) + "_" +
-                                         std::to_string(i) + ".pb");
+        fs::path file = fs::path(dir) /
+                        (std::string(kind) + "_" + std::to_string(i) + ".pb");
         if (!fs::exists(file))
           break;
         auto tensor = readOnnxTensorFile(file.string());
@@ -182,7 +183,7 @@ Outcome runTest(const NodeTest &t, const std::set<std::string> &mapped,
     std::string reason;
     for (const OnnxProblem &p : graph.error().problems)
       reason += (reason.empty() ? "" : "; ") + p.message();
-    return {graph.error().onlyNotInWebNN() ? Status::OutOfScope
+    return {graph.error().onlyNotInWebNN()    ? Status::OutOfScope
             : graph.error().onlyUnsupported() ? Status::Unsupported
                                               : Status::Failed,
             "import: " + reason};
@@ -204,8 +205,7 @@ Outcome runTest(const NodeTest &t, const std::set<std::string> &mapped,
     for (const OnnxProblem &p : graph.error().problems)
       for (size_t i = 0; i < t.graphInputs.size(); ++i)
         if (t.graphInputs[i] == p.needsConstant)
-          options.constantInputs[p.needsConstant] =
-              (*sets)[0].inputs[i].tensor;
+          options.constantInputs[p.needsConstant] = (*sets)[0].inputs[i].tensor;
     if (options.constantInputs.size() == before)
       break; // not a graph input: nothing to freeze
     frozen = true;
@@ -240,20 +240,27 @@ Outcome runTest(const NodeTest &t, const std::set<std::string> &mapped,
         if (compiled->outputs[k].name == t.graphOutputs[o])
           actual = &(*results)[k];
       if (!actual)
-        return {Status::Failed, "output '" + t.graphOutputs[o] +
-                                    "' was not computed"};
+        return {Status::Failed,
+                "output '" + t.graphOutputs[o] + "' was not computed"};
       std::string mismatch = compare(*actual, set.outputs[o].tensor);
       if (!mismatch.empty())
-        return {Status::Failed, "output '" + t.graphOutputs[o] + "': " +
-                                    mismatch};
+        return {Status::Failed,
+                "output '" + t.graphOutputs[o] + "': " + mismatch};
     }
   }
   return {Status::Passed, frozen ? "some inputs frozen as constants" : ""};
 }
 
-} // namespace
+const char *statusTag(Status status) {
+  const char *tags[] = {"PASS ", "FAIL ", "UNSUPPORTED ", "NOT-IN-WEBNN ",
+                        "UNMAPPED "};
+  return tags[int(status)];
+}
 
-int run(const RunOptions &options) {
+// The node tests under |options.root| whose names hold the filter, sorted;
+// or the exit code when there are none to read.
+std::optional<int> findTests(const RunOptions &options,
+                             std::vector<NodeTest> &tests) {
   if (!fs::is_directory(options.root)) {
     if (options.skipMissing) {
       std::cout << "SKIPPED: '" << options.root
@@ -272,7 +279,6 @@ int run(const RunOptions &options) {
             std::string::npos)
       dirs.push_back(entry.path());
   std::sort(dirs.begin(), dirs.end());
-  std::vector<NodeTest> tests;
   for (const fs::path &dir : dirs) {
     std::string error;
     auto test = readTest(dir, error);
@@ -282,21 +288,15 @@ int run(const RunOptions &options) {
     }
     tests.push_back(std::move(*test));
   }
+  return std::nullopt;
+}
 
-  std::map<std::string, std::string> known, unmapped;
-  bool ok = true;
-  if (!options.knownFailures.empty())
-    known = readReasons(options.knownFailures, ok);
-  if (ok && !options.unmappedOps.empty())
-    unmapped = readReasons(options.unmappedOps, ok);
-  if (!ok) {
-    std::cerr << "webnnc-onnx-conformance: cannot read the known failures or "
-                 "unmapped ops file\n";
-    return 2;
-  }
+// Every test's outcome, |options.jobs| at a time.
+std::vector<Outcome> runAll(const std::vector<NodeTest> &tests,
+                            const std::map<std::string, std::string> &unmapped,
+                            const RunOptions &options) {
   std::vector<std::string> ops = supportedOnnxOps();
   std::set<std::string> mapped(ops.begin(), ops.end());
-
   std::vector<Outcome> outcomes(tests.size());
   std::atomic<size_t> next{0};
   std::mutex printMutex;
@@ -308,9 +308,7 @@ int run(const RunOptions &options) {
       outcomes[i] = runTest(tests[i], mapped, unmapped, options.cacheDir);
       if (options.verbose) {
         std::lock_guard<std::mutex> lock(printMutex);
-        const char *tag[] = {"PASS ", "FAIL ", "UNSUPPORTED ",
-                             "NOT-IN-WEBNN ", "UNMAPPED "};
-        std::cout << tag[int(outcomes[i].status)] << tests[i].name
+        std::cout << statusTag(outcomes[i].status) << tests[i].name
                   << (outcomes[i].reason.empty() ? "" : ": ")
                   << outcomes[i].reason << std::endl;
       }
@@ -321,50 +319,52 @@ int run(const RunOptions &options) {
     threads.emplace_back(worker);
   for (std::thread &t : threads)
     t.join();
+  return outcomes;
+}
 
-  struct Counts {
-    int passed = 0, failed = 0, unsupported = 0, outOfScope = 0, unmapped = 0;
-    int inScope() const { return passed + failed + unsupported; }
-  };
-  std::map<std::string, Counts> byGroup;
-  Counts total;
-  for (size_t i = 0; i < tests.size(); ++i) {
-    Counts &c = byGroup[group(tests[i])];
-    for (Counts *k : {&c, &total})
-      switch (outcomes[i].status) {
-      case Status::Passed:
-        ++k->passed;
-        break;
-      case Status::Failed:
-        ++k->failed;
-        break;
-      case Status::Unsupported:
-        ++k->unsupported;
-        break;
-      case Status::OutOfScope:
-        ++k->outOfScope;
-        break;
-      case Status::Unmapped:
-        ++k->unmapped;
-        break;
-      }
+struct Counts {
+  int passed = 0, failed = 0, unsupported = 0, outOfScope = 0, unmapped = 0;
+  int inScope() const { return passed + failed + unsupported; }
+  int all() const { return inScope() + outOfScope + unmapped; }
+  void add(Status status) {
+    switch (status) {
+    case Status::Passed:
+      ++passed;
+      break;
+    case Status::Failed:
+      ++failed;
+      break;
+    case Status::Unsupported:
+      ++unsupported;
+      break;
+    case Status::OutOfScope:
+      ++outOfScope;
+      break;
+    case Status::Unmapped:
+      ++unmapped;
+      break;
+    }
   }
+};
+
+// The per-op table, every test that did not pass, and the summary line.
+void printReport(const std::vector<NodeTest> &tests,
+                 const std::vector<Outcome> &outcomes,
+                 const std::map<std::string, Counts> &byGroup,
+                 const Counts &total) {
   std::cout << "op                               tests  passed  failed  "
                "unsupported  not-in-webnn  unmapped\n";
   for (const auto &[op, c] : byGroup) {
     char line[200];
     std::snprintf(line, sizeof(line), "%-32s %5d %7d %7d %12d %13d %9d\n",
-                  op.c_str(), c.inScope() + c.outOfScope + c.unmapped,
-                  c.passed, c.failed, c.unsupported, c.outOfScope, c.unmapped);
+                  op.c_str(), c.all(), c.passed, c.failed, c.unsupported,
+                  c.outOfScope, c.unmapped);
     std::cout << line;
   }
-  const char *tags[] = {"PASS ", "FAIL ", "UNSUPPORTED ", "NOT-IN-WEBNN ",
-                        "UNMAPPED "};
   for (size_t i = 0; i < tests.size(); ++i)
     if (outcomes[i].status != Status::Passed)
-      std::cout << tags[int(outcomes[i].status)] << tests[i].name << ": "
+      std::cout << statusTag(outcomes[i].status) << tests[i].name << ": "
                 << outcomes[i].reason << "\n";
-
   double rate = total.inScope() ? double(total.passed) / total.inScope() : 0;
   char summary[240];
   std::snprintf(summary, sizeof(summary),
@@ -375,46 +375,86 @@ int run(const RunOptions &options) {
                 total.failed, total.unsupported, total.outOfScope,
                 total.unmapped);
   std::cout << summary << "\n";
-  int passed = total.passed, failed = total.failed;
+}
+
+// 1 when a test failed that is not listed, or a listed one did not fail.
+int checkKnownFailures(const std::vector<NodeTest> &tests,
+                       const std::vector<Outcome> &outcomes,
+                       const std::map<std::string, std::string> &known) {
+  int unexpected = 0, fixed = 0;
+  for (size_t i = 0; i < tests.size(); ++i) {
+    bool isKnown = known.count(tests[i].name) != 0;
+    if (outcomes[i].status == Status::Failed && !isKnown) {
+      ++unexpected;
+      std::cout << "UNEXPECTED FAILURE " << tests[i].name << "\n";
+    } else if (outcomes[i].status != Status::Failed && isKnown) {
+      ++fixed;
+      std::cout << "UNEXPECTED RESULT " << tests[i].name
+                << " (listed as a known failure)\n";
+    }
+  }
+  return unexpected || fixed ? 1 : 0;
+}
+
+bool writeMarkdown(const std::string &path,
+                   const std::map<std::string, Counts> &byGroup,
+                   const Counts &total) {
+  std::ofstream md(path);
+  md << "| op | tests | passed | failed | unsupported | not in WebNN | "
+        "unmapped op |\n|---|---:|---:|---:|---:|---:|---:|\n";
+  auto row = [&](const std::string &name, const Counts &c) {
+    md << "| " << name << " | " << c.all() << " | " << c.passed << " | "
+       << c.failed << " | " << c.unsupported << " | " << c.outOfScope << " | "
+       << c.unmapped << " |\n";
+  };
+  for (const auto &[op, c] : byGroup)
+    row(op, c);
+  row("**total**", total);
+  return bool(md);
+}
+
+} // namespace
+
+int run(const RunOptions &options) {
+  std::vector<NodeTest> tests;
+  if (std::optional<int> code = findTests(options, tests))
+    return *code;
+  std::map<std::string, std::string> known, unmapped;
+  bool ok = true;
+  if (!options.knownFailures.empty())
+    known = readReasons(options.knownFailures, ok);
+  if (ok && !options.unmappedOps.empty())
+    unmapped = readReasons(options.unmappedOps, ok);
+  if (!ok) {
+    std::cerr << "webnnc-onnx-conformance: cannot read the known failures or "
+                 "unmapped ops file\n";
+    return 2;
+  }
+  std::vector<Outcome> outcomes = runAll(tests, unmapped, options);
+
+  std::map<std::string, Counts> byGroup;
+  Counts total;
+  for (size_t i = 0; i < tests.size(); ++i) {
+    byGroup[group(tests[i])].add(outcomes[i].status);
+    total.add(outcomes[i].status);
+  }
+  printReport(tests, outcomes, byGroup, total);
 
   int status = 0;
-  if (!options.knownFailures.empty()) {
-    int unexpected = 0, fixed = 0;
-    for (size_t i = 0; i < tests.size(); ++i) {
-      bool isKnown = known.count(tests[i].name) != 0;
-      if (outcomes[i].status == Status::Failed && !isKnown) {
-        ++unexpected;
-        std::cout << "UNEXPECTED FAILURE " << tests[i].name << "\n";
-      } else if (outcomes[i].status != Status::Failed && isKnown) {
-        ++fixed;
-        std::cout << "UNEXPECTED RESULT " << tests[i].name
-                  << " (listed as a known failure)\n";
-      }
-    }
-    status = unexpected || fixed ? 1 : 0;
-  } else if (failed) {
+  if (!options.knownFailures.empty())
+    status = checkKnownFailures(tests, outcomes, known);
+  else if (total.failed)
     status = 1;
-  }
+  double rate = total.inScope() ? double(total.passed) / total.inScope() : 0;
   if (options.filter.empty() && rate < options.minPassRate) {
     std::cout << "pass rate below " << 100 * options.minPassRate << "%\n";
     status = 1;
   }
-  if (!options.markdown.empty()) {
-    std::ofstream md(options.markdown);
-    md << "| op | tests | passed | failed | unsupported | not in WebNN | "
-          "unmapped op |\n|---|---:|---:|---:|---:|---:|---:|\n";
-    auto row = [&](const std::string &name, const Counts &c) {
-      md << "| " << name << " | " << c.inScope() + c.outOfScope + c.unmapped
-         << " | " << c.passed << " | " << c.failed << " | " << c.unsupported
-         << " | " << c.outOfScope << " | " << c.unmapped << " |\n";
-    };
-    for (const auto &[op, c] : byGroup)
-      row(op, c);
-    row("**total**", total);
-    if (!md)
-      status = 2;
-  }
-  std::cout << passed << " passed, " << failed << " failed" << std::endl;
+  if (!options.markdown.empty() &&
+      !writeMarkdown(options.markdown, byGroup, total))
+    status = 2;
+  std::cout << total.passed << " passed, " << total.failed << " failed"
+            << std::endl;
   return status;
 }
 
