@@ -149,6 +149,10 @@ struct ElementwiseArgs {
                                " operands");
     return broadcastRead(operands[i], op.result.shape, vars);
   }
+  // fn over operands 0 and 1, integers wrapping.
+  Expr binary(Expr (*fn)(Expr, Expr)) const {
+    return wrapping(t, operand(0), operand(1), fn);
+  }
 };
 
 // Constants, arithmetic, comparisons and logic.
@@ -156,57 +160,53 @@ std::optional<Expr> arithmeticOrLogicExpr(const ElementwiseArgs &args) {
   const kernels::OpSpec &op = args.op;
   const std::string &k = op.kind;
   Type t = args.t;
-  auto operand = [&](size_t i) { return args.operand(i); };
-  auto binary = [&](Expr (*fn)(Expr, Expr)) {
-    return wrapping(t, operand(0), operand(1), fn);
-  };
   Expr e;
   if (k == "constant") {
     e = constantExpr(op);
   } else if (k == "add") {
-    e = binary([](Expr a, Expr b) { return a + b; });
+    e = args.binary([](Expr a, Expr b) { return a + b; });
   } else if (k == "sub") {
-    e = binary([](Expr a, Expr b) { return a - b; });
+    e = args.binary([](Expr a, Expr b) { return a - b; });
   } else if (k == "mul") {
-    e = binary([](Expr a, Expr b) { return a * b; });
+    e = args.binary([](Expr a, Expr b) { return a * b; });
   } else if (k == "div") {
-    Expr a = operand(0), b = operand(1);
+    Expr a = args.operand(0), b = args.operand(1);
     e = t.is_float() ? a / b : div_round_to_zero(a, b);
     if (!t.is_float()) // x / 0 is 0 (the spec leaves it open)
       e = select(b == make_const(t, 0), make_const(t, 0), e);
   } else if (k == "max") {
-    Expr a = operand(0), b = operand(1);
+    Expr a = args.operand(0), b = args.operand(1);
     e = nanPropagating(a, b, max(a, b));
   } else if (k == "min") {
-    Expr a = operand(0), b = operand(1);
+    Expr a = args.operand(0), b = args.operand(1);
     e = nanPropagating(a, b, min(a, b));
   } else if (k == "pow") {
-    Expr a = operand(0), b = operand(1);
+    Expr a = args.operand(0), b = args.operand(1);
     e = t.is_float() ? pow(a, b) : integerPow(a, b);
   } else if (k == "equal") {
-    e = boolean(operand(0) == operand(1));
+    e = boolean(args.operand(0) == args.operand(1));
   } else if (k == "not_equal") {
-    e = boolean(!(operand(0) == operand(1))); // true for NaN
+    e = boolean(!(args.operand(0) == args.operand(1))); // true for NaN
   } else if (k == "greater") {
-    e = boolean(operand(0) > operand(1));
+    e = boolean(args.operand(0) > args.operand(1));
   } else if (k == "greater_or_equal") {
-    e = boolean(operand(0) >= operand(1));
+    e = boolean(args.operand(0) >= args.operand(1));
   } else if (k == "lesser") {
-    e = boolean(operand(0) < operand(1));
+    e = boolean(args.operand(0) < args.operand(1));
   } else if (k == "lesser_or_equal") {
-    e = boolean(operand(0) <= operand(1));
+    e = boolean(args.operand(0) <= args.operand(1));
   } else if (k == "logical_and") {
-    e = boolean(operand(0) != 0 && operand(1) != 0);
+    e = boolean(args.operand(0) != 0 && args.operand(1) != 0);
   } else if (k == "logical_or") {
-    e = boolean(operand(0) != 0 || operand(1) != 0);
+    e = boolean(args.operand(0) != 0 || args.operand(1) != 0);
   } else if (k == "logical_xor") {
-    e = boolean((operand(0) != 0) != (operand(1) != 0));
+    e = boolean((args.operand(0) != 0) != (args.operand(1) != 0));
   } else if (k == "logical_not") {
-    e = boolean(operand(0) == 0);
+    e = boolean(args.operand(0) == 0);
   } else if (k == "is_nan") {
-    e = boolean(is_nan(operand(0)));
+    e = boolean(is_nan(args.operand(0)));
   } else if (k == "is_infinite") {
-    e = boolean(is_inf(operand(0)));
+    e = boolean(is_inf(args.operand(0)));
   } else {
     return std::nullopt;
   }
@@ -215,50 +215,45 @@ std::optional<Expr> arithmeticOrLogicExpr(const ElementwiseArgs &args) {
 
 // Unary math.
 std::optional<Expr> mathExpr(const ElementwiseArgs &args) {
-  const kernels::OpSpec &op = args.op;
-  const std::string &k = op.kind;
+  const std::string &k = args.op.kind;
   Type t = args.t;
-  auto operand = [&](size_t i) { return args.operand(i); };
-  auto binary = [&](Expr (*fn)(Expr, Expr)) {
-    return wrapping(t, operand(0), operand(1), fn);
-  };
   Expr e;
   if (k == "abs") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     // Integers wrap: |INT_MIN| stays INT_MIN.
     e = t.is_float() ? abs(x) : select(x < 0, wrappingNeg(t, x), x);
   } else if (k == "neg") {
-    e = t.is_float() ? -operand(0) : wrappingNeg(t, operand(0));
+    e = t.is_float() ? -args.operand(0) : wrappingNeg(t, args.operand(0));
   } else if (k == "sign") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     Expr one = make_const(t, 1), zero = make_const(t, 0);
     e = select(x > zero, one, select(x < zero, make_const(t, -1), x * zero));
     if (t.is_float()) // NaN stays NaN
       e = select(is_nan(x), x, e);
   } else if (k == "identity") {
-    e = operand(0);
+    e = args.operand(0);
   } else if (k == "ceil") {
-    e = ceil(operand(0));
+    e = ceil(args.operand(0));
   } else if (k == "floor") {
-    e = floor(operand(0));
+    e = floor(args.operand(0));
   } else if (k == "round_even") {
-    e = round(operand(0)); // Halide rounds half to even
+    e = round(args.operand(0)); // Halide rounds half to even
   } else if (k == "cos") {
-    e = cos(operand(0));
+    e = cos(args.operand(0));
   } else if (k == "sin") {
-    e = sin(operand(0));
+    e = sin(args.operand(0));
   } else if (k == "tan") {
-    e = tan(operand(0));
+    e = tan(args.operand(0));
   } else if (k == "exp") {
-    e = vexp(operand(0));
+    e = vexp(args.operand(0));
   } else if (k == "log") {
-    e = log(operand(0));
+    e = log(args.operand(0));
   } else if (k == "sqrt") {
-    e = sqrt(operand(0));
+    e = sqrt(args.operand(0));
   } else if (k == "reciprocal") {
-    e = 1.0f / operand(0);
+    e = 1.0f / args.operand(0);
   } else if (k == "erf") {
-    e = libm("erff", operand(0));
+    e = libm("erff", args.operand(0));
   } else {
     return std::nullopt;
   }
@@ -270,53 +265,49 @@ std::optional<Expr> activationExpr(const ElementwiseArgs &args) {
   const kernels::OpSpec &op = args.op;
   const std::string &k = op.kind;
   Type t = args.t;
-  auto operand = [&](size_t i) { return args.operand(i); };
-  auto binary = [&](Expr (*fn)(Expr, Expr)) {
-    return wrapping(t, operand(0), operand(1), fn);
-  };
   Expr e;
   if (k == "relu") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     // Keeps NaN, like max(0, x) in the spec's reference. (Halide turns
     // the select into a max instruction, which drops NaN: say it.)
     e = t.is_float() ? select(is_nan(x), x, select(x < 0.0f, 0.0f, x))
                      : max(x, make_const(t, 0));
   } else if (k == "sigmoid") {
-    e = vsigmoid(operand(0));
+    e = vsigmoid(args.operand(0));
   } else if (k == "tanh") {
-    e = vtanh(operand(0));
+    e = vtanh(args.operand(0));
   } else if (k == "gelu") {
     // 0.5 x (1 + erf(x / sqrt 2)) = 0.5 x erfc(-x / sqrt 2), which keeps
     // its precision where erf is close to -1.
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     e = 0.5f * x * libm("erfcf", -x * float(M_SQRT1_2));
   } else if (k == "hard_swish") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     e = x * clamp(x + 3.0f, 0.0f, 6.0f) / 6.0f;
   } else if (k == "softplus") {
     // ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), without overflow.
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     e = max(x, 0.0f) + libm("log1pf", vexp(-abs(x)));
   } else if (k == "softsign") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     e = x / (1.0f + abs(x));
   } else if (k == "elu") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     Expr alpha = coefficient(op, "alpha", 1.0);
     e = select(x >= 0.0f, x, alpha * libm("expm1f", x));
   } else if (k == "hard_sigmoid") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     Expr alpha = coefficient(op, "alpha", 0.2),
          beta = coefficient(op, "beta", 0.5);
     e = clamp(alpha * x + beta, 0.0f, 1.0f);
   } else if (k == "leaky_relu") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     e = select(x >= 0.0f, x, coefficient(op, "alpha", 0.01) * x);
   } else if (k == "linear") {
-    e = coefficient(op, "alpha", 1.0) * operand(0) +
+    e = coefficient(op, "alpha", 1.0) * args.operand(0) +
         coefficient(op, "beta", 0.0);
   } else if (k == "clamp") {
-    Expr x = operand(0);
+    Expr x = args.operand(0);
     Expr lo =
         clampBound(op.floatAttr("min_value"), op.result.dataType, -INFINITY);
     Expr hi =
@@ -325,14 +316,14 @@ std::optional<Expr> activationExpr(const ElementwiseArgs &args) {
     if (t.is_float()) // keeps NaN (see relu)
       e = select(is_nan(x), x, e);
   } else if (k == "prelu") {
-    Expr x = operand(0), slope = operand(1);
+    Expr x = args.operand(0), slope = args.operand(1);
     Expr scaled = t.is_float() ? slope * x
                                : wrapping(t, slope, x,
                                           [](Expr a, Expr b) { return a * b; });
     e = select(x < make_const(t, 0), scaled, x);
   } else if (k == "where") {
-    Expr condition = operand(0);
-    e = select(condition != 0, operand(1), operand(2));
+    Expr condition = args.operand(0);
+    e = select(condition != 0, args.operand(1), args.operand(2));
   } else {
     return std::nullopt;
   }
