@@ -45,8 +45,8 @@ struct GraphBuilder::Impl {
 // names its op's location after the label.
 class OpCall {
 public:
-  OpCall(GraphBuilder::Impl &impl, const GraphBuilder *owner,
-         std::string op, std::string label)
+  OpCall(GraphBuilder::Impl &impl, const GraphBuilder *owner, std::string op,
+         std::string label)
       : impl_(impl), owner_(owner), op_(std::move(op)),
         label_(std::move(label)) {}
 
@@ -81,9 +81,9 @@ public:
   template <typename Op>
   Operand create(const OperandDescriptor &desc, mlir::ValueRange operands,
                  llvm::ArrayRef<mlir::NamedAttribute> attrs = {}) {
-    auto op = Op::create(builder(), loc(),
-                         mlir::TypeRange{impl_.tensorType(desc)}, operands,
-                         attrs);
+    auto op =
+        Op::create(builder(), loc(), mlir::TypeRange{impl_.tensorType(desc)},
+                   operands, attrs);
     return result(op->getResult(0), desc);
   }
   template <typename Op>
@@ -135,6 +135,9 @@ private:
 
 // An op's attributes by ODS name. Options at their spec default are left
 // out, so the IR shows only what the caller set.
+// The options struct type of an options value (for member pointers).
+template <typename T> using OptionsOf = std::remove_cvref_t<T>;
+
 class AttrList {
 public:
   explicit AttrList(mlir::Builder &builder) : b_(builder) {}
@@ -170,8 +173,27 @@ public:
     return values ? array(name, *values) : *this;
   }
   AttrList &f64Array(llvm::StringRef name, const std::vector<double> &values) {
-    return values.empty() ? *this
-                          : add(name, b_.getDenseF64ArrayAttr(values));
+    return values.empty() ? *this : add(name, b_.getDenseF64ArrayAttr(values));
+  }
+  // Option |member| of |options| as attribute |name|, left out when it
+  // holds the options struct's own default (declared once, in
+  // webnnc/Spec/Options.h). Enums name their dialect attribute.
+  template <typename Options, typename T>
+  AttrList &option(llvm::StringRef name, const Options &options,
+                   T Options::*member) {
+    static const Options defaults{};
+    if constexpr (std::is_same_v<T, int64_t>)
+      return i64(name, options.*member, defaults.*member);
+    else if constexpr (std::is_same_v<T, double>)
+      return f64(name, options.*member, defaults.*member);
+    else
+      return boolean(name, options.*member, defaults.*member);
+  }
+  template <typename EnumAttr, typename Options, typename SpecEnum>
+  AttrList &option(llvm::StringRef name, const Options &options,
+                   SpecEnum Options::*member) {
+    static const Options defaults{};
+    return enumeration<EnumAttr>(name, options.*member, defaults.*member);
   }
   // A spec enum option, as the dialect's enum attribute |EnumAttr|.
   template <typename EnumAttr, typename SpecEnum>
@@ -183,8 +205,8 @@ public:
     return add(name, EnumAttr::get(b_.getContext(),
                                    mlir::webnn::enumCast<DialectEnum>(value)));
   }
-  AttrList &activations(
-      const std::vector<spec::RecurrentNetworkActivation> &values);
+  AttrList &
+  activations(const std::vector<spec::RecurrentNetworkActivation> &values);
   AttrList &segments(const OperandList &operands) {
     return add("operandSegmentSizes",
                b_.getDenseI32ArrayAttr(operands.segments()));

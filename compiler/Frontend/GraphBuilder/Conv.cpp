@@ -14,7 +14,7 @@ void addConvolutionAttrs(AttrList &attrs, const Options &options) {
   attrs.optionalArray("padding", options.padding)
       .optionalArray("strides", options.strides)
       .optionalArray("dilations", options.dilations)
-      .i64("groups", options.groups, 1)
+      .option("groups", options, &OptionsOf<decltype(options)>::groups)
       .template enumeration<webnn::InputOperandLayoutAttr>(
           "input_layout", options.inputLayout, InputOperandLayout::Nchw);
 }
@@ -43,8 +43,8 @@ Operand GraphBuilder::conv2d(const Operand &input, const Operand &filter,
   operands.add(input).add(filter).add(options.bias);
   AttrList attrs(call.builder());
   addConvolutionAttrs(attrs, options);
-  attrs.enumeration<webnn::Conv2dFilterOperandLayoutAttr>(
-      "filter_layout", options.filterLayout, Conv2dFilterOperandLayout::Oihw);
+  attrs.option<webnn::Conv2dFilterOperandLayoutAttr>(
+      "filter_layout", options, &OptionsOf<decltype(options)>::filterLayout);
   return call.create<webnn::Conv2dOp>(*result, operands.values(), attrs);
 }
 
@@ -76,9 +76,9 @@ Operand GraphBuilder::convTranspose2d(const Operand &input,
   addConvolutionAttrs(attrs, options);
   attrs.optionalArray("output_padding", options.outputPadding)
       .optionalArray("output_sizes", options.outputSizes)
-      .enumeration<webnn::ConvTranspose2dFilterOperandLayoutAttr>(
-          "filter_layout", options.filterLayout,
-          ConvTranspose2dFilterOperandLayout::Iohw);
+      .option<webnn::ConvTranspose2dFilterOperandLayoutAttr>(
+          "filter_layout", options,
+          &OptionsOf<decltype(options)>::filterLayout);
   return call.create<webnn::ConvTranspose2dOp>(*result, operands.values(),
                                                attrs);
 }
@@ -100,11 +100,11 @@ Operand pool(GraphBuilder::Impl &impl, const GraphBuilder *owner,
       .optionalArray("padding", options.padding)
       .optionalArray("strides", options.strides)
       .optionalArray("dilations", options.dilations)
-      .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
-                                                  InputOperandLayout::Nchw)
-      .enumeration<webnn::RoundingTypeAttr>("output_shape_rounding",
-                                            options.outputShapeRounding,
-                                            RoundingType::Floor)
+      .option<webnn::InputOperandLayoutAttr>(
+          "layout", options, &OptionsOf<decltype(options)>::layout)
+      .option<webnn::RoundingTypeAttr>(
+          "output_shape_rounding", options,
+          &OptionsOf<decltype(options)>::outputShapeRounding)
       .optionalArray("output_sizes", options.outputSizes);
   return call.create<Op>(*result, {impl.value(input)}, attrs);
 }
@@ -139,8 +139,8 @@ Operand GraphBuilder::resample2d(const Operand &input,
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs
-      .enumeration<webnn::InterpolationModeAttr>(
-          "mode", options.mode, InterpolationMode::NearestNeighbor)
+      .option<webnn::InterpolationModeAttr>("mode", options,
+                                            &OptionsOf<decltype(options)>::mode)
       .f64Array("scales", options.scales)
       .optionalArray("sizes", options.sizes)
       .optionalArray("axes", options.axes);

@@ -100,10 +100,11 @@ WEBNNC_UNARY(tanh, TanhOp, Tanh)
 #undef WEBNNC_UNARY
 
 Operand GraphBuilder::elu(const Operand &input, const EluOptions &options) {
-  return unary<webnn::EluOp>(*impl_, this, spec::UnaryKind::Elu, input,
-                             options.label, [&](AttrList &attrs) {
-                               attrs.f64("alpha", options.alpha, 1.0);
-                             });
+  return unary<webnn::EluOp>(
+      *impl_, this, spec::UnaryKind::Elu, input, options.label,
+      [&](AttrList &attrs) {
+        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha);
+      });
 }
 
 Operand GraphBuilder::hardSigmoid(const Operand &input,
@@ -111,16 +112,18 @@ Operand GraphBuilder::hardSigmoid(const Operand &input,
   return unary<webnn::HardSigmoidOp>(
       *impl_, this, spec::UnaryKind::HardSigmoid, input, options.label,
       [&](AttrList &attrs) {
-        attrs.f64("alpha", options.alpha, 0.2).f64("beta", options.beta, 0.5);
+        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha)
+            .option("beta", options, &OptionsOf<decltype(options)>::beta);
       });
 }
 
 Operand GraphBuilder::leakyRelu(const Operand &input,
                                 const LeakyReluOptions &options) {
-  return unary<webnn::LeakyReluOp>(*impl_, this, spec::UnaryKind::LeakyRelu,
-                                   input, options.label, [&](AttrList &attrs) {
-                                     attrs.f64("alpha", options.alpha, 0.01);
-                                   });
+  return unary<webnn::LeakyReluOp>(
+      *impl_, this, spec::UnaryKind::LeakyRelu, input, options.label,
+      [&](AttrList &attrs) {
+        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha);
+      });
 }
 
 Operand GraphBuilder::linear(const Operand &input,
@@ -128,12 +131,12 @@ Operand GraphBuilder::linear(const Operand &input,
   return unary<webnn::LinearOp>(
       *impl_, this, spec::UnaryKind::Linear, input, options.label,
       [&](AttrList &attrs) {
-        attrs.f64("alpha", options.alpha, 1.0).f64("beta", options.beta, 0.0);
+        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha)
+            .option("beta", options, &OptionsOf<decltype(options)>::beta);
       });
 }
 
-Operand GraphBuilder::clamp(const Operand &input,
-                            const ClampOptions &options) {
+Operand GraphBuilder::clamp(const Operand &input, const ClampOptions &options) {
   OpCall call(*impl_, this, "clamp", options.label);
   if (!call.check("input", input))
     return call.failed();
@@ -173,9 +176,9 @@ Operand GraphBuilder::where(const Operand &condition, const Operand &trueValue,
                             falseValue.descriptor());
   if (!result)
     return call.fail(result.error());
-  return call.create<webnn::WhereOp>(
-      *result, {impl_->value(condition), impl_->value(trueValue),
-                impl_->value(falseValue)});
+  return call.create<webnn::WhereOp>(*result, {impl_->value(condition),
+                                               impl_->value(trueValue),
+                                               impl_->value(falseValue)});
 }
 
 Operand GraphBuilder::cast(const Operand &input, DataType type,
@@ -187,10 +190,9 @@ Operand GraphBuilder::cast(const Operand &input, DataType type,
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
-  attrs.add("data_type",
-            webnn::OperandDataTypeAttr::get(
-                impl_->context.get(),
-                webnn::enumCast<webnn::OperandDataType>(type)));
+  attrs.add("data_type", webnn::OperandDataTypeAttr::get(
+                             impl_->context.get(),
+                             webnn::enumCast<webnn::OperandDataType>(type)));
   return call.create<webnn::CastOp>(*result, {impl_->value(input)}, attrs);
 }
 

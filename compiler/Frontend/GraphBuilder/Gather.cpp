@@ -11,12 +11,11 @@ Operand GraphBuilder::gather(const Operand &input, const Operand &indices,
   OpCall call(*impl_, this, "gather", options.label);
   if (!call.check("input", input) || !call.check("indices", indices))
     return call.failed();
-  auto result =
-      spec::gather(input.descriptor(), indices.descriptor(), options);
+  auto result = spec::gather(input.descriptor(), indices.descriptor(), options);
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
-  attrs.i64("axis", options.axis, 0);
+  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis);
   return call.create<webnn::GatherOp>(
       *result, {impl_->value(input), impl_->value(indices)}, attrs);
 }
@@ -32,7 +31,7 @@ Operand GraphBuilder::gatherElements(const Operand &input,
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
-  attrs.i64("axis", options.axis, 0);
+  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis);
   return call.create<webnn::GatherElementsOp>(
       *result, {impl_->value(input), impl_->value(indices)}, attrs);
 }
@@ -62,7 +61,7 @@ Operand GraphBuilder::scatterElements(const Operand &input,
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
-  attrs.i64("axis", options.axis, 0);
+  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis);
   return call.create<webnn::ScatterElementsOp>(
       *result,
       {impl_->value(input), impl_->value(indices), impl_->value(updates)},
@@ -85,8 +84,7 @@ Operand GraphBuilder::scatterND(const Operand &input, const Operand &indices,
       {impl_->value(input), impl_->value(indices), impl_->value(updates)});
 }
 
-Operand GraphBuilder::quantizeLinear(const Operand &input,
-                                     const Operand &scale,
+Operand GraphBuilder::quantizeLinear(const Operand &input, const Operand &scale,
                                      const Operand &zeroPoint,
                                      const OperatorOptions &options) {
   OpCall call(*impl_, this, "quantizeLinear", options.label);

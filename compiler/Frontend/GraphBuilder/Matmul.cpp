@@ -35,10 +35,11 @@ Operand GraphBuilder::gemm(const Operand &a, const Operand &b,
   OperandList operands(*impl_);
   operands.add(a).add(b).add(options.c);
   AttrList attrs(call.builder());
-  attrs.f64("alpha", options.alpha, 1.0)
-      .f64("beta", options.beta, 1.0)
-      .boolean("a_transpose", options.aTranspose, false)
-      .boolean("b_transpose", options.bTranspose, false);
+  attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha)
+      .option("beta", options, &OptionsOf<decltype(options)>::beta)
+      .option("a_transpose", options, &OptionsOf<decltype(options)>::aTranspose)
+      .option("b_transpose", options,
+              &OptionsOf<decltype(options)>::bTranspose);
   return call.create<webnn::GemmOp>(*result, operands.values(), attrs);
 }
 

@@ -32,8 +32,8 @@ GraphBuilder::batchNormalization(const Operand &input, const Operand &mean,
       .add(options.scale)
       .add(options.bias);
   AttrList attrs(call.builder());
-  attrs.i64("axis", options.axis, 1)
-      .f64("epsilon", options.epsilon, 1e-5)
+  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis)
+      .option("epsilon", options, &OptionsOf<decltype(options)>::epsilon)
       .segments(operands);
   return call.create<webnn::BatchNormalizationOp>(*result, operands.values(),
                                                   attrs);
@@ -57,9 +57,9 @@ Operand GraphBuilder::instanceNormalization(
   OperandList operands(*impl_);
   operands.add(input).add(options.scale).add(options.bias);
   AttrList attrs(call.builder());
-  attrs.f64("epsilon", options.epsilon, 1e-5)
-      .enumeration<webnn::InputOperandLayoutAttr>("layout", options.layout,
-                                                  InputOperandLayout::Nchw)
+  attrs.option("epsilon", options, &OptionsOf<decltype(options)>::epsilon)
+      .option<webnn::InputOperandLayoutAttr>(
+          "layout", options, &OptionsOf<decltype(options)>::layout)
       .segments(operands);
   return call.create<webnn::InstanceNormalizationOp>(*result, operands.values(),
                                                      attrs);
@@ -85,7 +85,7 @@ GraphBuilder::layerNormalization(const Operand &input,
   operands.add(input).add(options.scale).add(options.bias);
   AttrList attrs(call.builder());
   attrs.optionalArray("axes", options.axes)
-      .f64("epsilon", options.epsilon, 1e-5)
+      .option("epsilon", options, &OptionsOf<decltype(options)>::epsilon)
       .segments(operands);
   return call.create<webnn::LayerNormalizationOp>(*result, operands.values(),
                                                   attrs);

@@ -58,12 +58,13 @@ std::vector<Operand> GraphBuilder::gru(const Operand &input,
   AttrList attrs(call.builder());
   attrs.i64("steps", steps)
       .i64("hidden_size", hiddenSize)
-      .boolean("reset_after", options.resetAfter, true)
-      .boolean("return_sequence", options.returnSequence, false)
-      .enumeration<webnn::RecurrentNetworkDirectionAttr>(
-          "direction", options.direction, RecurrentNetworkDirection::Forward)
-      .enumeration<webnn::GruWeightLayoutAttr>("layout", options.layout,
-                                               GruWeightLayout::Zrn)
+      .option("reset_after", options, &OptionsOf<decltype(options)>::resetAfter)
+      .option("return_sequence", options,
+              &OptionsOf<decltype(options)>::returnSequence)
+      .option<webnn::RecurrentNetworkDirectionAttr>(
+          "direction", options, &OptionsOf<decltype(options)>::direction)
+      .option<webnn::GruWeightLayoutAttr>("layout", options,
+                                          &OptionsOf<decltype(options)>::layout)
       .activations(options.activations)
       .segments(operands);
   return call.create<webnn::GruOp>(*result, operands.values(), attrs);
@@ -101,9 +102,9 @@ Operand GraphBuilder::gruCell(const Operand &input, const Operand &weight,
       .add(options.recurrentBias);
   AttrList attrs(call.builder());
   attrs.i64("hidden_size", hiddenSize)
-      .boolean("reset_after", options.resetAfter, true)
-      .enumeration<webnn::GruWeightLayoutAttr>("layout", options.layout,
-                                               GruWeightLayout::Zrn)
+      .option("reset_after", options, &OptionsOf<decltype(options)>::resetAfter)
+      .option<webnn::GruWeightLayoutAttr>("layout", options,
+                                          &OptionsOf<decltype(options)>::layout)
       .activations(options.activations)
       .segments(operands);
   return call.create<webnn::GruCellOp>(*result, operands.values(), attrs);
@@ -154,11 +155,12 @@ std::vector<Operand> GraphBuilder::lstm(const Operand &input,
   AttrList attrs(call.builder());
   attrs.i64("steps", steps)
       .i64("hidden_size", hiddenSize)
-      .boolean("return_sequence", options.returnSequence, false)
-      .enumeration<webnn::RecurrentNetworkDirectionAttr>(
-          "direction", options.direction, RecurrentNetworkDirection::Forward)
-      .enumeration<webnn::LstmWeightLayoutAttr>("layout", options.layout,
-                                                LstmWeightLayout::Iofg)
+      .option("return_sequence", options,
+              &OptionsOf<decltype(options)>::returnSequence)
+      .option<webnn::RecurrentNetworkDirectionAttr>(
+          "direction", options, &OptionsOf<decltype(options)>::direction)
+      .option<webnn::LstmWeightLayoutAttr>(
+          "layout", options, &OptionsOf<decltype(options)>::layout)
       .activations(options.activations)
       .segments(operands);
   return call.create<webnn::LstmOp>(*result, operands.values(), attrs);
@@ -204,8 +206,8 @@ GraphBuilder::lstmCell(const Operand &input, const Operand &weight,
       .add(options.peepholeWeight);
   AttrList attrs(call.builder());
   attrs.i64("hidden_size", hiddenSize)
-      .enumeration<webnn::LstmWeightLayoutAttr>("layout", options.layout,
-                                                LstmWeightLayout::Iofg)
+      .option<webnn::LstmWeightLayoutAttr>(
+          "layout", options, &OptionsOf<decltype(options)>::layout)
       .activations(options.activations)
       .segments(operands);
   return call.create<webnn::LstmCellOp>(*result, operands.values(), attrs);

@@ -20,7 +20,8 @@ Operand reduce(GraphBuilder::Impl &impl, const GraphBuilder *owner,
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs.optionalArray("axes", options.axes)
-      .boolean("keep_dimensions", options.keepDimensions, false);
+      .option("keep_dimensions", options,
+              &OptionsOf<decltype(options)>::keepDimensions);
   return call.create<Op>(*result, {impl.value(input)}, attrs);
 }
 
@@ -36,9 +37,11 @@ Operand argMinMax(GraphBuilder::Impl &impl, const GraphBuilder *owner,
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs.i64("axis", axis)
-      .boolean("keep_dimensions", options.keepDimensions, false)
-      .enumeration<webnn::OperandDataTypeAttr>(
-          "output_data_type", options.outputDataType, DataType::Int32);
+      .option("keep_dimensions", options,
+              &OptionsOf<decltype(options)>::keepDimensions)
+      .option<webnn::OperandDataTypeAttr>(
+          "output_data_type", options,
+          &OptionsOf<decltype(options)>::outputDataType);
   return call.create<Op>(*result, {impl.value(input)}, attrs);
 }
 
@@ -84,8 +87,8 @@ Operand GraphBuilder::cumulativeSum(const Operand &input, uint32_t axis,
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs.i64("axis", axis)
-      .boolean("exclusive", options.exclusive, false)
-      .boolean("reversed", options.reversed, false);
+      .option("exclusive", options, &OptionsOf<decltype(options)>::exclusive)
+      .option("reversed", options, &OptionsOf<decltype(options)>::reversed);
   return call.create<webnn::CumulativeSumOp>(*result, {impl_->value(input)},
                                              attrs);
 }

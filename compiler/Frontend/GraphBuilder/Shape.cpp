@@ -12,15 +12,15 @@ namespace {
 // The C++ shape lists are signed; WebNN's sizes are unsigned. A negative
 // entry is an error (an open size is an expression: the *Symbolic forms).
 std::optional<spec::Error> checkStaticSizes(const char *name,
-                                                 const std::vector<int64_t> &sizes,
-                                                 const char *symbolic) {
+                                            const std::vector<int64_t> &sizes,
+                                            const char *symbolic) {
   for (int64_t size : sizes)
     if (size < 0)
       return spec::Error{name, "sizes must not be negative (got " +
-                                        std::to_string(size) +
-                                        "); a size known only at compute is "
-                                        "an expression, given to " +
-                                        symbolic};
+                                   std::to_string(size) +
+                                   "); a size known only at compute is "
+                                   "an expression, given to " +
+                                   symbolic};
   return std::nullopt;
 }
 
@@ -94,8 +94,7 @@ Operand GraphBuilder::transpose(const Operand &input,
     return call.fail(result.error());
   AttrList attrs(call.builder());
   attrs.optionalArray("permutation", options.permutation);
-  return call.create<webnn::TransposeOp>(*result, {impl_->value(input)},
-                                         attrs);
+  return call.create<webnn::TransposeOp>(*result, {impl_->value(input)}, attrs);
 }
 
 Operand GraphBuilder::concat(const std::vector<Operand> &inputs, uint32_t axis,
@@ -162,9 +161,9 @@ Operand GraphBuilder::pad(const Operand &input,
   AttrList attrs(call.builder());
   attrs.array("beginning_padding", beginningPadding)
       .array("ending_padding", endingPadding)
-      .enumeration<webnn::PaddingModeAttr>("mode", options.mode,
-                                           PaddingMode::Constant)
-      .f64("value", options.value, 0.0);
+      .option<webnn::PaddingModeAttr>("mode", options,
+                                      &OptionsOf<decltype(options)>::mode)
+      .option("value", options, &OptionsOf<decltype(options)>::value);
   return call.create<webnn::PadOp>(*result, {impl_->value(input)}, attrs);
 }
 
@@ -235,8 +234,7 @@ Expected<DimExpr, BuildError> GraphBuilder::dim(const Operand &operand,
   mlir::FailureOr<ShapeProgram> program = buildShapeProgram(impl_->func);
   if (failed(program))
     return *call.fail("operand", "its sizes cannot be expressed").error();
-  return program->toExpression(
-      program->dimsOf(impl_->value(operand))[axis]);
+  return program->toExpression(program->dimsOf(impl_->value(operand))[axis]);
 }
 
 namespace {
@@ -246,8 +244,8 @@ std::vector<Operand> split(GraphBuilder::Impl &impl, const GraphBuilder *owner,
                            const std::vector<int64_t> &splits, bool isCount,
                            const SplitOptions &options) {
   OpCall call(impl, owner, "split", options.label);
-  size_t parts = isCount ? (splits.empty() ? 0 : size_t(splits[0]))
-                         : splits.size();
+  size_t parts =
+      isCount ? (splits.empty() ? 0 : size_t(splits[0])) : splits.size();
   // A huge count cannot be honoured anyway; the spec step rejects it.
   if (!call.check("input", input))
     return call.failedMany(std::min<size_t>(parts, 1024));
@@ -260,7 +258,8 @@ std::vector<Operand> split(GraphBuilder::Impl &impl, const GraphBuilder *owner,
   for (const OperandDescriptor &desc : *result)
     sizes.push_back(desc.shape[options.axis]);
   AttrList attrs(call.builder());
-  attrs.array("splits", sizes).i64("axis", options.axis, 0);
+  attrs.array("splits", sizes)
+      .option("axis", options, &OptionsOf<decltype(options)>::axis);
   return call.create<webnn::SplitOp>(*result, {impl.value(input)}, attrs);
 }
 
@@ -300,8 +299,8 @@ Operand GraphBuilder::triangular(const Operand &input,
   if (!result)
     return call.fail(result.error());
   AttrList attrs(call.builder());
-  attrs.boolean("upper", options.upper, true)
-      .i64("diagonal", options.diagonal, 0);
+  attrs.option("upper", options, &OptionsOf<decltype(options)>::upper)
+      .option("diagonal", options, &OptionsOf<decltype(options)>::diagonal);
   return call.create<webnn::TriangularOp>(*result, {impl_->value(input)},
                                           attrs);
 }
