@@ -240,17 +240,20 @@ void printIRAfterAll(PassManager &pm) {
                       /*printAfterOnlyOnChange=*/false);
 }
 
+// A pipeline count, or 0 for a stage a stopped pipeline never reached.
+int64_t known(int64_t count) { return std::max<int64_t>(count, 0); }
+
 // Runs the graph pipeline (buildWebNNCompilePipeline) over |graph| in
-// |pm|, with the stats its stages count. Returns the error, if any. (|pm|
-// outlives the run: the timing report names passes by their addresses.)
+// |pm|, filling |counts| as its stages pass. Returns the error, if any.
+// (|pm| outlives the run: the timing report names passes by their
+// addresses.)
 std::optional<std::string>
 runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
                  const TargetInfo &target, TimingScope &timer,
-                 DiagnosticLog &log, CompileStats &stats) {
+                 DiagnosticLog &log, PipelineCounts &counts) {
   if (options.printIRAfterAll)
     printIRAfterAll(pm);
   pm.enableTiming(timer);
-  PipelineCounts counts;
   pm.addInstrumentation(createPipelineCountsInstrumentation(counts));
   CompilePipelineInfo pipeline = buildWebNNCompilePipeline(
       pm,
@@ -262,17 +265,6 @@ runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
                              .stopAfter = options.stopAfter});
   if (failed(pm.run(graph.module())))
     return log.errorText("the graph passes failed");
-  stats.graphOps = std::max<int64_t>(counts.graphOps, 0);
-  stats.optimizedOps = std::max<int64_t>(counts.optimizedOps, 0);
-  stats.foldedOps =
-      std::max<int64_t>(counts.decomposedOps, 0) - stats.optimizedOps;
-  stats.layoutTransposes = std::max<int64_t>(counts.layoutTransposes, 0);
-  stats.packedWeights = std::max<int64_t>(counts.packedWeights, 0);
-  stats.packedWeightBytes = std::max<int64_t>(counts.packedWeightBytes, 0);
-  stats.winogradConvs = std::max<int64_t>(counts.winogradConvs, 0);
-  // Ops kernels compute: the optimized ops and the transposes where
-  // layouts meet; what fusion saved is counted once calls are.
-  stats.fusedOps = std::max<int64_t>(counts.kernelOps, 0);
   if (options.stopAfter.empty())
     return std::nullopt;
   if (!pipeline.stopped)
@@ -282,6 +274,17 @@ runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
   if (options.emit != EmitKind::Mlir)
     return std::string("--stop-after needs --emit=mlir");
   return std::nullopt;
+}
+
+// The stats the pipeline's stages counted (fusedOps waits for the calls).
+void recordPipelineCounts(const PipelineCounts &counts, CompileStats &stats) {
+  stats.graphOps = known(counts.graphOps);
+  stats.optimizedOps = known(counts.optimizedOps);
+  stats.foldedOps = known(counts.decomposedOps) - stats.optimizedOps;
+  stats.layoutTransposes = known(counts.layoutTransposes);
+  stats.packedWeights = known(counts.packedWeights);
+  stats.packedWeightBytes = known(counts.packedWeightBytes);
+  stats.winogradConvs = known(counts.winogradConvs);
 }
 
 // The inputs and outputs the planned graph function computes.
@@ -321,8 +324,6 @@ void countPlannedGraph(func::FuncOp graphFn, CompileStats &stats) {
   }
   if (auto arena = graphFn->getAttrOfType<IntegerAttr>(kArenaSizeAttr))
     stats.arenaBytes = arena.getInt();
-  // runGraphPipeline left the ops kernels compute in fusedOps.
-  stats.fusedOps -= stats.kernelCalls;
 }
 
 // The KernelSpec of every outlined kernel function.
@@ -426,9 +427,11 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
   if (options.onProgress)
     options.onProgress("optimizing", 0, 0);
   PassManager graphPasses(&graph.context(), ModuleOp::getOperationName());
+  PipelineCounts counts;
   if (auto error = runGraphPipeline(graphPasses, graph, options, *target,
-                                    rootTimer, log, result.stats))
+                                    rootTimer, log, counts))
     return *error;
+  recordPipelineCounts(counts, result.stats);
   result.warnings = log.warnings;
   func::FuncOp graphFn = getGraphFunction(module);
   describeSignature(graphFn, result);
@@ -446,6 +449,9 @@ Expected<CompiledModel, std::string> compile(Graph &graph,
     return specs.error();
   result.stats.kernels = int64_t(specs->size());
   countPlannedGraph(graphFn, result.stats);
+  // Ops kernels compute (the optimized ops and the layout transposes)
+  // against the calls that compute them.
+  result.stats.fusedOps = known(counts.kernelOps) - result.stats.kernelCalls;
 
   TemporaryDirectory temp;
   if (!temp.ok())

@@ -3,6 +3,8 @@
 // instrumentation that counts what its stages did.
 #include "webnnc/Transforms/Pipeline.h"
 
+#include "mlir/Pass/PassInstrumentation.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"

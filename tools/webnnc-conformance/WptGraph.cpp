@@ -12,7 +12,6 @@
 #include "webnnc/Frontend/GraphBuilder.h"
 
 namespace webnnc::wpt {
-namespace json = llvm::json;
 
 namespace {
 

@@ -6,10 +6,14 @@
 #define WEBNNC_TRANSFORMS_PIPELINE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "mlir/Pass/PassManager.h"
+namespace mlir {
+class OpPassManager;
+class PassInstrumentation;
+} // namespace mlir
 
 namespace webnnc {
 
