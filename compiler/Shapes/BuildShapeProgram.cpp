@@ -156,7 +156,7 @@ private:
     if (kind == "softmax" || kind == "identity")
       return p_.dimsOf(op->getOperand(0));
     if (auto conv = dyn_cast<webnn::Conv2dOp>(op))
-      return conv2d(op, conv.getInput(), webnn::conv2dOptions(conv),
+      return conv2d(op, conv.getInput(), webnn::optionsOf<spec::Conv2dOptions>(conv),
                     *webnn::getDescriptor(conv.getFilter().getType()));
     if (auto conv = dyn_cast<webnn::PackedConv2dOp>(op))
       return conv2d(op, conv.getInput(), conv.conv2dOptions(),
@@ -272,7 +272,7 @@ private:
     if (auto transpose = dyn_cast<webnn::TransposeOp>(op)) {
       const ShapeProgram::Dims &in = p_.dimsOf(transpose.getInput());
       std::vector<int64_t> perm =
-          webnn::transposeOptions(transpose).permutation;
+          webnn::optionsOf<spec::TransposeOptions>(transpose).permutation;
       ShapeProgram::Dims out;
       for (size_t d = 0; d < in.size(); ++d)
         out.push_back(in[perm.empty() ? in.size() - 1 - d : perm[d]]);
@@ -536,7 +536,7 @@ private:
   // (size - 1) * stride + effective filter - padding + outputPadding, which
   // must be a valid size (padding may crop the whole output).
   FailureOr<ShapeProgram::Dims> convTranspose2d(webnn::ConvTranspose2dOp op) {
-    spec::ConvTranspose2dOptions options = webnn::convTranspose2dOptions(op);
+    spec::ConvTranspose2dOptions options = webnn::optionsOf<spec::ConvTranspose2dOptions>(op);
     auto g = spec::resolveConvTranspose2d(
         *webnn::getDescriptor(op.getInput().getType()),
         *webnn::getDescriptor(op.getFilter().getType()), options);
@@ -577,11 +577,11 @@ private:
     spec::Pool2dOptions options;
     spec::PoolKind kind = spec::PoolKind::Max;
     if (auto max = dyn_cast<webnn::MaxPool2dOp>(op))
-      options = webnn::pool2dOptions(max);
+      options = webnn::optionsOf<spec::Pool2dOptions>(max);
     else if (auto avg = dyn_cast<webnn::AveragePool2dOp>(op))
-      options = webnn::pool2dOptions(avg), kind = spec::PoolKind::Average;
+      options = webnn::optionsOf<spec::Pool2dOptions>(avg), kind = spec::PoolKind::Average;
     else
-      options = webnn::pool2dOptions(cast<webnn::L2Pool2dOp>(op)),
+      options = webnn::optionsOf<spec::Pool2dOptions>(cast<webnn::L2Pool2dOp>(op)),
       kind = spec::PoolKind::L2;
     auto input = *webnn::getDescriptor(op->getOperand(0).getType());
     auto g = spec::resolvePool2d(kind, input, options);

@@ -120,7 +120,7 @@ std::optional<spec::Conv2dGeometry> geometryOf(webnn::Conv2dOp conv) {
   auto geometry = spec::resolveConv2d(
       *webnn::getDescriptor(conv.getInput().getType()),
       *webnn::getDescriptor(conv.getFilter().getType()),
-      webnn::conv2dOptions(conv));
+      webnn::optionsOf<spec::Conv2dOptions>(conv));
   if (!geometry)
     return std::nullopt;
   return *geometry;

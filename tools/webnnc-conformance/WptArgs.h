@@ -11,6 +11,7 @@
 #include "WptCase.h"
 #include "WptSignatures.h"
 #include "webnnc/Frontend/GraphBuilder.h"
+#include "webnnc/Spec/OptionMembers.h"
 #include "llvm/Support/JSON.h"
 
 namespace webnnc::wpt {
@@ -164,24 +165,86 @@ public:
       return std::nullopt;
     return operandNamed(options_->get(key), key);
   }
-  // An enum option: |names| in enum order.
-  template <typename Enum>
-  Enum optEnum(const char *key, std::initializer_list<const char *> names,
-               Enum fallback) {
-    if (!hasOption(key))
-      return fallback;
-    std::string value = optString(key, "");
-    int i = 0;
-    for (const char *name : names) {
-      if (value == name)
-        return static_cast<Enum>(i);
-      ++i;
-    }
-    return fail(key, "has an unknown value '" + value + "'"), fallback;
-  }
   std::string label() { return optString("label", ""); }
 
+  // An options dictionary, each member read under its spec name (its row
+  // in webnnc/Spec/Options.h says which) and left at its default when
+  // absent.
+  template <typename Options> Options options() {
+    Options options;
+    spec::OptionMembers<Options>::visit(OptionReader<Options>{*this, options});
+    options.label = label();
+    return options;
+  }
+
 private:
+  template <typename Options> struct OptionReader {
+    Args &args;
+    Options &options;
+    template <typename Access, typename Attribute>
+    void value(spec::OptionName name, Access access, Attribute) {
+      args.readOption(args.optionKey(name.member), access(options));
+    }
+    template <typename Access, typename Operand>
+    void operand(spec::OptionName name, Access access, Operand) {
+      access(options) = args.optOperand(name.member);
+    }
+  };
+
+  // The key a member is written under: its name, or the name WPT used
+  // before the spec renamed it.
+  const char *optionKey(const char *member) {
+    if (std::string(member) == "outputShapeRounding" &&
+        hasOption("roundingType"))
+      return "roundingType";
+    return member;
+  }
+  void readOption(const char *key, std::vector<int64_t> &out) {
+    out = optInts(key);
+  }
+  void readOption(const char *key, std::optional<std::vector<int64_t>> &out) {
+    out = optIntList(key);
+  }
+  void readOption(const char *key, std::vector<double> &out) {
+    out = optNumbers(key);
+  }
+  void readOption(const char *key, double &out) { out = optNumber(key, out); }
+  void readOption(const char *key, std::optional<double> &out) {
+    if (hasOption(key))
+      out = optNumber(key, 0);
+  }
+  void readOption(const char *key, int64_t &out) {
+    out = optInteger(key, out);
+  }
+  void readOption(const char *key, bool &out) { out = optBool(key, out); }
+  void readOption(const char *key, DataType &out) {
+    if (!hasOption(key))
+      return;
+    std::string name = optString(key, "");
+    if (auto type = spec::parseDataType(name))
+      out = *type;
+    else
+      fail(key, "has an unknown data type '" + name + "'");
+  }
+  template <typename Enum>
+    requires std::is_enum_v<Enum>
+  void readOption(const char *key, Enum &out) {
+    if (hasOption(key))
+      out = enumNamed<Enum>(key, optString(key, ""), out);
+  }
+  template <typename Enum>
+  void readOption(const char *key, std::vector<Enum> &out) {
+    for (const std::string &name : optStrings(key))
+      out.push_back(enumNamed<Enum>(key, name, Enum{}));
+  }
+  template <typename Enum>
+  Enum enumNamed(const char *key, const std::string &name, Enum fallback) {
+    if (auto value = spec::parseEnum<Enum>(name))
+      return *value;
+    fail(key, "has an unknown value '" + name + "'");
+    return fallback;
+  }
+
   const json::Value *argument(const char *key) const {
     if (parameters_) {
       int i = parameterIndex(*parameters_, key);

@@ -51,29 +51,12 @@ auto fixed(double u) {
   return [u](const Operand &) { return ulp(u); };
 }
 
-Pool2dOptions poolOptions(Args &a) {
-  Pool2dOptions o;
-  o.windowDimensions = a.optInts("windowDimensions");
-  o.padding = a.optInts("padding");
-  o.strides = a.optInts("strides");
-  o.dilations = a.optInts("dilations");
-  o.layout = a.optEnum("layout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
-  // The spec's name, and the one WPT used before 2024.
-  const char *rounding =
-      a.hasOption("roundingType") ? "roundingType" : "outputShapeRounding";
-  o.outputShapeRounding =
-      a.optEnum(rounding, {"floor", "ceil"}, RoundingType::Floor);
-  o.outputSizes = a.optInts("outputSizes");
-  o.label = a.label();
-  return o;
-}
-
 Handler pool(Operand (GraphBuilder::*method)(const Operand &,
                                              const Pool2dOptions &),
              bool isMax) {
   return [=](GraphBuilder &b, Args &a) {
     Operand x = a.operand("input");
-    Pool2dOptions o = poolOptions(a);
+    Pool2dOptions o = a.options<Pool2dOptions>();
     Operand y = (b.*method)(x, o);
     double window = 0;
     if (x.valid() && x.rank() == 4) {
@@ -103,32 +86,9 @@ Handler reduce(GraphBuilder::Reduce method,
                std::function<double(double)> tolerance) {
   return [=](GraphBuilder &b, Args &a) {
     Operand x = a.operand("input");
-    ReduceOptions o;
-    o.axes = a.optIntList("axes");
-    o.keepDimensions = a.optBool("keepDimensions", false);
-    o.label = a.label();
+    ReduceOptions o = a.options<ReduceOptions>();
     return Called{{(b.*method)(x, o)}, ulp(tolerance(reducedCount(x, o)))};
   };
-}
-
-std::vector<RecurrentNetworkActivation> activations(Args &a) {
-  std::vector<RecurrentNetworkActivation> out;
-  for (const std::string &name : a.optStrings("activations")) {
-    if (name == "relu")
-      out.push_back(RecurrentNetworkActivation::Relu);
-    else if (name == "sigmoid")
-      out.push_back(RecurrentNetworkActivation::Sigmoid);
-    else if (name == "tanh")
-      out.push_back(RecurrentNetworkActivation::Tanh);
-    else if (a.error.empty())
-      a.error = "activations: unknown activation '" + name + "'";
-  }
-  return out;
-}
-
-RecurrentNetworkDirection direction(Args &a) {
-  return a.optEnum("direction", {"forward", "backward", "both"},
-                   RecurrentNetworkDirection::Forward);
 }
 
 std::map<std::string, Handler> handlers() {
@@ -181,34 +141,25 @@ std::map<std::string, Handler> handlers() {
     h[name] = unary(method, atol);
   // Activations with options.
   h["clamp"] = [](G &b, Args &a) {
-    ClampOptions o;
-    if (a.hasOption("minValue"))
-      o.minValue = a.optNumber("minValue", 0);
-    if (a.hasOption("maxValue"))
-      o.maxValue = a.optNumber("maxValue", 0);
-    o.label = a.label();
-    return Called{{b.clamp(a.operand("input"), o)}, ulp(0)};
+    return Called{{b.clamp(a.operand("input"), a.options<ClampOptions>())},
+                  ulp(0)};
   };
   h["elu"] = [](G &b, Args &a) {
-    return Called{{b.elu(a.operand("input"),
-                         {a.optNumber("alpha", 1.0), a.label()})},
+    return Called{{b.elu(a.operand("input"), a.options<EluOptions>())},
                   ulp(18)};
   };
   h["hardSigmoid"] = [](G &b, Args &a) {
     return Called{{b.hardSigmoid(a.operand("input"),
-                                 {a.optNumber("alpha", 0.2),
-                                  a.optNumber("beta", 0.5), a.label()})},
+                                 a.options<HardSigmoidOptions>())},
                   ulp(2)};
   };
   h["leakyRelu"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    return Called{{b.leakyRelu(x, {a.optNumber("alpha", 0.01), a.label()})},
+    return Called{{b.leakyRelu(x, a.options<LeakyReluOptions>())},
                   ulp(x, 1, 2)};
   };
   h["linear"] = [](G &b, Args &a) {
-    return Called{{b.linear(a.operand("input"),
-                            {a.optNumber("alpha", 1.0),
-                             a.optNumber("beta", 0.0), a.label()})},
+    return Called{{b.linear(a.operand("input"), a.options<LinearOptions>())},
                   ulp(2)};
   };
   h["prelu"] = [](G &b, Args &a) {
@@ -242,17 +193,7 @@ std::map<std::string, Handler> handlers() {
   // Convolution and pooling.
   h["conv2d"] = [](G &b, Args &a) {
     Operand x = a.operand("input"), w = a.operand("filter");
-    Conv2dOptions o;
-    o.padding = a.optInts("padding");
-    o.strides = a.optInts("strides");
-    o.dilations = a.optInts("dilations");
-    o.groups = a.optInteger("groups", 1);
-    o.inputLayout =
-        a.optEnum("inputLayout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
-    o.filterLayout = a.optEnum("filterLayout", {"oihw", "hwio", "ohwi", "ihwo"},
-                               Conv2dFilterOperandLayout::Oihw);
-    o.bias = a.optOperand("bias");
-    o.label = a.label();
+    Conv2dOptions o = a.options<Conv2dOptions>();
     // filterHeight * filterWidth * (inputChannels / groups): the product of
     // the filter's dimensions other than the output channels.
     double taps = 0;
@@ -265,19 +206,7 @@ std::map<std::string, Handler> handlers() {
   };
   h["convTranspose2d"] = [](G &b, Args &a) {
     Operand x = a.operand("input"), w = a.operand("filter");
-    ConvTranspose2dOptions o;
-    o.padding = a.optInts("padding");
-    o.strides = a.optInts("strides");
-    o.dilations = a.optInts("dilations");
-    o.outputPadding = a.optInts("outputPadding");
-    o.outputSizes = a.optInts("outputSizes");
-    o.groups = a.optInteger("groups", 1);
-    o.inputLayout =
-        a.optEnum("inputLayout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
-    o.filterLayout = a.optEnum("filterLayout", {"iohw", "hwoi", "ohwi"},
-                               ConvTranspose2dFilterOperandLayout::Iohw);
-    o.bias = a.optOperand("bias");
-    o.label = a.label();
+    ConvTranspose2dOptions o = a.options<ConvTranspose2dOptions>();
     double taps = 0;
     if (w.valid() && w.rank() == 4) {
       static const int outputAxis[] = {1, 2, 0}; // iohw hwoi ohwi
@@ -292,13 +221,7 @@ std::map<std::string, Handler> handlers() {
   h["maxPool2d"] = pool(&G::maxPool2d, true);
   h["resample2d"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    Resample2dOptions o;
-    o.mode = a.optEnum("mode", {"nearest-neighbor", "linear"},
-                       InterpolationMode::NearestNeighbor);
-    o.scales = a.optNumbers("scales");
-    o.sizes = a.optInts("sizes");
-    o.axes = a.optInts("axes");
-    o.label = a.label();
+    Resample2dOptions o = a.options<Resample2dOptions>();
     Tolerance t = o.mode == InterpolationMode::Linear ? ulp(x, 84, 10) : ulp(0);
     return Called{{b.resample2d(x, o)}, t};
   };
@@ -310,13 +233,7 @@ std::map<std::string, Handler> handlers() {
   };
   h["gemm"] = [](G &b, Args &a) {
     Operand x = a.operand("a");
-    GemmOptions o;
-    o.c = a.optOperand("c");
-    o.alpha = a.optNumber("alpha", 1.0);
-    o.beta = a.optNumber("beta", 1.0);
-    o.aTranspose = a.optBool("aTranspose", false);
-    o.bTranspose = a.optBool("bTranspose", false);
-    o.label = a.label();
+    GemmOptions o = a.options<GemmOptions>();
     double k = x.valid() && x.rank() == 2 ? double(x.shape()[o.aTranspose ? 0 : 1])
                                           : 0;
     double u = k * 2 + (o.alpha != 1 ? 1 : 0) + (o.c ? 1 : 0) +
@@ -325,35 +242,23 @@ std::map<std::string, Handler> handlers() {
   };
   // Normalization.
   h["batchNormalization"] = [](G &b, Args &a) {
-    BatchNormalizationOptions o;
-    o.scale = a.optOperand("scale");
-    o.bias = a.optOperand("bias");
-    o.axis = a.optInteger("axis", 1);
-    o.epsilon = a.optNumber("epsilon", 1e-5);
-    o.label = a.label();
-    return Called{{b.batchNormalization(a.operand("input"), a.operand("mean"),
-                                        a.operand("variance"), o)},
+    return Called{{b.batchNormalization(
+                      a.operand("input"), a.operand("mean"),
+                      a.operand("variance"),
+                      a.options<BatchNormalizationOptions>())},
                   ulp(6)};
   };
   h["instanceNormalization"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    InstanceNormalizationOptions o;
-    o.scale = a.optOperand("scale");
-    o.bias = a.optOperand("bias");
-    o.epsilon = a.optNumber("epsilon", 1e-5);
-    o.layout = a.optEnum("layout", {"nchw", "nhwc"}, InputOperandLayout::Nchw);
-    o.label = a.label();
-    return Called{{b.instanceNormalization(x, o)}, ulp(x, 840, 8400)};
+    return Called{
+        {b.instanceNormalization(x, a.options<InstanceNormalizationOptions>())},
+        ulp(x, 840, 8400)};
   };
   h["layerNormalization"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    LayerNormalizationOptions o;
-    o.scale = a.optOperand("scale");
-    o.bias = a.optOperand("bias");
-    o.axes = a.optIntList("axes");
-    o.epsilon = a.optNumber("epsilon", 1e-5);
-    o.label = a.label();
-    return Called{{b.layerNormalization(x, o)}, atol(x)};
+    return Called{
+        {b.layerNormalization(x, a.options<LayerNormalizationOptions>())},
+        atol(x)};
   };
   // Reductions.
   auto n = [](double k) { return [k](double n) { return k * n; }; };
@@ -370,12 +275,7 @@ std::map<std::string, Handler> handlers() {
   h["reduceSumSquare"] = reduce(&G::reduceSumSquare, n(2));
   for (auto [name, isMax] : {std::pair{"argMin", false}, {"argMax", true}})
     h[name] = [isMax](G &b, Args &a) {
-      ArgMinMaxOptions o;
-      o.keepDimensions = a.optBool("keepDimensions", false);
-      o.outputDataType =
-          spec::parseDataType(a.optString("outputDataType", "int32"))
-              .value_or(DataType::Int32);
-      o.label = a.label();
+      ArgMinMaxOptions o = a.options<ArgMinMaxOptions>();
       Operand x = a.operand("input");
       uint32_t axis = uint32_t(a.integer("axis"));
       return Called{{isMax ? b.argMax(x, axis, o) : b.argMin(x, axis, o)},
@@ -384,8 +284,7 @@ std::map<std::string, Handler> handlers() {
   h["cumulativeSum"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
     int64_t axis = a.integer("axis");
-    CumulativeSumOptions o{a.optBool("exclusive", false),
-                           a.optBool("reversed", false), a.label()};
+    CumulativeSumOptions o = a.options<CumulativeSumOptions>();
     double size = x.valid() && axis >= 0 && axis < int64_t(x.rank())
                       ? double(x.shape()[axis])
                       : 0;
@@ -403,13 +302,8 @@ std::map<std::string, Handler> handlers() {
                   ulp(0)};
   };
   h["pad"] = [](G &b, Args &a) {
-    PadOptions o;
-    o.mode = a.optEnum("mode", {"constant", "edge", "reflection"},
-                       PaddingMode::Constant);
-    o.value = a.optNumber("value", 0);
-    o.label = a.label();
     return Called{{b.pad(a.operand("input"), a.ints("beginningPadding"),
-                         a.ints("endingPadding"), o)},
+                         a.ints("endingPadding"), a.options<PadOptions>())},
                   ulp(0)};
   };
   h["reshape"] = [](G &b, Args &a) {
@@ -418,18 +312,17 @@ std::map<std::string, Handler> handlers() {
                   ulp(0)};
   };
   h["reverse"] = [](G &b, Args &a) {
-    return Called{{b.reverse(a.operand("input"),
-                             {a.optIntList("axes"), a.label()})},
+    return Called{{b.reverse(a.operand("input"), a.options<ReverseOptions>())},
                   ulp(0)};
   };
   h["slice"] = [](G &b, Args &a) {
     return Called{{b.slice(a.operand("input"), a.ints("starts"),
-                           a.ints("sizes"), {a.optInts("strides"), a.label()})},
+                           a.ints("sizes"), a.options<SliceOptions>())},
                   ulp(0)};
   };
   h["split"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    SplitOptions o{a.optInteger("axis", 0), a.label()};
+    SplitOptions o = a.options<SplitOptions>();
     const json::Value *splits = a.raw("splits");
     if (splits && splits->getAsInteger())
       return Called{b.split(x, uint32_t(*splits->getAsInteger()), o), ulp(0)};
@@ -441,24 +334,24 @@ std::map<std::string, Handler> handlers() {
                   ulp(0)};
   };
   h["transpose"] = [](G &b, Args &a) {
-    return Called{{b.transpose(a.operand("input"),
-                               {a.optInts("permutation"), a.label()})},
+    return Called{
+        {b.transpose(a.operand("input"), a.options<TransposeOptions>())},
                   ulp(0)};
   };
   h["triangular"] = [](G &b, Args &a) {
-    TriangularOptions o{a.optBool("upper", true), a.optInteger("diagonal", 0),
-                        a.label()};
-    return Called{{b.triangular(a.operand("input"), o)}, ulp(0)};
+    return Called{
+        {b.triangular(a.operand("input"), a.options<TriangularOptions>())},
+        ulp(0)};
   };
   // Gather and scatter.
   h["gather"] = [](G &b, Args &a) {
     return Called{{b.gather(a.operand("input"), a.operand("indices"),
-                            {a.optInteger("axis", 0), a.label()})},
+                            a.options<GatherOptions>())},
                   ulp(0)};
   };
   h["gatherElements"] = [](G &b, Args &a) {
     return Called{{b.gatherElements(a.operand("input"), a.operand("indices"),
-                                    {a.optInteger("axis", 0), a.label()})},
+                                    a.options<GatherOptions>())},
                   ulp(0)};
   };
   h["gatherND"] = [](G &b, Args &a) {
@@ -469,7 +362,7 @@ std::map<std::string, Handler> handlers() {
   h["scatterElements"] = [](G &b, Args &a) {
     return Called{{b.scatterElements(a.operand("input"), a.operand("indices"),
                                      a.operand("updates"),
-                                     {a.optInteger("axis", 0), a.label()})},
+                                     a.options<GatherOptions>())},
                   ulp(0)};
   };
   h["scatterND"] = [](G &b, Args &a) {
@@ -491,16 +384,7 @@ std::map<std::string, Handler> handlers() {
   // Recurrent networks.
   h["gru"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    GruOptions o;
-    o.bias = a.optOperand("bias");
-    o.recurrentBias = a.optOperand("recurrentBias");
-    o.initialHiddenState = a.optOperand("initialHiddenState");
-    o.resetAfter = a.optBool("resetAfter", true);
-    o.returnSequence = a.optBool("returnSequence", false);
-    o.direction = direction(a);
-    o.layout = a.optEnum("layout", {"zrn", "rzn"}, GruWeightLayout::Zrn);
-    o.activations = activations(a);
-    o.label = a.label();
+    GruOptions o = a.options<GruOptions>();
     return Called{b.gru(x, a.operand("weight"), a.operand("recurrentWeight"),
                         uint32_t(a.integer("steps")),
                         uint32_t(a.integer("hiddenSize")), o),
@@ -508,13 +392,7 @@ std::map<std::string, Handler> handlers() {
   };
   h["gruCell"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    GruCellOptions o;
-    o.bias = a.optOperand("bias");
-    o.recurrentBias = a.optOperand("recurrentBias");
-    o.resetAfter = a.optBool("resetAfter", true);
-    o.layout = a.optEnum("layout", {"zrn", "rzn"}, GruWeightLayout::Zrn);
-    o.activations = activations(a);
-    o.label = a.label();
+    GruCellOptions o = a.options<GruCellOptions>();
     return Called{{b.gruCell(x, a.operand("weight"),
                              a.operand("recurrentWeight"),
                              a.operand("hiddenState"),
@@ -523,17 +401,7 @@ std::map<std::string, Handler> handlers() {
   };
   h["lstm"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    LstmOptions o;
-    o.bias = a.optOperand("bias");
-    o.recurrentBias = a.optOperand("recurrentBias");
-    o.peepholeWeight = a.optOperand("peepholeWeight");
-    o.initialHiddenState = a.optOperand("initialHiddenState");
-    o.initialCellState = a.optOperand("initialCellState");
-    o.returnSequence = a.optBool("returnSequence", false);
-    o.direction = direction(a);
-    o.layout = a.optEnum("layout", {"iofg", "ifgo"}, LstmWeightLayout::Iofg);
-    o.activations = activations(a);
-    o.label = a.label();
+    LstmOptions o = a.options<LstmOptions>();
     return Called{b.lstm(x, a.operand("weight"), a.operand("recurrentWeight"),
                          uint32_t(a.integer("steps")),
                          uint32_t(a.integer("hiddenSize")), o),
@@ -541,13 +409,7 @@ std::map<std::string, Handler> handlers() {
   };
   h["lstmCell"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
-    LstmCellOptions o;
-    o.bias = a.optOperand("bias");
-    o.recurrentBias = a.optOperand("recurrentBias");
-    o.peepholeWeight = a.optOperand("peepholeWeight");
-    o.layout = a.optEnum("layout", {"iofg", "ifgo"}, LstmWeightLayout::Iofg);
-    o.activations = activations(a);
-    o.label = a.label();
+    LstmCellOptions o = a.options<LstmCellOptions>();
     return Called{b.lstmCell(x, a.operand("weight"),
                              a.operand("recurrentWeight"),
                              a.operand("hiddenState"), a.operand("cellState"),

@@ -56,6 +56,8 @@ public:
   bool check(const char *name, const std::optional<Operand> &operand) {
     return !operand || check(name, *operand);
   }
+  // Checks each operand member of an options dictionary.
+  template <typename Options> bool checkOptions(const Options &options);
   bool ok() const { return !error_; }
 
   // The result of a failed call.
@@ -124,6 +126,9 @@ public:
     segments_.push_back(operand ? 1 : 0);
     return *this;
   }
+  // The operand members of an options dictionary, in the dictionary's
+  // order (which is the ODS operand order).
+  template <typename Options> OperandList &addOptions(const Options &options);
   mlir::ValueRange values() const { return values_; }
   llvm::ArrayRef<int32_t> segments() const { return segments_; }
 
@@ -135,9 +140,6 @@ private:
 
 // An op's attributes by ODS name. Options at their spec default are left
 // out, so the IR shows only what the caller set.
-// The options struct type of an options value (for member pointers).
-template <typename T> using OptionsOf = std::remove_cvref_t<T>;
-
 class AttrList {
 public:
   explicit AttrList(mlir::Builder &builder) : b_(builder) {}
@@ -150,63 +152,40 @@ public:
   AttrList &i64(llvm::StringRef name, int64_t value) {
     return add(name, b_.getI64IntegerAttr(value));
   }
-  AttrList &i64(llvm::StringRef name, int64_t value, int64_t fallback) {
-    return value == fallback ? *this : i64(name, value);
-  }
-  AttrList &f64(llvm::StringRef name, double value, double fallback) {
-    return value == fallback ? *this : add(name, b_.getF64FloatAttr(value));
-  }
-  AttrList &boolean(llvm::StringRef name, bool value, bool fallback) {
-    return value == fallback ? *this : add(name, b_.getBoolAttr(value));
-  }
   AttrList &array(llvm::StringRef name, llvm::ArrayRef<int64_t> values) {
     return add(name, b_.getDenseI64ArrayAttr(values));
   }
-  // A list option: absent when empty ("not given").
-  AttrList &optionalArray(llvm::StringRef name,
-                          const std::vector<int64_t> &values) {
-    return values.empty() ? *this : array(name, values);
+  // Each value member of |options| not at its default, as the attribute
+  // of Op the member's table row names.
+  template <typename Op, typename Options>
+  AttrList &options(const Options &options);
+
+  // An options member's value as the attribute type |Attr| Op holds it in.
+  mlir::Attribute make(const std::vector<int64_t> &values) {
+    return b_.getDenseI64ArrayAttr(values);
   }
-  // A list option where empty and absent differ.
-  AttrList &optionalArray(llvm::StringRef name,
-                          const std::optional<std::vector<int64_t>> &values) {
-    return values ? array(name, *values) : *this;
+  mlir::Attribute make(const std::optional<std::vector<int64_t>> &values) {
+    return b_.getDenseI64ArrayAttr(*values);
   }
-  AttrList &f64Array(llvm::StringRef name, const std::vector<double> &values) {
-    return values.empty() ? *this : add(name, b_.getDenseF64ArrayAttr(values));
+  mlir::Attribute make(const std::vector<double> &values) {
+    return b_.getDenseF64ArrayAttr(values);
   }
-  // Option |member| of |options| as attribute |name|, left out when it
-  // holds the options struct's own default (declared once, in
-  // webnnc/Spec/Options.h). Enums name their dialect attribute.
-  template <typename Options, typename T>
-  AttrList &option(llvm::StringRef name, const Options &options,
-                   T Options::*member) {
-    static const Options defaults{};
-    if constexpr (std::is_same_v<T, int64_t>)
-      return i64(name, options.*member, defaults.*member);
-    else if constexpr (std::is_same_v<T, double>)
-      return f64(name, options.*member, defaults.*member);
-    else
-      return boolean(name, options.*member, defaults.*member);
+  mlir::Attribute make(int64_t value) { return b_.getI64IntegerAttr(value); }
+  mlir::Attribute make(double value) { return b_.getF64FloatAttr(value); }
+  mlir::Attribute make(const std::optional<double> &value) {
+    return b_.getF64FloatAttr(*value);
   }
-  template <typename EnumAttr, typename Options, typename SpecEnum>
-  AttrList &option(llvm::StringRef name, const Options &options,
-                   SpecEnum Options::*member) {
-    static const Options defaults{};
-    return enumeration<EnumAttr>(name, options.*member, defaults.*member);
-  }
-  // A spec enum option, as the dialect's enum attribute |EnumAttr|.
+  mlir::Attribute make(bool value) { return b_.getBoolAttr(value); }
+  mlir::Attribute
+  make(const std::vector<spec::RecurrentNetworkActivation> &values);
+  // A spec enum, as the dialect's enum attribute |EnumAttr|.
   template <typename EnumAttr, typename SpecEnum>
-  AttrList &enumeration(llvm::StringRef name, SpecEnum value,
-                        SpecEnum fallback) {
-    if (value == fallback)
-      return *this;
+  mlir::Attribute makeEnum(SpecEnum value) {
     using DialectEnum = decltype(std::declval<EnumAttr>().getValue());
-    return add(name, EnumAttr::get(b_.getContext(),
-                                   mlir::webnn::enumCast<DialectEnum>(value)));
+    return EnumAttr::get(b_.getContext(),
+                         mlir::webnn::enumCast<DialectEnum>(value));
   }
-  AttrList &
-  activations(const std::vector<spec::RecurrentNetworkActivation> &values);
+
   AttrList &segments(const OperandList &operands) {
     return add("operandSegmentSizes",
                b_.getDenseI32ArrayAttr(operands.segments()));
@@ -218,6 +197,125 @@ private:
   mlir::Builder &b_;
   llvm::SmallVector<mlir::NamedAttribute> attrs_;
 };
+
+namespace detail {
+// Visitors of an options dictionary's members (spec/OptionMembers.h).
+template <typename Op, typename Options> struct AttrWriter {
+  AttrList &attrs;
+  const Options &options;
+  template <typename Access, typename Attribute>
+  void value(spec::OptionName name, Access access, Attribute) {
+    static const Options defaults{};
+    const auto &value = access(options);
+    if (value == access(defaults))
+      return;
+    using Attr = std::invoke_result_t<Attribute, Op &>;
+    std::string attribute = name.attribute();
+    assert(llvm::is_contained(Op::getAttributeNames(), attribute) &&
+           "an options table row names an attribute the op lacks");
+    if constexpr (std::is_enum_v<std::remove_cvref_t<decltype(value)>>)
+      attrs.add(attribute, attrs.makeEnum<Attr>(value));
+    else
+      attrs.add(attribute, attrs.make(value));
+  }
+  template <typename Access, typename Operand>
+  void operand(spec::OptionName, Access, Operand) {}
+};
+template <typename Visit> struct OperandVisitor {
+  Visit visit;
+  template <typename Access, typename Attribute>
+  void value(spec::OptionName, Access, Attribute) {}
+  template <typename Access, typename Operand>
+  void operand(spec::OptionName name, Access access, Operand) {
+    visit(name.member, access);
+  }
+};
+template <typename Visit> OperandVisitor(Visit) -> OperandVisitor<Visit>;
+} // namespace detail
+
+template <typename Op, typename Options>
+AttrList &AttrList::options(const Options &options) {
+  spec::OptionMembers<Options>::visit(
+      detail::AttrWriter<Op, Options>{*this, options});
+  return *this;
+}
+
+template <typename Options>
+OperandList &OperandList::addOptions(const Options &options) {
+  spec::OptionMembers<Options>::visit(detail::OperandVisitor{
+      [&](const char *, auto access) { add(access(options)); }});
+  return *this;
+}
+
+template <typename Options> bool OpCall::checkOptions(const Options &options) {
+  bool ok = true;
+  spec::OptionMembers<Options>::visit(
+      detail::OperandVisitor{[&](const char *name, auto access) {
+        ok = ok && check(name, access(options));
+      }});
+  return ok;
+}
+
+// The spec's form of an options dictionary with operand members: each
+// Operand replaced by its descriptor.
+template <template <typename> class Dictionary>
+Dictionary<OperandDescriptor> toSpec(const Dictionary<Operand> &options) {
+  return spec::convertOperands<Dictionary<OperandDescriptor>>(
+      options, [](const Operand &operand) { return operand.descriptor(); });
+}
+
+template <typename Options> const Options &toSpec(const Options &options) {
+  return options;
+}
+
+// A required operand with the name errors give it.
+struct OperandArgument {
+  const char *name;
+  const Operand &operand;
+};
+
+// The common builder method: checks |inputs| and the options' operands,
+// applies |rule| (the spec's output rule, given the spec form of the
+// options), and creates Op from the inputs, the options' operands, the
+// options' attributes and any |extraAttrs|. Ops with several results
+// (the rule gives a list) return |failedResults| failed operands on error.
+template <typename Op, typename Options, typename Rule>
+auto buildOp(GraphBuilder::Impl &impl, const GraphBuilder *owner,
+             std::string name, std::initializer_list<OperandArgument> inputs,
+             const Options &options, Rule rule,
+             llvm::function_ref<void(AttrList &)> extraAttrs = nullptr,
+             size_t failedResults = 1) {
+  OpCall call(impl, owner, std::move(name), options.label);
+  using Descriptors = std::remove_cvref_t<decltype(*rule(toSpec(options)))>;
+  constexpr bool single = std::is_same_v<Descriptors, OperandDescriptor>;
+  auto failed = [&] {
+    if constexpr (single)
+      return call.failed();
+    else
+      return call.failedMany(failedResults);
+  };
+  for (const OperandArgument &input : inputs)
+    if (!call.check(input.name, input.operand))
+      return failed();
+  if (!call.checkOptions(options))
+    return failed();
+  auto result = rule(toSpec(options));
+  if (!result) {
+    call.fail(result.error());
+    return failed();
+  }
+  OperandList operands(impl);
+  for (const OperandArgument &input : inputs)
+    operands.add(input.operand);
+  operands.addOptions(options);
+  AttrList attrs(call.builder());
+  attrs.options<Op>(options);
+  if (extraAttrs)
+    extraAttrs(attrs);
+  if constexpr (Op::template hasTrait<mlir::OpTrait::AttrSizedOperandSegments>())
+    attrs.segments(operands);
+  return call.create<Op>(*result, operands.values(), attrs);
+}
 
 // The descriptor of an optional operand option.
 inline std::optional<OperandDescriptor>

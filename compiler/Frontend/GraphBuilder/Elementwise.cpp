@@ -21,23 +21,21 @@ Operand binary(GraphBuilder::Impl &impl, const GraphBuilder *owner,
   return call.create<Op>(*result, {impl.value(a), impl.value(b)});
 }
 
-// A single-input op; |attrs| fills in its options.
-template <typename Op>
+// A single-input op with its options dictionary's attributes.
+template <typename Op, typename Options>
 Operand unary(GraphBuilder::Impl &impl, const GraphBuilder *owner,
               spec::UnaryKind kind, const Operand &input,
-              const std::string &label,
-              const std::function<void(AttrList &)> &attrs = {}) {
-  OpCall call(impl, owner, std::string(spec::toString(kind)), label);
+              const Options &options) {
+  OpCall call(impl, owner, std::string(spec::toString(kind)), options.label);
   // logicalNot calls its operand "a".
   if (!call.check(kind == spec::UnaryKind::LogicalNot ? "a" : "input", input))
     return call.failed();
   auto result = spec::elementwiseUnary(kind, input.descriptor());
   if (!result)
     return call.fail(result.error());
-  AttrList list(call.builder());
-  if (attrs)
-    attrs(list);
-  return call.create<Op>(*result, {impl.value(input)}, list);
+  AttrList attrs(call.builder());
+  attrs.options<Op>(options);
+  return call.create<Op>(*result, {impl.value(input)}, attrs);
 }
 
 } // namespace
@@ -66,12 +64,14 @@ WEBNNC_BINARY(logicalOr, LogicalOrOp, LogicalOr)
 WEBNNC_BINARY(logicalXor, LogicalXorOp, LogicalXor)
 #undef WEBNNC_BINARY
 
-#define WEBNNC_UNARY(method, Op, Kind)                                         \
-  Operand GraphBuilder::method(const Operand &input,                           \
-                               const OperatorOptions &options) {               \
+// Element-wise unary ops and activations; |Options| is the dictionary.
+#define WEBNNC_UNARY_WITH(method, Op, Kind, Options)                           \
+  Operand GraphBuilder::method(const Operand &input, const Options &options) { \
     return unary<webnn::Op>(*impl_, this, spec::UnaryKind::Kind, input,        \
-                            options.label);                                    \
+                            options);                                          \
   }
+#define WEBNNC_UNARY(method, Op, Kind)                                         \
+  WEBNNC_UNARY_WITH(method, Op, Kind, OperatorOptions)
 WEBNNC_UNARY(abs, AbsOp, Abs)
 WEBNNC_UNARY(ceil, CeilOp, Ceil)
 WEBNNC_UNARY(cos, CosOp, Cos)
@@ -97,44 +97,12 @@ WEBNNC_UNARY(sigmoid, SigmoidOp, Sigmoid)
 WEBNNC_UNARY(softplus, SoftplusOp, Softplus)
 WEBNNC_UNARY(softsign, SoftsignOp, Softsign)
 WEBNNC_UNARY(tanh, TanhOp, Tanh)
+WEBNNC_UNARY_WITH(elu, EluOp, Elu, EluOptions)
+WEBNNC_UNARY_WITH(hardSigmoid, HardSigmoidOp, HardSigmoid, HardSigmoidOptions)
+WEBNNC_UNARY_WITH(leakyRelu, LeakyReluOp, LeakyRelu, LeakyReluOptions)
+WEBNNC_UNARY_WITH(linear, LinearOp, Linear, LinearOptions)
 #undef WEBNNC_UNARY
-
-Operand GraphBuilder::elu(const Operand &input, const EluOptions &options) {
-  return unary<webnn::EluOp>(
-      *impl_, this, spec::UnaryKind::Elu, input, options.label,
-      [&](AttrList &attrs) {
-        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha);
-      });
-}
-
-Operand GraphBuilder::hardSigmoid(const Operand &input,
-                                  const HardSigmoidOptions &options) {
-  return unary<webnn::HardSigmoidOp>(
-      *impl_, this, spec::UnaryKind::HardSigmoid, input, options.label,
-      [&](AttrList &attrs) {
-        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha)
-            .option("beta", options, &OptionsOf<decltype(options)>::beta);
-      });
-}
-
-Operand GraphBuilder::leakyRelu(const Operand &input,
-                                const LeakyReluOptions &options) {
-  return unary<webnn::LeakyReluOp>(
-      *impl_, this, spec::UnaryKind::LeakyRelu, input, options.label,
-      [&](AttrList &attrs) {
-        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha);
-      });
-}
-
-Operand GraphBuilder::linear(const Operand &input,
-                             const LinearOptions &options) {
-  return unary<webnn::LinearOp>(
-      *impl_, this, spec::UnaryKind::Linear, input, options.label,
-      [&](AttrList &attrs) {
-        attrs.option("alpha", options, &OptionsOf<decltype(options)>::alpha)
-            .option("beta", options, &OptionsOf<decltype(options)>::beta);
-      });
-}
+#undef WEBNNC_UNARY_WITH
 
 Operand GraphBuilder::clamp(const Operand &input, const ClampOptions &options) {
   OpCall call(*impl_, this, "clamp", options.label);
@@ -143,12 +111,8 @@ Operand GraphBuilder::clamp(const Operand &input, const ClampOptions &options) {
   auto result = spec::clamp(input.descriptor(), options);
   if (!result)
     return call.fail(result.error());
-  Builder &b = call.builder();
-  AttrList attrs(b);
-  if (options.minValue)
-    attrs.add("min_value", b.getF64FloatAttr(*options.minValue));
-  if (options.maxValue)
-    attrs.add("max_value", b.getF64FloatAttr(*options.maxValue));
+  AttrList attrs(call.builder());
+  attrs.options<webnn::ClampOp>(options);
   return call.create<webnn::ClampOp>(*result, {impl_->value(input)}, attrs);
 }
 

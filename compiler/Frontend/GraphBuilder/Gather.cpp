@@ -8,113 +8,81 @@ using namespace mlir;
 
 Operand GraphBuilder::gather(const Operand &input, const Operand &indices,
                              const GatherOptions &options) {
-  OpCall call(*impl_, this, "gather", options.label);
-  if (!call.check("input", input) || !call.check("indices", indices))
-    return call.failed();
-  auto result = spec::gather(input.descriptor(), indices.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis);
-  return call.create<webnn::GatherOp>(
-      *result, {impl_->value(input), impl_->value(indices)}, attrs);
+  return buildOp<webnn::GatherOp>(
+      *impl_, this, "gather", {{"input", input}, {"indices", indices}}, options,
+      [&](const GatherOptions &o) {
+        return spec::gather(input.descriptor(), indices.descriptor(), o);
+      });
 }
 
 Operand GraphBuilder::gatherElements(const Operand &input,
                                      const Operand &indices,
                                      const GatherOptions &options) {
-  OpCall call(*impl_, this, "gatherElements", options.label);
-  if (!call.check("input", input) || !call.check("indices", indices))
-    return call.failed();
-  auto result =
-      spec::gatherElements(input.descriptor(), indices.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis);
-  return call.create<webnn::GatherElementsOp>(
-      *result, {impl_->value(input), impl_->value(indices)}, attrs);
+  return buildOp<webnn::GatherElementsOp>(
+      *impl_, this, "gatherElements", {{"input", input}, {"indices", indices}},
+      options, [&](const GatherOptions &o) {
+        return spec::gatherElements(input.descriptor(), indices.descriptor(),
+                                    o);
+      });
 }
 
 Operand GraphBuilder::gatherND(const Operand &input, const Operand &indices,
                                const OperatorOptions &options) {
-  OpCall call(*impl_, this, "gatherND", options.label);
-  if (!call.check("input", input) || !call.check("indices", indices))
-    return call.failed();
-  auto result = spec::gatherND(input.descriptor(), indices.descriptor());
-  if (!result)
-    return call.fail(result.error());
-  return call.create<webnn::GatherNDOp>(
-      *result, {impl_->value(input), impl_->value(indices)});
+  return buildOp<webnn::GatherNDOp>(
+      *impl_, this, "gatherND", {{"input", input}, {"indices", indices}},
+      options, [&](const OperatorOptions &) {
+        return spec::gatherND(input.descriptor(), indices.descriptor());
+      });
 }
 
 Operand GraphBuilder::scatterElements(const Operand &input,
                                       const Operand &indices,
                                       const Operand &updates,
                                       const ScatterOptions &options) {
-  OpCall call(*impl_, this, "scatterElements", options.label);
-  if (!call.check("input", input) || !call.check("indices", indices) ||
-      !call.check("updates", updates))
-    return call.failed();
-  auto result = spec::scatterElements(input.descriptor(), indices.descriptor(),
-                                      updates.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.option("axis", options, &OptionsOf<decltype(options)>::axis);
-  return call.create<webnn::ScatterElementsOp>(
-      *result,
-      {impl_->value(input), impl_->value(indices), impl_->value(updates)},
-      attrs);
+  return buildOp<webnn::ScatterElementsOp>(
+      *impl_, this, "scatterElements",
+      {{"input", input}, {"indices", indices}, {"updates", updates}}, options,
+      [&](const ScatterOptions &o) {
+        return spec::scatterElements(input.descriptor(), indices.descriptor(),
+                                     updates.descriptor(), o);
+      });
 }
 
 Operand GraphBuilder::scatterND(const Operand &input, const Operand &indices,
                                 const Operand &updates,
                                 const OperatorOptions &options) {
-  OpCall call(*impl_, this, "scatterND", options.label);
-  if (!call.check("input", input) || !call.check("indices", indices) ||
-      !call.check("updates", updates))
-    return call.failed();
-  auto result = spec::scatterND(input.descriptor(), indices.descriptor(),
-                                updates.descriptor());
-  if (!result)
-    return call.fail(result.error());
-  return call.create<webnn::ScatterNDOp>(
-      *result,
-      {impl_->value(input), impl_->value(indices), impl_->value(updates)});
+  return buildOp<webnn::ScatterNDOp>(
+      *impl_, this, "scatterND",
+      {{"input", input}, {"indices", indices}, {"updates", updates}}, options,
+      [&](const OperatorOptions &) {
+        return spec::scatterND(input.descriptor(), indices.descriptor(),
+                               updates.descriptor());
+      });
 }
 
 Operand GraphBuilder::quantizeLinear(const Operand &input, const Operand &scale,
                                      const Operand &zeroPoint,
                                      const OperatorOptions &options) {
-  OpCall call(*impl_, this, "quantizeLinear", options.label);
-  if (!call.check("input", input) || !call.check("scale", scale) ||
-      !call.check("zeroPoint", zeroPoint))
-    return call.failed();
-  auto result = spec::quantizeLinear(input.descriptor(), scale.descriptor(),
-                                     zeroPoint.descriptor());
-  if (!result)
-    return call.fail(result.error());
-  return call.create<webnn::QuantizeLinearOp>(
-      *result,
-      {impl_->value(input), impl_->value(scale), impl_->value(zeroPoint)});
+  return buildOp<webnn::QuantizeLinearOp>(
+      *impl_, this, "quantizeLinear",
+      {{"input", input}, {"scale", scale}, {"zeroPoint", zeroPoint}}, options,
+      [&](const OperatorOptions &) {
+        return spec::quantizeLinear(input.descriptor(), scale.descriptor(),
+                                    zeroPoint.descriptor());
+      });
 }
 
 Operand GraphBuilder::dequantizeLinear(const Operand &input,
                                        const Operand &scale,
                                        const Operand &zeroPoint,
                                        const OperatorOptions &options) {
-  OpCall call(*impl_, this, "dequantizeLinear", options.label);
-  if (!call.check("input", input) || !call.check("scale", scale) ||
-      !call.check("zeroPoint", zeroPoint))
-    return call.failed();
-  auto result = spec::dequantizeLinear(input.descriptor(), scale.descriptor(),
-                                       zeroPoint.descriptor());
-  if (!result)
-    return call.fail(result.error());
-  return call.create<webnn::DequantizeLinearOp>(
-      *result,
-      {impl_->value(input), impl_->value(scale), impl_->value(zeroPoint)});
+  return buildOp<webnn::DequantizeLinearOp>(
+      *impl_, this, "dequantizeLinear",
+      {{"input", input}, {"scale", scale}, {"zeroPoint", zeroPoint}}, options,
+      [&](const OperatorOptions &) {
+        return spec::dequantizeLinear(input.descriptor(), scale.descriptor(),
+                                      zeroPoint.descriptor());
+      });
 }
 
 } // namespace webnnc

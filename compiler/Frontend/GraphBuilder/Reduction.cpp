@@ -12,37 +12,23 @@ template <typename Op>
 Operand reduce(GraphBuilder::Impl &impl, const GraphBuilder *owner,
                spec::ReduceKind kind, const Operand &input,
                const ReduceOptions &options) {
-  OpCall call(impl, owner, std::string(spec::toString(kind)), options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::reduce(kind, input.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.optionalArray("axes", options.axes)
-      .option("keep_dimensions", options,
-              &OptionsOf<decltype(options)>::keepDimensions);
-  return call.create<Op>(*result, {impl.value(input)}, attrs);
+  return buildOp<Op>(impl, owner, std::string(spec::toString(kind)),
+                     {{"input", input}}, options,
+                     [&](const ReduceOptions &o) {
+                       return spec::reduce(kind, input.descriptor(), o);
+                     });
 }
 
 template <typename Op>
 Operand argMinMax(GraphBuilder::Impl &impl, const GraphBuilder *owner,
                   const char *name, const Operand &input, uint32_t axis,
                   const ArgMinMaxOptions &options) {
-  OpCall call(impl, owner, name, options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::argMinMax(input.descriptor(), axis, options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.i64("axis", axis)
-      .option("keep_dimensions", options,
-              &OptionsOf<decltype(options)>::keepDimensions)
-      .option<webnn::OperandDataTypeAttr>(
-          "output_data_type", options,
-          &OptionsOf<decltype(options)>::outputDataType);
-  return call.create<Op>(*result, {impl.value(input)}, attrs);
+  return buildOp<Op>(
+      impl, owner, name, {{"input", input}}, options,
+      [&](const ArgMinMaxOptions &o) {
+        return spec::argMinMax(input.descriptor(), axis, o);
+      },
+      [&](AttrList &attrs) { attrs.i64("axis", axis); });
 }
 
 } // namespace
@@ -79,31 +65,22 @@ Operand GraphBuilder::argMax(const Operand &input, uint32_t axis,
 
 Operand GraphBuilder::cumulativeSum(const Operand &input, uint32_t axis,
                                     const CumulativeSumOptions &options) {
-  OpCall call(*impl_, this, "cumulativeSum", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::cumulativeSum(input.descriptor(), axis);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.i64("axis", axis)
-      .option("exclusive", options, &OptionsOf<decltype(options)>::exclusive)
-      .option("reversed", options, &OptionsOf<decltype(options)>::reversed);
-  return call.create<webnn::CumulativeSumOp>(*result, {impl_->value(input)},
-                                             attrs);
+  return buildOp<webnn::CumulativeSumOp>(
+      *impl_, this, "cumulativeSum", {{"input", input}}, options,
+      [&](const CumulativeSumOptions &) {
+        return spec::cumulativeSum(input.descriptor(), axis);
+      },
+      [&](AttrList &attrs) { attrs.i64("axis", axis); });
 }
 
 Operand GraphBuilder::softmax(const Operand &input, uint32_t axis,
                               const OperatorOptions &options) {
-  OpCall call(*impl_, this, "softmax", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::softmax(input.descriptor(), axis);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.i64("axis", axis);
-  return call.create<webnn::SoftmaxOp>(*result, {impl_->value(input)}, attrs);
+  return buildOp<webnn::SoftmaxOp>(
+      *impl_, this, "softmax", {{"input", input}}, options,
+      [&](const OperatorOptions &) {
+        return spec::softmax(input.descriptor(), axis);
+      },
+      [&](AttrList &attrs) { attrs.i64("axis", axis); });
 }
 
 } // namespace webnnc

@@ -86,15 +86,11 @@ Operand GraphBuilder::reshapeSymbolic(const Operand &input,
 
 Operand GraphBuilder::transpose(const Operand &input,
                                 const TransposeOptions &options) {
-  OpCall call(*impl_, this, "transpose", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::transpose(input.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.optionalArray("permutation", options.permutation);
-  return call.create<webnn::TransposeOp>(*result, {impl_->value(input)}, attrs);
+  return buildOp<webnn::TransposeOp>(
+      *impl_, this, "transpose", {{"input", input}}, options,
+      [&](const TransposeOptions &o) {
+        return spec::transpose(input.descriptor(), o);
+      });
 }
 
 Operand GraphBuilder::concat(const std::vector<Operand> &inputs, uint32_t axis,
@@ -151,71 +147,58 @@ Operand GraphBuilder::pad(const Operand &input,
                           const std::vector<int64_t> &beginningPadding,
                           const std::vector<int64_t> &endingPadding,
                           const PadOptions &options) {
-  OpCall call(*impl_, this, "pad", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result =
-      spec::pad(input.descriptor(), beginningPadding, endingPadding, options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.array("beginning_padding", beginningPadding)
-      .array("ending_padding", endingPadding)
-      .option<webnn::PaddingModeAttr>("mode", options,
-                                      &OptionsOf<decltype(options)>::mode)
-      .option("value", options, &OptionsOf<decltype(options)>::value);
-  return call.create<webnn::PadOp>(*result, {impl_->value(input)}, attrs);
+  return buildOp<webnn::PadOp>(
+      *impl_, this, "pad", {{"input", input}}, options,
+      [&](const PadOptions &o) {
+        return spec::pad(input.descriptor(), beginningPadding, endingPadding,
+                         o);
+      },
+      [&](AttrList &attrs) {
+        attrs.array("beginning_padding", beginningPadding)
+            .array("ending_padding", endingPadding);
+      });
 }
 
 Operand GraphBuilder::reverse(const Operand &input,
                               const ReverseOptions &options) {
-  OpCall call(*impl_, this, "reverse", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::reverse(input.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.optionalArray("axes", options.axes);
-  return call.create<webnn::ReverseOp>(*result, {impl_->value(input)}, attrs);
+  return buildOp<webnn::ReverseOp>(
+      *impl_, this, "reverse", {{"input", input}}, options,
+      [&](const ReverseOptions &o) {
+        return spec::reverse(input.descriptor(), o);
+      });
 }
 
 Operand GraphBuilder::slice(const Operand &input,
                             const std::vector<int64_t> &starts,
                             const std::vector<int64_t> &sizes,
                             const SliceOptions &options) {
-  OpCall call(*impl_, this, "slice", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  if (auto error = checkStaticSizes("sizes", sizes, "sliceSymbolic"))
-    return call.fail(*error);
-  auto result = spec::slice(input.descriptor(), starts, sizes, options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.array("starts", starts)
-      .array("sizes", sizes)
-      .optionalArray("strides", options.strides);
-  return call.create<webnn::SliceOp>(*result, {impl_->value(input)}, attrs);
+  return buildOp<webnn::SliceOp>(
+      *impl_, this, "slice", {{"input", input}}, options,
+      [&](const SliceOptions &o) -> spec::Expected<OperandDescriptor> {
+        if (auto error = checkStaticSizes("sizes", sizes, "sliceSymbolic"))
+          return *error;
+        return spec::slice(input.descriptor(), starts, sizes, o);
+      },
+      [&](AttrList &attrs) {
+        attrs.array("starts", starts).array("sizes", sizes);
+      });
 }
 
 Operand GraphBuilder::sliceSymbolic(const Operand &input,
                                     const std::vector<int64_t> &starts,
                                     const std::vector<DimExpr> &sizes,
                                     const SliceOptions &options) {
-  OpCall call(*impl_, this, "slice", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  SymbolicShape target = symbolicShape(call.builder(), sizes);
-  auto result = spec::slice(input.descriptor(), starts, target.shape, options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.array("starts", starts)
-      .array("sizes", target.shape)
-      .optionalArray("strides", options.strides)
-      .add("open_sizes", target.openSizes);
-  return call.create<webnn::SliceOp>(*result, {impl_->value(input)}, attrs);
+  SymbolicShape target = symbolicShape(impl_->builder, sizes);
+  return buildOp<webnn::SliceOp>(
+      *impl_, this, "slice", {{"input", input}}, options,
+      [&](const SliceOptions &o) {
+        return spec::slice(input.descriptor(), starts, target.shape, o);
+      },
+      [&](AttrList &attrs) {
+        attrs.array("starts", starts)
+            .array("sizes", target.shape)
+            .add("open_sizes", target.openSizes);
+      });
 }
 
 Expected<DimExpr, BuildError> GraphBuilder::dim(const Operand &operand,
@@ -258,8 +241,7 @@ std::vector<Operand> split(GraphBuilder::Impl &impl, const GraphBuilder *owner,
   for (const OperandDescriptor &desc : *result)
     sizes.push_back(desc.shape[options.axis]);
   AttrList attrs(call.builder());
-  attrs.array("splits", sizes)
-      .option("axis", options, &OptionsOf<decltype(options)>::axis);
+  attrs.array("splits", sizes).options<webnn::SplitOp>(options);
   return call.create<webnn::SplitOp>(*result, {impl.value(input)}, attrs);
 }
 
@@ -279,30 +261,21 @@ std::vector<Operand> GraphBuilder::split(const Operand &input,
 Operand GraphBuilder::tile(const Operand &input,
                            const std::vector<int64_t> &repetitions,
                            const OperatorOptions &options) {
-  OpCall call(*impl_, this, "tile", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::tile(input.descriptor(), repetitions);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.array("repetitions", repetitions);
-  return call.create<webnn::TileOp>(*result, {impl_->value(input)}, attrs);
+  return buildOp<webnn::TileOp>(
+      *impl_, this, "tile", {{"input", input}}, options,
+      [&](const OperatorOptions &) {
+        return spec::tile(input.descriptor(), repetitions);
+      },
+      [&](AttrList &attrs) { attrs.array("repetitions", repetitions); });
 }
 
 Operand GraphBuilder::triangular(const Operand &input,
                                  const TriangularOptions &options) {
-  OpCall call(*impl_, this, "triangular", options.label);
-  if (!call.check("input", input))
-    return call.failed();
-  auto result = spec::triangular(input.descriptor(), options);
-  if (!result)
-    return call.fail(result.error());
-  AttrList attrs(call.builder());
-  attrs.option("upper", options, &OptionsOf<decltype(options)>::upper)
-      .option("diagonal", options, &OptionsOf<decltype(options)>::diagonal);
-  return call.create<webnn::TriangularOp>(*result, {impl_->value(input)},
-                                          attrs);
+  return buildOp<webnn::TriangularOp>(
+      *impl_, this, "triangular", {{"input", input}}, options,
+      [&](const TriangularOptions &o) {
+        return spec::triangular(input.descriptor(), o);
+      });
 }
 
 } // namespace webnnc

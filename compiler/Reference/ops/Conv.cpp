@@ -42,7 +42,7 @@ size_t filterIndex(const spec::Shape &s, spec::Conv2dFilterOperandLayout layout,
 OpResult conv2d(webnn::Conv2dOp op, const Operands &operands) {
   const RefTensor &input = *operands[0], &filter = *operands[1];
   const RefTensor *bias = operands.size() > 2 ? operands[2] : nullptr;
-  spec::Conv2dOptions options = webnn::conv2dOptions(op);
+  spec::Conv2dOptions options = webnn::optionsOf<spec::Conv2dOptions>(op);
   auto geometry = spec::resolveConv2d(*webnn::getDescriptor(op.getInput().getType()),
                                       *webnn::getDescriptor(op.getFilter().getType()),
                                       options);
@@ -87,7 +87,7 @@ OpResult conv2d(webnn::Conv2dOp op, const Operands &operands) {
 template <typename Op>
 OpResult pool2d(Op op, spec::PoolKind kind, const Operands &operands) {
   const RefTensor &input = *operands[0];
-  spec::Pool2dOptions options = webnn::pool2dOptions(op);
+  spec::Pool2dOptions options = webnn::optionsOf<spec::Pool2dOptions>(op);
   auto geometry = spec::resolvePool2d(
       kind, *webnn::getDescriptor(op.getInput().getType()), options);
   if (!geometry)
@@ -183,7 +183,7 @@ OpResult convTranspose2d(webnn::ConvTranspose2dOp op,
                          const Operands &operands) {
   const RefTensor &input = *operands[0], &filter = *operands[1];
   const RefTensor *bias = operands.size() > 2 ? operands[2] : nullptr;
-  spec::ConvTranspose2dOptions options = webnn::convTranspose2dOptions(op);
+  spec::ConvTranspose2dOptions options = webnn::optionsOf<spec::ConvTranspose2dOptions>(op);
   auto geometry = spec::resolveConvTranspose2d(
       descriptorOf(op.getInput()), descriptorOf(op.getFilter()), options);
   if (!geometry)
@@ -234,11 +234,11 @@ OpResult convTranspose2d(webnn::ConvTranspose2dOp op,
 // it half down, linear interpolates the two neighbours on each axis.
 OpResult resample2d(webnn::Resample2dOp op, const RefTensor &input) {
   auto geometry = spec::resolveResample2d(descriptorOf(op.getInput()),
-                                          webnn::resample2dOptions(op));
+                                          webnn::optionsOf<spec::Resample2dOptions>(op));
   if (!geometry)
     return geometry.error().format("resample2d");
   const spec::Resample2dGeometry &g = *geometry;
-  bool linear = webnn::resample2dOptions(op).mode ==
+  bool linear = webnn::optionsOf<spec::Resample2dOptions>(op).mode ==
                 spec::InterpolationMode::Linear;
   RefTensor out(input.type, shapeOf(op.getResult()));
   struct Tap {

@@ -154,7 +154,7 @@ double coefficient(DataType type, double value) {
 }
 
 OpResult clamp(webnn::ClampOp op, const RefTensor &in) {
-  spec::ClampOptions options = webnn::clampOptions(op);
+  spec::ClampOptions options = webnn::optionsOf<spec::ClampOptions>(op);
   // An absent or NaN bound clamps nothing.
   double lo = options.minValue.value_or(-INFINITY);
   double hi = options.maxValue.value_or(INFINITY);

@@ -27,7 +27,7 @@ int64_t resolveIndex(const RefTensor &indices, size_t at, int64_t size) {
 
 OpResult gather(webnn::GatherOp op, const RefTensor &in,
                 const RefTensor &indices) {
-  int64_t axis = webnn::axisOptions(op).axis;
+  int64_t axis = webnn::optionsOf<spec::GatherOptions>(op).axis;
   RefTensor out(in.type, shapeOf(op.getResult()));
   size_t indexRank = indices.shape.size();
   forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
@@ -45,7 +45,7 @@ OpResult gather(webnn::GatherOp op, const RefTensor &in,
 
 OpResult gatherElements(webnn::GatherElementsOp op, const RefTensor &in,
                         const RefTensor &indices) {
-  int64_t axis = webnn::axisOptions(op).axis;
+  int64_t axis = webnn::optionsOf<spec::GatherOptions>(op).axis;
   RefTensor out(in.type, indices.shape);
   forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
     std::vector<int64_t> from = index;
@@ -87,7 +87,7 @@ OpResult gatherND(webnn::GatherNDOp op, const RefTensor &in,
 OpResult scatterElements(webnn::ScatterElementsOp op, const Operands &operands) {
   const RefTensor &in = *operands[0], &indices = *operands[1],
                   &updates = *operands[2];
-  int64_t axis = webnn::axisOptions(op).axis;
+  int64_t axis = webnn::optionsOf<spec::GatherOptions>(op).axis;
   RefTensor out = in;
   forEachIndex(updates.shape, [&](const std::vector<int64_t> &index, size_t k) {
     std::vector<int64_t> to = index;

@@ -40,7 +40,7 @@ OpResult matmul(webnn::MatmulOp op, const Operands &operands) {
 OpResult gemm(webnn::GemmOp op, const Operands &operands) {
   const RefTensor &a = *operands[0], &b = *operands[1];
   const RefTensor *c = operands.size() > 2 ? operands[2] : nullptr;
-  spec::GemmOptions options = webnn::gemmOptions(op);
+  spec::GemmOptions options = webnn::optionsOf<spec::GemmOptions>(op);
   auto outType = cast<RankedTensorType>(op.getType());
   RefTensor out(a.type, spec::Shape(outType.getShape().begin(),
                                     outType.getShape().end()));

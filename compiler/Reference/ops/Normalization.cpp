@@ -59,7 +59,7 @@ OpResult batchNormalization(webnn::BatchNormalizationOp op,
   const RefTensor &in = *operands[0], &mean = *operands[1],
                   &variance = *operands[2];
   spec::BatchNormalizationOptions options =
-      webnn::batchNormalizationOptions(op);
+      webnn::optionsOf<spec::BatchNormalizationOptions>(op);
   size_t next = 3;
   const RefTensor *scale = options.scale ? operands[next++] : nullptr;
   const RefTensor *bias = options.bias ? operands[next++] : nullptr;
@@ -78,7 +78,7 @@ OpResult instanceNormalization(webnn::InstanceNormalizationOp op,
                                const Operands &operands) {
   const RefTensor &in = *operands[0];
   spec::InstanceNormalizationOptions options =
-      webnn::instanceNormalizationOptions(op);
+      webnn::optionsOf<spec::InstanceNormalizationOptions>(op);
   size_t next = 1;
   const RefTensor *scale = options.scale ? operands[next++] : nullptr;
   const RefTensor *bias = options.bias ? operands[next++] : nullptr;
@@ -98,7 +98,7 @@ OpResult layerNormalization(webnn::LayerNormalizationOp op,
                             const Operands &operands) {
   const RefTensor &in = *operands[0];
   spec::LayerNormalizationOptions options =
-      webnn::layerNormalizationOptions(op);
+      webnn::optionsOf<spec::LayerNormalizationOptions>(op);
   size_t next = 1;
   const RefTensor *scale = options.scale ? operands[next++] : nullptr;
   const RefTensor *bias = options.bias ? operands[next++] : nullptr;

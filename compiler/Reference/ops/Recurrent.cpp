@@ -166,7 +166,7 @@ struct OptionalOperands {
 };
 
 MultiOpResult gruCell(webnn::GruCellOp op, const Operands &operands) {
-  spec::GruCellOptions options = webnn::gruCellOptions(op);
+  spec::GruCellOptions options = webnn::optionsOf<spec::GruCellOptions>(op);
   const RefTensor &x = *operands[0], &h = *operands[3];
   OptionalOperands rest{operands, 4};
   const RefTensor *bias = rest.take(options.bias.has_value());
@@ -186,7 +186,7 @@ int64_t stepAt(int64_t t, int64_t steps, bool backward) {
 }
 
 MultiOpResult gru(webnn::GruOp op, const Operands &operands) {
-  spec::GruOptions options = webnn::gruOptions(op);
+  spec::GruOptions options = webnn::optionsOf<spec::GruOptions>(op);
   const RefTensor &x = *operands[0];
   OptionalOperands rest{operands, 3};
   const RefTensor *bias = rest.take(options.bias.has_value());
@@ -221,7 +221,7 @@ MultiOpResult gru(webnn::GruOp op, const Operands &operands) {
 }
 
 MultiOpResult lstmCell(webnn::LstmCellOp op, const Operands &operands) {
-  spec::LstmCellOptions options = webnn::lstmCellOptions(op);
+  spec::LstmCellOptions options = webnn::optionsOf<spec::LstmCellOptions>(op);
   const RefTensor &x = *operands[0], &h = *operands[3], &c = *operands[4];
   OptionalOperands rest{operands, 5};
   const RefTensor *bias = rest.take(options.bias.has_value());
@@ -238,7 +238,7 @@ MultiOpResult lstmCell(webnn::LstmCellOp op, const Operands &operands) {
 }
 
 MultiOpResult lstm(webnn::LstmOp op, const Operands &operands) {
-  spec::LstmOptions options = webnn::lstmOptions(op);
+  spec::LstmOptions options = webnn::optionsOf<spec::LstmOptions>(op);
   const RefTensor &x = *operands[0];
   OptionalOperands rest{operands, 3};
   const RefTensor *bias = rest.take(options.bias.has_value());

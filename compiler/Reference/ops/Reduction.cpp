@@ -39,7 +39,7 @@ bool lessThan(const RefTensor &t, size_t a, size_t b) {
 template <typename Op>
 OpResult reduce(Op op, ReduceKind kind, const RefTensor &in) {
   std::vector<int64_t> axes = spec::resolveReduceAxes(
-      descriptorOf(op.getInput()), webnn::reduceOptions(op));
+      descriptorOf(op.getInput()), webnn::optionsOf<spec::ReduceOptions>(op));
   Reduction reduction(in.shape, axes);
   RefTensor out(in.type, shapeOf(op.getResult()));
   size_t n = out.size();
@@ -155,7 +155,7 @@ OpResult argMinMax(Op op, bool isMax, const RefTensor &in) {
 
 OpResult cumulativeSum(webnn::CumulativeSumOp op, const RefTensor &in) {
   int64_t axis = op.getAxis();
-  spec::CumulativeSumOptions options = webnn::cumulativeSumOptions(op);
+  spec::CumulativeSumOptions options = webnn::optionsOf<spec::CumulativeSumOptions>(op);
   RefTensor out(in.type, in.shape);
   int64_t extent = in.shape[axis];
   int64_t inner = 1;

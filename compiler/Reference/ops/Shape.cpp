@@ -16,7 +16,7 @@ namespace {
 OpResult transpose(webnn::TransposeOp op, const RefTensor &in) {
   std::vector<int64_t> perm = spec::resolvePermutation(
       *webnn::getDescriptor(op.getInput().getType()),
-      webnn::transposeOptions(op));
+      webnn::optionsOf<spec::TransposeOptions>(op));
   RefTensor out(in.type, shapeOf(op.getResult()));
   std::vector<int64_t> inStrides = stridesOf(in.shape);
   size_t rank = out.shape.size();
@@ -79,7 +79,7 @@ int64_t padSource(int64_t o, int64_t begin, int64_t size,
 }
 
 OpResult pad(webnn::PadOp op, const RefTensor &in) {
-  spec::PadOptions options = webnn::padOptions(op);
+  spec::PadOptions options = webnn::optionsOf<spec::PadOptions>(op);
   ArrayRef<int64_t> begin = op.getBeginningPadding();
   RefTensor out(in.type, shapeOf(op.getResult()));
   // The padding value cast to the type, like clamp's bounds.
@@ -104,7 +104,7 @@ OpResult pad(webnn::PadOp op, const RefTensor &in) {
 
 OpResult reverse(webnn::ReverseOp op, const RefTensor &in) {
   std::vector<int64_t> axes = spec::resolveReverseAxes(
-      descriptorOf(op.getInput()), webnn::reverseOptions(op));
+      descriptorOf(op.getInput()), webnn::optionsOf<spec::ReverseOptions>(op));
   RefTensor out(in.type, in.shape);
   forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
     std::vector<int64_t> from = index;
@@ -117,7 +117,7 @@ OpResult reverse(webnn::ReverseOp op, const RefTensor &in) {
 
 OpResult slice(webnn::SliceOp op, const RefTensor &in) {
   ArrayRef<int64_t> starts = op.getStarts();
-  std::vector<int64_t> strides = webnn::sliceOptions(op).strides;
+  std::vector<int64_t> strides = webnn::optionsOf<spec::SliceOptions>(op).strides;
   RefTensor out(in.type, shapeOf(op.getResult()));
   forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {
     std::vector<int64_t> from(index.size());
@@ -140,7 +140,7 @@ OpResult tile(webnn::TileOp op, const RefTensor &in) {
 }
 
 OpResult triangular(webnn::TriangularOp op, const RefTensor &in) {
-  spec::TriangularOptions options = webnn::triangularOptions(op);
+  spec::TriangularOptions options = webnn::optionsOf<spec::TriangularOptions>(op);
   RefTensor out(in.type, in.shape);
   size_t rank = in.shape.size();
   forEachIndex(out.shape, [&](const std::vector<int64_t> &index, size_t k) {

@@ -38,7 +38,7 @@ struct PhaseConvTranspose : OpRewritePattern<webnn::ConvTranspose2dOp> {
 
   LogicalResult matchAndRewrite(webnn::ConvTranspose2dOp op,
                                 PatternRewriter &rewriter) const override {
-    spec::ConvTranspose2dOptions options = webnn::convTranspose2dOptions(op);
+    spec::ConvTranspose2dOptions options = webnn::optionsOf<spec::ConvTranspose2dOptions>(op);
     auto inputType = cast<RankedTensorType>(op.getInput().getType());
     auto outputType = cast<RankedTensorType>(op.getType());
     auto filterConstant = op.getFilter().getDefiningOp<webnn::ConstantOp>();

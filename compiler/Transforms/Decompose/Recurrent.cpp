@@ -101,7 +101,7 @@ struct DecomposeGruCell : OpRewritePattern<webnn::GruCellOp> {
   LogicalResult matchAndRewrite(webnn::GruCellOp op,
                                 PatternRewriter &rewriter) const override {
     OpEmitter emit(rewriter, op.getLoc());
-    spec::GruCellOptions options = webnn::gruCellOptions(op);
+    spec::GruCellOptions options = webnn::optionsOf<spec::GruCellOptions>(op);
     GruCellArgs args{op.getInput(), op.getWeight(), op.getRecurrentWeight(),
                      op.getHiddenState(), op.getBias(), op.getRecurrentBias(),
                      int64_t(op.getHiddenSize()), options.resetAfter,
@@ -117,7 +117,7 @@ struct DecomposeLstmCell : OpRewritePattern<webnn::LstmCellOp> {
   LogicalResult matchAndRewrite(webnn::LstmCellOp op,
                                 PatternRewriter &rewriter) const override {
     OpEmitter emit(rewriter, op.getLoc());
-    spec::LstmCellOptions options = webnn::lstmCellOptions(op);
+    spec::LstmCellOptions options = webnn::optionsOf<spec::LstmCellOptions>(op);
     LstmCellArgs args{op.getInput(), op.getWeight(), op.getRecurrentWeight(),
                       op.getHiddenState(), op.getCellState(), op.getBias(),
                       op.getRecurrentBias(), op.getPeepholeWeight(),
@@ -234,7 +234,7 @@ struct DecomposeGru : OpRewritePattern<webnn::GruOp> {
   LogicalResult matchAndRewrite(webnn::GruOp op,
                                 PatternRewriter &rewriter) const override {
     OpEmitter emit(rewriter, op.getLoc());
-    spec::GruOptions options = webnn::gruOptions(op);
+    spec::GruOptions options = webnn::optionsOf<spec::GruOptions>(op);
     if (openSequence(op.getInput()))
       return replaceByRecurrences(
           op, rewriter,
@@ -286,7 +286,7 @@ struct DecomposeLstm : OpRewritePattern<webnn::LstmOp> {
   LogicalResult matchAndRewrite(webnn::LstmOp op,
                                 PatternRewriter &rewriter) const override {
     OpEmitter emit(rewriter, op.getLoc());
-    spec::LstmOptions options = webnn::lstmOptions(op);
+    spec::LstmOptions options = webnn::optionsOf<spec::LstmOptions>(op);
     if (openSequence(op.getInput()))
       return replaceByRecurrences(
           op, rewriter,

@@ -10,7 +10,7 @@ spec::Expected<spec::OperandDescriptor> Conv2dOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPERAND(filter, adaptor.getFilter(), "filter");
   WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
-  return spec::conv2d(input, filter, conv2dOptions(adaptor));
+  return spec::conv2d(input, filter, optionsOf<spec::Conv2dOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor>
@@ -18,7 +18,7 @@ ConvTranspose2dOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPERAND(filter, adaptor.getFilter(), "filter");
   WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
-  return spec::convTranspose2d(input, filter, convTranspose2dOptions(adaptor));
+  return spec::convTranspose2d(input, filter, optionsOf<spec::ConvTranspose2dOptions>(adaptor));
 }
 
 namespace {
@@ -26,7 +26,7 @@ template <typename Adaptor>
 spec::Expected<spec::OperandDescriptor> pool(Adaptor adaptor,
                                              spec::PoolKind kind) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::pool2d(kind, input, pool2dOptions(adaptor));
+  return spec::pool2d(kind, input, optionsOf<spec::Pool2dOptions>(adaptor));
 }
 } // namespace
 
@@ -45,5 +45,5 @@ MaxPool2dOp::specResult(Adaptor adaptor) {
 spec::Expected<spec::OperandDescriptor>
 Resample2dOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::resample2d(input, resample2dOptions(adaptor));
+  return spec::resample2d(input, optionsOf<spec::Resample2dOptions>(adaptor));
 }

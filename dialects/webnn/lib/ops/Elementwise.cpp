@@ -78,7 +78,7 @@ WEBNN_SPEC_RESULT(TanhOp, unary, spec::UnaryKind::Tanh)
 
 spec::Expected<spec::OperandDescriptor> ClampOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::clamp(input, clampOptions(adaptor));
+  return spec::clamp(input, optionsOf<spec::ClampOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor> PreluOp::specResult(Adaptor adaptor) {

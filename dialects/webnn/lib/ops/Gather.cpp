@@ -9,14 +9,14 @@ namespace spec = webnnc::spec;
 spec::Expected<spec::OperandDescriptor> GatherOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPERAND(indices, adaptor.getIndices(), "indices");
-  return spec::gather(input, indices, axisOptions(adaptor));
+  return spec::gather(input, indices, optionsOf<spec::GatherOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor>
 GatherElementsOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPERAND(indices, adaptor.getIndices(), "indices");
-  return spec::gatherElements(input, indices, axisOptions(adaptor));
+  return spec::gatherElements(input, indices, optionsOf<spec::GatherOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor>
@@ -31,7 +31,7 @@ ScatterElementsOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPERAND(indices, adaptor.getIndices(), "indices");
   WEBNN_OPERAND(updates, adaptor.getUpdates(), "updates");
-  return spec::scatterElements(input, indices, updates, axisOptions(adaptor));
+  return spec::scatterElements(input, indices, updates, optionsOf<spec::GatherOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor>

@@ -19,5 +19,5 @@ spec::Expected<spec::OperandDescriptor> GemmOp::specResult(Adaptor adaptor) {
     WEBNN_OPERAND(c, adaptor.getC(), "c");
     (void)c;
   }
-  return spec::gemm(a, b, gemmOptions(adaptor));
+  return spec::gemm(a, b, optionsOf<spec::GemmOptions>(adaptor));
 }

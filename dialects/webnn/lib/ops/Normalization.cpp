@@ -14,7 +14,7 @@ BatchNormalizationOp::specResult(Adaptor adaptor) {
   WEBNN_OPTIONAL_OPERAND(adaptor.getScale(), "scale");
   WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
   return spec::batchNormalization(input, mean, variance,
-                                  batchNormalizationOptions(adaptor));
+                                  optionsOf<spec::BatchNormalizationOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor>
@@ -23,7 +23,7 @@ InstanceNormalizationOp::specResult(Adaptor adaptor) {
   WEBNN_OPTIONAL_OPERAND(adaptor.getScale(), "scale");
   WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
   return spec::instanceNormalization(input,
-                                     instanceNormalizationOptions(adaptor));
+                                     optionsOf<spec::InstanceNormalizationOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor>
@@ -31,5 +31,5 @@ LayerNormalizationOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_OPTIONAL_OPERAND(adaptor.getScale(), "scale");
   WEBNN_OPTIONAL_OPERAND(adaptor.getBias(), "bias");
-  return spec::layerNormalization(input, layerNormalizationOptions(adaptor));
+  return spec::layerNormalization(input, optionsOf<spec::LayerNormalizationOptions>(adaptor));
 }

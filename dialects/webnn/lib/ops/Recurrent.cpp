@@ -24,7 +24,7 @@ spec::Expected<spec::OperandDescriptor> GruCellOp::specResult(Adaptor adaptor) {
   WEBNN_OPTIONAL_OPERAND(adaptor.getRecurrentBias(), "recurrentBias");
   WEBNN_REQUIRED_INT(hiddenSize, adaptor.getHiddenSizeAttr(), "hidden_size");
   return spec::gruCell(input, weight, recurrentWeight, hiddenState, hiddenSize,
-                       gruCellOptions(adaptor));
+                       optionsOf<spec::GruCellOptions>(adaptor));
 }
 
 spec::Expected<std::vector<spec::OperandDescriptor>>
@@ -39,7 +39,7 @@ GruOp::specResults(Adaptor adaptor) {
   WEBNN_REQUIRED_INT(steps, adaptor.getStepsAttr(), "steps");
   WEBNN_REQUIRED_INT(hiddenSize, adaptor.getHiddenSizeAttr(), "hidden_size");
   return spec::gru(input, weight, recurrentWeight, steps, hiddenSize,
-                   gruOptions(adaptor));
+                   optionsOf<spec::GruOptions>(adaptor));
 }
 
 spec::Expected<std::vector<spec::OperandDescriptor>>
@@ -55,7 +55,7 @@ LstmCellOp::specResults(Adaptor adaptor) {
   WEBNN_OPTIONAL_OPERAND(adaptor.getPeepholeWeight(), "peepholeWeight");
   WEBNN_REQUIRED_INT(hiddenSize, adaptor.getHiddenSizeAttr(), "hidden_size");
   return spec::lstmCell(input, weight, recurrentWeight, hiddenState, cellState,
-                        hiddenSize, lstmCellOptions(adaptor));
+                        hiddenSize, optionsOf<spec::LstmCellOptions>(adaptor));
 }
 
 spec::Expected<std::vector<spec::OperandDescriptor>>
@@ -72,5 +72,5 @@ LstmOp::specResults(Adaptor adaptor) {
   WEBNN_REQUIRED_INT(steps, adaptor.getStepsAttr(), "steps");
   WEBNN_REQUIRED_INT(hiddenSize, adaptor.getHiddenSizeAttr(), "hidden_size");
   return spec::lstm(input, weight, recurrentWeight, steps, hiddenSize,
-                    lstmOptions(adaptor));
+                    optionsOf<spec::LstmOptions>(adaptor));
 }

@@ -13,7 +13,7 @@ template <typename Adaptor>
 spec::Expected<spec::OperandDescriptor> reduce(Adaptor adaptor,
                                                spec::ReduceKind kind) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::reduce(kind, input, reduceOptions(adaptor));
+  return spec::reduce(kind, input, optionsOf<spec::ReduceOptions>(adaptor));
 }
 
 template <typename Adaptor>
@@ -22,7 +22,7 @@ spec::Expected<spec::OperandDescriptor> argMinMax(Adaptor adaptor) {
   auto axis = adaptor.getAxisAttr();
   if (!axis)
     return spec::Error{"axis", "is required"};
-  return spec::argMinMax(input, axis.getInt(), argMinMaxOptions(adaptor));
+  return spec::argMinMax(input, axis.getInt(), optionsOf<spec::ArgMinMaxOptions>(adaptor));
 }
 
 } // namespace

@@ -69,7 +69,7 @@ spec::Expected<spec::OperandDescriptor> ReshapeOp::specResult(Adaptor adaptor) {
 spec::Expected<spec::OperandDescriptor>
 TransposeOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::transpose(input, transposeOptions(adaptor));
+  return spec::transpose(input, optionsOf<spec::TransposeOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor> ConcatOp::specResult(Adaptor adaptor) {
@@ -100,12 +100,12 @@ spec::Expected<spec::OperandDescriptor> PadOp::specResult(Adaptor adaptor) {
                        "beginning_padding");
   WEBNN_REQUIRED_ARRAY(ending, adaptor.getEndingPaddingAttr(),
                        "ending_padding");
-  return spec::pad(input, beginning, ending, padOptions(adaptor));
+  return spec::pad(input, beginning, ending, optionsOf<spec::PadOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor> ReverseOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::reverse(input, reverseOptions(adaptor));
+  return spec::reverse(input, optionsOf<spec::ReverseOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor> SliceOp::specResult(Adaptor adaptor) {
@@ -115,16 +115,15 @@ spec::Expected<spec::OperandDescriptor> SliceOp::specResult(Adaptor adaptor) {
   if (auto error = checkOpenSizes(sizes, adaptor.getOpenSizesAttr(), "sizes",
                                   true))
     return *error;
-  return spec::slice(input, starts, sizes, sliceOptions(adaptor));
+  return spec::slice(input, starts, sizes, optionsOf<spec::SliceOptions>(adaptor));
 }
 
 spec::Expected<std::vector<spec::OperandDescriptor>>
 SplitOp::specResults(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
   WEBNN_REQUIRED_ARRAY(splits, adaptor.getSplitsAttr(), "splits");
-  spec::SplitOptions options;
-  readInt(adaptor.getAxisAttr(), options.axis);
-  return spec::split(input, splits, /*isCount=*/false, options);
+  return spec::split(input, splits, /*isCount=*/false,
+                     optionsOf<spec::SplitOptions>(adaptor));
 }
 
 spec::Expected<spec::OperandDescriptor> TileOp::specResult(Adaptor adaptor) {
@@ -137,5 +136,5 @@ spec::Expected<spec::OperandDescriptor> TileOp::specResult(Adaptor adaptor) {
 spec::Expected<spec::OperandDescriptor>
 TriangularOp::specResult(Adaptor adaptor) {
   WEBNN_OPERAND(input, adaptor.getInput(), "input");
-  return spec::triangular(input, triangularOptions(adaptor));
+  return spec::triangular(input, optionsOf<spec::TriangularOptions>(adaptor));
 }
