@@ -8,13 +8,6 @@
 namespace webnnc::spec {
 using namespace detail;
 
-namespace {
-// float32, float16, int32, int64, int8: abs, neg, sign, relu, prelu.
-constexpr DataTypeSet kSignedNumberTypes = {DataType::Float32, DataType::Float16,
-                                            DataType::Int32, DataType::Int64,
-                                            DataType::Int8};
-} // namespace
-
 std::string_view toString(BinaryKind kind) {
   switch (kind) {
   case BinaryKind::Add: return "add";
@@ -68,60 +61,46 @@ Expected<OperandDescriptor> elementwiseBinary(BinaryKind kind,
 
 std::string_view toString(UnaryKind kind) {
   switch (kind) {
-  case UnaryKind::Abs: return "abs";
-  case UnaryKind::Ceil: return "ceil";
-  case UnaryKind::Cos: return "cos";
-  case UnaryKind::Erf: return "erf";
-  case UnaryKind::Exp: return "exp";
-  case UnaryKind::Floor: return "floor";
-  case UnaryKind::Identity: return "identity";
-  case UnaryKind::Log: return "log";
-  case UnaryKind::Neg: return "neg";
-  case UnaryKind::Reciprocal: return "reciprocal";
-  case UnaryKind::RoundEven: return "roundEven";
-  case UnaryKind::Sign: return "sign";
-  case UnaryKind::Sin: return "sin";
-  case UnaryKind::Sqrt: return "sqrt";
-  case UnaryKind::Tan: return "tan";
-  case UnaryKind::LogicalNot: return "logicalNot";
-  case UnaryKind::IsNaN: return "isNaN";
-  case UnaryKind::IsInfinite: return "isInfinite";
-  case UnaryKind::Elu: return "elu";
-  case UnaryKind::Gelu: return "gelu";
-  case UnaryKind::HardSigmoid: return "hardSigmoid";
-  case UnaryKind::HardSwish: return "hardSwish";
-  case UnaryKind::LeakyRelu: return "leakyRelu";
-  case UnaryKind::Linear: return "linear";
-  case UnaryKind::Relu: return "relu";
-  case UnaryKind::Sigmoid: return "sigmoid";
-  case UnaryKind::Softplus: return "softplus";
-  case UnaryKind::Softsign: return "softsign";
-  case UnaryKind::Tanh: return "tanh";
+#define WEBNNC_UNARY_NAME(method, Kind, types, result, Options)                \
+  case UnaryKind::Kind:                                                        \
+    return #method;
+    WEBNNC_UNARY_OPS(WEBNNC_UNARY_NAME)
+#undef WEBNNC_UNARY_NAME
   }
   return "?";
 }
 
 DataTypeSet allowedDataTypes(UnaryKind kind) {
   switch (kind) {
-  case UnaryKind::Abs:
-  case UnaryKind::Neg:
-  case UnaryKind::Sign:
-  case UnaryKind::Relu:
-    return kSignedNumberTypes;
-  case UnaryKind::Identity:
-    return DataTypeSet::all();
-  case UnaryKind::LogicalNot:
-    return {DataType::Uint8};
-  default:
-    return kFloatTypes;
+#define WEBNNC_UNARY_TYPES(method, Kind, types, result, Options)               \
+  case UnaryKind::Kind:                                                        \
+    return types;
+    WEBNNC_UNARY_OPS(WEBNNC_UNARY_TYPES)
+#undef WEBNNC_UNARY_TYPES
   }
+  return {};
 }
+
+namespace {
+// A row's result data type.
+enum class UnaryResult { Same, Uint8 };
+UnaryResult resultOf(UnaryKind kind) {
+  switch (kind) {
+#define WEBNNC_UNARY_RESULT(method, Kind, types, result, Options)              \
+  case UnaryKind::Kind:                                                        \
+    return UnaryResult::result;
+    WEBNNC_UNARY_OPS(WEBNNC_UNARY_RESULT)
+#undef WEBNNC_UNARY_RESULT
+  }
+  return UnaryResult::Same;
+}
+} // namespace
 
 Expected<OperandDescriptor> elementwiseUnary(UnaryKind kind,
                                              const OperandDescriptor &input) {
   const char *name = kind == UnaryKind::LogicalNot ? "a" : "input";
   WEBNNC_SPEC_CHECK(checkDataType(input, name, allowedDataTypes(kind)));
-  if (kind == UnaryKind::IsNaN || kind == UnaryKind::IsInfinite)
+  if (resultOf(kind) == UnaryResult::Uint8)
     return OperandDescriptor{DataType::Uint8, input.shape};
   return input;
 }

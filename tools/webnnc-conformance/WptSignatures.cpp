@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "webnnc/Spec/ElementwiseOps.h"
+
 namespace webnnc::wpt {
 
 namespace {
@@ -17,18 +19,16 @@ std::map<std::string, Parameters, std::less<>> table() {
         "greater", "greaterOrEqual", "lesser", "lesserOrEqual", "logicalAnd",
         "logicalOr", "logicalXor", "matmul", "gemm"})
     t[name] = binary;
+#define WEBNNC_UNARY_NAME(method, Kind, types, result, Options) #method,
   for (const char *name :
-       {"abs", "ceil", "cos", "erf", "exp", "floor", "identity", "log",
-        "neg", "reciprocal", "roundEven", "sign", "sin", "sqrt", "tan",
-        "logicalNot", "isNaN", "isInfinite", "clamp", "elu", "gelu",
-        "hardSigmoid", "hardSwish", "leakyRelu", "linear", "relu", "sigmoid",
-        "softplus", "softsign", "tanh", "averagePool2d", "l2Pool2d",
+       {WEBNNC_UNARY_OPS(WEBNNC_UNARY_NAME) "clamp", "averagePool2d", "l2Pool2d",
         "maxPool2d", "resample2d", "instanceNormalization",
         "layerNormalization", "reduceL1", "reduceL2", "reduceLogSum",
         "reduceLogSumExp", "reduceMax", "reduceMean", "reduceMin",
         "reduceProduct", "reduceSum", "reduceSumSquare", "reverse",
         "transpose", "triangular"})
     t[name] = unary;
+#undef WEBNNC_UNARY_NAME
   t["prelu"] = {"input", "slope"};
   t["softmax"] = {"input", "axis"};
   t["argMin"] = t["argMax"] = t["cumulativeSum"] = {"input", "axis"};

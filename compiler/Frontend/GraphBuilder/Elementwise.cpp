@@ -64,45 +64,13 @@ WEBNNC_BINARY(logicalOr, LogicalOrOp, LogicalOr)
 WEBNNC_BINARY(logicalXor, LogicalXorOp, LogicalXor)
 #undef WEBNNC_BINARY
 
-// Element-wise unary ops and activations; |Options| is the dictionary.
-#define WEBNNC_UNARY_WITH(method, Op, Kind, Options)                           \
+#define WEBNNC_UNARY_METHOD(method, Kind, types, result, Options)              \
   Operand GraphBuilder::method(const Operand &input, const Options &options) { \
-    return unary<webnn::Op>(*impl_, this, spec::UnaryKind::Kind, input,        \
-                            options);                                          \
+    return unary<webnn::Kind##Op>(*impl_, this, spec::UnaryKind::Kind, input,  \
+                                  options);                                    \
   }
-#define WEBNNC_UNARY(method, Op, Kind)                                         \
-  WEBNNC_UNARY_WITH(method, Op, Kind, OperatorOptions)
-WEBNNC_UNARY(abs, AbsOp, Abs)
-WEBNNC_UNARY(ceil, CeilOp, Ceil)
-WEBNNC_UNARY(cos, CosOp, Cos)
-WEBNNC_UNARY(erf, ErfOp, Erf)
-WEBNNC_UNARY(exp, ExpOp, Exp)
-WEBNNC_UNARY(floor, FloorOp, Floor)
-WEBNNC_UNARY(identity, IdentityOp, Identity)
-WEBNNC_UNARY(log, LogOp, Log)
-WEBNNC_UNARY(neg, NegOp, Neg)
-WEBNNC_UNARY(reciprocal, ReciprocalOp, Reciprocal)
-WEBNNC_UNARY(roundEven, RoundEvenOp, RoundEven)
-WEBNNC_UNARY(sign, SignOp, Sign)
-WEBNNC_UNARY(sin, SinOp, Sin)
-WEBNNC_UNARY(sqrt, SqrtOp, Sqrt)
-WEBNNC_UNARY(tan, TanOp, Tan)
-WEBNNC_UNARY(logicalNot, LogicalNotOp, LogicalNot)
-WEBNNC_UNARY(isNaN, IsNaNOp, IsNaN)
-WEBNNC_UNARY(isInfinite, IsInfiniteOp, IsInfinite)
-WEBNNC_UNARY(gelu, GeluOp, Gelu)
-WEBNNC_UNARY(hardSwish, HardSwishOp, HardSwish)
-WEBNNC_UNARY(relu, ReluOp, Relu)
-WEBNNC_UNARY(sigmoid, SigmoidOp, Sigmoid)
-WEBNNC_UNARY(softplus, SoftplusOp, Softplus)
-WEBNNC_UNARY(softsign, SoftsignOp, Softsign)
-WEBNNC_UNARY(tanh, TanhOp, Tanh)
-WEBNNC_UNARY_WITH(elu, EluOp, Elu, EluOptions)
-WEBNNC_UNARY_WITH(hardSigmoid, HardSigmoidOp, HardSigmoid, HardSigmoidOptions)
-WEBNNC_UNARY_WITH(leakyRelu, LeakyReluOp, LeakyRelu, LeakyReluOptions)
-WEBNNC_UNARY_WITH(linear, LinearOp, Linear, LinearOptions)
-#undef WEBNNC_UNARY
-#undef WEBNNC_UNARY_WITH
+WEBNNC_UNARY_OPS(WEBNNC_UNARY_METHOD)
+#undef WEBNNC_UNARY_METHOD
 
 Operand GraphBuilder::clamp(const Operand &input, const ClampOptions &options) {
   OpCall call(*impl_, this, "clamp", options.label);

@@ -161,6 +161,27 @@ std::vector<AgreementCase> elementwiseCases() {
                      {"clamp", b.clamp(x, {.minValue = -1, .maxValue = 2})}};
     }));
   }
+  // Every row of the unary-op table (webnnc/Spec/ElementwiseOps.h) in each
+  // data type it accepts, on a positive range every row is defined on: a
+  // new op is compared with the reference before it has cases of its own.
+  for (DataType t : kAllTypes) {
+    bool isFloat = spec::isFloatingPoint(t);
+    cases.push_back(make(
+        "unary_table_" + shortName(t),
+        [t](G &b) {
+          Operand x = b.input("x", {t, {3, 7}});
+          Outputs out;
+#define WEBNNC_UNARY_CASE(method, Kind, types, result, Options)                \
+  if (spec::DataTypeSet(spec::types).contains(t))                              \
+    out[#method] = b.method(x);
+          WEBNNC_UNARY_OPS(WEBNNC_UNARY_CASE)
+#undef WEBNNC_UNARY_CASE
+          return out;
+        },
+        isFloat ? 0.05 : 0, isFloat ? 3 : (t == DataType::Uint8 ? 2 : 20)));
+    cases.back().rtol32 = 1e-5;
+    cases.back().atol = 1e-7;
+  }
   cases.push_back(make(
       "logical_u8",
       [](G &b) {

@@ -25,6 +25,7 @@
 
 #include "webnnc/Graph/Graph.h"
 #include "webnnc/Spec/DimExpr.h"
+#include "webnnc/Spec/ElementwiseOps.h"
 #include "webnnc/Spec/Operand.h"
 #include "webnnc/Spec/Options.h"
 
@@ -181,48 +182,23 @@ public:
   Operand lesser(const Operand &a, const Operand &b, const Options & = {});
   Operand lesserOrEqual(const Operand &a, const Operand &b,
                         const Options & = {});
-  Operand logicalNot(const Operand &a, const Options & = {});
   Operand logicalAnd(const Operand &a, const Operand &b, const Options & = {});
   Operand logicalOr(const Operand &a, const Operand &b, const Options & = {});
   Operand logicalXor(const Operand &a, const Operand &b, const Options & = {});
-  Operand isNaN(const Operand &input, const Options & = {});
-  Operand isInfinite(const Operand &input, const Options & = {});
 
-  // Element-wise unary.
-  Operand abs(const Operand &input, const Options & = {});
-  Operand ceil(const Operand &input, const Options & = {});
-  Operand cos(const Operand &input, const Options & = {});
-  Operand erf(const Operand &input, const Options & = {});
-  Operand exp(const Operand &input, const Options & = {});
-  Operand floor(const Operand &input, const Options & = {});
-  Operand identity(const Operand &input, const Options & = {});
-  Operand log(const Operand &input, const Options & = {});
-  Operand neg(const Operand &input, const Options & = {});
-  Operand reciprocal(const Operand &input, const Options & = {});
-  Operand roundEven(const Operand &input, const Options & = {});
-  Operand sign(const Operand &input, const Options & = {});
-  Operand sin(const Operand &input, const Options & = {});
-  Operand sqrt(const Operand &input, const Options & = {});
-  Operand tan(const Operand &input, const Options & = {});
+  // Element-wise unary ops and the activations whose options are only
+  // coefficients: abs, ceil, ..., elu, gelu, ... (one per row of
+  // WEBNNC_UNARY_OPS, webnnc/Spec/ElementwiseOps.h).
+#define WEBNNC_UNARY_METHOD(method, Kind, types, result, Options)              \
+  Operand method(const Operand &input, const Options & = {});
+  WEBNNC_UNARY_OPS(WEBNNC_UNARY_METHOD)
+#undef WEBNNC_UNARY_METHOD
 
   // Activations.
   Operand clamp(const Operand &input, const ClampOptions &options = {});
-  Operand elu(const Operand &input, const EluOptions &options = {});
-  Operand gelu(const Operand &input, const Options & = {});
-  Operand hardSigmoid(const Operand &input,
-                      const HardSigmoidOptions &options = {});
-  Operand hardSwish(const Operand &input, const Options & = {});
-  Operand leakyRelu(const Operand &input,
-                    const LeakyReluOptions &options = {});
-  Operand linear(const Operand &input, const LinearOptions &options = {});
   Operand prelu(const Operand &input, const Operand &slope,
                 const Options & = {});
-  Operand relu(const Operand &input, const Options & = {});
-  Operand sigmoid(const Operand &input, const Options & = {});
   Operand softmax(const Operand &input, uint32_t axis, const Options & = {});
-  Operand softplus(const Operand &input, const Options & = {});
-  Operand softsign(const Operand &input, const Options & = {});
-  Operand tanh(const Operand &input, const Options & = {});
 
   // Convolution, pooling and resampling.
   Operand conv2d(const Operand &input, const Operand &filter,

@@ -26,14 +26,47 @@ Expected<OperandDescriptor> elementwiseBinary(BinaryKind kind,
                                               const OperandDescriptor &b);
 
 // Single-input element-wise operations, including the activations whose
-// options are only coefficients (elu, hardSigmoid, leakyRelu, linear).
-enum class UnaryKind {
-  Abs, Ceil, Cos, Erf, Exp, Floor, Identity, Log, Neg, Reciprocal,
-  RoundEven, Sign, Sin, Sqrt, Tan,
-  LogicalNot, IsNaN, IsInfinite,
-  Elu, Gelu, HardSigmoid, HardSwish, LeakyRelu, Linear, Relu, Sigmoid,
-  Softplus, Softsign, Tanh,
-};
+// options are only coefficients: one row each, which declares the kind,
+// the MLGraphBuilder method (frontend), the dialect op's result rule and
+// the conformance runner's entry.
+//   X(method, Kind, input data types, result data type, options dictionary)
+// The dialect op is webnn::<Kind>Op; a result type of Same keeps the
+// input's. logicalNot's operand is named "a" (elementwiseUnary).
+#define WEBNNC_UNARY_OPS(X)                                                    \
+  X(abs, Abs, kSignedNumberTypes, Same, OperatorOptions)                       \
+  X(ceil, Ceil, kFloatTypes, Same, OperatorOptions)                            \
+  X(cos, Cos, kFloatTypes, Same, OperatorOptions)                              \
+  X(erf, Erf, kFloatTypes, Same, OperatorOptions)                              \
+  X(exp, Exp, kFloatTypes, Same, OperatorOptions)                              \
+  X(floor, Floor, kFloatTypes, Same, OperatorOptions)                          \
+  X(identity, Identity, DataTypeSet::all(), Same, OperatorOptions)             \
+  X(log, Log, kFloatTypes, Same, OperatorOptions)                              \
+  X(neg, Neg, kSignedNumberTypes, Same, OperatorOptions)                       \
+  X(reciprocal, Reciprocal, kFloatTypes, Same, OperatorOptions)                \
+  X(roundEven, RoundEven, kFloatTypes, Same, OperatorOptions)                  \
+  X(sign, Sign, kSignedNumberTypes, Same, OperatorOptions)                     \
+  X(sin, Sin, kFloatTypes, Same, OperatorOptions)                              \
+  X(sqrt, Sqrt, kFloatTypes, Same, OperatorOptions)                            \
+  X(tan, Tan, kFloatTypes, Same, OperatorOptions)                              \
+  X(logicalNot, LogicalNot, DataTypeSet{DataType::Uint8}, Same,                \
+    OperatorOptions)                                                           \
+  X(isNaN, IsNaN, kFloatTypes, Uint8, OperatorOptions)                         \
+  X(isInfinite, IsInfinite, kFloatTypes, Uint8, OperatorOptions)               \
+  X(elu, Elu, kFloatTypes, Same, EluOptions)                                   \
+  X(gelu, Gelu, kFloatTypes, Same, OperatorOptions)                            \
+  X(hardSigmoid, HardSigmoid, kFloatTypes, Same, HardSigmoidOptions)           \
+  X(hardSwish, HardSwish, kFloatTypes, Same, OperatorOptions)                  \
+  X(leakyRelu, LeakyRelu, kFloatTypes, Same, LeakyReluOptions)                 \
+  X(linear, Linear, kFloatTypes, Same, LinearOptions)                          \
+  X(relu, Relu, kSignedNumberTypes, Same, OperatorOptions)                     \
+  X(sigmoid, Sigmoid, kFloatTypes, Same, OperatorOptions)                      \
+  X(softplus, Softplus, kFloatTypes, Same, OperatorOptions)                    \
+  X(softsign, Softsign, kFloatTypes, Same, OperatorOptions)                    \
+  X(tanh, Tanh, kFloatTypes, Same, OperatorOptions)
+
+#define WEBNNC_UNARY_KIND(method, Kind, types, result, Options) Kind,
+enum class UnaryKind { WEBNNC_UNARY_OPS(WEBNNC_UNARY_KIND) };
+#undef WEBNNC_UNARY_KIND
 std::string_view toString(UnaryKind kind);
 DataTypeSet allowedDataTypes(UnaryKind kind);
 Expected<OperandDescriptor> elementwiseUnary(UnaryKind kind,

@@ -95,6 +95,10 @@ private:
 
 inline constexpr DataTypeSet kFloatTypes = {DataType::Float32,
                                             DataType::Float16};
+// abs, neg, sign, relu, prelu.
+inline constexpr DataTypeSet kSignedNumberTypes = {
+    DataType::Float32, DataType::Float16, DataType::Int32, DataType::Int64,
+    DataType::Int8};
 
 using Shape = std::vector<int64_t>;
 
