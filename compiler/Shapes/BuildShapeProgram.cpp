@@ -498,19 +498,29 @@ private:
     return out;
   }
 
-  // floor or ceil((size + padding - effective window) / stride) + 1, with
-  // the window required to fit.
-  int windowOutput(Operation *op, int size, int64_t padding, int64_t window,
-                   int64_t dilation, int64_t stride, bool ceil,
-                   const char *which) {
-    int64_t effective = (window - 1) * dilation + 1;
-    int span = p_.add(size, p_.constant(padding - effective));
-    p_.requireAtLeast(span, 0,
-                      describe(op) + ": the window (" +
-                          std::to_string(effective) + ") does not fit the " +
-                          "padded input " + which);
-    int steps = ceil ? p_.ceilDiv(span, stride) : p_.floorDiv(span, stride);
-    return p_.add(steps, p_.constant(1));
+  // The spec's window rules (WindowRule.h) over the program's registers;
+  // a window must fit its padded input.
+  struct RegisterArith {
+    ShapeProgram &p;
+    std::string op;    // for the message
+    const char *which; // "height" or "width"
+    using Value = int;
+    int add(int v, int64_t c) { return p.add(v, p.constant(c)); }
+    int mul(int v, int64_t c) { return p.mul(v, p.constant(c)); }
+    int floorDiv(int v, int64_t c) { return p.floorDiv(v, c); }
+    int ceilDiv(int v, int64_t c) { return p.ceilDiv(v, c); }
+    int fits(int span, int64_t window) {
+      p.requireAtLeast(span, 0,
+                       op + ": the window (" + std::to_string(window) +
+                           ") does not fit the padded input " + which);
+      return span;
+    }
+  };
+
+  int windowOutput(Operation *op, int size, const spec::WindowDim &d,
+                   bool ceil, const char *which) {
+    RegisterArith arith{p_, describe(op), which};
+    return spec::windowOutputSize(arith, size, d, ceil);
   }
 
   FailureOr<ShapeProgram::Dims> conv2d(Operation *op, Value inputValue,
@@ -523,10 +533,9 @@ private:
     const ShapeProgram::Dims &in = p_.dimsOf(inputValue);
     bool nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
     int h = in[nchw ? 2 : 1], w = in[nchw ? 3 : 2];
-    int oh = windowOutput(op, h, g->padding[0] + g->padding[1], g->filterHeight,
-                          g->dilations[0], g->strides[0], false, "height");
-    int ow = windowOutput(op, w, g->padding[2] + g->padding[3], g->filterWidth,
-                          g->dilations[1], g->strides[1], false, "width");
+    int oh = windowOutput(op, h, g->heightWindow(g->filterHeight), false,
+                          "height");
+    int ow = windowOutput(op, w, g->widthWindow(g->filterWidth), false, "width");
     int oc = p_.constant(g->outputChannels);
     if (nchw)
       return ShapeProgram::Dims{in[0], oc, oh, ow};
@@ -549,15 +558,13 @@ private:
             ? std::array<int64_t, 2>{0, 0}
             : std::array<int64_t, 2>{options.outputPadding[0],
                                      options.outputPadding[1]};
-    auto sized = [&](int size, int64_t filter, int axis, const char *which) {
+    auto sized = [&](int size, const spec::WindowDim &d, int axis,
+                     const char *which) {
       int64_t known = axis ? g->outputWidth : g->outputHeight;
       if (!spec::isOpen(known)) // static input size, or outputSizes
         return p_.constant(known);
-      int64_t effective = (filter - 1) * g->dilations[axis] + 1;
-      int out = p_.add(
-          p_.mul(p_.add(size, p_.constant(-1)), p_.constant(g->strides[axis])),
-          p_.constant(effective - g->padding[2 * axis] -
-                      g->padding[2 * axis + 1] + outputPadding[axis]));
+      RegisterArith arith{p_, describe(op), which};
+      int out = spec::transposedOutputSize(arith, size, d, outputPadding[axis]);
       p_.requireAtLeast(out, 1,
                         describe(op) +
                             ": the padding crops the "
@@ -565,8 +572,10 @@ private:
                             which);
       return out;
     };
-    int oh = sized(in[nchw ? 2 : 1], g->filterHeight, 0, "height");
-    int ow = sized(in[nchw ? 3 : 2], g->filterWidth, 1, "width");
+    int oh = sized(in[nchw ? 2 : 1], g->heightWindow(g->filterHeight), 0,
+                   "height");
+    int ow = sized(in[nchw ? 3 : 2], g->widthWindow(g->filterWidth), 1,
+                   "width");
     int oc = p_.constant(g->outputChannels);
     if (nchw)
       return ShapeProgram::Dims{in[0], oc, oh, ow};
@@ -591,10 +600,9 @@ private:
     bool nchw = options.layout == spec::InputOperandLayout::Nchw;
     bool ceil = options.outputShapeRounding == spec::RoundingType::Ceil;
     int h = in[nchw ? 2 : 1], w = in[nchw ? 3 : 2];
-    int oh = windowOutput(op, h, g->padding[0] + g->padding[1], g->windowHeight,
-                          g->dilations[0], g->strides[0], ceil, "height");
-    int ow = windowOutput(op, w, g->padding[2] + g->padding[3], g->windowWidth,
-                          g->dilations[1], g->strides[1], ceil, "width");
+    int oh = windowOutput(op, h, g->heightWindow(g->windowHeight), ceil,
+                          "height");
+    int ow = windowOutput(op, w, g->widthWindow(g->windowWidth), ceil, "width");
     int c = in[nchw ? 1 : 3];
     if (nchw)
       return ShapeProgram::Dims{in[0], c, oh, ow};

@@ -4,6 +4,7 @@
 
 #include "Common.h"
 #include "webnnc/Spec/ConvOps.h"
+#include "webnnc/Spec/WindowRule.h"
 
 namespace webnnc::spec {
 using namespace detail;
@@ -17,18 +18,12 @@ std::optional<Error> checkStaticChannels(int64_t channels) {
   return makeOpenDimsError("input", "channels must not be an open dimension");
 }
 
-// The spec's "calculate conv output size", before rounding; open for an
-// open input size.
-double convOutputSize(int64_t inputSize, int64_t filterSize,
-                      int64_t beginPadding, int64_t endPadding, int64_t stride,
-                      int64_t dilation) {
-  if (isOpen(inputSize))
-    return std::nan("");
-  double effective = double(filterSize - 1) * double(dilation) + 1;
-  return (double(inputSize) - effective + double(beginPadding) +
-          double(endPadding)) /
-             double(stride) +
-         1;
+// The spec's "calculate conv output size" (WindowRule.h), rounded down or
+// up; NaN (open) for an open input size.
+double windowOutput(int64_t inputSize, const WindowDim &d, bool ceil) {
+  StaticSizeArith arith;
+  return windowOutputSize(
+      arith, isOpen(inputSize) ? std::nan("") : double(inputSize), d, ceil);
 }
 
 // An open input size gives an open output size; compute checks that the
@@ -116,14 +111,8 @@ Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
                                    "], got " + toString(options.bias->shape));
     WEBNNC_SPEC_CHECK(checkSameType(*options.bias, "bias", input, "input"));
   }
-  double h = convOutputSize(g.inputHeight, g.filterHeight, g.padding[0],
-                            g.padding[1], g.strides[0], g.dilations[0]);
-  double w = convOutputSize(g.inputWidth, g.filterWidth, g.padding[2],
-                            g.padding[3], g.strides[1], g.dilations[1]);
-  if (!isOpenSize(h))
-    h = std::floor(h);
-  if (!isOpenSize(w))
-    w = std::floor(w);
+  double h = windowOutput(g.inputHeight, g.heightWindow(g.filterHeight), false);
+  double w = windowOutput(g.inputWidth, g.widthWindow(g.filterWidth), false);
   WEBNNC_SPEC_CHECK(checkOutputSize(h, "height"));
   WEBNNC_SPEC_CHECK(checkOutputSize(w, "width"));
   g.outputHeight = toDimension(h);
@@ -188,30 +177,28 @@ Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
   g.strides = listOrDefault<2>(options.strides, 1);
   g.dilations = listOrDefault<2>(options.dilations, 1);
 
-  double h = convOutputSize(g.inputHeight, g.windowHeight, g.padding[0],
-                            g.padding[1], g.strides[0], g.dilations[0]);
-  double w = convOutputSize(g.inputWidth, g.windowWidth, g.padding[2],
-                            g.padding[3], g.strides[1], g.dilations[1]);
+  WindowDim dh = g.heightWindow(g.windowHeight);
+  WindowDim dw = g.widthWindow(g.windowWidth);
+  double h = windowOutput(g.inputHeight, dh, false);
+  double w = windowOutput(g.inputWidth, dw, false);
+  double hCeil = windowOutput(g.inputHeight, dh, true);
+  double wCeil = windowOutput(g.inputWidth, dw, true);
   if (!options.outputSizes.empty()) {
     // outputSizes must be both computed sizes rounded down, or both
     // rounded up.
     int64_t oh = options.outputSizes[0], ow = options.outputSizes[1];
-    bool floors =
-        oh == int64_t(std::floor(h)) && ow == int64_t(std::floor(w));
-    bool ceils = oh == int64_t(std::ceil(h)) && ow == int64_t(std::ceil(w));
+    bool floors = oh == int64_t(h) && ow == int64_t(w);
+    bool ceils = oh == int64_t(hCeil) && ow == int64_t(wCeil);
     if (!floors && !ceils)
-      return makeError(
-          "outputSizes",
-          "must be the computed output sizes rounded down ([" +
-              std::to_string(int64_t(std::floor(h))) + "," +
-              std::to_string(int64_t(std::floor(w))) + "]) or up ([" +
-              std::to_string(int64_t(std::ceil(h))) + "," +
-              std::to_string(int64_t(std::ceil(w))) + "])");
+      return makeError("outputSizes",
+                       "must be the computed output sizes rounded down ([" +
+                           std::to_string(int64_t(h)) + "," +
+                           std::to_string(int64_t(w)) + "]) or up ([" +
+                           std::to_string(int64_t(hCeil)) + "," +
+                           std::to_string(int64_t(wCeil)) + "])");
     h = double(oh), w = double(ow);
   } else if (options.outputShapeRounding == RoundingType::Ceil) {
-    h = isOpenSize(h) ? h : std::ceil(h), w = isOpenSize(w) ? w : std::ceil(w);
-  } else {
-    h = isOpenSize(h) ? h : std::floor(h), w = isOpenSize(w) ? w : std::floor(w);
+    h = hCeil, w = wCeil;
   }
   WEBNNC_SPEC_CHECK(checkOutputSize(h, "height"));
   WEBNNC_SPEC_CHECK(checkOutputSize(w, "width"));

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // convTranspose2d.
+#include <algorithm>
+
 #include "Common.h"
 #include "webnnc/Spec/ConvOps.h"
 
@@ -86,15 +88,18 @@ resolveConvTranspose2d(const OperandDescriptor &input,
     WEBNNC_SPEC_CHECK(checkSameType(*options.bias, "bias", input, "input"));
   }
 
-  auto calculated = [&](int64_t inputSize, int64_t filterSize, int axis) {
+  // The rule in WindowRule.h, computed in double (no overflow) and
+  // clamped far outside the valid sizes.
+  auto calculated = [&](int64_t inputSize, const WindowDim &d) {
     if (isOpen(inputSize))
       return kOpenDim;
-    int64_t effective = (filterSize - 1) * g.dilations[axis] + 1;
-    return (inputSize - 1) * g.strides[axis] + effective -
-           g.padding[2 * axis] - g.padding[2 * axis + 1];
+    StaticSizeArith arith;
+    double size = transposedOutputSize(arith, double(inputSize), d, 0);
+    constexpr double kFar = double(int64_t(1) << 62);
+    return int64_t(std::clamp(size, -kFar, kFar));
   };
-  int64_t h = calculated(g.inputHeight, g.filterHeight, 0);
-  int64_t w = calculated(g.inputWidth, g.filterWidth, 1);
+  int64_t h = calculated(g.inputHeight, g.heightWindow(g.filterHeight));
+  int64_t w = calculated(g.inputWidth, g.widthWindow(g.filterWidth));
   if (!options.outputSizes.empty()) {
     int64_t sizes[2] = {options.outputSizes[0], options.outputSizes[1]};
     int64_t calc[2] = {h, w};

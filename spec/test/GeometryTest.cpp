@@ -222,3 +222,56 @@ TEST(RecurrentOps, OutputsAndRules) {
 }
 
 } // namespace
+
+// The window rules are one template over the size's arithmetic: the
+// spec's doubles must agree with exact integer floor/ceil division (the
+// shape program's and the kernels' arithmetic) everywhere the window fits.
+namespace {
+struct IntegerArith {
+  using Value = int64_t;
+  Value add(Value v, int64_t c) { return v + c; }
+  Value mul(Value v, int64_t c) { return v * c; }
+  Value floorDiv(Value v, int64_t c) {
+    return v / c - ((v % c != 0) && ((v < 0) != (c < 0)));
+  }
+  Value ceilDiv(Value v, int64_t c) { return -floorDiv(-v, c); }
+  Value fits(Value span, int64_t) { return span; }
+};
+} // namespace
+
+TEST(WindowRule, StaticAndIntegerArithmeticAgree) {
+  webnnc::spec::StaticSizeArith real;
+  IntegerArith integer;
+  int checked = 0;
+  for (int64_t size = 1; size <= 13; ++size)
+    for (int64_t window = 1; window <= 5; ++window)
+      for (int64_t dilation = 1; dilation <= 3; ++dilation)
+        for (int64_t stride = 1; stride <= 4; ++stride)
+          for (int64_t padding = 0; padding <= 3; ++padding) {
+            webnnc::spec::WindowDim d{padding, window, dilation, stride};
+            if (size + padding < d.effectiveWindow())
+              continue;
+            for (bool ceil : {false, true}) {
+              EXPECT_EQ(webnnc::spec::windowOutputSize(real, double(size), d,
+                                                       ceil),
+                        double(webnnc::spec::windowOutputSize(integer, size, d,
+                                                              ceil)));
+              ++checked;
+            }
+            EXPECT_EQ(webnnc::spec::transposedOutputSize(real, double(size),
+                                                         d, 1),
+                      double(webnnc::spec::transposedOutputSize(integer, size,
+                                                                d, 1)));
+          }
+  EXPECT_GT(checked, 1000);
+  // (7 + 2 - 3) / 2 + 1 = 4; for size 8, 7 / 2 rounds up to 4, plus 1.
+  EXPECT_EQ(webnnc::spec::windowOutputSize(integer, 7, {2, 3, 1, 2}), 4);
+  EXPECT_EQ(webnnc::spec::windowOutputSize(integer, 8, {2, 3, 1, 2}, true), 5);
+}
+
+TEST(WindowRule, AbsurdWindowsSaturateInsteadOfOverflowing) {
+  webnnc::spec::WindowDim d{0, int64_t(1) << 40, int64_t(1) << 40, 1};
+  EXPECT_EQ(d.effectiveWindow(), int64_t(1) << 62);
+  webnnc::spec::StaticSizeArith real;
+  EXPECT_LT(webnnc::spec::windowOutputSize(real, 10.0, d), 1);
+}

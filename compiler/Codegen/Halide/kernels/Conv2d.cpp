@@ -144,10 +144,8 @@ std::optional<Defined> defineConv2d(const kernels::OpSpec &op,
   if (spec::hasOpenDims(op.result.shape)) {
     // Output sizes from the input's, for a consumer inside this kernel.
     ActivationExtents in = activationExtents(options.inputLayout, input);
-    Expr oh = windowOutputExtent(in.height, g.padding[0] + g.padding[1],
-                                 g.filterHeight, g.dilations[0], g.strides[0]);
-    Expr ow = windowOutputExtent(in.width, g.padding[2] + g.padding[3],
-                                 g.filterWidth, g.dilations[1], g.strides[1]);
+    Expr oh = windowOutputExtent(in.height, g.heightWindow(g.filterHeight));
+    Expr ow = windowOutputExtent(in.width, g.widthWindow(g.filterWidth));
     value.openExtents = stages.nchw
                             ? std::vector<Expr>{in.batches, Expr(), oh, ow}
                             : std::vector<Expr>{in.batches, oh, ow, Expr()};

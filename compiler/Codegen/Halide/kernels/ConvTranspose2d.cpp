@@ -117,20 +117,17 @@ std::optional<Defined> defineConvTranspose2d(const kernels::OpSpec &op,
   Value value{result, op.result};
   if (spec::hasOpenDims(op.result.shape)) {
     // Output sizes from the input's, for a consumer inside this kernel.
-    auto sized = [&](Expr size, int64_t filter, int axis) -> Expr {
+    auto sized = [&](Expr size, const spec::WindowDim &d, int axis) -> Expr {
       int64_t known = axis ? g.outputWidth : g.outputHeight;
       if (!isOpen(known))
         return Expr(int(known));
-      int64_t effective = (filter - 1) * g.dilations[axis] + 1;
       int64_t outputPadding = options.outputPadding.empty()
                                   ? 0
                                   : options.outputPadding[axis];
-      return (size - 1) * int(g.strides[axis]) +
-             int(effective - g.padding[2 * axis] - g.padding[2 * axis + 1] +
-                 outputPadding);
+      return transposedOutputExtent(size, d, outputPadding);
     };
-    Expr oh = sized(in.height, g.filterHeight, 0);
-    Expr ow = sized(in.width, g.filterWidth, 1);
+    Expr oh = sized(in.height, g.heightWindow(g.filterHeight), 0);
+    Expr ow = sized(in.width, g.widthWindow(g.filterWidth), 1);
     value.openExtents = nchw ? std::vector<Expr>{in.batches, Expr(), oh, ow}
                              : std::vector<Expr>{in.batches, oh, ow, Expr()};
   }

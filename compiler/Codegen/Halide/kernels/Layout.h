@@ -6,6 +6,7 @@
 
 #include "../Common.h"
 #include "webnnc/Spec/Options.h"
+#include "webnnc/Spec/WindowRule.h"
 
 namespace webnnc::halide {
 
@@ -48,15 +49,28 @@ inline ActivationExtents activationExtents(spec::InputOperandLayout layout,
   return {value.extent(0), value.extent(3), value.extent(1), value.extent(2)};
 }
 
-// A window's output size along one dimension at compute: floor (or ceil)
-// of (size + padding - effective window) / stride, plus 1. The shapes
-// function has checked that the window fits.
-inline Halide::Expr windowOutputExtent(Halide::Expr size, int64_t padding,
-                                       int64_t window, int64_t dilation,
-                                       int64_t stride, bool ceil = false) {
-  int64_t effective = (window - 1) * dilation + 1;
-  Halide::Expr span = size + int(padding - effective);
-  return (ceil ? span + int(stride - 1) : span) / int(stride) + 1;
+// The spec's window rules (WindowRule.h) over Halide expressions, for
+// output sizes known only at compute. The shapes function has checked that
+// the window fits; Halide's integer division rounds down.
+struct ExprSizeArith {
+  using Value = Halide::Expr;
+  Value add(Value v, int64_t c) { return v + int(c); }
+  Value mul(Value v, int64_t c) { return v * int(c); }
+  Value floorDiv(Value v, int64_t c) { return v / int(c); }
+  Value ceilDiv(Value v, int64_t c) { return (v + int(c - 1)) / int(c); }
+  Value fits(Value span, int64_t) { return span; }
+};
+inline Halide::Expr windowOutputExtent(Halide::Expr size,
+                                       const spec::WindowDim &d,
+                                       bool ceil = false) {
+  ExprSizeArith arith;
+  return spec::windowOutputSize(arith, size, d, ceil);
+}
+inline Halide::Expr transposedOutputExtent(Halide::Expr size,
+                                           const spec::WindowDim &d,
+                                           int64_t outputPadding) {
+  ExprSizeArith arith;
+  return spec::transposedOutputSize(arith, size, d, outputPadding);
 }
 
 inline spec::InputOperandLayout layoutAttr(const kernels::OpSpec &op,

@@ -281,11 +281,8 @@ std::optional<Defined> definePool2d(const kernels::OpSpec &op,
   if (spec::hasOpenDims(op.result.shape)) {
     bool ceil = options.outputShapeRounding == spec::RoundingType::Ceil;
     Expr oh =
-        windowOutputExtent(in.height, g.padding[0] + g.padding[1],
-                           g.windowHeight, g.dilations[0], g.strides[0], ceil);
-    Expr ow =
-        windowOutputExtent(in.width, g.padding[2] + g.padding[3], g.windowWidth,
-                           g.dilations[1], g.strides[1], ceil);
+        windowOutputExtent(in.height, g.heightWindow(g.windowHeight), ceil);
+    Expr ow = windowOutputExtent(in.width, g.widthWindow(g.windowWidth), ceil);
     pooled.openExtents =
         nchw ? std::vector<Expr>{in.batches, in.channels, oh, ow}
              : std::vector<Expr>{in.batches, oh, ow, in.channels};

@@ -8,6 +8,7 @@
 
 #include "webnnc/Spec/Operand.h"
 #include "webnnc/Spec/Options.h"
+#include "webnnc/Spec/WindowRule.h"
 
 namespace webnnc::spec {
 
@@ -16,12 +17,23 @@ using ConvTranspose2dOptions = ConvTranspose2dOptionsT<OperandDescriptor>;
 
 // Everything a convolution computes with, resolved from the options and
 // shapes, in NCHW terms whatever the layouts.
-struct Conv2dGeometry {
+// Padding, strides and dilations of a 2-D window, resolved to the spec
+// defaults; each spatial dimension as the output-size rules take it.
+struct SpatialWindow {
+  std::array<int64_t, 4> padding{}; // beginH, endH, beginW, endW
+  std::array<int64_t, 2> strides{}, dilations{};
+  WindowDim heightWindow(int64_t window) const {
+    return {padding[0] + padding[1], window, dilations[0], strides[0]};
+  }
+  WindowDim widthWindow(int64_t window) const {
+    return {padding[2] + padding[3], window, dilations[1], strides[1]};
+  }
+};
+
+struct Conv2dGeometry : SpatialWindow {
   int64_t batches = 0, inputChannels = 0, inputHeight = 0, inputWidth = 0;
   int64_t outputChannels = 0, filterHeight = 0, filterWidth = 0;
   int64_t outputHeight = 0, outputWidth = 0;
-  std::array<int64_t, 4> padding{}; // beginH, endH, beginW, endW
-  std::array<int64_t, 2> strides{}, dilations{};
   int64_t groups = 1;
 };
 Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
@@ -45,12 +57,10 @@ convTranspose2d(const OperandDescriptor &input,
 
 enum class PoolKind { Average, L2, Max };
 std::string_view toString(PoolKind kind);
-struct Pool2dGeometry {
+struct Pool2dGeometry : SpatialWindow {
   int64_t batches = 0, channels = 0, inputHeight = 0, inputWidth = 0;
   int64_t windowHeight = 0, windowWidth = 0;
   int64_t outputHeight = 0, outputWidth = 0;
-  std::array<int64_t, 4> padding{};
-  std::array<int64_t, 2> strides{}, dilations{};
 };
 Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
                                        const OperandDescriptor &input,
