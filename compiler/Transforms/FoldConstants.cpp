@@ -3,6 +3,7 @@
 // compile time, with the reference evaluator's semantics.
 #include <cstring>
 
+#include "GraphPass.h"
 #include "mlir/IR/Builders.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
@@ -71,15 +72,12 @@ bool isFoldable(Operation &op) {
   return true;
 }
 
-struct FoldConstants : impl::WebNNFoldConstantsPassBase<FoldConstants> {
-  using Base::Base;
+struct FoldConstants : GraphPass<FoldConstants, impl::WebNNFoldConstantsPassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
-    if (failed(graph))
-      return signalPassFailure();
+  void runOnGraph(func::FuncOp graph) {
     for (Operation &op :
-         llvm::make_early_inc_range(graph->getBody().front())) {
+         llvm::make_early_inc_range(graph.getBody().front())) {
       if (!isFoldable(op) || !worthFolding(&op, maxElements))
         continue;
       std::vector<HostTensor> operands;
@@ -106,7 +104,7 @@ struct FoldConstants : impl::WebNNFoldConstantsPassBase<FoldConstants> {
       op.erase();
     }
     // Constants only the folded ops read.
-    eraseUnreadConstants(*graph);
+    eraseUnreadConstants(graph);
   }
 };
 

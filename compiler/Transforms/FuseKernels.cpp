@@ -17,6 +17,7 @@
 // packed 1x1 conv that feeds it (MobileNet's expand + depthwise 3x3) when
 // the tensor between them is too large to stay in cache from one kernel to
 // the next: the kernel slides the producer down the depthwise conv's rows.
+#include "GraphPass.h"
 #include "llvm/ADT/SetVector.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
@@ -141,15 +142,12 @@ size_t validPrefix(ArrayRef<Operation *> ops) {
   return best;
 }
 
-struct Fuse : impl::WebNNFusePassBase<Fuse> {
-  using Base::Base;
+struct Fuse : GraphPass<Fuse, impl::WebNNFusePassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
-    if (failed(graph))
-      return signalPassFailure();
+  void runOnGraph(func::FuncOp graph) {
     SmallVector<Operation *> ops;
-    for (Operation &op : graph->getBody().front())
+    for (Operation &op : graph.getBody().front())
       if (!isBarrier(&op) && op.getNumResults() == 1)
         ops.push_back(&op);
     for (Group &g : formGroups(ops))

@@ -15,6 +15,7 @@
 // goes away when nothing else reads it, so only the packed copy is stored.
 #include <cstring>
 
+#include "GraphPass.h"
 #include "mlir/IR/Builders.h"
 #include "webnnc/KernelSpec/ConvTiles.h"
 #include "webnnc/KernelSpec/Winograd.h"
@@ -323,13 +324,10 @@ LogicalResult packMatmul(Operation *op, int64_t width) {
   return success();
 }
 
-struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
-  using Base::Base;
+struct PackWeights : GraphPass<PackWeights, impl::WebNNPackWeightsPassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
-    if (failed(graph))
-      return signalPassFailure();
+  void runOnGraph(func::FuncOp graph) {
     if (panelWidth < 1 || vectorLanes < 1 || vectorRegisters < 4) {
       getOperation().emitError("webnn-pack-weights: panel-width and "
                                "vector-lanes must be positive, "
@@ -337,7 +335,7 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
       return signalPassFailure();
     }
     SmallVector<Operation *> readers;
-    for (Operation &op : graph->getBody().front())
+    for (Operation &op : graph.getBody().front())
       if (isa<webnn::Conv2dOp, webnn::MatmulOp, webnn::GemmOp>(op))
         readers.push_back(&op);
     for (Operation *op : readers) {
@@ -358,7 +356,7 @@ struct PackWeights : impl::WebNNPackWeightsPassBase<PackWeights> {
       // in memory together.
       webnn::eraseUnreadConstants(weights.getArrayRef(), getOperation());
     }
-    eraseUnreadConstants(*graph);
+    eraseUnreadConstants(graph);
   }
 };
 

@@ -2,6 +2,7 @@
 // webnn-plan-memory: lay every kernel result out in one arena.
 #include <algorithm>
 
+#include "GraphPass.h"
 #include "llvm/ADT/DenseMap.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
@@ -56,14 +57,10 @@ bool isPointwiseKernel(func::FuncOp kernel) {
   return true;
 }
 
-struct PlanMemory : impl::WebNNPlanMemoryPassBase<PlanMemory> {
-  using Base::Base;
+struct PlanMemory : GraphPass<PlanMemory, impl::WebNNPlanMemoryPassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(getOperation());
-    if (failed(graphOrError))
-      return signalPassFailure();
-    func::FuncOp graph = *graphOrError;
+  void runOnGraph(func::FuncOp graph) {
     Block &body = graph.getBody().front();
     llvm::DenseMap<Operation *, int64_t> position;
     int64_t end = 0;

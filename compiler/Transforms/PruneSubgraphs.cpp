@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // webnn-prune-subgraphs: keep only what the requested outputs need.
+#include "GraphPass.h"
 #include "mlir/IR/Builders.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
@@ -28,15 +29,10 @@ std::optional<StringRef> labelOf(Operation *op) {
   return std::nullopt;
 }
 
-struct PruneSubgraphs
-    : impl::WebNNPruneSubgraphsPassBase<PruneSubgraphs> {
-  using Base::Base;
+struct PruneSubgraphs : GraphPass<PruneSubgraphs, impl::WebNNPruneSubgraphsPassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(getOperation());
-    if (failed(graphOrError))
-      return signalPassFailure();
-    func::FuncOp graph = *graphOrError;
+  void runOnGraph(func::FuncOp graph) {
     if (!outputs.empty() && failed(selectOutputs(graph)))
       return signalPassFailure();
     for (const std::string &input : pruneUnreachable(graph))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // webnn-widen-int4: compute int4/uint4 operands as int8/uint8.
+#include "GraphPass.h"
 #include "mlir/IR/Builders.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
@@ -81,14 +82,10 @@ void clampQuantized(webnn::QuantizeLinearOp op, bool isUnsigned) {
   result.replaceAllUsesExcept(clamp.getResult(), clamp);
 }
 
-struct WidenInt4 : impl::WebNNWidenInt4PassBase<WidenInt4> {
-  using Base::Base;
+struct WidenInt4 : GraphPass<WidenInt4, impl::WebNNWidenInt4PassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graphOrError = requireGraphFunction(getOperation());
-    if (failed(graphOrError))
-      return signalPassFailure();
-    func::FuncOp graph = *graphOrError;
+  void runOnGraph(func::FuncOp graph) {
     MLIRContext *context = &getContext();
 
     for (BlockArgument arg : graph.getArguments()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // webnn-channels-last: convolutions and pooling in nhwc, with transposes
 // only where the graph's layout meets the kernels'.
+#include "../GraphPass.h"
 #include "Patterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
@@ -16,17 +17,14 @@ using namespace mlir;
 namespace webnnc {
 namespace {
 
-struct ChannelsLast : impl::WebNNChannelsLastPassBase<ChannelsLast> {
-  using Base::Base;
+struct ChannelsLast : GraphPass<ChannelsLast, impl::WebNNChannelsLastPassBase> {
+  using GraphPass::GraphPass;
 
-  void runOnOperation() override {
-    FailureOr<func::FuncOp> graph = requireGraphFunction(getOperation());
-    if (failed(graph))
-      return signalPassFailure();
+  void runOnGraph(func::FuncOp graph) {
     RewritePatternSet patterns(&getContext());
     channels_last::populateToChannelsLastPatterns(patterns);
     channels_last::populateSinkTransposePatterns(patterns);
-    if (failed(applyPatternsGreedily(*graph, std::move(patterns))))
+    if (failed(applyPatternsGreedily(graph, std::move(patterns))))
       return signalPassFailure();
   }
 };
