@@ -21,8 +21,10 @@ tier's). The hand-written graphs need ONNX Runtime (scripts/setup
 exits 77 (skipped).
 """
 import argparse
+import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -100,9 +102,17 @@ def run(command, **kwargs):
 def prepare(v, work):
     """Exports the model and its expected outputs once; returns its dir."""
     directory = os.path.join(work, v.name)
-    done = os.path.join(directory, "complete")  # written after the export
+    # Written after the export, holding the exporting script's hash: an
+    # edited script exports again.
+    done = os.path.join(directory, "complete")
+    script = "torch_models.py" if v.source == "torch" else "handwritten.py"
+    with open(os.path.join(HERE, script), "rb") as f:
+        stamp = hashlib.sha256(f.read()).hexdigest()
     if os.path.exists(done):
-        return directory
+        with open(done) as f:
+            if f.read() == stamp:
+                return directory
+        shutil.rmtree(directory)
     if v.source == "torch":
         command = [PYTHON, os.path.join(HERE, "torch_models.py"), v.network,
                    str(v.opset), str(v.batch), directory]
@@ -123,7 +133,8 @@ def prepare(v, work):
         if computed.returncode:
             raise RuntimeError("ONNX Runtime failed: " +
                                last_line(computed.stderr))
-    open(done, "w").close()
+    with open(done, "w") as f:
+        f.write(stamp)
     return directory
 
 

@@ -331,19 +331,38 @@ def top_k():
 
 
 def grid_sample():
-    """GridSample over a batch of 2 with a grid reaching outside the image:
-    bilinear with zeros padding, nearest with border padding and aligned
-    corners."""
+    """GridSample over a batch of 2 with a grid reaching up to twice the
+    image's size outside it (so reflection folds more than once): every
+    mode (bilinear, nearest, bicubic) with every padding (zeros, border,
+    reflection), corners aligned and not, at opset 16's names."""
     grid = nh.from_array((np.random.default_rng(21).random([2, 4, 9, 2]) *
-                          2.6 - 1.3).astype(np.float32), "grid")
+                          5.2 - 2.6).astype(np.float32), "grid")
+    nodes, outputs = [], []
+    for mode in ("bilinear", "nearest", "bicubic"):
+        for padding in ("zeros", "border", "reflection"):
+            for align in (0, 1):
+                out = f"{mode}_{padding}_{align}"
+                nodes.append(h.make_node("GridSample", ["x", "grid"], [out],
+                                         mode=mode, padding_mode=padding,
+                                         align_corners=align))
+                outputs.append(out)
+    return graph(nodes, [grid], 16, outputs=tuple(outputs))
+
+
+def grid_sample_opset20():
+    """GridSample at opset 20, where the modes are named linear and cubic
+    (and linear is the default)."""
+    grid = nh.from_array((np.random.default_rng(22).random([2, 3, 5, 2]) *
+                          3 - 1.5).astype(np.float32), "grid")
     return graph([
         h.make_node("GridSample", ["x", "grid"], ["y"]),
-        h.make_node("GridSample", ["x", "grid"], ["yn"], mode="nearest",
-                    padding_mode="border", align_corners=1)],
-        [grid], 16, outputs=("y", "yn"))
+        h.make_node("GridSample", ["x", "grid"], ["yc"], mode="cubic",
+                    padding_mode="reflection")],
+        [grid], 20, outputs=("y", "yc"))
 
 
 CASES["grid_sample"] = grid_sample
+CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k
 CASES["composed_ops"] = composed_ops
