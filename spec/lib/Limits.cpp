@@ -28,10 +28,10 @@ OperandDescriptor d(DataType t, Shape shape) { return {t, std::move(shape)}; }
 
 template <typename R> bool ok(const R &result) { return bool(result); }
 
-std::vector<OpLimits> probes() {
-  std::map<std::string, std::vector<OperandProbe>> ops;
-  const DataType f32 = DataType::Float32;
+using Probes = std::map<std::string, std::vector<OperandProbe>>;
 
+void addElementwiseProbes(Probes &ops) {
+  const DataType f32 = DataType::Float32;
   for (int k = 0; k <= int(BinaryKind::LogicalXor); ++k) {
     auto kind = BinaryKind(k);
     ops[std::string(toString(kind))] = {
@@ -42,7 +42,7 @@ std::vector<OpLimits> probes() {
            return ok(elementwiseBinary(kind, d(t, dims(r)), d(t, dims(r))));
          }}};
   }
-  for (int k = 0; k <= int(UnaryKind::Tanh); ++k) {
+  for (int k = 0; k < kUnaryKindCount; ++k) {
     auto kind = UnaryKind(k);
     ops[std::string(toString(kind))] = {
         {"input", [kind](DataType t, size_t r) {
@@ -74,7 +74,9 @@ std::vector<OpLimits> probes() {
   ops["cast"] = {{"input", [](DataType t, size_t r) {
                     return ok(cast(d(t, dims(r)), DataType::Float32));
                   }}};
+}
 
+void addConvolutionProbes(Probes &ops) {
   // Convolution, pooling, resampling: rank 4.
   // [1, 2, 4, 4] images, [2, 2, 1, 1] filters; other ranks are shapes of 2s.
   auto image = [](size_t r) { return r == 4 ? Shape{1, 2, 4, 4} : dims(r); };
@@ -107,7 +109,9 @@ std::vector<OpLimits> probes() {
   ops["resample2d"] = {{"input", [](DataType t, size_t r) {
                           return ok(resample2d(d(t, dims(r, 4)), {}));
                         }}};
+}
 
+void addMatmulProbes(Probes &ops) {
   // Matrix products.
   ops["matmul"] = {
       {"a", [](DataType t, size_t r) {
@@ -123,7 +127,9 @@ std::vector<OpLimits> probes() {
       {"b", [](DataType t, size_t r) {
          return ok(gemm(d(t, dims(2)), d(t, dims(r)), {}));
        }}};
+}
 
+void addNormalizationProbes(Probes &ops) {
   // Normalizations.
   ops["batchNormalization"] = {
       {"input", [](DataType t, size_t r) {
@@ -145,7 +151,9 @@ std::vector<OpLimits> probes() {
       {"input", [](DataType t, size_t r) {
          return ok(layerNormalization(d(t, dims(r)), {}));
        }}};
+}
 
+void addReductionProbes(Probes &ops) {
   // Reductions and friends.
   for (int k = 0; k <= int(ReduceKind::SumSquare); ++k) {
     auto kind = ReduceKind(k);
@@ -164,7 +172,9 @@ std::vector<OpLimits> probes() {
   ops["softmax"] = {{"input", [](DataType t, size_t r) {
                        return r > 0 && ok(softmax(d(t, dims(r)), 0));
                      }}};
+}
 
+void addDataMovementProbes(Probes &ops) {
   // Shape and data movement.
   ops["reshape"] = {{"input", [](DataType t, size_t r) {
                        return ok(reshape(d(t, dims(r)), dims(r)));
@@ -198,7 +208,10 @@ std::vector<OpLimits> probes() {
   ops["triangular"] = {{"input", [](DataType t, size_t r) {
                           return ok(triangular(d(t, dims(r)), {}));
                         }}};
+}
 
+void addGatherProbes(Probes &ops) {
+  const DataType f32 = DataType::Float32;
   // Gather and scatter.
   auto gatherProbe = [](bool indices) {
     return [indices](DataType t, size_t r) {
@@ -242,7 +255,9 @@ std::vector<OpLimits> probes() {
          return r > 0 && ok(scatterND(d(t, dims(r)), d(DataType::Int32, {1, 1}),
                                       d(t, r > 1 ? dims(r) : Shape{1})));
        }}};
+}
 
+void addQuantizationProbes(Probes &ops) {
   // Quantization.
   const DataType u8 = DataType::Uint8;
   ops["quantizeLinear"] = {
@@ -263,7 +278,9 @@ std::vector<OpLimits> probes() {
          return ok(dequantizeLinear(d(u8, dims(r)), d(t, dims(r)),
                                     d(u8, dims(r))));
        }}};
+}
 
+void addRecurrentProbes(Probes &ops) {
   // Recurrent networks: input [steps, batch, inputSize].
   ops["gru"] = {{"input", [](DataType t, size_t r) {
                    return ok(gru(d(t, dims(r)), d(t, {1, 6, 2}),
@@ -282,7 +299,16 @@ std::vector<OpLimits> probes() {
                                            d(t, {8, 2}), d(t, {2, 2}),
                                            d(t, {2, 2}), 2, {}));
                       }}};
+}
 
+// Each op's operands, by data type and rank: the probes above, run.
+std::vector<OpLimits> probes() {
+  Probes ops;
+  for (auto add : {addElementwiseProbes, addConvolutionProbes, addMatmulProbes,
+                   addNormalizationProbes, addReductionProbes,
+                   addDataMovementProbes, addGatherProbes,
+                   addQuantizationProbes, addRecurrentProbes})
+    add(ops);
   std::vector<OpLimits> out;
   for (const auto &[method, operands] : ops) {
     OpLimits op{method, {}};

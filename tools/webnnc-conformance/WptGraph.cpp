@@ -123,9 +123,10 @@ Handler reduce(GraphBuilder::Reduce method,
   };
 }
 
-std::map<std::string, Handler> handlers() {
+using Handlers = std::map<std::string, Handler>;
+
+void addElementwise(Handlers &h) {
   using G = GraphBuilder;
-  std::map<std::string, Handler> h;
   // Element-wise binary.
   h["add"] = binary(&G::add, 1);
   h["sub"] = binary(&G::sub, 1);
@@ -187,6 +188,10 @@ std::map<std::string, Handler> handlers() {
                            a.operand("falseValue"), {a.label()})},
                   ulp(0)};
   };
+}
+
+void addConvolution(Handlers &h) {
+  using G = GraphBuilder;
   // Convolution and pooling.
   h["conv2d"] = [](G &b, Args &a) {
     Operand x = a.operand("input"), w = a.operand("filter");
@@ -222,6 +227,10 @@ std::map<std::string, Handler> handlers() {
     Tolerance t = o.mode == InterpolationMode::Linear ? ulp(x, 84, 10) : ulp(0);
     return Called{{b.resample2d(x, o)}, t};
   };
+}
+
+void addMatmulAndNormalization(Handlers &h) {
+  using G = GraphBuilder;
   // Matrix multiplication.
   h["matmul"] = [](G &b, Args &a) {
     Operand x = a.operand("a");
@@ -257,6 +266,10 @@ std::map<std::string, Handler> handlers() {
         {b.layerNormalization(x, a.options<LayerNormalizationOptions>())},
         atol(x)};
   };
+}
+
+void addReductions(Handlers &h) {
+  using G = GraphBuilder;
   // Reductions.
   auto n = [](double k) { return [k](double n) { return k * n; }; };
   h["reduceL1"] = reduce(&G::reduceL1, n(1));
@@ -287,6 +300,10 @@ std::map<std::string, Handler> handlers() {
                       : 0;
     return Called{{b.cumulativeSum(x, uint32_t(axis), o)}, ulp(size)};
   };
+}
+
+void addDataMovement(Handlers &h) {
+  using G = GraphBuilder;
   // Shape and data movement.
   h["concat"] = [](G &b, Args &a) {
     return Called{{b.concat(a.operandList("inputs"), uint32_t(a.integer("axis")),
@@ -340,6 +357,10 @@ std::map<std::string, Handler> handlers() {
         {b.triangular(a.operand("input"), a.options<TriangularOptions>())},
         ulp(0)};
   };
+}
+
+void addGatherAndQuantization(Handlers &h) {
+  using G = GraphBuilder;
   // Gather and scatter.
   h["gather"] = [](G &b, Args &a) {
     return Called{{b.gather(a.operand("input"), a.operand("indices"),
@@ -378,6 +399,10 @@ std::map<std::string, Handler> handlers() {
                                       a.operand("zeroPoint"), {a.label()})},
                   ulp(1)};
   };
+}
+
+void addRecurrent(Handlers &h) {
+  using G = GraphBuilder;
   // Recurrent networks.
   h["gru"] = [](G &b, Args &a) {
     Operand x = a.operand("input");
@@ -413,6 +438,17 @@ std::map<std::string, Handler> handlers() {
                              uint32_t(a.integer("hiddenSize")), o),
                   atol(x)};
   };
+}
+
+Handlers handlers() {
+  Handlers h;
+  addElementwise(h);
+  addConvolution(h);
+  addMatmulAndNormalization(h);
+  addReductions(h);
+  addDataMovement(h);
+  addGatherAndQuantization(h);
+  addRecurrent(h);
   return h;
 }
 

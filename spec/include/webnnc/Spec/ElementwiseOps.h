@@ -67,6 +67,9 @@ Expected<OperandDescriptor> elementwiseBinary(BinaryKind kind,
 #define WEBNNC_UNARY_KIND(method, Kind, types, result, Options) Kind,
 enum class UnaryKind { WEBNNC_UNARY_OPS(WEBNNC_UNARY_KIND) };
 #undef WEBNNC_UNARY_KIND
+#define WEBNNC_UNARY_COUNT(method, Kind, types, result, Options) +1
+inline constexpr int kUnaryKindCount = 0 WEBNNC_UNARY_OPS(WEBNNC_UNARY_COUNT);
+#undef WEBNNC_UNARY_COUNT
 std::string_view toString(UnaryKind kind);
 DataTypeSet allowedDataTypes(UnaryKind kind);
 Expected<OperandDescriptor> elementwiseUnary(UnaryKind kind,
