@@ -163,15 +163,17 @@ def compare(expected_dir, actual_dir):
                                f"{expected.shape}")
         if expected.dtype == np.bool_:
             actual = actual.astype(np.bool_)
-        scale = float(np.abs(expected.astype(np.float64)).max()) \
-            if expected.size else 0.0
-        error = float(np.abs(actual.astype(np.float64) -
-                             expected.astype(np.float64)).max()) \
-            if expected.size else 0.0
-        if not np.isfinite(error) and np.array_equal(
-                np.isnan(actual), np.isnan(expected)) and np.allclose(
-                actual, expected, equal_nan=True):
-            error = 0.0
+        a, e = actual.astype(np.float64), expected.astype(np.float64)
+        # NaNs and infinities must be where expected; the tolerance is
+        # relative to the largest finite value.
+        if not (np.array_equal(np.isnan(a), np.isnan(e)) and
+                np.array_equal(np.isinf(a), np.isinf(e)) and
+                np.array_equal(a[np.isinf(e)], e[np.isinf(e)])):
+            raise RuntimeError(f"{name[:-4]}: NaNs or infinities differ")
+        finite = np.isfinite(e)
+        scale = float(np.abs(e[finite]).max()) if finite.any() else 0.0
+        error = float(np.abs(a[finite] - e[finite]).max()) \
+            if finite.any() else 0.0
         relative = error / scale if scale else error
         if not np.isfinite(relative) or relative > 1e-3:
             raise RuntimeError(f"{name[:-4]}: differs by {relative:.3g} "

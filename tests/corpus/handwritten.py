@@ -361,7 +361,31 @@ def grid_sample_opset20():
         [grid], 20, outputs=("y", "yc"))
 
 
+def top_k_infinities():
+    """TopK over inputs that hold -inf (largest) and +inf (smallest) where
+    k exceeds the finite values along the axis: after the finite values,
+    the infinities in index order."""
+    neg = const("neg", [-np.inf], np.float32)
+    pos = const("pos", [np.inf], np.float32)
+    cut = const("cut", [0.3], np.float32)
+    ncut = const("ncut", [-0.3], np.float32)
+    model = graph([
+        h.make_node("Less", ["x", "cut"], ["low"]),
+        h.make_node("Where", ["low", "neg", "x"], ["xl"]),
+        h.make_node("Greater", ["x", "ncut"], ["high"]),
+        h.make_node("Where", ["high", "pos", "x"], ["xs"]),
+        h.make_node("TopK", ["xl", "k"], ["v", "i"], axis=1),
+        h.make_node("TopK", ["xs", "k"], ["sv", "si"], axis=-1, largest=0)],
+        [const("k", [5], np.int64), neg, pos, cut, ncut], 11,
+        outputs=("v", "i", "sv", "si"))
+    for out in model.graph.output:
+        if out.name in ("i", "si"):
+            out.type.tensor_type.elem_type = T.INT64
+    return model
+
+
 CASES["grid_sample"] = grid_sample
+CASES["top_k_infinities"] = top_k_infinities
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

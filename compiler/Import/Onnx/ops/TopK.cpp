@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // TopK from k argMax (argMin) passes: each pass takes the first extreme
 // along the axis (so equal values keep their index order, as ONNX asks),
-// gathers its value, and masks it with -inf (+inf) for the next. k is
-// known at compile time and at most kMaxTopK; an input holding -inf (+inf)
-// itself may then yield a masked index again once the finite values are
-// used up.
+// gathers its value, and masks it with the type's lowest (highest) value
+// for the next. When the extreme left is that value itself (the input
+// holds -inf, or INT_MIN, and the other values are used up), the pass
+// takes the first index not yet taken instead. k is known at compile time
+// and at most kMaxTopK.
 #include <limits>
 
 #include "Common.h"
@@ -81,12 +82,23 @@ void convertTopK(NodeContext &ctx) {
   gather.axis = at;
   std::vector<Operand> values, indices;
   Operand rest = x;
+  // 1 where a pass has taken the index; its first 0 is the first index
+  // not yet taken.
+  Operand taken = g.expand(scalar(ctx, DataType::Uint8, 0), x.shape(), options);
   for (int64_t i = 0; i < k; ++i) {
     Operand index = largest ? g.argMax(rest, at, arg) : g.argMin(rest, at, arg);
+    if (i > 0) {
+      Operand extreme = g.gatherElements(rest, index, gather);
+      index = g.where(g.equal(extreme, fill, options),
+                      g.argMin(taken, at, arg), index, options);
+    }
     indices.push_back(index);
     values.push_back(g.gatherElements(x, index, gather));
-    if (i + 1 < k)
-      rest = g.where(g.equal(positions, index, options), fill, rest, options);
+    if (i + 1 < k) {
+      Operand picked = g.equal(positions, index, options);
+      rest = g.where(picked, fill, rest, options);
+      taken = g.where(picked, scalar(ctx, DataType::Uint8, 1), taken, options);
+    }
   }
   ctx.set(0, concatAll(ctx, values, at));
   ctx.set(1, concatAll(ctx, indices, at));
