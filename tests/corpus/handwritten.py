@@ -384,8 +384,26 @@ def top_k_infinities():
     return model
 
 
+def spectral():
+    """DFT and STFT (opset 17): a real signal one-sided, a complex one
+    zero-padded and, inverse, truncated along a middle axis; a windowed
+    STFT over a batch of 2."""
+    window = np.hanning(10).astype(np.float32)
+    model = graph([
+        h.make_node("DFT", ["s"], ["real_onesided"], onesided=1),
+        h.make_node("DFT", ["c", "twelve"], ["padded"], axis=1),
+        h.make_node("DFT", ["c", "two"], ["cut_inverse"], axis=2, inverse=1),
+        h.make_node("STFT", ["s", "step", "window"], ["stft"])],
+        [const("twelve", 12, np.int64), const("two", 2, np.int64),
+         const("step", 4, np.int64), const("window", window, np.float32)],
+        17, outputs=("real_onesided", "padded", "cut_inverse", "stft"),
+        inputs=(("s", [2, 30, 1]), ("c", [2, 9, 3, 2])))
+    return model
+
+
 CASES["grid_sample"] = grid_sample
 CASES["top_k_infinities"] = top_k_infinities
+CASES["spectral"] = spectral
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

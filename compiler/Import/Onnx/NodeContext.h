@@ -207,6 +207,7 @@ void registerEinsumOps(ConverterTable &table);
 void registerComposedOps(ConverterTable &table);
 void registerTopKOps(ConverterTable &table);
 void registerGridSampleOps(ConverterTable &table);
+void registerSpectralOps(ConverterTable &table);
 void registerRecurrentOps(ConverterTable &table);
 void registerResizeOps(ConverterTable &table);
 

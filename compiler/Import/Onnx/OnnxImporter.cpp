@@ -640,6 +640,7 @@ const ConverterTable &converters() {
     registerComposedOps(t);
     registerTopKOps(t);
     registerGridSampleOps(t);
+    registerSpectralOps(t);
     registerRecurrentOps(t);
     registerResizeOps(t);
     return t;
