@@ -401,9 +401,23 @@ def spectral():
     return model
 
 
+def inverse_trig():
+    """Atan over a wide range (x * 30), Asin and Acos over (-1, 1)
+    (tanh x), composed from WebNN ops."""
+    return graph([
+        h.make_node("Mul", ["x", "thirty"], ["wide"]),
+        h.make_node("Atan", ["wide"], ["atan"]),
+        h.make_node("Tanh", ["x"], ["unit"]),
+        h.make_node("Asin", ["unit"], ["asin"]),
+        h.make_node("Acos", ["unit"], ["acos"])],
+        [const("thirty", [30.0], np.float32)], 13,
+        outputs=("atan", "asin", "acos"))
+
+
 CASES["grid_sample"] = grid_sample
 CASES["top_k_infinities"] = top_k_infinities
 CASES["spectral"] = spectral
+CASES["inverse_trig"] = inverse_trig
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

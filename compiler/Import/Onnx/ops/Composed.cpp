@@ -74,6 +74,73 @@ void convertCosh(NodeContext &ctx) {
 }
 
 // sign(x) log(|x| + sqrt(x^2 + 1)).
+// atan(x) by argument reduction to |t| <= tan(pi/8) and an odd polynomial
+// (the minimax coefficients of Cephes' atanf, about 1e-7 relative):
+// |x| > tan(3pi/8) uses pi/2 + atan(-1/|x|), |x| > tan(pi/8) uses
+// pi/4 + atan((|x| - 1) / (|x| + 1)). The branches not taken may divide
+// by zero; where() picks without mixing them in.
+Operand arctangent(NodeContext &ctx, const Operand &x) {
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  auto c = [&](double v) { return scalar(ctx, x.dataType(), v); };
+  Operand a = g.abs(x, options);
+  Operand big = g.greater(a, c(2.414213562373095), options);
+  Operand mid = g.greater(a, c(0.4142135623730950), options);
+  Operand t = g.where(
+      big, g.div(c(-1.0), a, options),
+      g.where(mid,
+              g.div(g.sub(a, c(1.0), options), g.add(a, c(1.0), options),
+                    options),
+              a, options),
+      options);
+  Operand base =
+      g.where(big, c(M_PI / 2), g.where(mid, c(M_PI / 4), c(0.0), options),
+              options);
+  Operand z = g.mul(t, t, options);
+  Operand p = c(8.05374449538e-2);
+  for (double k : {-1.38776856032e-1, 1.99777106478e-1, -3.33329491539e-1})
+    p = g.add(g.mul(p, z, options), c(k), options);
+  p = g.add(g.mul(g.mul(p, z, options), t, options), t, options);
+  return g.mul(g.sign(x, options), g.add(base, p, options), options);
+}
+
+void convertAtan(NodeContext &ctx) {
+  if (auto x = floatInput(ctx))
+    ctx.set(0, arctangent(ctx, *x));
+}
+
+// asin(x) = atan(x / sqrt((1 - x)(1 + x))): the product keeps its
+// precision near |x| = 1, where the quotient grows to +-inf and atan to
+// +-pi/2; |x| > 1 is NaN.
+void convertAsin(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand one = scalar(ctx, x->dataType(), 1.0);
+  Operand root = g.sqrt(g.mul(g.sub(one, *x, options),
+                              g.add(one, *x, options), options),
+                        options);
+  ctx.set(0, arctangent(ctx, g.div(*x, root, options)));
+}
+
+// acos(x) = 2 atan(sqrt((1 - x) / (1 + x))): no cancellation near x = 1
+// (pi/2 - asin(x) would lose the small result's digits).
+void convertAcos(NodeContext &ctx) {
+  auto x = floatInput(ctx);
+  if (!x)
+    return;
+  auto &g = ctx.b();
+  auto options = ctx.options();
+  Operand one = scalar(ctx, x->dataType(), 1.0);
+  Operand ratio = g.sqrt(
+      g.div(g.sub(one, *x, options), g.add(one, *x, options), options),
+      options);
+  ctx.set(0, g.mul(arctangent(ctx, ratio), scalar(ctx, x->dataType(), 2.0),
+                   options));
+}
+
 void convertAsinh(NodeContext &ctx) {
   auto x = floatInput(ctx);
   if (!x)
@@ -320,6 +387,9 @@ void registerComposedOps(ConverterTable &t) {
   t["Asinh"] = convertAsinh;
   t["Acosh"] = convertAcosh;
   t["Atanh"] = convertAtanh;
+  t["Atan"] = convertAtan;
+  t["Asin"] = convertAsin;
+  t["Acos"] = convertAcos;
   t["Shrink"] = convertShrink;
   t["Hardmax"] = convertHardmax;
   t["OneHot"] = convertOneHot;
