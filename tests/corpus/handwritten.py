@@ -414,10 +414,37 @@ def inverse_trig():
         outputs=("atan", "asin", "acos"))
 
 
+def opset22_forms():
+    """Ops opset 22 re-versioned (for bfloat16; the float semantics are
+    opset 21's): conv, ceil-mode pooling, instance norm and activations
+    at opset 22."""
+    grid = nh.from_array((np.random.default_rng(23).random([2, 3, 4, 2]) *
+                          2.4 - 1.2).astype(np.float32), "grid")
+    return graph([
+        h.make_node("Conv", ["x", "w"], ["conv"], pads=[1, 1, 1, 1]),
+        h.make_node("MaxPool", ["conv"], ["maxpool"], kernel_shape=[2, 2],
+                    strides=[2, 2], ceil_mode=1),
+        h.make_node("AveragePool", ["x"], ["avgpool"], kernel_shape=[3, 3],
+                    pads=[1, 1, 1, 1], count_include_pad=0),
+        h.make_node("InstanceNormalization", ["x", "scale", "bias"],
+                    ["instnorm"]),
+        h.make_node("HardSwish", ["x"], ["hardswish"]),
+        h.make_node("Softplus", ["x"], ["softplus"]),
+        h.make_node("Elu", ["x"], ["elu"], alpha=0.5),
+        h.make_node("Round", ["x"], ["round"]),
+        h.make_node("GlobalAveragePool", ["x"], ["gap"]),
+        h.make_node("GridSample", ["x", "grid"], ["gridsample"])],
+        [rand("w", [4, 6, 3, 3], 31), rand("scale", [6], 32),
+         rand("bias", [6], 33), grid], 22,
+        outputs=("maxpool", "avgpool", "instnorm", "hardswish", "softplus",
+                 "elu", "round", "gap", "gridsample"))
+
+
 CASES["grid_sample"] = grid_sample
 CASES["top_k_infinities"] = top_k_infinities
 CASES["spectral"] = spectral
 CASES["inverse_trig"] = inverse_trig
+CASES["opset22_forms"] = opset22_forms
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

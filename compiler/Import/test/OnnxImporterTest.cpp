@@ -101,6 +101,27 @@ TEST(OnnxImporterTest, RejectsUnknownOutputNames) {
             std::string::npos);
 }
 
+// Opset 22 only added bfloat16 to ops; 23 and later change ops the
+// converters do not follow, and are refused by name.
+TEST(OnnxImporterTest, ImportsOpset22AndRefusesLater) {
+  for (int opset : {22, 23}) {
+    ModelMaker m(opset);
+    m.input("x", {4});
+    m.node("Softplus", {"x"}, {"y"});
+    m.output("y");
+    auto graph = m.import();
+    if (opset == 22) {
+      EXPECT_TRUE(graph) << graph.error().message();
+      continue;
+    }
+    ASSERT_FALSE(graph);
+    EXPECT_NE(graph.error().message().find("opset 23 is outside the opsets "
+                                           "webnnc imports (1 to 22)"),
+              std::string::npos)
+        << graph.error().message();
+  }
+}
+
 TEST(OnnxImporterTest, FoldsShapeComputationsOnTheHost) {
   // y = Reshape(x, Concat(Gather(Shape(x), 0), [-1])): torch's flatten.
   ModelMaker m;
