@@ -23,169 +23,127 @@ std::optional<Operand> floatInput(NodeContext &ctx) {
   return x;
 }
 
-// sum of c_k x^(2k+1): the odd series near 0, where the closed forms
-// below lose relative precision (exp(x) - exp(-x), log(1 + small)).
-Operand oddSeries(NodeContext &ctx, const Operand &x,
-                  const std::vector<double> &coefficients) {
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand x2 = g.mul(x, x, options);
-  Operand sum = scalar(ctx, x.dataType(), coefficients.back());
-  for (size_t i = coefficients.size() - 1; i-- > 0;)
-    sum = g.add(g.mul(sum, x2, options),
-                scalar(ctx, x.dataType(), coefficients[i]), options);
-  return g.mul(sum, x, options);
+// A float input's math: the operand and builder calls with this node's
+// label, and constants of its data type.
+struct Math {
+  NodeContext &ctx;
+  Operand x;
+  spec::OperatorOptions o;
+
+  GraphBuilder &g() { return ctx.b(); }
+  Operand c(double v) { return scalar(ctx, x.dataType(), v); }
+  Operand add(const Operand &a, const Operand &b) { return g().add(a, b, o); }
+  Operand sub(const Operand &a, const Operand &b) { return g().sub(a, b, o); }
+  Operand mul(const Operand &a, const Operand &b) { return g().mul(a, b, o); }
+  Operand div(const Operand &a, const Operand &b) { return g().div(a, b, o); }
+
+  // sum of c_k v^(2k+1): the odd series near 0, where the closed forms
+  // below lose relative precision (exp(v) - exp(-v), log(1 + small)).
+  Operand oddSeries(const Operand &v, const std::vector<double> &k) {
+    Operand v2 = mul(v, v);
+    Operand sum = c(k.back());
+    for (size_t i = k.size() - 1; i-- > 0;)
+      sum = add(mul(sum, v2), c(k[i]));
+    return mul(sum, v);
+  }
+  // |x| < limit ? series : closed.
+  Operand nearZero(double limit, const Operand &series,
+                   const Operand &closed) {
+    Operand small = g().lesser(g().abs(x, o), c(limit), o);
+    return g().where(small, series, closed, o);
+  }
+
+  // atan(v) by argument reduction to |t| <= tan(pi/8) and an odd
+  // polynomial (the minimax coefficients of Cephes' atanf, about 1e-7
+  // relative): |v| > tan(3pi/8) uses pi/2 + atan(-1/|v|), |v| > tan(pi/8)
+  // uses pi/4 + atan((|v| - 1) / (|v| + 1)). The branches not taken may
+  // divide by zero; where() picks without mixing them in.
+  Operand arctangent(const Operand &v) {
+    Operand a = g().abs(v, o);
+    Operand big = g().greater(a, c(2.414213562373095), o);
+    Operand mid = g().greater(a, c(0.4142135623730950), o);
+    Operand t = g().where(
+        big, div(c(-1.0), a),
+        g().where(mid, div(sub(a, c(1.0)), add(a, c(1.0))), a, o), o);
+    Operand base =
+        g().where(big, c(M_PI / 2), g().where(mid, c(M_PI / 4), c(0.0), o), o);
+    Operand z = mul(t, t);
+    Operand p = c(8.05374449538e-2);
+    for (double k : {-1.38776856032e-1, 1.99777106478e-1, -3.33329491539e-1})
+      p = add(mul(p, z), c(k));
+    p = add(mul(mul(p, z), t), t);
+    return mul(g().sign(v, o), add(base, p));
+  }
+};
+
+// A converter from float input 0 to output 0 by |formula|.
+template <Operand (*formula)(Math &)> void convertMath(NodeContext &ctx) {
+  if (auto x = floatInput(ctx)) {
+    Math m{ctx, *x, ctx.options()};
+    ctx.set(0, formula(m));
+  }
 }
 
-// |x| < limit ? series : closed.
-Operand nearZero(NodeContext &ctx, const Operand &x, double limit,
-                 const Operand &series, const Operand &closed) {
-  auto &g = ctx.b();
-  Operand small = g.lesser(g.abs(x, ctx.options()),
-                           scalar(ctx, x.dataType(), limit), ctx.options());
-  return g.where(small, series, closed, ctx.options());
+// (exp(x) - exp(-x)) / 2; near 0, x + x^3/3! + ... + x^9/9! (below 1e-8
+// relative error for |x| < 0.5).
+Operand sinh(Math &m) {
+  Operand closed = m.mul(m.sub(m.g().exp(m.x, m.o),
+                               m.g().exp(m.g().neg(m.x, m.o), m.o)),
+                         m.c(0.5));
+  Operand series = m.oddSeries(
+      m.x, {1.0, 1.0 / 6, 1.0 / 120, 1.0 / 5040, 1.0 / 362880});
+  return m.nearZero(0.5, series, closed);
 }
 
-void convertSinh(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand half = scalar(ctx, x->dataType(), 0.5);
-  Operand closed = g.mul(
-      g.sub(g.exp(*x, options), g.exp(g.neg(*x, options), options), options),
-      half, options);
-  // x + x^3/3! + ... + x^9/9!: below 1e-8 relative error for |x| < 0.5.
-  Operand series =
-      oddSeries(ctx, *x, {1.0, 1.0 / 6, 1.0 / 120, 1.0 / 5040, 1.0 / 362880});
-  ctx.set(0, nearZero(ctx, *x, 0.5, series, closed));
-}
-
-void convertCosh(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  ctx.set(0, g.mul(g.add(g.exp(*x, options), g.exp(g.neg(*x, options), options),
-                         options),
-                   scalar(ctx, x->dataType(), 0.5), options));
+Operand cosh(Math &m) {
+  return m.mul(
+      m.add(m.g().exp(m.x, m.o), m.g().exp(m.g().neg(m.x, m.o), m.o)),
+      m.c(0.5));
 }
 
 // sign(x) log(|x| + sqrt(x^2 + 1)).
-// atan(x) by argument reduction to |t| <= tan(pi/8) and an odd polynomial
-// (the minimax coefficients of Cephes' atanf, about 1e-7 relative):
-// |x| > tan(3pi/8) uses pi/2 + atan(-1/|x|), |x| > tan(pi/8) uses
-// pi/4 + atan((|x| - 1) / (|x| + 1)). The branches not taken may divide
-// by zero; where() picks without mixing them in.
-Operand arctangent(NodeContext &ctx, const Operand &x) {
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  auto c = [&](double v) { return scalar(ctx, x.dataType(), v); };
-  Operand a = g.abs(x, options);
-  Operand big = g.greater(a, c(2.414213562373095), options);
-  Operand mid = g.greater(a, c(0.4142135623730950), options);
-  Operand t = g.where(
-      big, g.div(c(-1.0), a, options),
-      g.where(mid,
-              g.div(g.sub(a, c(1.0), options), g.add(a, c(1.0), options),
-                    options),
-              a, options),
-      options);
-  Operand base =
-      g.where(big, c(M_PI / 2), g.where(mid, c(M_PI / 4), c(0.0), options),
-              options);
-  Operand z = g.mul(t, t, options);
-  Operand p = c(8.05374449538e-2);
-  for (double k : {-1.38776856032e-1, 1.99777106478e-1, -3.33329491539e-1})
-    p = g.add(g.mul(p, z, options), c(k), options);
-  p = g.add(g.mul(g.mul(p, z, options), t, options), t, options);
-  return g.mul(g.sign(x, options), g.add(base, p, options), options);
+Operand asinh(Math &m) {
+  Operand a = m.g().abs(m.x, m.o);
+  Operand root = m.g().sqrt(m.add(m.mul(a, a), m.c(1.0)), m.o);
+  Operand closed =
+      m.mul(m.g().sign(m.x, m.o), m.g().log(m.add(a, root), m.o));
+  Operand series = m.oddSeries(
+      m.x, {1.0, -1.0 / 6, 3.0 / 40, -15.0 / 336, 105.0 / 3456});
+  return m.nearZero(0.1, series, closed);
 }
 
-void convertAtan(NodeContext &ctx) {
-  if (auto x = floatInput(ctx))
-    ctx.set(0, arctangent(ctx, *x));
+// log(x + sqrt(x^2 - 1)), x >= 1.
+Operand acosh(Math &m) {
+  Operand root = m.g().sqrt(m.sub(m.mul(m.x, m.x), m.c(1.0)), m.o);
+  return m.g().log(m.add(m.x, root), m.o);
 }
+
+// log((1 + x) / (1 - x)) / 2.
+Operand atanh(Math &m) {
+  Operand ratio = m.div(m.add(m.c(1.0), m.x), m.sub(m.c(1.0), m.x));
+  Operand closed = m.mul(m.g().log(ratio, m.o), m.c(0.5));
+  Operand series =
+      m.oddSeries(m.x, {1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9});
+  return m.nearZero(0.1, series, closed);
+}
+
+Operand atan(Math &m) { return m.arctangent(m.x); }
 
 // asin(x) = atan(x / sqrt((1 - x)(1 + x))): the product keeps its
 // precision near |x| = 1, where the quotient grows to +-inf and atan to
 // +-pi/2; |x| > 1 is NaN.
-void convertAsin(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand one = scalar(ctx, x->dataType(), 1.0);
-  Operand root = g.sqrt(g.mul(g.sub(one, *x, options),
-                              g.add(one, *x, options), options),
-                        options);
-  ctx.set(0, arctangent(ctx, g.div(*x, root, options)));
+Operand asin(Math &m) {
+  Operand root =
+      m.g().sqrt(m.mul(m.sub(m.c(1.0), m.x), m.add(m.c(1.0), m.x)), m.o);
+  return m.arctangent(m.div(m.x, root));
 }
 
 // acos(x) = 2 atan(sqrt((1 - x) / (1 + x))): no cancellation near x = 1
 // (pi/2 - asin(x) would lose the small result's digits).
-void convertAcos(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand one = scalar(ctx, x->dataType(), 1.0);
-  Operand ratio = g.sqrt(
-      g.div(g.sub(one, *x, options), g.add(one, *x, options), options),
-      options);
-  ctx.set(0, g.mul(arctangent(ctx, ratio), scalar(ctx, x->dataType(), 2.0),
-                   options));
-}
-
-void convertAsinh(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand a = g.abs(*x, options);
-  Operand root = g.sqrt(
-      g.add(g.mul(a, a, options), scalar(ctx, x->dataType(), 1.0), options),
-      options);
-  Operand closed = g.mul(g.sign(*x, options),
-                         g.log(g.add(a, root, options), options), options);
-  Operand series =
-      oddSeries(ctx, *x, {1.0, -1.0 / 6, 3.0 / 40, -15.0 / 336, 105.0 / 3456});
-  ctx.set(0, nearZero(ctx, *x, 0.1, series, closed));
-}
-
-// log(x + sqrt(x^2 - 1)), x >= 1.
-void convertAcosh(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand root = g.sqrt(
-      g.sub(g.mul(*x, *x, options), scalar(ctx, x->dataType(), 1.0), options),
-      options);
-  ctx.set(0, g.log(g.add(*x, root, options), options));
-}
-
-// log((1 + x) / (1 - x)) / 2.
-void convertAtanh(NodeContext &ctx) {
-  auto x = floatInput(ctx);
-  if (!x)
-    return;
-  auto &g = ctx.b();
-  auto options = ctx.options();
-  Operand one = scalar(ctx, x->dataType(), 1.0);
-  Operand closed = g.mul(
-      g.log(g.div(g.add(one, *x, options), g.sub(one, *x, options), options),
-            options),
-      scalar(ctx, x->dataType(), 0.5), options);
-  Operand series =
-      oddSeries(ctx, *x, {1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9});
-  ctx.set(0, nearZero(ctx, *x, 0.1, series, closed));
+Operand acos(Math &m) {
+  Operand ratio =
+      m.g().sqrt(m.div(m.sub(m.c(1.0), m.x), m.add(m.c(1.0), m.x)), m.o);
+  return m.mul(m.arctangent(ratio), m.c(2.0));
 }
 
 // x < -lambd: x + bias; x > lambd: x - bias; else 0.
@@ -382,14 +340,14 @@ void registerComposedOps(ConverterTable &t) {
   t["HannWindow"] = convertHannWindow;
   t["HammingWindow"] = convertHammingWindow;
   t["BlackmanWindow"] = convertBlackmanWindow;
-  t["Sinh"] = convertSinh;
-  t["Cosh"] = convertCosh;
-  t["Asinh"] = convertAsinh;
-  t["Acosh"] = convertAcosh;
-  t["Atanh"] = convertAtanh;
-  t["Atan"] = convertAtan;
-  t["Asin"] = convertAsin;
-  t["Acos"] = convertAcos;
+  t["Sinh"] = convertMath<sinh>;
+  t["Cosh"] = convertMath<cosh>;
+  t["Asinh"] = convertMath<asinh>;
+  t["Acosh"] = convertMath<acosh>;
+  t["Atanh"] = convertMath<atanh>;
+  t["Atan"] = convertMath<atan>;
+  t["Asin"] = convertMath<asin>;
+  t["Acos"] = convertMath<acos>;
   t["Shrink"] = convertShrink;
   t["Hardmax"] = convertHardmax;
   t["OneHot"] = convertOneHot;
