@@ -122,6 +122,31 @@ TEST(OnnxImporterTest, ImportsOpset22AndRefusesLater) {
   }
 }
 
+// DFT and STFT lengths come from tensors: absurd ones are reported by
+// name, before any matrix is sized from them.
+TEST(OnnxImporterTest, SpectralLengthsOutOfRangeAreReported) {
+  struct Case {
+    const char *op;
+    std::vector<int64_t> length;
+    const char *expected;
+  };
+  for (const Case &c :
+       {Case{"DFT", {int64_t(1) << 50}, "dft_length must be in [1, "},
+        Case{"DFT", {0}, "dft_length must be in [1, "},
+        Case{"STFT", {0}, "frame_step must be in [1, "},
+        Case{"STFT", {int64_t(1) << 62}, "frame_step must be in [1, "}}) {
+    ModelMaker m(17);
+    m.input("x", {1, 16, 1});
+    m.int64Initializer("n", c.length);
+    m.node(c.op, {"x", "n"}, {"y"});
+    m.output("y");
+    auto graph = m.import();
+    ASSERT_FALSE(graph) << c.op;
+    EXPECT_NE(graph.error().message().find(c.expected), std::string::npos)
+        << graph.error().message();
+  }
+}
+
 TEST(OnnxImporterTest, FoldsShapeComputationsOnTheHost) {
   // y = Reshape(x, Concat(Gather(Shape(x), 0), [-1])): torch's flatten.
   ModelMaker m;

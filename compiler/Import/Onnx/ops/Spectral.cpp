@@ -94,8 +94,21 @@ std::optional<Complex> parts(NodeContext &ctx, const Operand &x) {
   return out;
 }
 
+// A length given as a tensor value, within (0, kMaxMatrixElements] (no
+// overflow on the way to the matrix sizes); reports |what| otherwise.
+std::optional<int64_t> lengthValue(NodeContext &ctx, double value,
+                                   const std::string &what) {
+  if (!(value >= 1 && value <= double(kMaxMatrixElements))) {
+    ctx.invalid(what + " must be in [1, " +
+                std::to_string(kMaxMatrixElements) + "]");
+    return std::nullopt;
+  }
+  return int64_t(value);
+}
+
 bool checkSizes(NodeContext &ctx, int64_t n, int64_t bins) {
-  if (n * bins > kMaxMatrixElements) {
+  if (n > kMaxMatrixElements || bins > kMaxMatrixElements ||
+      n * bins > kMaxMatrixElements) {
     ctx.unsupported("a transform of length " + std::to_string(n) +
                     " (its matrices would exceed " +
                     std::to_string(kMaxMatrixElements) + " elements)");
@@ -116,6 +129,9 @@ void convertDft(NodeContext &ctx) {
     auto given = ctx.constantScalar(2, "axis");
     if (!given)
       return;
+    if (!(std::fabs(*given) <= double(rank)))
+      return ctx.invalid("axis is out of range for rank " +
+                         std::to_string(rank));
     axis = int64_t(*given);
   }
   if (axis < 0)
@@ -135,9 +151,10 @@ void convertDft(NodeContext &ctx) {
     auto length = ctx.constantScalar(1, "dft_length");
     if (!length)
       return;
-    n = int64_t(*length);
-    if (n < 1)
-      return ctx.invalid("dft_length must be positive");
+    auto value = lengthValue(ctx, *length, "dft_length");
+    if (!value)
+      return;
+    n = *value;
   }
   int64_t bins = onesided ? n / 2 + 1 : n;
   if (!checkSizes(ctx, n, bins))
@@ -184,8 +201,11 @@ void convertDft(NodeContext &ctx) {
 void convertStft(NodeContext &ctx) {
   bool onesided = ctx.attrInt("onesided", 1) != 0;
   Operand x = ctx.input(0);
-  auto step = ctx.constantScalar(1, "frame_step");
-  if (ctx.failed() || !step)
+  auto stepValue = ctx.constantScalar(1, "frame_step");
+  if (ctx.failed() || !stepValue)
+    return;
+  auto step = lengthValue(ctx, *stepValue, "frame_step");
+  if (!step)
     return;
   if (x.rank() != 3)
     return ctx.invalid("the signal must be [batch, length, 1 or 2]");
@@ -204,14 +224,17 @@ void convertStft(NodeContext &ctx) {
     n = window->shape()[0];
   }
   if (ctx.hasInput(3)) {
-    auto length = ctx.constantScalar(3, "frame_length");
+    auto given = ctx.constantScalar(3, "frame_length");
+    if (!given)
+      return;
+    auto length = lengthValue(ctx, *given, "frame_length");
     if (!length)
       return;
-    if (window && int64_t(*length) != n)
+    if (window && *length != n)
       return ctx.invalid("frame_length must be the window's length");
-    n = int64_t(*length);
+    n = *length;
   }
-  int64_t length = x.shape()[1], hop = int64_t(*step);
+  int64_t length = x.shape()[1], hop = *step;
   if (n < 1 || hop < 1 || n > length)
     return ctx.invalid("needs a frame length in [1, signal length] and a "
                        "positive frame_step");
