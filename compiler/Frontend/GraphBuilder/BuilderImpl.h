@@ -35,10 +35,6 @@ struct GraphBuilder::Impl {
   mlir::RankedTensorType tensorType(const OperandDescriptor &desc) {
     return mlir::webnn::getTensorType(context.get(), desc);
   }
-  mlir::DenseI64ArrayAttr optionalArray(const std::vector<int64_t> &values) {
-    return values.empty() ? mlir::DenseI64ArrayAttr()
-                          : builder.getDenseI64ArrayAttr(values);
-  }
 };
 
 // One builder method call: checks its operands, reports its errors and
@@ -315,14 +311,6 @@ auto buildOp(GraphBuilder::Impl &impl, const GraphBuilder *owner,
   if constexpr (Op::template hasTrait<mlir::OpTrait::AttrSizedOperandSegments>())
     attrs.segments(operands);
   return call.create<Op>(*result, operands.values(), attrs);
-}
-
-// The descriptor of an optional operand option.
-inline std::optional<OperandDescriptor>
-descriptorOf(const std::optional<Operand> &operand) {
-  if (!operand)
-    return std::nullopt;
-  return operand->descriptor();
 }
 
 } // namespace webnnc

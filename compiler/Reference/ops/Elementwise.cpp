@@ -421,30 +421,29 @@ std::optional<OpResult> evaluateActivation(Operation *op,
                         [](double x) { return x / (1.0 + std::fabs(x)); });
       })
       .Case([&](webnn::EluOp elu) -> std::optional<OpResult> {
-        double alpha =
-            coefficient(type, webnn::doubleOr(elu.getAlphaAttr(), 1));
+        double alpha = coefficient(
+            type, webnn::optionsOf<spec::EluOptions>(elu).alpha);
         return mapFloat(in(), [&](double x) {
           return x >= 0 ? x : alpha * (std::exp(x) - 1.0);
         });
       })
       .Case([&](webnn::HardSigmoidOp hs) -> std::optional<OpResult> {
-        double alpha =
-            coefficient(type, webnn::doubleOr(hs.getAlphaAttr(), 0.2));
-        double beta = coefficient(type, webnn::doubleOr(hs.getBetaAttr(), 0.5));
+        auto options = webnn::optionsOf<spec::HardSigmoidOptions>(hs);
+        double alpha = coefficient(type, options.alpha);
+        double beta = coefficient(type, options.beta);
         return mapFloat(in(), [&](double x) {
           return std::max(0.0, std::min(1.0, alpha * x + beta));
         });
       })
       .Case([&](webnn::LeakyReluOp lr) -> std::optional<OpResult> {
-        double alpha =
-            coefficient(type, webnn::doubleOr(lr.getAlphaAttr(), 0.01));
+        double alpha = coefficient(
+            type, webnn::optionsOf<spec::LeakyReluOptions>(lr).alpha);
         return mapFloat(in(), [&](double x) { return x >= 0 ? x : alpha * x; });
       })
       .Case([&](webnn::LinearOp linear) -> std::optional<OpResult> {
-        double alpha =
-            coefficient(type, webnn::doubleOr(linear.getAlphaAttr(), 1));
-        double beta =
-            coefficient(type, webnn::doubleOr(linear.getBetaAttr(), 0));
+        auto options = webnn::optionsOf<spec::LinearOptions>(linear);
+        double alpha = coefficient(type, options.alpha);
+        double beta = coefficient(type, options.beta);
         return mapFloat(in(), [&](double x) { return alpha * x + beta; });
       })
       .Case([&](webnn::ClampOp c) -> std::optional<OpResult> {

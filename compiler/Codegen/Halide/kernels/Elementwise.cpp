@@ -7,6 +7,7 @@
 
 #include "../Math.h"
 #include "Families.h"
+#include "webnnc/Spec/Options.h"
 #include "webnnc/Support/Float16.h"
 
 namespace webnnc::halide {
@@ -94,7 +95,8 @@ Expr constantExpr(const kernels::OpSpec &op) {
 }
 
 // A coefficient option (alpha, beta) cast to the data type, as the spec's
-// steps do, in the compute type.
+// steps do, in the compute type; absent, the options struct's default
+// (|fallback|, as spec::EluOptions{}.alpha).
 Expr coefficient(const kernels::OpSpec &op, const std::string &key,
                  double fallback) {
   const std::vector<double> *values = op.floatAttr(key);
@@ -293,19 +295,22 @@ std::optional<Expr> activationExpr(const ElementwiseArgs &args) {
     e = x / (1.0f + abs(x));
   } else if (k == "elu") {
     Expr x = args.operand(0);
-    Expr alpha = coefficient(op, "alpha", 1.0);
+    Expr alpha = coefficient(op, "alpha", spec::EluOptions{}.alpha);
     e = select(x >= 0.0f, x, alpha * libm("expm1f", x));
   } else if (k == "hard_sigmoid") {
     Expr x = args.operand(0);
-    Expr alpha = coefficient(op, "alpha", 0.2),
-         beta = coefficient(op, "beta", 0.5);
+    spec::HardSigmoidOptions defaults;
+    Expr alpha = coefficient(op, "alpha", defaults.alpha),
+         beta = coefficient(op, "beta", defaults.beta);
     e = clamp(alpha * x + beta, 0.0f, 1.0f);
   } else if (k == "leaky_relu") {
     Expr x = args.operand(0);
-    e = select(x >= 0.0f, x, coefficient(op, "alpha", 0.01) * x);
+    Expr alpha = coefficient(op, "alpha", spec::LeakyReluOptions{}.alpha);
+    e = select(x >= 0.0f, x, alpha * x);
   } else if (k == "linear") {
-    e = coefficient(op, "alpha", 1.0) * args.operand(0) +
-        coefficient(op, "beta", 0.0);
+    spec::LinearOptions defaults;
+    e = coefficient(op, "alpha", defaults.alpha) * args.operand(0) +
+        coefficient(op, "beta", defaults.beta);
   } else if (k == "clamp") {
     Expr x = args.operand(0);
     Expr lo =

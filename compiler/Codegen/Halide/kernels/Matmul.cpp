@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "Families.h"
+#include "webnnc/Spec/MatmulOps.h"
 
 namespace webnnc::halide {
 using namespace Halide;
@@ -185,8 +186,11 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   if (isGemm) {
     const std::vector<double> *alpha = op.floatAttr("alpha");
     const std::vector<double> *beta = op.floatAttr("beta");
-    float alphaValue = alpha && !alpha->empty() ? float(alpha->front()) : 1.0f;
-    float betaValue = beta && !beta->empty() ? float(beta->front()) : 1.0f;
+    spec::GemmOptions defaults;
+    float alphaValue =
+        float(alpha && !alpha->empty() ? alpha->front() : defaults.alpha);
+    float betaValue =
+        float(beta && !beta->empty() ? beta->front() : defaults.beta);
     Type t = value.type();
     if (alphaValue != 1.0f)
       value = cast(t, alphaValue) * value;

@@ -94,16 +94,19 @@ std::optional<Complex> parts(NodeContext &ctx, const Operand &x) {
   return out;
 }
 
-// A length given as a tensor value, within (0, kMaxMatrixElements] (no
-// overflow on the way to the matrix sizes); reports |what| otherwise.
-std::optional<int64_t> lengthValue(NodeContext &ctx, double value,
+// Input |i| (|what|), a length known at compile time, within
+// [1, kMaxMatrixElements] (no overflow on the way to the matrix sizes).
+std::optional<int64_t> lengthInput(NodeContext &ctx, size_t i,
                                    const std::string &what) {
-  if (!(value >= 1 && value <= double(kMaxMatrixElements))) {
+  auto value = ctx.constantScalar(i, what);
+  if (!value)
+    return std::nullopt;
+  if (!(*value >= 1 && *value <= double(kMaxMatrixElements))) {
     ctx.invalid(what + " must be in [1, " +
                 std::to_string(kMaxMatrixElements) + "]");
     return std::nullopt;
   }
-  return int64_t(value);
+  return int64_t(*value);
 }
 
 bool checkSizes(NodeContext &ctx, int64_t n, int64_t bins) {
@@ -148,13 +151,10 @@ void convertDft(NodeContext &ctx) {
   int64_t size = x.shape()[size_t(axis)];
   int64_t n = size;
   if (ctx.hasInput(1)) {
-    auto length = ctx.constantScalar(1, "dft_length");
+    auto length = lengthInput(ctx, 1, "dft_length");
     if (!length)
       return;
-    auto value = lengthValue(ctx, *length, "dft_length");
-    if (!value)
-      return;
-    n = *value;
+    n = *length;
   }
   int64_t bins = onesided ? n / 2 + 1 : n;
   if (!checkSizes(ctx, n, bins))
@@ -201,11 +201,8 @@ void convertDft(NodeContext &ctx) {
 void convertStft(NodeContext &ctx) {
   bool onesided = ctx.attrInt("onesided", 1) != 0;
   Operand x = ctx.input(0);
-  auto stepValue = ctx.constantScalar(1, "frame_step");
-  if (ctx.failed() || !stepValue)
-    return;
-  auto step = lengthValue(ctx, *stepValue, "frame_step");
-  if (!step)
+  auto step = lengthInput(ctx, 1, "frame_step");
+  if (ctx.failed() || !step)
     return;
   if (x.rank() != 3)
     return ctx.invalid("the signal must be [batch, length, 1 or 2]");
@@ -224,10 +221,7 @@ void convertStft(NodeContext &ctx) {
     n = window->shape()[0];
   }
   if (ctx.hasInput(3)) {
-    auto given = ctx.constantScalar(3, "frame_length");
-    if (!given)
-      return;
-    auto length = lengthValue(ctx, *given, "frame_length");
+    auto length = lengthInput(ctx, 3, "frame_length");
     if (!length)
       return;
     if (window && *length != n)

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Reads an op's attributes as the spec's options struct, so the verifier,
 // the reference evaluator, the decompositions and kernel generation
-// interpret them one way. Each function takes the op or its adaptor (same
-// getters). They read the raw attributes: while a builder infers the
-// result type, default-valued attributes are not yet filled in, so each
-// absent attribute leaves the options struct's (the spec's) default.
+// interpret them one way: optionsOf<spec::XOptions>(op or adaptor). It
+// reads the raw attributes: while a builder infers the result type,
+// default-valued attributes are not yet filled in, so each absent
+// attribute leaves the options struct's (the spec's) default.
 #ifndef WEBNNC_DIALECT_WEBNN_WEBNNSPECOPTIONS_H_
 #define WEBNNC_DIALECT_WEBNN_WEBNNSPECOPTIONS_H_
 
@@ -25,13 +25,6 @@ namespace spec = ::webnnc::spec;
 template <typename To, typename From> To enumCast(From value) {
   static_assert(std::is_enum_v<To> && std::is_enum_v<From>);
   return static_cast<To>(static_cast<std::underlying_type_t<From>>(value));
-}
-
-inline spec::InputOperandLayout toSpec(InputOperandLayout layout) {
-  return enumCast<spec::InputOperandLayout>(layout);
-}
-inline InputOperandLayout fromSpec(spec::InputOperandLayout layout) {
-  return enumCast<InputOperandLayout>(layout);
 }
 
 // One attribute into an options member of the matching type; an absent
@@ -110,11 +103,6 @@ Options optionsOf(OpOrAdaptor op) {
   detail::OptionsReader<Options, OpOrAdaptor> reader{op, options};
   spec::OptionMembers<Options>::visit(reader);
   return options;
-}
-
-// The double attribute |attr| of a coefficient option, or |fallback|.
-template <typename Attr> double doubleOr(Attr attr, double fallback) {
-  return attr ? attr.getValueAsDouble() : fallback;
 }
 
 } // namespace mlir::webnn
