@@ -55,7 +55,7 @@ def main():
              "peak MB |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     print("\n".join(lines), flush=True)
     for name in args.networks.split(","):
-        model, _ = export(args.work, name)
+        model, _ = export(args.work, name, args.webnnc)
         cache = tempfile.mkdtemp(prefix="webnnc-cache-", dir=args.work)
         output = os.path.join(args.work, name + ".compile.o")
         command = [args.webnnc, model, "-o", output, "--cache-dir", cache,

@@ -134,6 +134,8 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
   bool avx512 = info.halideTarget.find("-avx512") != std::string::npos;
   info.floatLanes = avx512 ? 16 : 8;
   info.vectorRegisters = kernels::vectorRegisters(info.halideTarget);
+  info.int8DotProducts = info.halideTarget.find("-avx512_sapphirerapids") !=
+                         std::string::npos;
   return info;
 }
 

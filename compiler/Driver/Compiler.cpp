@@ -262,6 +262,7 @@ runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
                              .optimizations = options.optimizations,
                              .floatLanes = int64_t(target.floatLanes),
                              .vectorRegisters = int64_t(target.vectorRegisters),
+                             .int8DotProducts = target.int8DotProducts,
                              .stopAfter = options.stopAfter});
   if (failed(pm.run(graph.module())))
     return log.errorText("the graph passes failed");

@@ -161,6 +161,9 @@ private:
     if (auto conv = dyn_cast<webnn::PackedConv2dOp>(op))
       return conv2d(op, conv.getInput(), conv.conv2dOptions(),
                     conv.unpackedFilter());
+    if (auto conv = dyn_cast<webnn::QuantizedConv2dOp>(op))
+      return conv2d(op, conv.getInput(), conv.conv2dOptions(),
+                    conv.unpackedFilter());
     if (auto conv = dyn_cast<webnn::WinogradConv2dOp>(op))
       return conv2d(op, conv.getInput(), conv.conv2dOptions(),
                     conv.unpackedFilter());
@@ -527,6 +530,9 @@ private:
                                        const spec::Conv2dOptions &options,
                                        const spec::OperandDescriptor &filter) {
     auto input = *webnn::getDescriptor(inputValue.getType());
+    // Only the geometry matters here (verifiers checked the types; a
+    // quantized conv reads bytes through a float-typed filter view).
+    input.dataType = filter.dataType;
     auto g = spec::resolveConv2d(input, filter, options);
     if (!g)
       return op->emitOpError() << g.error().format("conv2d");

@@ -53,7 +53,8 @@ bool worthFolding(Operation *op, int64_t maxElements) {
 
 bool isFoldable(Operation &op) {
   if (isa<webnn::ConstantOp, webnn::FusedOp, webnn::PackedMatmulOp,
-          webnn::PackedConv2dOp, webnn::WinogradConv2dOp>(op) ||
+          webnn::PackedConv2dOp, webnn::WinogradConv2dOp,
+          webnn::QuantizedConv2dOp>(op) ||
       op.getDialect() == nullptr ||
       op.getDialect()->getNamespace() != "webnn" || op.getNumOperands() == 0)
     return false;

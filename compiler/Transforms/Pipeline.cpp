@@ -129,6 +129,9 @@ struct CompilePipelineCLOptions
   Option<int64_t> floatLanes{*this, "float-lanes", llvm::cl::init(16)};
   Option<int64_t> vectorRegisters{*this, "vector-registers",
                                   llvm::cl::init(32)};
+  Option<bool> int8DotProducts{*this, "int8-dot-products",
+                               llvm::cl::init(true)};
+  Option<bool> integerKernels{*this, "integer-kernels", llvm::cl::init(true)};
   Option<bool> foldConstants{*this, "fold-constants", llvm::cl::init(true)};
   Option<bool> recognize{*this, "recognize", llvm::cl::init(true)};
   Option<bool> channelsLast{*this, "channels-last", llvm::cl::init(true)};
@@ -148,12 +151,18 @@ buildWebNNCompilePipeline(OpPassManager &pm,
   // Graph: only what was asked, in the ops kernels compute.
   add.add(createPrunePass(options.outputs));
   add.add(createWebNNWidenInt4Pass());
+  // Before anything folds the quantized weights to float.
+  if (opt.integerKernels && options.int8DotProducts)
+    add.add(createWebNNQuantizedConvsPass(
+        WebNNQuantizedConvsPassOptions{2 * options.floatLanes}));
   add.add(createWebNNDecomposePass());
   // Optimization.
   add.add(createWebNNPhaseConvTransposePass());
   if (opt.foldConstants)
     add.add(createWebNNFoldConstantsPass());
   add.add(createCanonicalizerPass());
+  // After folding: per-tensor scales are constants by now.
+  add.add(createWebNNExpandQuantizationPass());
   if (opt.recognize)
     add.add(createWebNNRecognizePass());
   // Layout.
@@ -189,7 +198,9 @@ void registerWebNNCompilePipeline() {
         options.modelName = cl.modelName;
         options.floatLanes = cl.floatLanes;
         options.vectorRegisters = cl.vectorRegisters;
-        options.optimizations = {.foldConstants = cl.foldConstants,
+        options.int8DotProducts = cl.int8DotProducts;
+        options.optimizations = {.integerKernels = cl.integerKernels,
+                                 .foldConstants = cl.foldConstants,
                                  .recognize = cl.recognize,
                                  .channelsLast = cl.channelsLast,
                                  .packWeights = cl.packWeights,

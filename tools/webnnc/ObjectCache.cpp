@@ -37,7 +37,7 @@ objectCacheSlot(const std::string &command, const std::string &input,
            (checkedEnv && std::string(checkedEnv) == "1"))
        << "\ndeterministic " << options.deterministic << "\noptimizations "
        << o.foldConstants << o.recognize << o.channelsLast << o.packWeights
-       << o.winograd << o.fuse << o.inPlace << "\n";
+       << o.winograd << o.fuse << o.inPlace << o.integerKernels << "\n";
   for (const std::string &output : options.outputs)
     text << "output " << output << "\n";
   for (const auto *list :

@@ -95,6 +95,9 @@ void addCommonOptions(CLI::App &app, CompileOptions &options,
                "thread count (docs/determinism.md)");
   // Each optimization can be turned off, to compare or to isolate a bug.
   Optimizations &opt = options.optimizations;
+  app.add_flag("--no-integer-kernels{false}", opt.integerKernels,
+               "Compute quantized convs in float (dequantize, conv, "
+               "quantize), not on 8-bit integers");
   app.add_flag("--no-fold{false}", opt.foldConstants,
                "Do not fold operations on constants");
   app.add_flag("--no-recognize{false}", opt.recognize,

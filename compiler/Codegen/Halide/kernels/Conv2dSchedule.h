@@ -29,6 +29,10 @@ struct ConvStages {
   // schedule places it).
   Halide::Func padded;
   Halide::RDom r; // (kx, ky, input channel in group)
+  // Integer dot products: r.z counts groups of this many input channels
+  // and r.w is the channel within the group, summed innermost as one
+  // vector instruction (0: float convs, no r.w).
+  int dotTerms = 0;
 };
 
 void scheduleConvNchw(Halide::Func output, const ConvStages &stages,

@@ -92,7 +92,8 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
       .split(out.y, yo, yi, plan.rows,
              tailFor(g.outputHeight, plan.rows, placement));
   int64_t filterBytes = g.filterHeight * g.filterWidth *
-                        (g.inputChannels / g.groups) * g.outputChannels * 4;
+                        (g.inputChannels / g.groups) * g.outputChannels *
+                        (s.dotTerms ? 1 : 4);
   bool filterOuter = filterBytes > (256 << 10);
   if (filterOuter)
     output.reorder(vi, xi, yi, xo, yo, vo, out.n);
@@ -108,7 +109,13 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
       .unroll(a.y);
   Var ao("ao"), ai("ai");
   Stage update = acc.update();
-  if (s.panelWidth)
+  if (s.dotTerms) {
+    // Each vector of output channels sums a group's terms in one
+    // instruction (Halide matches the atomic vectorized reduction).
+    update.reorder(s.r.w, a.o, a.x, a.y, s.r.z, s.r.x, s.r.y, s.panel)
+        .atomic()
+        .vectorize(s.r.w);
+  } else if (s.panelWidth)
     update.reorder(a.o, a.x, a.y, s.r.z, s.r.x, s.r.y, s.panel);
   else
     update.reorder(a.o, a.x, a.y, s.r.z, s.r.x, s.r.y);

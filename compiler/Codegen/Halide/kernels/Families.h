@@ -38,6 +38,9 @@ std::optional<Defined> defineGather(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands);
 std::optional<Defined> defineQuantize(const kernels::OpSpec &op,
                                       const std::vector<Value> &operands);
+std::optional<Defined>
+defineQuantizedConv2d(const kernels::OpSpec &op,
+                      const std::vector<Value> &operands);
 std::optional<Defined> defineRecurrence(const kernels::OpSpec &op,
                                         const std::vector<Value> &operands);
 

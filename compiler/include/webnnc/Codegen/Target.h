@@ -20,6 +20,10 @@ struct TargetInfo {
   std::string llvmFeatures; // "" for the CPU's defaults
   int floatLanes = 8;       // float32 lanes of the widest vectors kernels use
   int vectorRegisters = 16; // architectural vector registers (AVX2: 16)
+  // 4-way uint8 x int8 dot products into int32 that the kernel generator
+  // emits (AVX-512 VNNI, which Halide 14 uses on its sapphirerapids
+  // feature).
+  bool int8DotProducts = false;
 
   bool isNative() const { return architecture == Architecture::X86_64; }
   // The GNU triple of this architecture's cross tools and libraries

@@ -75,6 +75,43 @@ def WebNNPhaseConvTransposePass
   }];
 }
 
+def WebNNQuantizedConvsPass
+    : Pass<"webnn-quantized-convs", "::mlir::ModuleOp"> {
+  let summary = "Quantized conv2d computed on 8-bit integers";
+  let description = [{
+    `quantize_linear(act(conv2d(dequantize_linear(x), dequantize_linear(w),
+    bias)))`, with constant int8 weights (per-tensor or per-output-channel
+    scales, zero point 0), per-tensor 8-bit input and output parameters,
+    one group, input channels a multiple of 4 and `act` absent, `relu` or
+    `clamp`, becomes `webnn.quantized_conv2d` on the 8-bit input in
+    channels-last layout (transposes around it for an nchw conv): the
+    weights packed for 4-term integer dot products, the input's zero point
+    and the weight sums folded into the accumulator's start, scales and
+    bias into one float multiply-add per output, the activation into the
+    output's clamp bounds. Results match the float formula within one
+    quantization step (the float path rounds its sum differently). Convs
+    that do not match stay float.
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", "32",
+           "Output channels per filter panel (two int32 vectors)">,
+  ];
+}
+
+def WebNNExpandQuantizationPass
+    : Pass<"webnn-expand-quantization", "::mlir::ModuleOp"> {
+  let summary = "Per-tensor quantizeLinear/dequantizeLinear as element-wise ops";
+  let description = [{
+    A `dequantize_linear` or `quantize_linear` whose scale and zero point
+    are compile-time constants, one value each (a scalar or a tensor of
+    equal elements), float32 scales of an 8-bit type, becomes element-wise
+    ops that fuse with their neighbours and let layout transposes pass:
+    `(cast(x) - z) * s` and `cast(clamp(roundEven(x / s) + z, lo, hi))`.
+    Each step rounds as the reference does, so results are unchanged.
+    Blockwise and per-channel forms keep their kernel.
+  }];
+}
+
 def WebNNFoldConstantsPass : Pass<"webnn-fold-constants", "::mlir::ModuleOp"> {
   let summary = "Compute ops whose operands are all constants";
   let description = [{

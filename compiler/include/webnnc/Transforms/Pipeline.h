@@ -19,6 +19,7 @@ namespace webnnc {
 
 // The optimizations the pipeline may leave out (`webnnc --no-fuse`...).
 struct Optimizations {
+  bool integerKernels = true; // webnn-quantized-convs (with int8 dot products)
   bool foldConstants = true; // webnn-fold-constants
   bool recognize = true;     // webnn-recognize
   bool channelsLast = true;  // webnn-channels-last
@@ -36,6 +37,9 @@ struct CompilePipelineOptions {
   // packing sizes its panels and tiles by (x86-64-v4's by default).
   int64_t floatLanes = 16;
   int64_t vectorRegisters = 32;
+  // Whether the target has 4-way int8 dot products (AVX-512 VNNI), which
+  // integer kernels need to beat float ones.
+  bool int8DotProducts = true;
   // Stop after the pass with this flag (e.g. "webnn-fuse"); empty: all.
   std::string stopAfter;
 };

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul,
-// webnn.packed_conv2d, webnn.winograd_conv2d).
+// webnn.packed_conv2d, webnn.winograd_conv2d, webnn.quantized_conv2d).
 #include "Verification.h"
 
 using namespace mlir;
@@ -184,4 +184,68 @@ LogicalResult WinogradConv2dOp::verify() {
     return emitOpError("input: must have static height, width and channels");
   return verifyConvResult(*this, getInput(), unpackedFilter(),
                           conv2dOptions());
+}
+
+spec::Conv2dOptions QuantizedConv2dOp::conv2dOptions() {
+  return channelsLastOptions(getPadding(), getStrides(), getDilations(), {});
+}
+
+spec::OperandDescriptor QuantizedConv2dOp::unpackedFilter() {
+  auto packed = *getDescriptor(getPackedFilter().getType());
+  return {spec::DataType::Float32,
+          {packed.shape[1], packed.shape[2], packed.shape[3] * 4,
+           int64_t(getOutputChannels())}};
+}
+
+LogicalResult QuantizedConv2dOp::verify() {
+  auto input = *getDescriptor(getInput().getType());
+  auto packed = *getDescriptor(getPackedFilter().getType());
+  auto result = *getDescriptor(getType());
+  auto isByte = [](spec::DataType t) {
+    return t == spec::DataType::Uint8 || t == spec::DataType::Int8;
+  };
+  if (!isByte(input.dataType) || !isByte(result.dataType))
+    return emitOpError("input and result: must be uint8 or int8");
+  if (packed.rank() != 6 || packed.dataType != spec::DataType::Int8 ||
+      packed.shape[5] != 4)
+    return emitOpError("packed_filter: must be int8 [panels, height, width, "
+                       "input channels / 4, panel width, 4]");
+  if (failed(verifyPanels(*this, "output_channels", getOutputChannels(),
+                          packed.shape[0], packed.shape[4])))
+    return failure();
+  int64_t channels = getOutputChannels();
+  for (auto [name, value, type] :
+       {std::tuple{"accumulator_offset", getAccumulatorOffset(),
+                   spec::DataType::Int32},
+        std::tuple{"scale", getScale(), spec::DataType::Float32},
+        std::tuple{"offset", getOffset(), spec::DataType::Float32}}) {
+    auto d = *getDescriptor(value.getType());
+    if (d != spec::OperandDescriptor{type, {channels}})
+      return emitOpError() << name << ": must be "
+                           << getTensorType(getContext(), {type, {channels}});
+  }
+  if (getPadding().size() != 4 || getStrides().size() != 2 ||
+      getDilations().size() != 2)
+    return emitOpError("padding, strides and dilations: must have 4, 2 and "
+                       "2 values");
+  // (I64Attr getters return the bits unsigned.)
+  int64_t lo = result.dataType == spec::DataType::Int8 ? -128 : 0;
+  int64_t min = int64_t(getOutputMin()), max = int64_t(getOutputMax());
+  int64_t zero = int64_t(getOutputZeroPoint());
+  if (min < lo || max > lo + 255 || min > max || zero < lo || zero > lo + 255)
+    return emitOpError("output_min, output_max, output_zero_point: must be "
+                       "an ordered range and a value of the result type");
+  if (int64_t(getInputZeroPoint()) < 0 || int64_t(getInputZeroPoint()) > 255)
+    return emitOpError("input_zero_point: must be a uint8 value (int8 inputs "
+                       "are read shifted by 128)");
+  // The shape rule of the float conv it computes.
+  spec::OperandDescriptor floatInput{spec::DataType::Float32, input.shape};
+  auto expected = spec::conv2d(floatInput, unpackedFilter(), conv2dOptions());
+  if (!expected)
+    return emitOpError() << expected.error().format("conv2d");
+  if (expected->shape != result.shape)
+    return emitOpError() << "result: must be "
+                         << getTensorType(getContext(),
+                                          {result.dataType, expected->shape});
+  return success();
 }

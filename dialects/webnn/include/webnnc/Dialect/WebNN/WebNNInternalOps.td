@@ -100,6 +100,53 @@ def WebNN_PackedConv2dOp : Op<WebNN_Dialect, "packed_conv2d", [Pure]> {
   }];
 }
 
+def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
+  let summary = "Channels-last conv2d of 8-bit integers, requantized";
+  let description = [{
+    Made by webnn-quantized-convs from `quantizeLinear(act(conv2d(
+    dequantizeLinear(x), dequantizeLinear(w), bias)))` with constant int8
+    weights. The input is `[N, H, W, I]` uint8 or int8 (int8 is read as
+    uint8 by adding 128, its zero point shifted alike), `I` a multiple of
+    4; `packed_filter` is int8 `[ceil(O / P), height, width, I / 4, P, 4]`
+    (panels of `P` output channels, four input channels innermost: the
+    operands of one 4-way integer dot product). Per output channel `o`:
+
+      acc = accumulator_offset[o] + sum(u8(x) * w)     (exact, int32)
+      y   = clamp(roundEven(acc * scale[o] + offset[o]) + output_zero_point,
+                  output_min, output_max)
+
+    `accumulator_offset` is `-input_zero_point * sum(w[o])`, `scale` the
+    input scale times the weight scale over the output scale, `offset` the
+    bias over the output scale; `output_min`/`output_max` hold the output
+    type's range narrowed by a folded relu or clamp. The input is padded
+    with `input_zero_point` (the quantized zero). The result is uint8 or
+    int8 `[N, H', W', O]`.
+  }];
+  let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$packed_filter,
+      WebNN_Tensor:$accumulator_offset, WebNN_Tensor:$scale,
+      WebNN_Tensor:$offset,
+      DenseI64ArrayAttr:$padding,
+      DenseI64ArrayAttr:$strides,
+      DenseI64ArrayAttr:$dilations,
+      I64Attr:$output_channels,
+      I64Attr:$input_zero_point,
+      I64Attr:$output_zero_point,
+      I64Attr:$output_min,
+      I64Attr:$output_max);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $input `,` $packed_filter `,` $accumulator_offset `,` $scale `,` $offset
+    attr-dict `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    /// The conv's options and its filter as a float32 hwio operand, for
+    /// the spec's shape rules.
+    ::webnnc::spec::Conv2dOptions conv2dOptions();
+    ::webnnc::spec::OperandDescriptor unpackedFilter();
+  }];
+}
+
 def WebNN_WinogradConv2dOp : Op<WebNN_Dialect, "winograd_conv2d", [Pure]> {
   let summary = "Channels-last 3x3 conv2d by Winograd F(m x m, 3 x 3)";
   let description = [{

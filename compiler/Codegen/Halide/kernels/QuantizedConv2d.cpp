@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+// quantized_conv2d: a channels-last conv of uint8 activations and int8
+// weights summed exactly in int32, then requantized in float (the
+// algorithm; it shares the packed conv's channels-last schedule).
+//
+// The sum is written as four-term dot products (the filter's innermost
+// dimension): u8 x i8 products widened to i32 and reduced four at a time,
+// which Halide emits as one vpdpbusd per vector of output channels on
+// AVX-512 VNNI targets (widening multiplies and adds elsewhere).
+#include <stdexcept>
+
+#include "Conv2dSchedule.h"
+#include "Families.h"
+#include "Layout.h"
+
+namespace webnnc::halide {
+using namespace Halide;
+
+namespace {
+
+constexpr int kDotTerms = 4;
+
+spec::Conv2dOptions channelsLastOptions(const kernels::OpSpec &op) {
+  spec::Conv2dOptions options;
+  options.padding = op.intList("padding");
+  options.strides = op.intList("strides");
+  options.dilations = op.intList("dilations");
+  options.inputLayout = spec::InputOperandLayout::Nhwc;
+  options.filterLayout = spec::Conv2dFilterOperandLayout::Hwio;
+  return options;
+}
+
+// The input as uint8: int8 reads shifted by 128 (its zero point was
+// shifted alike when the op was made).
+Expr asUnsigned(Expr byte) {
+  if (byte.type() == UInt(8))
+    return byte;
+  return reinterpret(UInt(8), byte) ^ cast<uint8_t>(128);
+}
+
+} // namespace
+
+std::optional<Defined>
+defineQuantizedConv2d(const kernels::OpSpec &op,
+                      const std::vector<Value> &operands) {
+  if (op.kind != "quantized_conv2d")
+    return std::nullopt;
+  if (operands.size() != 5)
+    throw std::runtime_error("quantized_conv2d needs input, packed filter, "
+                             "accumulator offset, scale and offset");
+  const Value &input = operands[0], &filter = operands[1];
+  const spec::Shape &packed = filter.type.shape;
+  if (packed.size() != 6 || packed[5] != kDotTerms)
+    throw std::runtime_error("quantized_conv2d needs a [panels, h, w, i/4, "
+                             "P, 4] packed filter");
+  spec::OperandDescriptor floatInput{spec::DataType::Float32,
+                                     input.type.shape};
+  spec::OperandDescriptor unpacked{
+      spec::DataType::Float32,
+      {packed[1], packed[2], packed[3] * kDotTerms,
+       op.intAttr("output_channels", 0)}};
+  auto geometry =
+      spec::resolveConv2d(floatInput, unpacked, channelsLastOptions(op));
+  if (!geometry)
+    throw std::runtime_error(geometry.error().format("quantized_conv2d"));
+  ConvStages stages;
+  const spec::Conv2dGeometry &g = stages.geometry = *geometry;
+  stages.nchw = false;
+
+  Var x("x"), y("y"), c("c"), n("n"), o("o"), p("p"), panel("panel");
+  Func canonical("input_canonical");
+  canonical(c, x, y, n) = asUnsigned(rawAt(input, {n, y, x, c}));
+  Func source = canonical;
+  if (g.padding[0] || g.padding[1] || g.padding[2] || g.padding[3]) {
+    // Padding holds the quantized zero, which dequantizes to 0.
+    ActivationExtents in =
+        activationExtents(spec::InputOperandLayout::Nhwc, input);
+    auto zero = cast<uint8_t>(int(op.intAttr("input_zero_point", 0)));
+    stages.padded = BoundaryConditions::constant_exterior(
+        canonical, zero,
+        {{0, in.channels}, {0, in.width}, {0, in.height}, {0, in.batches}});
+    source = stages.padded;
+  }
+  // r.x, r.y: the window; r.z: groups of four input channels; r.w: the
+  // channel within the group (the dot product's terms).
+  RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0, int(packed[3]), 0,
+         kDotTerms, "r");
+  stages.r = r;
+  stages.dotTerms = kDotTerms;
+  Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
+  Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
+
+  // As the packed float conv: acc(p, panel, ...) is output channel
+  // panel * P + p; a partial last panel reads zero weights and clamped
+  // per-channel values, and is never stored.
+  int P = int(packed[4]);
+  Expr channel = min(panel * P + p, int(g.outputChannels) - 1);
+  Func acc("conv_acc");
+  acc(p, panel, x, y, n) = rawAt(operands[2], {channel});
+  acc(p, panel, x, y, n) +=
+      cast<int32_t>(source(r.z * kDotTerms + r.w, ix, iy, n)) *
+      cast<int32_t>(rawAt(filter, {Expr(panel), r.y, r.x, r.z, Expr(p), r.w}));
+  Expr at = min(o, int(g.outputChannels) - 1);
+  Expr scaled = cast<float>(acc(o % P, o / P, x, y, n)) *
+                    readAt(operands[3], {at}) +
+                readAt(operands[4], {at});
+  Expr q = round(scaled) + float(op.intAttr("output_zero_point", 0));
+  q = clamp(q, float(op.intAttr("output_min", 0)),
+            float(op.intAttr("output_max", 255)));
+  Func result(op.kind);
+  result(o, x, y, n) = store(q, op.result.dataType);
+  stages.acc = acc;
+  stages.vars = {x, y, p, n};
+  stages.panel = panel;
+  stages.panelWidth = P;
+
+  Schedule sched = [=](Func output, const Target &target,
+                       const Placement &placement) {
+    scheduleConvNhwc(output, stages, target, placement);
+  };
+  Value value{result, op.result};
+  if (spec::hasOpenDims(op.result.shape)) {
+    ActivationExtents in =
+        activationExtents(spec::InputOperandLayout::Nhwc, input);
+    value.openExtents = {
+        in.batches, windowOutputExtent(in.height, g.heightWindow(g.filterHeight)),
+        windowOutputExtent(in.width, g.widthWindow(g.filterWidth)), Expr()};
+  }
+  return Defined{value, sched};
+}
+
+} // namespace webnnc::halide

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: Apache-2.0
+// webnn-quantized-convs: quantized convolutions computed on integers.
+//
+//   quantizeLinear(act(conv2d(dequantizeLinear(x), dequantizeLinear(w),
+//                             bias)), s_y, z_y)
+//
+// with constant int8 weights (per-tensor or per-output-channel scales,
+// zero point 0), per-tensor 8-bit input and output parameters, one group
+// and a multiple of 4 input channels, and act absent, relu or clamp,
+// becomes webnn.quantized_conv2d on the 8-bit input, in channels-last
+// layout (transposes around it when the conv was nchw, which the layout
+// pass then cancels between neighbours):
+//
+//   sum((x - z_x) s_x * w s_w) + b  ==  (sum(x w) - z_x sum(w)) s_x s_w + b
+//
+// so the kernel sums x * w exactly in int32, starting from -z_x sum(w),
+// and requantizes with one float multiply-add per output. The activation
+// becomes the output's clamp bounds (rounding is monotone, so clamping
+// before or after it agrees). Each op stays float when a condition fails.
+#include <cmath>
+
+#include "GraphPass.h"
+#include "QuantizationParams.h"
+#include "llvm/ADT/SetVector.h"
+#include "mlir/IR/Builders.h"
+#include "webnnc/Dialect/WebNN/WebNNConstants.h"
+#include "webnnc/Dialect/WebNN/WebNNOps.h"
+#include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
+#include "webnnc/Dialect/WebNN/WebNNTypes.h"
+#include "webnnc/Transforms/Passes.h"
+
+namespace webnnc {
+#define GEN_PASS_DEF_WEBNNQUANTIZEDCONVSPASS
+#include "webnnc/Transforms/Passes.h.inc"
+} // namespace webnnc
+
+using namespace mlir;
+
+namespace webnnc {
+namespace {
+
+using quantization::PerTensor;
+constexpr int kDotTerms = 4;
+
+// The op's only reader, if it has exactly one.
+Operation *onlyReader(Value v) {
+  return v.hasOneUse() ? *v.getUsers().begin() : nullptr;
+}
+
+// The filter's weights as w[o][ky][kx][i] with their per-output-channel
+// scales.
+struct Weights {
+  int64_t outputs = 0, height = 0, width = 0, inputs = 0;
+  std::vector<int8_t> values; // [o][ky][kx][i]
+  std::vector<double> scales; // [o]
+};
+
+// The axes of o, h, w and i in a filter of |layout|.
+std::array<int, 4> filterAxes(spec::Conv2dFilterOperandLayout layout) {
+  switch (layout) {
+  case spec::Conv2dFilterOperandLayout::Oihw: return {0, 2, 3, 1};
+  case spec::Conv2dFilterOperandLayout::Hwio: return {3, 0, 1, 2};
+  case spec::Conv2dFilterOperandLayout::Ohwi: return {0, 1, 2, 3};
+  case spec::Conv2dFilterOperandLayout::Ihwo: return {3, 1, 2, 0};
+  }
+  return {0, 2, 3, 1};
+}
+
+// Strides of (o, ky, kx, i) in a filter of |layout| with |shape|.
+std::array<int64_t, 4> filterStrides(spec::Conv2dFilterOperandLayout layout,
+                                     const spec::Shape &shape) {
+  std::array<int, 4> axis = filterAxes(layout);
+  std::array<int64_t, 4> stride{}, byAxis{};
+  int64_t s = 1;
+  for (int a = 3; a >= 0; --a) {
+    byAxis[a] = s;
+    s *= shape[a];
+  }
+  for (int k = 0; k < 4; ++k)
+    stride[k] = byAxis[axis[k]];
+  return stride;
+}
+
+FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
+                               spec::Conv2dFilterOperandLayout layout,
+                               const spec::Conv2dGeometry &g) {
+  auto w = quantization::constantValue(dq.getInput(), int64_t(1) << 30);
+  auto scale = quantization::constantValue(dq.getScale());
+  auto zero = quantization::constantValue(dq.getZeroPoint());
+  if (!w || !scale || !zero || w->dataType() != spec::DataType::Int8 ||
+      scale->dataType() != spec::DataType::Float32)
+    return failure();
+  for (size_t i = 0; i < zero->elementCount(); ++i)
+    if (zero->at(i) != 0)
+      return failure();
+  Weights out{g.outputChannels, g.filterHeight, g.filterWidth,
+              g.inputChannels, {}, {}};
+  auto stride = filterStrides(layout, w->shape());
+  // Scales: one, or one per output channel along the o axis.
+  size_t scaleCount = scale->elementCount();
+  if (scaleCount != 1 && scaleCount != size_t(out.outputs))
+    return failure();
+  if (scaleCount > 1) {
+    const spec::Shape &s = scale->shape();
+    if (s.size() != 4)
+      return failure();
+    int outputAxis = filterAxes(layout)[0];
+    for (int a = 0; a < 4; ++a)
+      if (s[a] != (a == outputAxis ? out.outputs : 1))
+        return failure();
+  }
+  const int8_t *data = w->as<int8_t>();
+  out.values.resize(size_t(out.outputs * out.height * out.width * out.inputs));
+  size_t k = 0;
+  for (int64_t o = 0; o < out.outputs; ++o) {
+    double s = scale->at(scaleCount > 1 ? size_t(o) : 0);
+    if (!(s > 0) || !std::isfinite(s))
+      return failure();
+    out.scales.push_back(s);
+    for (int64_t y = 0; y < out.height; ++y)
+      for (int64_t x = 0; x < out.width; ++x)
+        for (int64_t i = 0; i < out.inputs; ++i)
+          out.values[k++] = data[o * stride[0] + y * stride[1] +
+                                 x * stride[2] + i * stride[3]];
+  }
+  return out;
+}
+
+// A conv2d with everything the rewrite needs.
+struct Match {
+  webnn::Conv2dOp conv;
+  webnn::QuantizeLinearOp quantize;
+  spec::Conv2dGeometry geometry;
+  bool nchw = false;
+  PerTensor input, output;
+  Weights weights;
+  std::vector<double> bias; // per output channel (zeros if none)
+  int64_t outputMin = 0, outputMax = 0;
+};
+
+// Narrows [lo, hi] by the activation between the conv and the quantize.
+LogicalResult foldActivation(Operation *act, const PerTensor &out,
+                             int64_t &lo, int64_t &hi) {
+  auto bound = [&](double v) {
+    return int64_t(std::nearbyint(double(float(v / out.scale)))) +
+           out.zeroPoint;
+  };
+  if (isa<webnn::ReluOp>(act)) {
+    lo = std::max(lo, out.zeroPoint);
+  } else if (auto clamp = dyn_cast<webnn::ClampOp>(act)) {
+    if (auto min = clamp.getMinValue())
+      lo = std::max(lo, bound(min->convertToDouble()));
+    if (auto max = clamp.getMaxValue())
+      hi = std::min(hi, bound(max->convertToDouble()));
+  } else {
+    return failure();
+  }
+  return success(lo <= hi);
+}
+
+FailureOr<Match> match(webnn::Conv2dOp conv) {
+  Match m;
+  m.conv = conv;
+  auto options = webnn::optionsOf<spec::Conv2dOptions>(conv);
+  auto inputDq = conv.getInput().getDefiningOp<webnn::DequantizeLinearOp>();
+  auto filterDq = conv.getFilter().getDefiningOp<webnn::DequantizeLinearOp>();
+  if (!inputDq || !filterDq || options.groups != 1)
+    return failure();
+  auto input = quantization::perTensor(inputDq.getScale(),
+                                       inputDq.getZeroPoint());
+  if (!input || webnn::getDescriptor(inputDq.getInput().getType())->dataType !=
+                    input->zeroType)
+    return failure();
+  m.input = *input;
+  auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
+  auto inputType = *webnn::getDescriptor(conv.getInput().getType());
+  auto geometry = spec::resolveConv2d(inputType, filterType, options);
+  if (!geometry || geometry->inputChannels % kDotTerms != 0)
+    return failure();
+  m.geometry = *geometry;
+  m.nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
+  auto weights = readWeights(filterDq, options.filterLayout, m.geometry);
+  if (failed(weights))
+    return failure();
+  m.weights = std::move(*weights);
+  m.bias.assign(size_t(m.geometry.outputChannels), 0.0);
+  if (Value bias = conv.getBias()) {
+    auto value = quantization::constantValue(bias);
+    if (!value || value->elementCount() != m.bias.size())
+      return failure();
+    m.bias = value->toDoubles();
+  }
+  // conv -> [relu | clamp] -> quantizeLinear, each read only there.
+  Operation *next = onlyReader(conv.getResult());
+  Operation *act = nullptr;
+  if (next && isa<webnn::ReluOp, webnn::ClampOp>(next)) {
+    act = next;
+    next = onlyReader(act->getResult(0));
+  }
+  m.quantize = dyn_cast_or_null<webnn::QuantizeLinearOp>(next);
+  if (!m.quantize)
+    return failure();
+  auto output = quantization::perTensor(m.quantize.getScale(),
+                                        m.quantize.getZeroPoint());
+  if (!output)
+    return failure();
+  m.output = *output;
+  m.outputMin = quantization::lowest(output->zeroType);
+  m.outputMax = quantization::highest(output->zeroType);
+  if (act && failed(foldActivation(act, m.output, m.outputMin, m.outputMax)))
+    return failure();
+  return m;
+}
+
+class Rewriter {
+public:
+  Rewriter(Match &m, int64_t panelWidth)
+      : m_(m), b_(m.quantize), loc_(m.conv.getLoc()), panel_(panelWidth) {}
+
+  void run() {
+    const spec::Conv2dGeometry &g = m_.geometry;
+    bool isSigned = m_.input.zeroType == spec::DataType::Int8;
+    // Int8 inputs are read as uint8 + 128.
+    int64_t zero = m_.input.zeroPoint + (isSigned ? 128 : 0);
+    Value x = m_.conv.getInput().getDefiningOp<webnn::DequantizeLinearOp>()
+                  .getInput();
+    if (m_.nchw)
+      x = transpose(x, {0, 2, 3, 1});
+    auto convType = cast<RankedTensorType>(m_.conv.getType());
+    SmallVector<int64_t> shape(convType.getShape());
+    if (m_.nchw)
+      shape = {shape[0], shape[2], shape[3], shape[1]};
+    auto resultType = RankedTensorType::get(
+        shape, cast<RankedTensorType>(m_.quantize.getType()).getElementType());
+    auto op = webnn::QuantizedConv2dOp::create(
+        b_, loc_, resultType, x, packedFilter(), accumulatorOffset(zero),
+        perChannel([&](int64_t o) {
+          return m_.input.scale * m_.weights.scales[o] / m_.output.scale;
+        }),
+        perChannel([&](int64_t o) { return m_.bias[o] / m_.output.scale; }),
+        b_.getDenseI64ArrayAttr(g.padding), b_.getDenseI64ArrayAttr(g.strides),
+        b_.getDenseI64ArrayAttr(g.dilations),
+        b_.getI64IntegerAttr(g.outputChannels), b_.getI64IntegerAttr(zero),
+        b_.getI64IntegerAttr(m_.output.zeroPoint),
+        b_.getI64IntegerAttr(m_.outputMin), b_.getI64IntegerAttr(m_.outputMax));
+    Value result = op.getResult();
+    if (m_.nchw)
+      result = transpose(result, {0, 3, 1, 2});
+    m_.quantize.getResult().replaceAllUsesWith(result);
+  }
+
+private:
+  Value transpose(Value x, ArrayRef<int64_t> perm) {
+    auto type = cast<RankedTensorType>(x.getType());
+    SmallVector<int64_t> shape;
+    for (int64_t p : perm)
+      shape.push_back(type.getDimSize(p));
+    return webnn::TransposeOp::create(b_, loc_, type.clone(shape), x,
+                                      b_.getDenseI64ArrayAttr(perm))
+        .getResult();
+  }
+
+  template <typename T>
+  Value constant(spec::DataType type, const spec::Shape &shape,
+                 const std::vector<T> &values) {
+    auto tensor = webnn::getTensorType(b_.getContext(), {type, shape});
+    ArrayRef<char> bytes(reinterpret_cast<const char *>(values.data()),
+                         values.size() * sizeof(T));
+    return webnn::createConstant(b_, loc_, tensor, bytes);
+  }
+
+  // [O/P][ky][kx][I/4][P][4], zero past the last output channel.
+  Value packedFilter() {
+    const Weights &w = m_.weights;
+    int64_t panels = (w.outputs + panel_ - 1) / panel_;
+    int64_t groups = w.inputs / kDotTerms;
+    std::vector<int8_t> packed(size_t(panels * w.height * w.width * w.inputs *
+                                      panel_),
+                               0);
+    size_t k = 0;
+    for (int64_t panel = 0; panel < panels; ++panel)
+      for (int64_t y = 0; y < w.height; ++y)
+        for (int64_t x = 0; x < w.width; ++x)
+          for (int64_t c = 0; c < groups; ++c)
+            for (int64_t p = 0; p < panel_; ++p)
+              for (int64_t t = 0; t < kDotTerms; ++t, ++k) {
+                int64_t o = panel * panel_ + p;
+                if (o < w.outputs)
+                  packed[k] = w.values[size_t(
+                      ((o * w.height + y) * w.width + x) * w.inputs +
+                      c * kDotTerms + t)];
+              }
+    return constant(spec::DataType::Int8,
+                    {panels, w.height, w.width, groups, panel_, kDotTerms},
+                    packed);
+  }
+
+  // -zero * sum(w[o]) for each output channel.
+  Value accumulatorOffset(int64_t zero) {
+    const Weights &w = m_.weights;
+    int64_t perOutput = w.height * w.width * w.inputs;
+    std::vector<int32_t> offsets;
+    for (int64_t o = 0; o < w.outputs; ++o) {
+      int64_t sum = 0;
+      for (int64_t k = 0; k < perOutput; ++k)
+        sum += w.values[size_t(o * perOutput + k)];
+      offsets.push_back(int32_t(-zero * sum));
+    }
+    return constant(spec::DataType::Int32, {w.outputs}, offsets);
+  }
+
+  template <typename F> Value perChannel(F value) {
+    std::vector<float> values;
+    for (int64_t o = 0; o < m_.geometry.outputChannels; ++o)
+      values.push_back(float(value(o)));
+    return constant(spec::DataType::Float32, {m_.geometry.outputChannels},
+                    values);
+  }
+
+  Match &m_;
+  OpBuilder b_;
+  Location loc_;
+  int64_t panel_;
+};
+
+// Erases |op| and then the producers only it read, up to the quantized
+// input (which the new op reads).
+void eraseChain(Operation *op) {
+  SmallVector<Operation *> work{op};
+  while (!work.empty()) {
+    Operation *next = work.pop_back_val();
+    if (!next->use_empty())
+      continue;
+    llvm::SmallSetVector<Operation *, 4> producers;
+    for (Value v : next->getOperands())
+      if (Operation *p = v.getDefiningOp();
+          p && !isa<webnn::ConstantOp>(p))
+        producers.insert(p);
+    next->erase();
+    // A producer is erased once: when popped, its readers are gone.
+    for (Operation *p : producers)
+      if (!llvm::is_contained(work, p))
+        work.push_back(p);
+  }
+}
+
+struct QuantizedConvs
+    : GraphPass<QuantizedConvs, impl::WebNNQuantizedConvsPassBase> {
+  using GraphPass::GraphPass;
+
+  void runOnGraph(func::FuncOp graph) {
+    SmallVector<webnn::Conv2dOp> convs(
+        graph.getBody().front().getOps<webnn::Conv2dOp>());
+    for (webnn::Conv2dOp conv : convs) {
+      FailureOr<Match> m = match(conv);
+      if (failed(m))
+        continue;
+      Rewriter(*m, panelWidth).run();
+      eraseChain(m->quantize);
+    }
+    eraseUnreadConstants(graph);
+  }
+};
+
+} // namespace
+} // namespace webnnc

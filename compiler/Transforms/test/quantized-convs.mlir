@@ -1,0 +1,104 @@
+// RUN: webnnc-opt %s -split-input-file -webnn-quantized-convs | FileCheck %s
+
+// An nchw conv between dequantize and quantize, with per-output-channel
+// weight scales, a bias and a relu: one quantized_conv2d on the uint8
+// input in channels-last layout. The relu is the output's lower bound
+// (the zero point); the weights sum to 4 per channel, so the accumulator
+// starts at -zero_point * 4 = -40. Scales: 0.5 * [0.25, 0.5, 1] / 0.125;
+// offsets: the bias / 0.125.
+// CHECK-LABEL: func.func @nchw_relu
+// CHECK: %[[X:.*]] = webnn.transpose %arg0 {permutation = array<i64: 0, 2, 3, 1>} : (tensor<2x4x5x6xui8>) -> tensor<2x5x6x4xui8>
+// CHECK-DAG: webnn.constant dense<[8.000000e+00, 1.600000e+01, 2.400000e+01]> : tensor<3xf32>
+// CHECK-DAG: webnn.constant dense<[1.000000e+00, 2.000000e+00, 4.000000e+00]> : tensor<3xf32>
+// CHECK-DAG: webnn.constant dense<-40> : tensor<3xi32>
+// CHECK: %[[Q:.*]] = webnn.quantized_conv2d %[[X]], {{.*}} {dilations = array<i64: 1, 1>, input_zero_point = 10 : i64, output_channels = 3 : i64, output_max = 255 : i64, output_min = 7 : i64, output_zero_point = 7 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<2x5x6x4xui8>, tensor<1x1x1x1x32x4xi8>, tensor<3xi32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x5x6x3xui8>
+// CHECK: %[[Y:.*]] = webnn.transpose %[[Q]] {permutation = array<i64: 0, 3, 1, 2>} : (tensor<2x5x6x3xui8>) -> tensor<2x3x5x6xui8>
+// CHECK: return %[[Y]]
+// CHECK-NOT: webnn.conv2d
+func.func @nchw_relu(%x: tensor<2x4x5x6xui8> {webnn.name = "x"}) -> (tensor<2x3x5x6xui8> {webnn.name = "y"}) {
+  %sx = webnn.constant dense<0.5> : tensor<f32>
+  %zx = webnn.constant dense<10> : tensor<ui8>
+  %w = webnn.constant dense<1> : tensor<3x4x1x1xi8>
+  %sw = webnn.constant dense<[[[[0.25]]], [[[0.5]]], [[[1.0]]]]> : tensor<3x1x1x1xf32>
+  %zw = webnn.constant dense<0> : tensor<3x1x1x1xi8>
+  %b = webnn.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32>
+  %sy = webnn.constant dense<0.125> : tensor<f32>
+  %zy = webnn.constant dense<7> : tensor<ui8>
+  %xf = webnn.dequantize_linear %x, %sx, %zx : (tensor<2x4x5x6xui8>, tensor<f32>, tensor<ui8>) -> tensor<2x4x5x6xf32>
+  %wf = webnn.dequantize_linear %w, %sw, %zw : (tensor<3x4x1x1xi8>, tensor<3x1x1x1xf32>, tensor<3x1x1x1xi8>) -> tensor<3x4x1x1xf32>
+  %c = webnn.conv2d %xf, %wf, %b : (tensor<2x4x5x6xf32>, tensor<3x4x1x1xf32>, tensor<3xf32>) -> tensor<2x3x5x6xf32>
+  %r = webnn.relu %c : (tensor<2x3x5x6xf32>) -> tensor<2x3x5x6xf32>
+  %y = webnn.quantize_linear %r, %sy, %zy : (tensor<2x3x5x6xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x3x5x6xui8>
+  return %y : tensor<2x3x5x6xui8>
+}
+
+// -----
+
+// int8 activations are read as uint8 + 128 (the zero point moves to 128);
+// an nhwc conv with an ohwi filter needs no transposes; clamp(-1, 2)
+// bounds the output at round(-1 / 0.5) and round(2 / 0.5).
+// CHECK-LABEL: func.func @nhwc_int8_clamp
+// CHECK-NOT: webnn.transpose
+// CHECK: webnn.quantized_conv2d %arg0, {{.*}}input_zero_point = 128 : i64, output_channels = 8 : i64, output_max = 4 : i64, output_min = -2 : i64, output_zero_point = 0 : i64, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x7x7x8xi8>, tensor<1x3x3x2x32x4xi8>, tensor<8xi32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x4x4x8xi8>
+func.func @nhwc_int8_clamp(%x: tensor<1x7x7x8xi8> {webnn.name = "x"}) -> (tensor<1x4x4x8xi8> {webnn.name = "y"}) {
+  %sx = webnn.constant dense<0.5> : tensor<f32>
+  %zx = webnn.constant dense<0> : tensor<i8>
+  %w = webnn.constant dense<2> : tensor<8x3x3x8xi8>
+  %sw = webnn.constant dense<0.5> : tensor<f32>
+  %zw = webnn.constant dense<0> : tensor<i8>
+  %sy = webnn.constant dense<0.5> : tensor<f32>
+  %zy = webnn.constant dense<0> : tensor<i8>
+  %xf = webnn.dequantize_linear %x, %sx, %zx : (tensor<1x7x7x8xi8>, tensor<f32>, tensor<i8>) -> tensor<1x7x7x8xf32>
+  %wf = webnn.dequantize_linear %w, %sw, %zw : (tensor<8x3x3x8xi8>, tensor<f32>, tensor<i8>) -> tensor<8x3x3x8xf32>
+  %c = webnn.conv2d %xf, %wf {input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout ohwi>, padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x7x7x8xf32>, tensor<8x3x3x8xf32>) -> tensor<1x4x4x8xf32>
+  %r = webnn.clamp %c {min_value = -1.0 : f64, max_value = 2.0 : f64} : (tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %y = webnn.quantize_linear %r, %sy, %zy : (tensor<1x4x4x8xf32>, tensor<f32>, tensor<i8>) -> tensor<1x4x4x8xi8>
+  return %y : tensor<1x4x4x8xi8>
+}
+
+// -----
+
+// Near misses stay float: three input channels (not a multiple of 4), a
+// weight zero point that is not 0, grouped convs, an activation read
+// elsewhere, a sigmoid between conv and quantize, per-channel input
+// scales and weights computed from an input.
+// CHECK-LABEL: func.func @near_misses
+// CHECK-NOT: webnn.quantized_conv2d
+// CHECK-COUNT-7: webnn.conv2d
+// CHECK-NOT: webnn.quantized_conv2d
+func.func @near_misses(%x3: tensor<1x3x4x4xui8> {webnn.name = "x3"}, %x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4x4x1x1xi8> {webnn.name = "wi"}) -> (tensor<1x4x4x4xui8> {webnn.name = "a"}, tensor<1x4x4x4xui8> {webnn.name = "b"}, tensor<1x4x4x4xui8> {webnn.name = "c"}, tensor<1x4x4x4xui8> {webnn.name = "d"}, tensor<1x4x4x4xf32> {webnn.name = "d_relu"}, tensor<1x4x4x4xui8> {webnn.name = "e"}, tensor<1x4x4x4xui8> {webnn.name = "f"}, tensor<1x4x4x4xui8> {webnn.name = "g"}) {
+  %s = webnn.constant dense<0.5> : tensor<f32>
+  %z = webnn.constant dense<0> : tensor<ui8>
+  %zi = webnn.constant dense<0> : tensor<i8>
+  %zi1 = webnn.constant dense<1> : tensor<i8>
+  %sc = webnn.constant dense<[[[[0.5]], [[0.25]], [[0.5]], [[0.5]]]]> : tensor<1x4x1x1xf32>
+  %zc = webnn.constant dense<0> : tensor<1x4x1x1xui8>
+  %w3 = webnn.constant dense<1> : tensor<4x3x1x1xi8>
+  %w = webnn.constant dense<1> : tensor<4x4x1x1xi8>
+  %wg = webnn.constant dense<1> : tensor<4x1x1x1xi8>
+  %x3f = webnn.dequantize_linear %x3, %s, %z : (tensor<1x3x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x3x4x4xf32>
+  %xf = webnn.dequantize_linear %x, %s, %z : (tensor<1x4x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xf32>
+  %xc = webnn.dequantize_linear %x, %sc, %zc : (tensor<1x4x4x4xui8>, tensor<1x4x1x1xf32>, tensor<1x4x1x1xui8>) -> tensor<1x4x4x4xf32>
+  %w3f = webnn.dequantize_linear %w3, %s, %zi : (tensor<4x3x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x3x1x1xf32>
+  %wf = webnn.dequantize_linear %w, %s, %zi : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
+  %wz = webnn.dequantize_linear %w, %s, %zi1 : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
+  %wgf = webnn.dequantize_linear %wg, %s, %zi : (tensor<4x1x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x1x1x1xf32>
+  %wif = webnn.dequantize_linear %wi, %s, %zi : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
+  %ca = webnn.conv2d %x3f, %w3f : (tensor<1x3x4x4xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %a = webnn.quantize_linear %ca, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  %cb = webnn.conv2d %xf, %wz : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %b = webnn.quantize_linear %cb, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  %cc = webnn.conv2d %xf, %wgf {groups = 4 : i64} : (tensor<1x4x4x4xf32>, tensor<4x1x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %c = webnn.quantize_linear %cc, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  %cd = webnn.conv2d %xf, %wf : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %rd = webnn.relu %cd : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
+  %d = webnn.quantize_linear %rd, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  %ce = webnn.conv2d %xf, %wf : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %se = webnn.sigmoid %ce : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
+  %e = webnn.quantize_linear %se, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  %cf = webnn.conv2d %xc, %wf : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %f = webnn.quantize_linear %cf, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  %cg = webnn.conv2d %xf, %wif : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %g = webnn.quantize_linear %cg, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
+  return %a, %b, %c, %d, %rd, %e, %f, %g : tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xf32>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>
+}
