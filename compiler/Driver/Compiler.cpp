@@ -262,7 +262,10 @@ runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
                              .optimizations = options.optimizations,
                              .floatLanes = int64_t(target.floatLanes),
                              .vectorRegisters = int64_t(target.vectorRegisters),
-                             .int8DotProducts = target.int8DotProducts,
+                             // Deterministic results may not depend on
+                             // the target: quantized convs stay float.
+                             .int8DotProducts = target.int8DotProducts &&
+                                                !options.deterministic,
                              .stopAfter = options.stopAfter});
   if (failed(pm.run(graph.module())))
     return log.errorText("the graph passes failed");
@@ -286,6 +289,7 @@ void recordPipelineCounts(const PipelineCounts &counts, CompileStats &stats) {
   stats.packedWeights = known(counts.packedWeights);
   stats.packedWeightBytes = known(counts.packedWeightBytes);
   stats.winogradConvs = known(counts.winogradConvs);
+  stats.integerConvs = known(counts.integerConvs);
 }
 
 // The inputs and outputs the planned graph function computes.

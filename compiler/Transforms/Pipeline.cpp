@@ -114,6 +114,8 @@ private:
       }
     counts_.winogradConvs =
         countOps(graph, webnn::WinogradConv2dOp::getOperationName());
+    counts_.integerConvs =
+        countOps(graph, webnn::QuantizedConv2dOp::getOperationName());
   }
 
   PipelineCounts &counts_;

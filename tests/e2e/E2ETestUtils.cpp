@@ -150,7 +150,7 @@ compileAndRun(Graph &graph, const std::map<std::string, HostTensor> &inputs,
 }
 
 std::string compare(const HostTensor &actual, const HostTensor &expected,
-                    double rtol, double atol) {
+                    double rtol, double atol, int64_t integerSteps) {
   if (actual.descriptor() != expected.descriptor())
     return "descriptor " + spec::toString(actual.descriptor()) +
            " != expected " + spec::toString(expected.descriptor());
@@ -161,6 +161,8 @@ std::string compare(const HostTensor &actual, const HostTensor &expected,
     bool ok;
     if (spec::isFourBit(actual.dataType())) {
       ok = actual.at(i) == expected.at(i); // packed: compare the values
+    } else if (integer && integerSteps > 0) {
+      ok = std::fabs(actual.at(i) - expected.at(i)) <= double(integerSteps);
     } else if (integer) {
       // Compare the bit patterns: exact, including 64-bit values.
       size_t bytes = spec::byteSize(actual.dataType());

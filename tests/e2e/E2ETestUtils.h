@@ -64,11 +64,11 @@ computeDeterministic(Graph &graph,
                      const std::map<std::string, HostTensor> &inputs,
                      CompileOptions options = {});
 
-// Checks |actual| against |expected| element by element: integers exactly,
-// floats within |atol| + |rtol| * |expected| (NaN matches NaN). Returns ""
-// or a description of the first mismatches.
+// Checks |actual| against |expected| element by element: integers exactly
+// (or within |integerSteps|), floats within |atol| + |rtol| * |expected|
+// (NaN matches NaN). Returns "" or a description of the first mismatches.
 std::string compare(const HostTensor &actual, const HostTensor &expected,
-                    double rtol, double atol);
+                    double rtol, double atol, int64_t integerSteps = 0);
 
 } // namespace webnnc::test
 

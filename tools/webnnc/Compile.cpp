@@ -148,6 +148,7 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
               ll(s.packedWeights), ll(s.packedWeightBytes),
               ll(s.winogradConvs));
   std::printf("layout_transposes: %lld\n", ll(s.layoutTransposes));
+  std::printf("integer_convs: %lld\n", ll(s.integerConvs));
   // The saving is against the arena the same tensors would need unshared.
   double saving = s.unsharedArenaBytes > 0
                       ? 100.0 * double(s.unsharedArenaBytes - s.arenaBytes) /

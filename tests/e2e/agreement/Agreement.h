@@ -24,6 +24,9 @@ struct AgreementCase {
   // rtol by output type. Integer outputs must match exactly.
   double rtol32 = 1e-6, rtol16 = 2e-3, atol = 0;
   double atol16 = -1; // float16's atol; -1: the same as atol
+  // Integer outputs may differ by this many steps (quantized kernels round
+  // a float formula computed another way).
+  int64_t integerSteps = 0;
 };
 
 inline constexpr DataType kAllTypes[] = {
@@ -55,6 +58,7 @@ std::vector<AgreementCase> reductionCases();
 std::vector<AgreementCase> shapeCases();
 std::vector<AgreementCase> gatherQuantizeCases();
 std::vector<AgreementCase> recurrentCases();
+std::vector<AgreementCase> quantizedCases();
 
 } // namespace webnnc::test
 

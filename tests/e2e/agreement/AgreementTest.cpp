@@ -57,7 +57,7 @@ std::vector<AgreementCase> allCases() {
   std::vector<AgreementCase> all;
   for (auto family : {elementwiseCases, convPoolCases,
                       matmulNormalizationCases, reductionCases, shapeCases,
-                      gatherQuantizeCases, recurrentCases}) {
+                      gatherQuantizeCases, recurrentCases, quantizedCases}) {
     std::vector<AgreementCase> cases = family();
     all.insert(all.end(), cases.begin(), cases.end());
   }
@@ -82,7 +82,9 @@ TEST_P(Agreement, CompiledMatchesReference) {
     bool half = outputs[i].descriptor.dataType == DataType::Float16;
     double rtol = half ? c.rtol16 : c.rtol32;
     double atol = half && c.atol16 >= 0 ? c.atol16 : c.atol;
-    EXPECT_EQ(compare((*actual)[i], (*expected)[i], rtol, atol), "")
+    EXPECT_EQ(compare((*actual)[i], (*expected)[i], rtol, atol,
+                      c.integerSteps),
+              "")
         << "output '" << outputs[i].name << "'";
   }
 }

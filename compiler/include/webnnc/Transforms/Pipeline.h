@@ -76,6 +76,7 @@ struct PipelineCounts {
   int64_t packedWeights = -1;
   int64_t packedWeightBytes = -1;
   int64_t winogradConvs = -1;
+  int64_t integerConvs = -1;
 };
 
 // An instrumentation that fills |counts| as the pipeline runs.

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+// Agreement cases: quantized convolutions (dequantize -> conv2d ->
+// activation -> quantize), which targets with int8 dot products compute
+// as integer kernels. The reference computes the float formula; integer
+// kernels sum exactly and requantize with one multiply-add, so a value
+// on a rounding tie may land one step away.
+#include <gtest/gtest.h>
+
+#include "../E2ETestUtils.h"
+#include "Agreement.h"
+#include "webnnc/Codegen/Target.h"
+
+namespace webnnc::test {
+
+namespace {
+
+struct QuantizedConvShape {
+  std::string name;
+  int64_t batches, inputs, outputs, height, width, window;
+  std::vector<int64_t> padding, strides, dilations;
+};
+
+// x (8-bit, nchw) dequantized per tensor, int8 weights dequantized per
+// output channel, bias, conv, activation, quantized per tensor: one output
+// per activation (none, relu, clamp).
+Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s,
+                      DataType in, DataType out) {
+  bool signedIn = in == DataType::Int8;
+  Operand x = b.input("x", {in, {s.batches, s.inputs, s.height, s.width}});
+  Operand xf = b.dequantizeLinear(
+      x, constantOf(b, DataType::Float32, {}, {0.02}),
+      constantOf(b, in, {}, {signedIn ? -3.0 : 128.0}));
+  Shape filterShape{s.outputs, s.inputs, s.window, s.window};
+  Operand w = pattern(b, {DataType::Int8, filterShape}, 100);
+  std::vector<double> scales;
+  for (int64_t o = 0; o < s.outputs; ++o)
+    scales.push_back(0.01 + 0.001 * double(o % 7));
+  Operand wf = b.dequantizeLinear(
+      w, constantOf(b, DataType::Float32, {s.outputs, 1, 1, 1}, scales),
+      constantOf(b, DataType::Int8, {s.outputs, 1, 1, 1},
+                 std::vector<double>(size_t(s.outputs), 0.0)));
+  Operand bias = pattern(b, {DataType::Float32, {s.outputs}}, 0.5);
+  // A conv per output: a conv read by several activations stays float.
+  auto conv = [&] {
+    return b.conv2d(xf, wf, {.padding = s.padding,
+                             .strides = s.strides,
+                             .dilations = s.dilations,
+                             .bias = bias});
+  };
+  Operand scale = constantOf(b, DataType::Float32, {}, {0.08});
+  Operand zero = constantOf(b, out, {}, {out == DataType::Int8 ? -5.0 : 100.0});
+  return Outputs{
+      {"plain", b.quantizeLinear(conv(), scale, zero)},
+      {"relu", b.quantizeLinear(b.relu(conv()), scale, zero)},
+      {"clamp", b.quantizeLinear(b.clamp(conv(), {.minValue = -1.5,
+                                                  .maxValue = 3.0}),
+                                 scale, zero)}};
+}
+
+} // namespace
+
+std::vector<AgreementCase> quantizedCases() {
+  // Batches above 1, channel counts that do not fill a panel or a vector,
+  // odd maps, 1x1, strided, padded and dilated windows.
+  const QuantizedConvShape shapes[] = {
+      {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
+      {"strided_3x3", 2, 8, 32, 9, 6, 3, {1, 1, 1, 1}, {2, 2}, {}},
+      {"dilated_3x3", 1, 36, 20, 7, 7, 3, {2, 2, 2, 2}, {}, {2, 2}},
+      {"wide_5x5", 2, 4, 70, 6, 11, 5, {2, 1, 0, 2}, {}, {}},
+  };
+  std::vector<AgreementCase> cases;
+  for (const QuantizedConvShape &s : shapes)
+    for (auto [in, out] : {std::pair{DataType::Uint8, DataType::Uint8},
+                           std::pair{DataType::Int8, DataType::Int8}}) {
+      AgreementCase c;
+      c.name = "quantized_conv_" + s.name + "_" + shortName(in);
+      c.lo = in == DataType::Int8 ? -128 : 0;
+      c.hi = in == DataType::Int8 ? 127 : 255;
+      c.integerSteps = 1;
+      c.build = [s, in, out](GraphBuilder &b) {
+        return quantizedConv(b, s, in, out);
+      };
+      cases.push_back(c);
+    }
+  return cases;
+}
+
+} // namespace webnnc::test
+
+namespace webnnc::test {
+namespace {
+
+// The cases above exercise the integer kernels only where the target has
+// int8 dot products: there every conv of a case must become one (else the
+// agreement would be the float path's), elsewhere none.
+TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
+  auto host = resolveTarget("host");
+  ASSERT_TRUE(host) << host.error();
+  QuantizedConvShape shape{"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}};
+  for (DataType type : {DataType::Uint8, DataType::Int8}) {
+    GraphBuilder b;
+    auto graph = b.build(quantizedConv(b, shape, type, type));
+    ASSERT_TRUE(graph) << graph.error().message();
+    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+    ASSERT_TRUE(model) << model.error();
+    EXPECT_EQ((*model)->compiled().stats.integerConvs,
+              host->int8DotProducts ? 3 : 0)
+        << shortName(type);
+  }
+}
+
+} // namespace
+} // namespace webnnc::test
