@@ -112,6 +112,11 @@ struct Group {
   bool isElementwiseChain() const { return anchor == nullptr; }
 };
 
+bool sameShape(Type a, Type b) {
+  return cast<RankedTensorType>(a).getShape() ==
+         cast<RankedTensorType>(b).getShape();
+}
+
 // Whether |value| may become internal to a group: read only by |reader|
 // (possibly as several operands), so not a graph output either.
 bool privateTo(Value value, Operation *reader) {
@@ -208,22 +213,23 @@ struct Fuse : GraphPass<Fuse, impl::WebNNFusePassBase> {
       const Group &g = groups[it->second];
       if (isElementwiseOp(op)) {
         // An epilogue keeps the group's loop nest: the same shape, for
-        // every value of the group it reads. And the group's result must
-        // be able to stay inside it: read only by element-wise ops of its
-        // shape, which may join too (a residual add does not join the
-        // block whose output the next conv also reads).
+        // every value of the group it reads (element types may change: a
+        // quantize ends in a cast). And the group's result must be able to
+        // stay inside it: read only by element-wise ops of its shape, which
+        // may join too (a residual add does not join the block whose
+        // output the next conv also reads).
         Type type = op->getResult(0).getType();
         bool sameNest =
-            g.output().getType() == type &&
+            sameShape(g.output().getType(), type) &&
             llvm::all_of(op->getOperands(), [&](Value v) {
               auto other = groupOf.find(v);
               return other == groupOf.end() || other->second != it->second ||
-                     v.getType() == type;
+                     sameShape(v.getType(), type);
             });
         bool canStayInside =
             llvm::all_of(g.output().getUsers(), [&](Operation *user) {
               return isElementwiseOp(user) && user->getNumResults() == 1 &&
-                     user->getResult(0).getType() == type;
+                     sameShape(user->getResult(0).getType(), type);
             });
         if (sameNest && canStayInside)
           return it->second;
