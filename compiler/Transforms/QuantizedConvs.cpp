@@ -5,11 +5,12 @@
 //                             bias)), s_y, z_y)
 //
 // with constant int8 weights (per-tensor or per-output-channel scales,
-// zero point 0), per-tensor 8-bit input and output parameters, one group
-// and a multiple of 4 input channels, and act absent, relu or clamp,
-// becomes webnn.quantized_conv2d on the 8-bit input, in channels-last
-// layout (transposes around it when the conv was nchw, which the layout
-// pass then cancels between neighbours):
+// zero point 0), per-tensor 8-bit input and output parameters, one group,
+// and act absent, relu or clamp, becomes webnn.quantized_conv2d on the
+// 8-bit input, in channels-last layout (transposes around it when the
+// conv was nchw, which the layout pass then cancels between neighbours;
+// input channels padded to a multiple of 4 with zero weights, as an RGB
+// stem needs):
 //
 //   sum((x - z_x) s_x * w s_w) + b  ==  (sum(x w) - z_x sum(w)) s_x s_w + b
 //
@@ -93,8 +94,10 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
   for (size_t i = 0; i < zero->elementCount(); ++i)
     if (zero->at(i) != 0)
       return failure();
-  Weights out{g.outputChannels, g.filterHeight, g.filterWidth,
-              g.inputChannels, {}, {}};
+  // Input channels padded to whole dot products, with zero weights.
+  int64_t inputs = (g.inputChannels + kDotTerms - 1) / kDotTerms * kDotTerms;
+  Weights out{g.outputChannels, g.filterHeight, g.filterWidth, inputs, {},
+              {}};
   auto stride = filterStrides(layout, w->shape());
   // Scales: one, or one per output channel along the o axis.
   size_t scaleCount = scale->elementCount();
@@ -110,8 +113,7 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
         return failure();
   }
   const int8_t *data = w->as<int8_t>();
-  out.values.resize(size_t(out.outputs * out.height * out.width * out.inputs));
-  size_t k = 0;
+  out.values.assign(size_t(out.outputs * out.height * out.width * inputs), 0);
   for (int64_t o = 0; o < out.outputs; ++o) {
     double s = scale->at(scaleCount > 1 ? size_t(o) : 0);
     if (!(s > 0) || !std::isfinite(s))
@@ -119,9 +121,10 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
     out.scales.push_back(s);
     for (int64_t y = 0; y < out.height; ++y)
       for (int64_t x = 0; x < out.width; ++x)
-        for (int64_t i = 0; i < out.inputs; ++i)
-          out.values[k++] = data[o * stride[0] + y * stride[1] +
-                                 x * stride[2] + i * stride[3]];
+        for (int64_t i = 0; i < g.inputChannels; ++i)
+          out.values[size_t(((o * out.height + y) * out.width + x) * inputs +
+                            i)] = data[o * stride[0] + y * stride[1] +
+                                       x * stride[2] + i * stride[3]];
   }
   return out;
 }
@@ -175,7 +178,7 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
   auto inputType = *webnn::getDescriptor(conv.getInput().getType());
   auto geometry = spec::resolveConv2d(inputType, filterType, options);
-  if (!geometry || geometry->inputChannels % kDotTerms != 0)
+  if (!geometry)
     return failure();
   m.geometry = *geometry;
   m.nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
@@ -226,6 +229,8 @@ public:
                   .getInput();
     if (m_.nchw)
       x = transpose(x, {0, 2, 3, 1});
+    if (int64_t extra = m_.weights.inputs - g.inputChannels)
+      x = padChannels(x, extra);
     auto convType = cast<RankedTensorType>(m_.conv.getType());
     SmallVector<int64_t> shape(convType.getShape());
     if (m_.nchw)
@@ -257,6 +262,21 @@ private:
       shape.push_back(type.getDimSize(p));
     return webnn::TransposeOp::create(b_, loc_, type.clone(shape), x,
                                       b_.getDenseI64ArrayAttr(perm))
+        .getResult();
+  }
+
+  // |extra| channels more, holding the zero point (they meet zero weights).
+  Value padChannels(Value x, int64_t extra) {
+    auto type = cast<RankedTensorType>(x.getType());
+    SmallVector<int64_t> shape(type.getShape());
+    shape[3] += extra;
+    return webnn::PadOp::create(
+               b_, loc_, type.clone(shape), x,
+               b_.getDenseI64ArrayAttr({0, 0, 0, 0}),
+               b_.getDenseI64ArrayAttr({0, 0, 0, extra}),
+               webnn::PaddingModeAttr::get(b_.getContext(),
+                                           webnn::PaddingMode::constant),
+               b_.getF64FloatAttr(double(m_.input.zeroPoint)))
         .getResult();
   }
 

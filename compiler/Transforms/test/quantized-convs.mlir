@@ -58,34 +58,48 @@ func.func @nhwc_int8_clamp(%x: tensor<1x7x7x8xi8> {webnn.name = "x"}) -> (tensor
 
 // -----
 
-// Near misses stay float: three input channels (not a multiple of 4), a
-// weight zero point that is not 0, grouped convs, an activation read
+// Three input channels (an RGB stem): the input is padded to four with
+// its zero point, the weights with zeros.
+// CHECK-LABEL: func.func @three_channels
+// CHECK: %[[T:.*]] = webnn.transpose %arg0
+// CHECK: %[[P:.*]] = webnn.pad %[[T]] {beginning_padding = array<i64: 0, 0, 0, 0>, ending_padding = array<i64: 0, 0, 0, 1>, value = 5.000000e+00 : f64} : (tensor<2x6x6x3xui8>) -> tensor<2x6x6x4xui8>
+// CHECK: webnn.quantized_conv2d %[[P]], {{.*}} : (tensor<2x6x6x4xui8>, tensor<1x3x3x1x32x4xi8>, tensor<8xi32>, tensor<8xf32>, tensor<8xf32>) -> tensor<2x4x4x8xui8>
+func.func @three_channels(%x: tensor<2x3x6x6xui8> {webnn.name = "x"}) -> (tensor<2x8x4x4xui8> {webnn.name = "y"}) {
+  %s = webnn.constant dense<0.5> : tensor<f32>
+  %z = webnn.constant dense<5> : tensor<ui8>
+  %zi = webnn.constant dense<0> : tensor<i8>
+  %w = webnn.constant dense<3> : tensor<8x3x3x3xi8>
+  %xf = webnn.dequantize_linear %x, %s, %z : (tensor<2x3x6x6xui8>, tensor<f32>, tensor<ui8>) -> tensor<2x3x6x6xf32>
+  %wf = webnn.dequantize_linear %w, %s, %zi : (tensor<8x3x3x3xi8>, tensor<f32>, tensor<i8>) -> tensor<8x3x3x3xf32>
+  %c = webnn.conv2d %xf, %wf : (tensor<2x3x6x6xf32>, tensor<8x3x3x3xf32>) -> tensor<2x8x4x4xf32>
+  %y = webnn.quantize_linear %c, %s, %z : (tensor<2x8x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x8x4x4xui8>
+  return %y : tensor<2x8x4x4xui8>
+}
+
+// -----
+
+// Near misses stay float: a weight zero point that is not 0, grouped convs, an activation read
 // elsewhere, a sigmoid between conv and quantize, per-channel input
 // scales and weights computed from an input.
 // CHECK-LABEL: func.func @near_misses
 // CHECK-NOT: webnn.quantized_conv2d
-// CHECK-COUNT-7: webnn.conv2d
+// CHECK-COUNT-6: webnn.conv2d
 // CHECK-NOT: webnn.quantized_conv2d
-func.func @near_misses(%x3: tensor<1x3x4x4xui8> {webnn.name = "x3"}, %x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4x4x1x1xi8> {webnn.name = "wi"}) -> (tensor<1x4x4x4xui8> {webnn.name = "a"}, tensor<1x4x4x4xui8> {webnn.name = "b"}, tensor<1x4x4x4xui8> {webnn.name = "c"}, tensor<1x4x4x4xui8> {webnn.name = "d"}, tensor<1x4x4x4xf32> {webnn.name = "d_relu"}, tensor<1x4x4x4xui8> {webnn.name = "e"}, tensor<1x4x4x4xui8> {webnn.name = "f"}, tensor<1x4x4x4xui8> {webnn.name = "g"}) {
+func.func @near_misses(%x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4x4x1x1xi8> {webnn.name = "wi"}) -> (tensor<1x4x4x4xui8> {webnn.name = "b"}, tensor<1x4x4x4xui8> {webnn.name = "c"}, tensor<1x4x4x4xui8> {webnn.name = "d"}, tensor<1x4x4x4xf32> {webnn.name = "d_relu"}, tensor<1x4x4x4xui8> {webnn.name = "e"}, tensor<1x4x4x4xui8> {webnn.name = "f"}, tensor<1x4x4x4xui8> {webnn.name = "g"}) {
   %s = webnn.constant dense<0.5> : tensor<f32>
   %z = webnn.constant dense<0> : tensor<ui8>
   %zi = webnn.constant dense<0> : tensor<i8>
   %zi1 = webnn.constant dense<1> : tensor<i8>
   %sc = webnn.constant dense<[[[[0.5]], [[0.25]], [[0.5]], [[0.5]]]]> : tensor<1x4x1x1xf32>
   %zc = webnn.constant dense<0> : tensor<1x4x1x1xui8>
-  %w3 = webnn.constant dense<1> : tensor<4x3x1x1xi8>
   %w = webnn.constant dense<1> : tensor<4x4x1x1xi8>
   %wg = webnn.constant dense<1> : tensor<4x1x1x1xi8>
-  %x3f = webnn.dequantize_linear %x3, %s, %z : (tensor<1x3x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x3x4x4xf32>
   %xf = webnn.dequantize_linear %x, %s, %z : (tensor<1x4x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xf32>
   %xc = webnn.dequantize_linear %x, %sc, %zc : (tensor<1x4x4x4xui8>, tensor<1x4x1x1xf32>, tensor<1x4x1x1xui8>) -> tensor<1x4x4x4xf32>
-  %w3f = webnn.dequantize_linear %w3, %s, %zi : (tensor<4x3x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x3x1x1xf32>
   %wf = webnn.dequantize_linear %w, %s, %zi : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
   %wz = webnn.dequantize_linear %w, %s, %zi1 : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
   %wgf = webnn.dequantize_linear %wg, %s, %zi : (tensor<4x1x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x1x1x1xf32>
   %wif = webnn.dequantize_linear %wi, %s, %zi : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
-  %ca = webnn.conv2d %x3f, %w3f : (tensor<1x3x4x4xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x4x4xf32>
-  %a = webnn.quantize_linear %ca, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
   %cb = webnn.conv2d %xf, %wz : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
   %b = webnn.quantize_linear %cb, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
   %cc = webnn.conv2d %xf, %wgf {groups = 4 : i64} : (tensor<1x4x4x4xf32>, tensor<4x1x1x1xf32>) -> tensor<1x4x4x4xf32>
@@ -100,5 +114,5 @@ func.func @near_misses(%x3: tensor<1x3x4x4xui8> {webnn.name = "x3"}, %x: tensor<
   %f = webnn.quantize_linear %cf, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
   %cg = webnn.conv2d %xf, %wif : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
   %g = webnn.quantize_linear %cg, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
-  return %a, %b, %c, %d, %rd, %e, %f, %g : tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xf32>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>
+  return %b, %c, %d, %rd, %e, %f, %g : tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xf32>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>
 }

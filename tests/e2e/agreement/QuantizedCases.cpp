@@ -60,13 +60,15 @@ Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s,
 } // namespace
 
 std::vector<AgreementCase> quantizedCases() {
-  // Batches above 1, channel counts that do not fill a panel or a vector,
-  // odd maps, 1x1, strided, padded and dilated windows.
+  // Batches above 1, channel counts that do not fill a panel or a vector
+  // (or a dot product: 3 and 6 inputs), odd maps, 1x1, strided, padded and
+  // dilated windows.
   const QuantizedConvShape shapes[] = {
       {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
       {"strided_3x3", 2, 8, 32, 9, 6, 3, {1, 1, 1, 1}, {2, 2}, {}},
       {"dilated_3x3", 1, 36, 20, 7, 7, 3, {2, 2, 2, 2}, {}, {2, 2}},
-      {"wide_5x5", 2, 4, 70, 6, 11, 5, {2, 1, 0, 2}, {}, {}},
+      {"wide_5x5", 2, 6, 70, 6, 11, 5, {2, 1, 0, 2}, {}, {}},
+      {"rgb_stem_7x7", 2, 3, 16, 15, 13, 7, {3, 3, 3, 3}, {2, 2}, {}},
   };
   std::vector<AgreementCase> cases;
   for (const QuantizedConvShape &s : shapes)
