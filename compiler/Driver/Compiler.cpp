@@ -290,6 +290,7 @@ void recordPipelineCounts(const PipelineCounts &counts, CompileStats &stats) {
   stats.packedWeightBytes = known(counts.packedWeightBytes);
   stats.winogradConvs = known(counts.winogradConvs);
   stats.integerConvs = known(counts.integerConvs);
+  stats.integerAdds = known(counts.integerAdds);
 }
 
 // The inputs and outputs the planned graph function computes.

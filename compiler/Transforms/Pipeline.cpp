@@ -116,6 +116,8 @@ private:
         countOps(graph, webnn::WinogradConv2dOp::getOperationName());
     counts_.integerConvs =
         countOps(graph, webnn::QuantizedConv2dOp::getOperationName());
+    counts_.integerAdds =
+        countOps(graph, webnn::QuantizedAddOp::getOperationName());
   }
 
   PipelineCounts &counts_;
@@ -154,9 +156,9 @@ buildWebNNCompilePipeline(OpPassManager &pm,
   add.add(createPrunePass(options.outputs));
   add.add(createWebNNWidenInt4Pass());
   // Before anything folds the quantized weights to float.
-  if (opt.integerKernels && options.int8DotProducts)
-    add.add(createWebNNQuantizedConvsPass(
-        WebNNQuantizedConvsPassOptions{2 * options.floatLanes}));
+  if (opt.integerKernels)
+    add.add(createWebNNQuantizedOpsPass(WebNNQuantizedOpsPassOptions{
+        2 * options.floatLanes, options.int8DotProducts}));
   add.add(createWebNNDecomposePass());
   // Optimization.
   add.add(createWebNNPhaseConvTransposePass());

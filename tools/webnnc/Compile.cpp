@@ -148,7 +148,8 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
               ll(s.packedWeights), ll(s.packedWeightBytes),
               ll(s.winogradConvs));
   std::printf("layout_transposes: %lld\n", ll(s.layoutTransposes));
-  std::printf("integer_convs: %lld\n", ll(s.integerConvs));
+  std::printf("integer_ops: %lld convs, %lld adds\n", ll(s.integerConvs),
+              ll(s.integerAdds));
   // The saving is against the arena the same tensors would need unshared.
   double saving = s.unsharedArenaBytes > 0
                       ? 100.0 * double(s.unsharedArenaBytes - s.arenaBytes) /

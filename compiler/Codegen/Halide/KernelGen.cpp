@@ -64,7 +64,8 @@ Defined defineOp(const kernels::OpSpec &op, const std::vector<Value> &operands) 
        {defineElementwise, defineConv2d, defineWinogradConv2d,
         defineConvTranspose2d, definePool2d, defineResample2d, defineMatmul,
         defineDataMovement, defineReduction, defineNormalization, defineGather,
-        defineQuantize, defineQuantizedConv2d, defineRecurrence})
+        defineQuantize, defineQuantizedConv2d, defineQuantizedAdd,
+        defineRecurrence})
     if (std::optional<Defined> defined = family(op, operands))
       return *defined;
   throw std::runtime_error("no kernel for op '" + op.kind + "'");

@@ -57,6 +57,40 @@ Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s,
                                  scale, zero)}};
 }
 
+// Residual connections: dequantize two 8-bit tensors, add (with
+// broadcasting), activation, quantize; and the same after a quantized
+// conv, whose kernel then computes the add.
+Outputs quantizedAdds(GraphBuilder &b, DataType type) {
+  bool isSigned = type == DataType::Int8;
+  auto dequantize = [&](Operand x, double scale, double zero) {
+    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
+                              constantOf(b, type, {}, {zero}));
+  };
+  auto quantize = [&](Operand y, double scale, double zero) {
+    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
+                            constantOf(b, type, {}, {zero}));
+  };
+  double z = isSigned ? -7 : 121;
+  Operand a = b.input("a", {type, {3, 8, 5, 7}});
+  Operand c = b.input("c", {type, {1, 8, 1, 7}});
+  Operand s = b.input("s", {type, {3, 16, 5, 7}});
+  Operand w = pattern(b, {DataType::Int8, {16, 8, 1, 1}}, 90);
+  Operand wf = b.dequantizeLinear(
+      w, constantOf(b, DataType::Float32, {}, {0.004}),
+      constantOf(b, DataType::Int8, {}, {0}));
+  // Scales that keep most results inside the 8-bit range.
+  Operand conv = quantize(b.conv2d(dequantize(a, 0.03, z), wf), 0.1, z);
+  Operand residual = b.add(dequantize(conv, 0.1, z), dequantize(s, 0.02, z));
+  return Outputs{
+      {"plain", quantize(b.add(dequantize(a, 0.03, z),
+                               dequantize(c, 0.011, z + 3)),
+                         0.06, z)},
+      {"relu", quantize(b.relu(b.add(dequantize(a, 0.03, z),
+                                     dequantize(c, 0.011, z + 3))),
+                        0.06, z)},
+      {"after_conv", quantize(b.relu(residual), 0.12, z)}};
+}
+
 } // namespace
 
 std::vector<AgreementCase> quantizedCases() {
@@ -84,6 +118,15 @@ std::vector<AgreementCase> quantizedCases() {
       };
       cases.push_back(c);
     }
+  for (DataType type : {DataType::Uint8, DataType::Int8}) {
+    AgreementCase c;
+    c.name = "quantized_add_" + shortName(type);
+    c.lo = type == DataType::Int8 ? -128 : 0;
+    c.hi = type == DataType::Int8 ? 127 : 255;
+    c.integerSteps = 1;
+    c.build = [type](GraphBuilder &b) { return quantizedAdds(b, type); };
+    cases.push_back(c);
+  }
   return cases;
 }
 
@@ -108,6 +151,17 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
     EXPECT_EQ((*model)->compiled().stats.integerConvs,
               host->int8DotProducts ? 3 : 0)
         << shortName(type);
+  }
+  for (DataType type : {DataType::Uint8, DataType::Int8}) {
+    GraphBuilder b;
+    auto graph = b.build(quantizedAdds(b, type));
+    ASSERT_TRUE(graph) << graph.error().message();
+    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+    ASSERT_TRUE(model) << model.error();
+    const CompileStats &stats = (*model)->compiled().stats;
+    EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 1 : 0);
+    // Adds need no dot products.
+    EXPECT_EQ(stats.integerAdds, 3);
   }
 }
 

@@ -5,8 +5,8 @@
 // RUN: webnnc %s -o %t2.o --name=tiny --stats --no-fuse | FileCheck %s --check-prefix=UNFUSED
 // RUN: webnnc %s --emit=mlir --stop-after=webnn-fuse -o - | FileCheck %s --check-prefix=FUSE
 // RUN: webnnc %s --emit=mlir --mlir-print-ir-after-all -o /dev/null 2>&1 | FileCheck %s --check-prefix=PASSES
-// RUN: not webnnc %s --target x86-64-v4 --emit=mlir --stop-after=no-such-pass -o - 2>&1 | FileCheck %s --check-prefix=BADSTOP
-// RUN: not webnnc %s --emit=mlir --stop-after=no-such-pass --no-integer-kernels -o - 2>&1 | FileCheck %s --check-prefix=BADSTOP
+// RUN: not webnnc %s --emit=mlir --stop-after=no-such-pass -o - 2>&1 | FileCheck %s --check-prefix=BADSTOP
+// RUN: not webnnc %s --emit=mlir --stop-after=no-such-pass --no-integer-kernels -o - 2>&1 | FileCheck %s --check-prefix=NOINT
 // RUN: webnnc %s -o %t3.o --mlir-timing 2>&1 | FileCheck %s --check-prefix=TIMING
 // RUN: llvm-readelf -h -s %t.o | FileCheck %s --check-prefix=OBJ
 // RUN: FileCheck %s --check-prefix=HEADER < %t.h
@@ -62,7 +62,8 @@
 // TIMING: linking the model object
 // TIMING: Total
 // TIMING-NOT: Execution time report
-// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-decompose, webnn-phase-conv-transpose, webnn-fold-constants, canonicalize, webnn-expand-quantization, webnn-recognize, webnn-channels-last, webnn-fold-constants, cse, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
+// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-quantized-ops, webnn-decompose,
+// NOINT: its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-decompose, webnn-phase-conv-transpose, webnn-fold-constants, canonicalize, webnn-expand-quantization, webnn-recognize, webnn-channels-last, webnn-fold-constants, cse, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
 
 // One relocatable object whose only global definition is the model.
 // OBJ: Type: REL (Relocatable file)

@@ -41,6 +41,8 @@ std::optional<Defined> defineQuantize(const kernels::OpSpec &op,
 std::optional<Defined>
 defineQuantizedConv2d(const kernels::OpSpec &op,
                       const std::vector<Value> &operands);
+std::optional<Defined> defineQuantizedAdd(const kernels::OpSpec &op,
+                                          const std::vector<Value> &operands);
 std::optional<Defined> defineRecurrence(const kernels::OpSpec &op,
                                         const std::vector<Value> &operands);
 

@@ -72,6 +72,7 @@ struct CompileStats {
   int64_t packedWeights = 0; // constants stored in a kernel's layout
   int64_t winogradConvs = 0; // 3x3 convs computed by Winograd's algorithm
   int64_t integerConvs = 0;  // quantized convs computed on 8-bit integers
+  int64_t integerAdds = 0;   // quantized adds (residuals) on 8-bit integers
   int64_t packedWeightBytes = 0;
   int64_t inPlaceKernelCalls = 0; // calls whose result overwrites an input
   int64_t kernels = 0;     // distinct kernels generated

@@ -75,8 +75,8 @@ def WebNNPhaseConvTransposePass
   }];
 }
 
-def WebNNQuantizedConvsPass
-    : Pass<"webnn-quantized-convs", "::mlir::ModuleOp"> {
+def WebNNQuantizedOpsPass
+    : Pass<"webnn-quantized-ops", "::mlir::ModuleOp"> {
   let summary = "Quantized conv2d computed on 8-bit integers";
   let description = [{
     `quantize_linear(act(conv2d(dequantize_linear(x), dequantize_linear(w),
@@ -95,6 +95,8 @@ def WebNNQuantizedConvsPass
   let options = [
     Option<"panelWidth", "panel-width", "int64_t", "32",
            "Output channels per filter panel (two int32 vectors)">,
+    Option<"convs", "convs", "bool", "true",
+           "Rewrite convs (worth it where the target has int8 dot products)">,
   ];
 }
 

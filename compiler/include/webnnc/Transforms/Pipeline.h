@@ -19,7 +19,7 @@ namespace webnnc {
 
 // The optimizations the pipeline may leave out (`webnnc --no-fuse`...).
 struct Optimizations {
-  bool integerKernels = true; // webnn-quantized-convs (with int8 dot products)
+  bool integerKernels = true; // webnn-quantized-ops (with int8 dot products)
   bool foldConstants = true; // webnn-fold-constants
   bool recognize = true;     // webnn-recognize
   bool channelsLast = true;  // webnn-channels-last
@@ -77,6 +77,7 @@ struct PipelineCounts {
   int64_t packedWeightBytes = -1;
   int64_t winogradConvs = -1;
   int64_t integerConvs = -1;
+  int64_t integerAdds = -1;
 };
 
 // An instrumentation that fills |counts| as the pipeline runs.

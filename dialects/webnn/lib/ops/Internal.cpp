@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul,
-// webnn.packed_conv2d, webnn.winograd_conv2d, webnn.quantized_conv2d).
+// webnn.packed_conv2d, webnn.winograd_conv2d, webnn.quantized_conv2d,
+// webnn.quantized_add).
 #include "Verification.h"
+#include "webnnc/Spec/Broadcast.h"
 
 using namespace mlir;
 using namespace mlir::webnn;
@@ -48,6 +50,25 @@ spec::Conv2dOptions channelsLastOptions(ArrayRef<int64_t> padding,
   if (bias)
     options.bias = *getDescriptor(bias.getType());
   return options;
+}
+
+bool isByte(spec::DataType t) {
+  return t == spec::DataType::Uint8 || t == spec::DataType::Int8;
+}
+
+// An 8-bit result's clamp bounds and zero point lie in its type's range.
+// (I64Attr getters return the bits unsigned.)
+LogicalResult verifyQuantizedOutput(Operation *op, spec::DataType type,
+                                    uint64_t minBits, uint64_t maxBits,
+                                    uint64_t zeroBits) {
+  int64_t lo = type == spec::DataType::Int8 ? -128 : 0;
+  int64_t min = int64_t(minBits), max = int64_t(maxBits);
+  int64_t zero = int64_t(zeroBits);
+  if (min < lo || max > lo + 255 || min > max || zero < lo || zero > lo + 255)
+    return op->emitOpError("output_min, output_max, output_zero_point: must "
+                           "be an ordered range and a value of the result "
+                           "type");
+  return success();
 }
 
 } // namespace
@@ -201,9 +222,6 @@ LogicalResult QuantizedConv2dOp::verify() {
   auto input = *getDescriptor(getInput().getType());
   auto packed = *getDescriptor(getPackedFilter().getType());
   auto result = *getDescriptor(getType());
-  auto isByte = [](spec::DataType t) {
-    return t == spec::DataType::Uint8 || t == spec::DataType::Int8;
-  };
   if (!isByte(input.dataType) || !isByte(result.dataType))
     return emitOpError("input and result: must be uint8 or int8");
   if (packed.rank() != 6 || packed.dataType != spec::DataType::Int8 ||
@@ -228,13 +246,9 @@ LogicalResult QuantizedConv2dOp::verify() {
       getDilations().size() != 2)
     return emitOpError("padding, strides and dilations: must have 4, 2 and "
                        "2 values");
-  // (I64Attr getters return the bits unsigned.)
-  int64_t lo = result.dataType == spec::DataType::Int8 ? -128 : 0;
-  int64_t min = int64_t(getOutputMin()), max = int64_t(getOutputMax());
-  int64_t zero = int64_t(getOutputZeroPoint());
-  if (min < lo || max > lo + 255 || min > max || zero < lo || zero > lo + 255)
-    return emitOpError("output_min, output_max, output_zero_point: must be "
-                       "an ordered range and a value of the result type");
+  if (failed(verifyQuantizedOutput(*this, result.dataType, getOutputMin(),
+                                   getOutputMax(), getOutputZeroPoint())))
+    return failure();
   if (int64_t(getInputZeroPoint()) < 0 || int64_t(getInputZeroPoint()) > 255)
     return emitOpError("input_zero_point: must be a uint8 value (int8 inputs "
                        "are read shifted by 128)");
@@ -248,4 +262,28 @@ LogicalResult QuantizedConv2dOp::verify() {
                          << getTensorType(getContext(),
                                           {result.dataType, expected->shape});
   return success();
+}
+
+LogicalResult QuantizedAddOp::verify() {
+  auto a = *getDescriptor(getA().getType());
+  auto b = *getDescriptor(getB().getType());
+  auto result = *getDescriptor(getType());
+  if (!isByte(a.dataType) || !isByte(b.dataType) || !isByte(result.dataType))
+    return emitOpError("a, b and result: must be uint8 or int8");
+  auto shape = spec::broadcastShapes(a.shape, b.shape);
+  if (!shape || *shape != result.shape)
+    return emitOpError("result: must have the broadcast shape of a and b");
+  auto zeroOf = [](spec::DataType t, uint64_t bits) {
+    int64_t z = int64_t(bits), lo = t == spec::DataType::Int8 ? -128 : 0;
+    return z >= lo && z <= lo + 255;
+  };
+  if (!zeroOf(a.dataType, getAZeroPoint()) ||
+      !zeroOf(b.dataType, getBZeroPoint()))
+    return emitOpError("a_zero_point, b_zero_point: must be values of a's "
+                       "and b's types");
+  if (!(getAScale().convertToDouble() > 0) ||
+      !(getBScale().convertToDouble() > 0))
+    return emitOpError("a_scale, b_scale: must be positive");
+  return verifyQuantizedOutput(*this, result.dataType, getOutputMin(),
+                               getOutputMax(), getOutputZeroPoint());
 }

@@ -113,3 +113,67 @@ func.func @fused_three_stages(%x: tensor<2x4xf32>) -> tensor<f32> {
   }
   return %y : tensor<f32>
 }
+
+// -----
+
+func.func @quantized_conv_float_input(%x: tensor<1x4x4x4xf32>, %w: tensor<1x1x1x1x32x4xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op input and result: must be uint8 or int8}}
+  %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xf32>, tensor<1x1x1x1x32x4xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xui8>
+  return
+}
+
+// -----
+
+func.func @quantized_conv_filter(%x: tensor<1x4x4x4xui8>, %w: tensor<1x1x1x1x32x2xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op packed_filter: must be int8 [panels, height, width, input channels / 4, panel width, 4]}}
+  %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xui8>, tensor<1x1x1x1x32x2xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xui8>
+  return
+}
+
+// -----
+
+func.func @quantized_conv_scale(%x: tensor<1x4x4x4xui8>, %w: tensor<1x1x1x1x32x4xi8>, %o: tensor<2xi32>, %s: tensor<3xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op scale: must be 'tensor<2xf32>'}}
+  %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xui8>, tensor<1x1x1x1x32x4xi8>, tensor<2xi32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x4x4x2xui8>
+  return
+}
+
+// -----
+
+func.func @quantized_conv_bounds(%x: tensor<1x4x4x4xi8>, %w: tensor<1x1x1x1x32x4xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op output_min, output_max, output_zero_point: must be an ordered range and a value of the result type}}
+  %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 128 : i64, output_channels = 2 : i64, output_max = 200 : i64, output_min = -128 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xi8>, tensor<1x1x1x1x32x4xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xi8>
+  return
+}
+
+// -----
+
+func.func @quantized_conv_result(%x: tensor<1x4x4x4xui8>, %w: tensor<1x3x3x1x32x4xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op result: must be 'tensor<1x2x2x2xui8>'}}
+  %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xui8>, tensor<1x3x3x1x32x4xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xui8>
+  return
+}
+
+// -----
+
+func.func @quantized_add_shape(%a: tensor<2x3xui8>, %b: tensor<4x3xui8>) {
+  // expected-error@+1 {{'webnn.quantized_add' op result: must have the broadcast shape of a and b}}
+  %0 = webnn.quantized_add %a, %b {a_scale = 1.0 : f64, a_zero_point = 0 : i64, b_scale = 1.0 : f64, b_zero_point = 0 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64} : (tensor<2x3xui8>, tensor<4x3xui8>) -> tensor<2x3xui8>
+  return
+}
+
+// -----
+
+func.func @quantized_add_scale(%a: tensor<2x3xi8>, %b: tensor<1x3xi8>) {
+  // expected-error@+1 {{'webnn.quantized_add' op a_scale, b_scale: must be positive}}
+  %0 = webnn.quantized_add %a, %b {a_scale = 0.0 : f64, a_zero_point = 0 : i64, b_scale = 1.0 : f64, b_zero_point = -3 : i64, output_max = 127 : i64, output_min = -128 : i64, output_zero_point = 0 : i64} : (tensor<2x3xi8>, tensor<1x3xi8>) -> tensor<2x3xi8>
+  return
+}
+
+// -----
+
+func.func @quantized_add_zero_point(%a: tensor<2x3xui8>, %b: tensor<2x3xui8>) {
+  // expected-error@+1 {{'webnn.quantized_add' op a_zero_point, b_zero_point: must be values of a's and b's types}}
+  %0 = webnn.quantized_add %a, %b {a_scale = 1.0 : f64, a_zero_point = -1 : i64, b_scale = 1.0 : f64, b_zero_point = 0 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64} : (tensor<2x3xui8>, tensor<2x3xui8>) -> tensor<2x3xui8>
+  return
+}

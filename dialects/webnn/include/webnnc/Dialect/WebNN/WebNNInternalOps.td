@@ -103,7 +103,7 @@ def WebNN_PackedConv2dOp : Op<WebNN_Dialect, "packed_conv2d", [Pure]> {
 def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
   let summary = "Channels-last conv2d of 8-bit integers, requantized";
   let description = [{
-    Made by webnn-quantized-convs from `quantizeLinear(act(conv2d(
+    Made by webnn-quantized-ops from `quantizeLinear(act(conv2d(
     dequantizeLinear(x), dequantizeLinear(w), bias)))` with constant int8
     weights. The input is `[N, H, W, I]` uint8 or int8 (int8 is read as
     uint8 by adding 128, its zero point shifted alike), `I` a multiple of
@@ -144,6 +144,33 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
     /// the spec's shape rules.
     ::webnnc::spec::Conv2dOptions conv2dOptions();
     ::webnnc::spec::OperandDescriptor unpackedFilter();
+  }];
+}
+
+def WebNN_QuantizedAddOp
+    : Op<WebNN_Dialect, "quantized_add", [Pure, WebNN_Elementwise]> {
+  let summary = "Sum of two 8-bit quantized tensors, requantized";
+  let description = [{
+    Made by webnn-quantized-ops from `quantizeLinear(act(add(
+    dequantizeLinear(a), dequantizeLinear(b))))` with per-tensor
+    parameters (a residual connection):
+
+      y = clamp(roundEven((a - a_zero_point) * a_scale +
+                          (b - b_zero_point) * b_scale) + output_zero_point,
+                output_min, output_max)
+
+    where each scale is the operand's over the output's, and the bounds
+    hold the output type's range narrowed by a folded relu or clamp. `a`
+    and `b` broadcast as the add did; the result is uint8 or int8.
+  }];
+  let arguments = (ins WebNN_Tensor:$a, WebNN_Tensor:$b,
+      F64Attr:$a_scale, I64Attr:$a_zero_point,
+      F64Attr:$b_scale, I64Attr:$b_zero_point,
+      I64Attr:$output_zero_point, I64Attr:$output_min, I64Attr:$output_max);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $a `,` $b attr-dict `:` functional-type(operands, results)
   }];
 }
 

@@ -1,4 +1,4 @@
-// RUN: webnnc-opt %s -split-input-file -webnn-quantized-convs | FileCheck %s
+// RUN: webnnc-opt %s -split-input-file -webnn-quantized-ops | FileCheck %s
 
 // An nchw conv between dequantize and quantize, with per-output-channel
 // weight scales, a bias and a relu: one quantized_conv2d on the uint8
@@ -115,4 +115,38 @@ func.func @near_misses(%x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4
   %cg = webnn.conv2d %xf, %wif : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
   %g = webnn.quantize_linear %cg, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
   return %b, %c, %d, %rd, %e, %f, %g : tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xf32>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>, tensor<1x4x4x4xui8>
+}
+
+// -----
+
+// A residual add of two dequantized tensors, relu, quantize: one
+// quantized_add with each scale over the output's (0.5 / 0.25, 0.125 /
+// 0.25), the relu as the lower bound (the output zero point, 3). An add
+// whose result is also read elsewhere, or of per-channel parameters, stays.
+// CHECK-LABEL: func.func @residual_add
+// CHECK: %[[Q:.*]] = webnn.quantized_add %arg0, %arg1 {a_scale = 2.000000e+00 : f64, a_zero_point = 10 : i64, b_scale = 5.000000e-01 : f64, b_zero_point = 0 : i64, output_max = 255 : i64, output_min = 3 : i64, output_zero_point = 3 : i64} : (tensor<2x3x4xui8>, tensor<2x3x4xui8>) -> tensor<2x3x4xui8>
+// CHECK: %[[S:.*]] = webnn.add
+// CHECK: %[[P:.*]] = webnn.add
+// CHECK: return %[[Q]]
+// CHECK-NOT: quantized_add
+func.func @residual_add(%a: tensor<2x3x4xui8> {webnn.name = "a"}, %b: tensor<2x3x4xui8> {webnn.name = "b"}) -> (tensor<2x3x4xui8> {webnn.name = "y"}, tensor<2x3x4xui8> {webnn.name = "shared"}, tensor<2x3x4xf32> {webnn.name = "sum"}, tensor<2x3x4xui8> {webnn.name = "per_channel"}) {
+  %sa = webnn.constant dense<0.5> : tensor<f32>
+  %za = webnn.constant dense<10> : tensor<ui8>
+  %sb = webnn.constant dense<0.125> : tensor<f32>
+  %zb = webnn.constant dense<0> : tensor<ui8>
+  %sy = webnn.constant dense<0.25> : tensor<f32>
+  %zy = webnn.constant dense<3> : tensor<ui8>
+  %sc = webnn.constant dense<[[[0.5]], [[0.25]]]> : tensor<2x1x1xf32>
+  %zc = webnn.constant dense<0> : tensor<2x1x1xui8>
+  %af = webnn.dequantize_linear %a, %sa, %za : (tensor<2x3x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<2x3x4xf32>
+  %bf = webnn.dequantize_linear %b, %sb, %zb : (tensor<2x3x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<2x3x4xf32>
+  %s = webnn.add %af, %bf : (tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+  %r = webnn.relu %s : (tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+  %y = webnn.quantize_linear %r, %sy, %zy : (tensor<2x3x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x3x4xui8>
+  %s2 = webnn.add %af, %bf : (tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+  %shared = webnn.quantize_linear %s2, %sy, %zy : (tensor<2x3x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x3x4xui8>
+  %cf = webnn.dequantize_linear %a, %sc, %zc : (tensor<2x3x4xui8>, tensor<2x1x1xf32>, tensor<2x1x1xui8>) -> tensor<2x3x4xf32>
+  %p = webnn.add %cf, %bf : (tensor<2x3x4xf32>, tensor<2x3x4xf32>) -> tensor<2x3x4xf32>
+  %pc = webnn.quantize_linear %p, %sy, %zy : (tensor<2x3x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x3x4xui8>
+  return %y, %shared, %s2, %pc : tensor<2x3x4xui8>, tensor<2x3x4xui8>, tensor<2x3x4xf32>, tensor<2x3x4xui8>
 }

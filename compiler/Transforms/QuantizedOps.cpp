@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// webnn-quantized-convs: quantized convolutions computed on integers.
+// webnn-quantized-ops: quantized convolutions computed on integers.
 //
 //   quantizeLinear(act(conv2d(dequantizeLinear(x), dequantizeLinear(w),
 //                             bias)), s_y, z_y)
@@ -31,7 +31,7 @@
 #include "webnnc/Transforms/Passes.h"
 
 namespace webnnc {
-#define GEN_PASS_DEF_WEBNNQUANTIZEDCONVSPASS
+#define GEN_PASS_DEF_WEBNNQUANTIZEDOPSPASS
 #include "webnnc/Transforms/Passes.h.inc"
 } // namespace webnnc
 
@@ -161,6 +161,23 @@ LogicalResult foldActivation(Operation *act, const PerTensor &out,
   return success(lo <= hi);
 }
 
+// |value| -> [relu | clamp] -> quantizeLinear of a float32 value, each
+// read only there: the activation (or null) and the quantize (null if the
+// chain is not there).
+std::pair<Operation *, webnn::QuantizeLinearOp>
+activationAndQuantize(Value value) {
+  Operation *next = onlyReader(value);
+  Operation *act = nullptr;
+  if (next && isa<webnn::ReluOp, webnn::ClampOp>(next)) {
+    act = next;
+    next = onlyReader(act->getResult(0));
+  }
+  auto quantize = dyn_cast_or_null<webnn::QuantizeLinearOp>(next);
+  if (quantize && quantize.getInput().getType() != value.getType())
+    quantize = {};
+  return {act, quantize};
+}
+
 FailureOr<Match> match(webnn::Conv2dOp conv) {
   Match m;
   m.conv = conv;
@@ -193,14 +210,8 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
       return failure();
     m.bias = value->toDoubles();
   }
-  // conv -> [relu | clamp] -> quantizeLinear, each read only there.
-  Operation *next = onlyReader(conv.getResult());
-  Operation *act = nullptr;
-  if (next && isa<webnn::ReluOp, webnn::ClampOp>(next)) {
-    act = next;
-    next = onlyReader(act->getResult(0));
-  }
-  m.quantize = dyn_cast_or_null<webnn::QuantizeLinearOp>(next);
+  auto [act, quantize] = activationAndQuantize(conv.getResult());
+  m.quantize = quantize;
   if (!m.quantize)
     return failure();
   auto output = quantization::perTensor(m.quantize.getScale(),
@@ -364,20 +375,63 @@ void eraseChain(Operation *op) {
   }
 }
 
-struct QuantizedConvs
-    : GraphPass<QuantizedConvs, impl::WebNNQuantizedConvsPassBase> {
+// quantizeLinear(act(add(dequantizeLinear(a), dequantizeLinear(b)))), all
+// per-tensor: a quantized_add of a and b.
+LogicalResult rewriteAdd(webnn::AddOp add) {
+  auto aDq = add.getA().getDefiningOp<webnn::DequantizeLinearOp>();
+  auto bDq = add.getB().getDefiningOp<webnn::DequantizeLinearOp>();
+  if (!aDq || !bDq)
+    return failure();
+  auto a = quantization::perTensor(aDq.getScale(), aDq.getZeroPoint());
+  auto b = quantization::perTensor(bDq.getScale(), bDq.getZeroPoint());
+  auto typeOf = [](Value v) { return webnn::getDescriptor(v.getType())->dataType; };
+  if (!a || !b || typeOf(aDq.getInput()) != a->zeroType ||
+      typeOf(bDq.getInput()) != b->zeroType)
+    return failure();
+  auto [act, quantize] = activationAndQuantize(add.getResult());
+  if (!quantize)
+    return failure();
+  auto out = quantization::perTensor(quantize.getScale(),
+                                     quantize.getZeroPoint());
+  if (!out)
+    return failure();
+  int64_t lo = quantization::lowest(out->zeroType);
+  int64_t hi = quantization::highest(out->zeroType);
+  if (act && failed(foldActivation(act, *out, lo, hi)))
+    return failure();
+  OpBuilder b_(quantize);
+  auto i64 = [&](int64_t v) { return b_.getI64IntegerAttr(v); };
+  auto op = webnn::QuantizedAddOp::create(
+      b_, add.getLoc(), quantize.getType(), aDq.getInput(), bDq.getInput(),
+      b_.getF64FloatAttr(double(a->scale) / double(out->scale)),
+      i64(a->zeroPoint),
+      b_.getF64FloatAttr(double(b->scale) / double(out->scale)),
+      i64(b->zeroPoint), i64(out->zeroPoint), i64(lo), i64(hi));
+  quantize.getResult().replaceAllUsesWith(op.getResult());
+  eraseChain(quantize);
+  return success();
+}
+
+struct QuantizedOps
+    : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
   using GraphPass::GraphPass;
 
   void runOnGraph(func::FuncOp graph) {
-    SmallVector<webnn::Conv2dOp> convs(
-        graph.getBody().front().getOps<webnn::Conv2dOp>());
-    for (webnn::Conv2dOp conv : convs) {
+    Block &body = graph.getBody().front();
+    SmallVector<webnn::Conv2dOp> convOps;
+    if (convs)
+      convOps.assign(body.getOps<webnn::Conv2dOp>().begin(),
+                     body.getOps<webnn::Conv2dOp>().end());
+    for (webnn::Conv2dOp conv : convOps) {
       FailureOr<Match> m = match(conv);
       if (failed(m))
         continue;
       Rewriter(*m, panelWidth).run();
       eraseChain(m->quantize);
     }
+    SmallVector<webnn::AddOp> adds(body.getOps<webnn::AddOp>());
+    for (webnn::AddOp add : adds)
+      (void)rewriteAdd(add);
     eraseUnreadConstants(graph);
   }
 };
