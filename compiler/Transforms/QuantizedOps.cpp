@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// webnn-quantized-ops: quantized convolutions computed on integers.
+// webnn-quantized-ops: quantized convolutions and residual adds computed
+// on integers.
 //
 //   quantizeLinear(act(conv2d(dequantizeLinear(x), dequantizeLinear(w),
 //                             bias)), s_y, z_y)
 //
 // with constant int8 weights (per-tensor or per-output-channel scales,
-// zero point 0), per-tensor 8-bit input and output parameters, one group,
-// and act absent, relu or clamp, becomes webnn.quantized_conv2d on the
-// 8-bit input, in channels-last layout (transposes around it when the
-// conv was nchw, which the layout pass then cancels between neighbours;
-// input channels padded to a multiple of 4 with zero weights, as an RGB
-// stem needs):
+// zero point 0), per-tensor 8-bit input and output parameters, dense or
+// depthwise, and act absent, relu or clamp, becomes webnn.quantized_conv2d
+// on the 8-bit input, in channels-last layout (transposes around it when
+// the conv was nchw, which the layout pass then cancels between
+// neighbours; a dense conv's input channels padded to a multiple of 4 with
+// zero weights, as an RGB stem needs):
 //
 //   sum((x - z_x) s_x * w s_w) + b  ==  (sum(x w) - z_x sum(w)) s_x s_w + b
 //
@@ -94,8 +95,12 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
   for (size_t i = 0; i < zero->elementCount(); ++i)
     if (zero->at(i) != 0)
       return failure();
-  // Input channels padded to whole dot products, with zero weights.
-  int64_t inputs = (g.inputChannels + kDotTerms - 1) / kDotTerms * kDotTerms;
+  // Input channels per group, padded to whole dot products with zero
+  // weights (a depthwise conv's one channel per group stays one).
+  int64_t perGroup = g.inputChannels / g.groups;
+  int64_t inputs = g.groups > 1 ? perGroup
+                                : (perGroup + kDotTerms - 1) / kDotTerms *
+                                      kDotTerms;
   Weights out{g.outputChannels, g.filterHeight, g.filterWidth, inputs, {},
               {}};
   auto stride = filterStrides(layout, w->shape());
@@ -121,12 +126,17 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
     out.scales.push_back(s);
     for (int64_t y = 0; y < out.height; ++y)
       for (int64_t x = 0; x < out.width; ++x)
-        for (int64_t i = 0; i < g.inputChannels; ++i)
+        for (int64_t i = 0; i < perGroup; ++i)
           out.values[size_t(((o * out.height + y) * out.width + x) * inputs +
                             i)] = data[o * stride[0] + y * stride[1] +
                                        x * stride[2] + i * stride[3]];
   }
   return out;
+}
+
+bool isDepthwise(const spec::Conv2dGeometry &g) {
+  return g.groups > 1 && g.inputChannels == g.groups &&
+         g.outputChannels == g.groups;
 }
 
 // A conv2d with everything the rewrite needs.
@@ -184,7 +194,7 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   auto options = webnn::optionsOf<spec::Conv2dOptions>(conv);
   auto inputDq = conv.getInput().getDefiningOp<webnn::DequantizeLinearOp>();
   auto filterDq = conv.getFilter().getDefiningOp<webnn::DequantizeLinearOp>();
-  if (!inputDq || !filterDq || options.groups != 1)
+  if (!inputDq || !filterDq)
     return failure();
   auto input = quantization::perTensor(inputDq.getScale(),
                                        inputDq.getZeroPoint());
@@ -195,7 +205,8 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
   auto inputType = *webnn::getDescriptor(conv.getInput().getType());
   auto geometry = spec::resolveConv2d(inputType, filterType, options);
-  if (!geometry)
+  // Dense or depthwise (one filter per channel).
+  if (!geometry || (geometry->groups != 1 && !isDepthwise(*geometry)))
     return failure();
   m.geometry = *geometry;
   m.nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
@@ -240,8 +251,8 @@ public:
                   .getInput();
     if (m_.nchw)
       x = transpose(x, {0, 2, 3, 1});
-    if (int64_t extra = m_.weights.inputs - g.inputChannels)
-      x = padChannels(x, extra);
+    if (g.groups == 1 && m_.weights.inputs > g.inputChannels)
+      x = padChannels(x, m_.weights.inputs - g.inputChannels);
     auto convType = cast<RankedTensorType>(m_.conv.getType());
     SmallVector<int64_t> shape(convType.getShape());
     if (m_.nchw)
@@ -300,9 +311,19 @@ private:
     return webnn::createConstant(b_, loc_, tensor, bytes);
   }
 
-  // [O/P][ky][kx][I/4][P][4], zero past the last output channel.
+  // [O/P][ky][kx][I/4][P][4], zero past the last output channel; a
+  // depthwise conv's [ky][kx][C] (channels innermost, as its vectors).
   Value packedFilter() {
     const Weights &w = m_.weights;
+    if (m_.geometry.groups > 1) {
+      std::vector<int8_t> hwc(w.values.size());
+      for (int64_t o = 0; o < w.outputs; ++o)
+        for (int64_t k = 0; k < w.height * w.width; ++k)
+          hwc[size_t(k * w.outputs + o)] =
+              w.values[size_t(o * w.height * w.width + k)];
+      return constant(spec::DataType::Int8, {w.height, w.width, w.outputs},
+                      hwc);
+    }
     int64_t panels = (w.outputs + panel_ - 1) / panel_;
     int64_t groups = w.inputs / kDotTerms;
     std::vector<int8_t> packed(size_t(panels * w.height * w.width * w.inputs *

@@ -78,7 +78,27 @@ func.func @three_channels(%x: tensor<2x3x6x6xui8> {webnn.name = "x"}) -> (tensor
 
 // -----
 
-// Near misses stay float: a weight zero point that is not 0, grouped convs, an activation read
+// A depthwise conv (one filter per channel): its filter packed [h, w, C];
+// no channel padding, whatever the channel count.
+// CHECK-LABEL: func.func @depthwise
+// CHECK-NOT: webnn.pad
+// CHECK: webnn.quantized_conv2d {{.*}} : (tensor<1x6x6x3xui8>, tensor<3x3x3xi8>, tensor<3xi32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x6x6x3xui8>
+func.func @depthwise(%x: tensor<1x3x6x6xui8> {webnn.name = "x"}) -> (tensor<1x3x6x6xui8> {webnn.name = "y"}) {
+  %s = webnn.constant dense<0.5> : tensor<f32>
+  %z = webnn.constant dense<5> : tensor<ui8>
+  %zi = webnn.constant dense<0> : tensor<i8>
+  %w = webnn.constant dense<3> : tensor<3x1x3x3xi8>
+  %xf = webnn.dequantize_linear %x, %s, %z : (tensor<1x3x6x6xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x3x6x6xf32>
+  %wf = webnn.dequantize_linear %w, %s, %zi : (tensor<3x1x3x3xi8>, tensor<f32>, tensor<i8>) -> tensor<3x1x3x3xf32>
+  %c = webnn.conv2d %xf, %wf {groups = 3 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x3x6x6xf32>, tensor<3x1x3x3xf32>) -> tensor<1x3x6x6xf32>
+  %y = webnn.quantize_linear %c, %s, %z : (tensor<1x3x6x6xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x3x6x6xui8>
+  return %y : tensor<1x3x6x6xui8>
+}
+
+// -----
+
+// Near misses stay float: a weight zero point that is not 0, grouped
+// convs that are not depthwise, an activation read
 // elsewhere, a sigmoid between conv and quantize, per-channel input
 // scales and weights computed from an input.
 // CHECK-LABEL: func.func @near_misses
@@ -93,16 +113,16 @@ func.func @near_misses(%x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4
   %sc = webnn.constant dense<[[[[0.5]], [[0.25]], [[0.5]], [[0.5]]]]> : tensor<1x4x1x1xf32>
   %zc = webnn.constant dense<0> : tensor<1x4x1x1xui8>
   %w = webnn.constant dense<1> : tensor<4x4x1x1xi8>
-  %wg = webnn.constant dense<1> : tensor<4x1x1x1xi8>
+  %wg = webnn.constant dense<1> : tensor<4x2x1x1xi8>
   %xf = webnn.dequantize_linear %x, %s, %z : (tensor<1x4x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xf32>
   %xc = webnn.dequantize_linear %x, %sc, %zc : (tensor<1x4x4x4xui8>, tensor<1x4x1x1xf32>, tensor<1x4x1x1xui8>) -> tensor<1x4x4x4xf32>
   %wf = webnn.dequantize_linear %w, %s, %zi : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
   %wz = webnn.dequantize_linear %w, %s, %zi1 : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
-  %wgf = webnn.dequantize_linear %wg, %s, %zi : (tensor<4x1x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x1x1x1xf32>
+  %wgf = webnn.dequantize_linear %wg, %s, %zi : (tensor<4x2x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x2x1x1xf32>
   %wif = webnn.dequantize_linear %wi, %s, %zi : (tensor<4x4x1x1xi8>, tensor<f32>, tensor<i8>) -> tensor<4x4x1x1xf32>
   %cb = webnn.conv2d %xf, %wz : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
   %b = webnn.quantize_linear %cb, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
-  %cc = webnn.conv2d %xf, %wgf {groups = 4 : i64} : (tensor<1x4x4x4xf32>, tensor<4x1x1x1xf32>) -> tensor<1x4x4x4xf32>
+  %cc = webnn.conv2d %xf, %wgf {groups = 2 : i64} : (tensor<1x4x4x4xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x4x4xf32>
   %c = webnn.quantize_linear %cc, %s, %z : (tensor<1x4x4x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x4xui8>
   %cd = webnn.conv2d %xf, %wf : (tensor<1x4x4x4xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x4x4xf32>
   %rd = webnn.relu %cd : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>

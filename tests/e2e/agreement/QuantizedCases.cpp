@@ -18,19 +18,20 @@ struct QuantizedConvShape {
   std::string name;
   int64_t batches, inputs, outputs, height, width, window;
   std::vector<int64_t> padding, strides, dilations;
+  int64_t groups = 1; // inputs (and outputs) for a depthwise conv
 };
 
 // x (8-bit, nchw) dequantized per tensor, int8 weights dequantized per
 // output channel, bias, conv, activation, quantized per tensor: one output
 // per activation (none, relu, clamp).
-Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s,
-                      DataType in, DataType out) {
+Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s, DataType in,
+                      DataType out) {
   bool signedIn = in == DataType::Int8;
   Operand x = b.input("x", {in, {s.batches, s.inputs, s.height, s.width}});
-  Operand xf = b.dequantizeLinear(
-      x, constantOf(b, DataType::Float32, {}, {0.02}),
-      constantOf(b, in, {}, {signedIn ? -3.0 : 128.0}));
-  Shape filterShape{s.outputs, s.inputs, s.window, s.window};
+  Operand xf =
+      b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {0.02}),
+                         constantOf(b, in, {}, {signedIn ? -3.0 : 128.0}));
+  Shape filterShape{s.outputs, s.inputs / s.groups, s.window, s.window};
   Operand w = pattern(b, {DataType::Int8, filterShape}, 100);
   std::vector<double> scales;
   for (int64_t o = 0; o < s.outputs; ++o)
@@ -42,19 +43,20 @@ Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s,
   Operand bias = pattern(b, {DataType::Float32, {s.outputs}}, 0.5);
   // A conv per output: a conv read by several activations stays float.
   auto conv = [&] {
-    return b.conv2d(xf, wf, {.padding = s.padding,
-                             .strides = s.strides,
-                             .dilations = s.dilations,
-                             .bias = bias});
+    return b.conv2d(xf, wf,
+                    {.padding = s.padding,
+                     .strides = s.strides,
+                     .dilations = s.dilations,
+                     .groups = s.groups,
+                     .bias = bias});
   };
   Operand scale = constantOf(b, DataType::Float32, {}, {0.08});
   Operand zero = constantOf(b, out, {}, {out == DataType::Int8 ? -5.0 : 100.0});
-  return Outputs{
-      {"plain", b.quantizeLinear(conv(), scale, zero)},
-      {"relu", b.quantizeLinear(b.relu(conv()), scale, zero)},
-      {"clamp", b.quantizeLinear(b.clamp(conv(), {.minValue = -1.5,
-                                                  .maxValue = 3.0}),
-                                 scale, zero)}};
+  return Outputs{{"plain", b.quantizeLinear(conv(), scale, zero)},
+                 {"relu", b.quantizeLinear(b.relu(conv()), scale, zero)},
+                 {"clamp", b.quantizeLinear(b.clamp(conv(), {.minValue = -1.5,
+                                                             .maxValue = 3.0}),
+                                            scale, zero)}};
 }
 
 // Residual connections: dequantize two 8-bit tensors, add (with
@@ -75,20 +77,19 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
   Operand c = b.input("c", {type, {1, 8, 1, 7}});
   Operand s = b.input("s", {type, {3, 16, 5, 7}});
   Operand w = pattern(b, {DataType::Int8, {16, 8, 1, 1}}, 90);
-  Operand wf = b.dequantizeLinear(
-      w, constantOf(b, DataType::Float32, {}, {0.004}),
-      constantOf(b, DataType::Int8, {}, {0}));
+  Operand wf =
+      b.dequantizeLinear(w, constantOf(b, DataType::Float32, {}, {0.004}),
+                         constantOf(b, DataType::Int8, {}, {0}));
   // Scales that keep most results inside the 8-bit range.
   Operand conv = quantize(b.conv2d(dequantize(a, 0.03, z), wf), 0.1, z);
   Operand residual = b.add(dequantize(conv, 0.1, z), dequantize(s, 0.02, z));
-  return Outputs{
-      {"plain", quantize(b.add(dequantize(a, 0.03, z),
-                               dequantize(c, 0.011, z + 3)),
-                         0.06, z)},
-      {"relu", quantize(b.relu(b.add(dequantize(a, 0.03, z),
-                                     dequantize(c, 0.011, z + 3))),
-                        0.06, z)},
-      {"after_conv", quantize(b.relu(residual), 0.12, z)}};
+  return Outputs{{"plain", quantize(b.add(dequantize(a, 0.03, z),
+                                          dequantize(c, 0.011, z + 3)),
+                                    0.06, z)},
+                 {"relu", quantize(b.relu(b.add(dequantize(a, 0.03, z),
+                                                dequantize(c, 0.011, z + 3))),
+                                   0.06, z)},
+                 {"after_conv", quantize(b.relu(residual), 0.12, z)}};
 }
 
 } // namespace
@@ -96,13 +97,36 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
 std::vector<AgreementCase> quantizedCases() {
   // Batches above 1, channel counts that do not fill a panel or a vector
   // (or a dot product: 3 and 6 inputs), odd maps, 1x1, strided, padded and
-  // dilated windows.
+  // dilated windows; dense and depthwise.
   const QuantizedConvShape shapes[] = {
       {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
       {"strided_3x3", 2, 8, 32, 9, 6, 3, {1, 1, 1, 1}, {2, 2}, {}},
       {"dilated_3x3", 1, 36, 20, 7, 7, 3, {2, 2, 2, 2}, {}, {2, 2}},
       {"wide_5x5", 2, 6, 70, 6, 11, 5, {2, 1, 0, 2}, {}, {}},
       {"rgb_stem_7x7", 2, 3, 16, 15, 13, 7, {3, 3, 3, 3}, {2, 2}, {}},
+      {"depthwise_3x3", 2, 24, 24, 9, 7, 3, {1, 1, 1, 1}, {}, {}, 24},
+      {"depthwise_strided_5x5",
+       3,
+       37,
+       37,
+       11,
+       10,
+       5,
+       {2, 2, 2, 2},
+       {2, 2},
+       {},
+       37},
+      {"depthwise_dilated_3x3",
+       1,
+       19,
+       19,
+       8,
+       9,
+       3,
+       {2, 2, 2, 2},
+       {},
+       {2, 2},
+       19},
   };
   std::vector<AgreementCase> cases;
   for (const QuantizedConvShape &s : shapes)
@@ -141,17 +165,20 @@ namespace {
 TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
   auto host = resolveTarget("host");
   ASSERT_TRUE(host) << host.error();
-  QuantizedConvShape shape{"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}};
-  for (DataType type : {DataType::Uint8, DataType::Int8}) {
-    GraphBuilder b;
-    auto graph = b.build(quantizedConv(b, shape, type, type));
-    ASSERT_TRUE(graph) << graph.error().message();
-    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
-    ASSERT_TRUE(model) << model.error();
-    EXPECT_EQ((*model)->compiled().stats.integerConvs,
-              host->int8DotProducts ? 3 : 0)
-        << shortName(type);
-  }
+  const QuantizedConvShape shapes[] = {
+      {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
+      {"depthwise", 2, 24, 24, 9, 7, 3, {1, 1, 1, 1}, {}, {}, 24}};
+  for (const QuantizedConvShape &shape : shapes)
+    for (DataType type : {DataType::Uint8, DataType::Int8}) {
+      GraphBuilder b;
+      auto graph = b.build(quantizedConv(b, shape, type, type));
+      ASSERT_TRUE(graph) << graph.error().message();
+      auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+      ASSERT_TRUE(model) << model.error();
+      EXPECT_EQ((*model)->compiled().stats.integerConvs,
+                host->int8DotProducts ? 3 : 0)
+          << shape.name << " " << shortName(type);
+    }
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
     GraphBuilder b;
     auto graph = b.build(quantizedAdds(b, type));

@@ -7,6 +7,7 @@
 // dimension): u8 x i8 products widened to i32 and reduced four at a time,
 // which Halide emits as one vpdpbusd per vector of output channels on
 // AVX-512 VNNI targets (widening multiplies and adds elsewhere).
+#include <functional>
 #include <stdexcept>
 
 #include "Conv2dSchedule.h"
@@ -38,6 +39,36 @@ Expr asUnsigned(Expr byte) {
   return reinterpret(UInt(8), byte) ^ cast<uint8_t>(128);
 }
 
+// A dense conv as the packed float conv: acc(p, panel, ...) is output
+// channel panel * P + p; a partial last panel reads zero weights and
+// clamped per-channel values, and is never stored. r.x, r.y: the window;
+// r.z: groups of four input channels; r.w: the channel within the group
+// (the dot product's terms).
+void defineDense(ConvStages &stages, Func acc, Func result, Func source,
+                 const kernels::OpSpec &op, const std::vector<Value> &operands,
+                 const std::function<Expr(Expr, Expr)> &requantized) {
+  const spec::Conv2dGeometry &g = stages.geometry;
+  const Value &filter = operands[1];
+  Var x("x"), y("y"), n("n"), o("o"), p("p"), panel("panel");
+  RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0,
+         int(filter.type.shape[3]), 0, kDotTerms, "r");
+  stages.r = r;
+  stages.dotTerms = kDotTerms;
+  Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
+  Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
+  int P = int(filter.type.shape[4]);
+  Expr channel = min(panel * P + p, int(g.outputChannels) - 1);
+  acc(p, panel, x, y, n) = rawAt(operands[2], {channel});
+  acc(p, panel, x, y, n) +=
+      cast<int32_t>(source(r.z * kDotTerms + r.w, ix, iy, n)) *
+      cast<int32_t>(rawAt(filter, {Expr(panel), r.y, r.x, r.z, Expr(p), r.w}));
+  result(o, x, y, n) =
+      store(requantized(acc(o % P, o / P, x, y, n), o), op.result.dataType);
+  stages.vars = {x, y, p, n};
+  stages.panel = panel;
+  stages.panelWidth = P;
+}
+
 } // namespace
 
 std::optional<Defined>
@@ -50,24 +81,29 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
                              "accumulator offset, scale and offset");
   const Value &input = operands[0], &filter = operands[1];
   const spec::Shape &packed = filter.type.shape;
-  if (packed.size() != 6 || packed[5] != kDotTerms)
+  bool depthwise = packed.size() == 3;
+  if (!depthwise && (packed.size() != 6 || packed[5] != kDotTerms))
     throw std::runtime_error("quantized_conv2d needs a [panels, h, w, i/4, "
-                             "P, 4] packed filter");
+                             "P, 4] or [h, w, C] packed filter");
   spec::OperandDescriptor floatInput{spec::DataType::Float32,
                                      input.type.shape};
   spec::OperandDescriptor unpacked{
       spec::DataType::Float32,
-      {packed[1], packed[2], packed[3] * kDotTerms,
-       op.intAttr("output_channels", 0)}};
-  auto geometry =
-      spec::resolveConv2d(floatInput, unpacked, channelsLastOptions(op));
+      depthwise ? spec::Shape{packed[0], packed[1], 1, packed[2]}
+                : spec::Shape{packed[1], packed[2], packed[3] * kDotTerms,
+                              op.intAttr("output_channels", 0)}};
+  spec::Conv2dOptions options = channelsLastOptions(op);
+  if (depthwise)
+    options.groups = packed[2];
+  auto geometry = spec::resolveConv2d(floatInput, unpacked, options);
   if (!geometry)
     throw std::runtime_error(geometry.error().format("quantized_conv2d"));
   ConvStages stages;
   const spec::Conv2dGeometry &g = stages.geometry = *geometry;
   stages.nchw = false;
 
-  Var x("x"), y("y"), c("c"), n("n"), o("o"), p("p"), panel("panel");
+  // The result's variables: every definition below uses these names.
+  Var x("x"), y("y"), c("c"), n("n"), o("o");
   Func canonical("input_canonical");
   canonical(c, x, y, n) = asUnsigned(rawAt(input, {n, y, x, c}));
   Func source = canonical;
@@ -81,38 +117,34 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
         {{0, in.channels}, {0, in.width}, {0, in.height}, {0, in.batches}});
     source = stages.padded;
   }
-  // r.x, r.y: the window; r.z: groups of four input channels; r.w: the
-  // channel within the group (the dot product's terms).
-  RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0, int(packed[3]), 0,
-         kDotTerms, "r");
-  stages.r = r;
-  stages.dotTerms = kDotTerms;
-  Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
-  Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
-
-  // As the packed float conv: acc(p, panel, ...) is output channel
-  // panel * P + p; a partial last panel reads zero weights and clamped
-  // per-channel values, and is never stored.
-  int P = int(packed[4]);
-  Expr channel = min(panel * P + p, int(g.outputChannels) - 1);
+  auto requantized = [&](Expr sum, Expr channel) {
+    Expr at = min(channel, int(g.outputChannels) - 1);
+    Expr scaled = cast<float>(sum) * readAt(operands[3], {at}) +
+                  readAt(operands[4], {at});
+    Expr q = round(scaled) + float(op.intAttr("output_zero_point", 0));
+    return clamp(q, float(op.intAttr("output_min", 0)),
+                 float(op.intAttr("output_max", 255)));
+  };
   Func acc("conv_acc");
-  acc(p, panel, x, y, n) = rawAt(operands[2], {channel});
-  acc(p, panel, x, y, n) +=
-      cast<int32_t>(source(r.z * kDotTerms + r.w, ix, iy, n)) *
-      cast<int32_t>(rawAt(filter, {Expr(panel), r.y, r.x, r.z, Expr(p), r.w}));
-  Expr at = min(o, int(g.outputChannels) - 1);
-  Expr scaled = cast<float>(acc(o % P, o / P, x, y, n)) *
-                    readAt(operands[3], {at}) +
-                readAt(operands[4], {at});
-  Expr q = round(scaled) + float(op.intAttr("output_zero_point", 0));
-  q = clamp(q, float(op.intAttr("output_min", 0)),
-            float(op.intAttr("output_max", 255)));
   Func result(op.kind);
-  result(o, x, y, n) = store(q, op.result.dataType);
+  if (depthwise) {
+    // Each channel's window, widened to int32 (no dot products across
+    // channels): the float depthwise schedule, on integers.
+    RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0, 1, "r");
+    stages.r = r;
+    Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
+    Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
+    acc(o, x, y, n) = rawAt(operands[2], {o});
+    acc(o, x, y, n) += cast<int32_t>(source(o, ix, iy, n)) *
+                       cast<int32_t>(rawAt(filter, {r.y, r.x, o}));
+    result(o, x, y, n) = store(requantized(acc(o, x, y, n), o),
+                               op.result.dataType);
+    stages.vars = {x, y, o, n};
+  } else {
+    defineDense(stages, acc, result, source, op, operands, requantized);
+  }
   stages.acc = acc;
-  stages.vars = {x, y, p, n};
-  stages.panel = panel;
-  stages.panelWidth = P;
+
 
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) {

@@ -207,12 +207,23 @@ LogicalResult WinogradConv2dOp::verify() {
                           conv2dOptions());
 }
 
+bool QuantizedConv2dOp::isDepthwise() {
+  return getDescriptor(getPackedFilter().getType())->rank() == 3;
+}
+
 spec::Conv2dOptions QuantizedConv2dOp::conv2dOptions() {
-  return channelsLastOptions(getPadding(), getStrides(), getDilations(), {});
+  spec::Conv2dOptions options =
+      channelsLastOptions(getPadding(), getStrides(), getDilations(), {});
+  if (isDepthwise())
+    options.groups = int64_t(getOutputChannels());
+  return options;
 }
 
 spec::OperandDescriptor QuantizedConv2dOp::unpackedFilter() {
   auto packed = *getDescriptor(getPackedFilter().getType());
+  if (isDepthwise())
+    return {spec::DataType::Float32,
+            {packed.shape[0], packed.shape[1], 1, packed.shape[2]}};
   return {spec::DataType::Float32,
           {packed.shape[1], packed.shape[2], packed.shape[3] * 4,
            int64_t(getOutputChannels())}};
@@ -224,14 +235,17 @@ LogicalResult QuantizedConv2dOp::verify() {
   auto result = *getDescriptor(getType());
   if (!isByte(input.dataType) || !isByte(result.dataType))
     return emitOpError("input and result: must be uint8 or int8");
-  if (packed.rank() != 6 || packed.dataType != spec::DataType::Int8 ||
-      packed.shape[5] != 4)
-    return emitOpError("packed_filter: must be int8 [panels, height, width, "
-                       "input channels / 4, panel width, 4]");
-  if (failed(verifyPanels(*this, "output_channels", getOutputChannels(),
-                          packed.shape[0], packed.shape[4])))
-    return failure();
   int64_t channels = getOutputChannels();
+  bool dense = packed.rank() == 6 && packed.shape[5] == 4;
+  bool depthwise = packed.rank() == 3 && packed.shape[2] == channels &&
+                   !input.shape.empty() && input.shape.back() == channels;
+  if ((!dense && !depthwise) || packed.dataType != spec::DataType::Int8)
+    return emitOpError("packed_filter: must be int8 [panels, height, width, "
+                       "input channels / 4, panel width, 4], or [height, "
+                       "width, channels] for a depthwise conv");
+  if (dense && failed(verifyPanels(*this, "output_channels", channels,
+                                   packed.shape[0], packed.shape[4])))
+    return failure();
   for (auto [name, value, type] :
        {std::tuple{"accumulator_offset", getAccumulatorOffset(),
                    spec::DataType::Int32},

@@ -109,7 +109,9 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
     uint8 by adding 128, its zero point shifted alike), `I` a multiple of
     4; `packed_filter` is int8 `[ceil(O / P), height, width, I / 4, P, 4]`
     (panels of `P` output channels, four input channels innermost: the
-    operands of one 4-way integer dot product). Per output channel `o`:
+    operands of one 4-way integer dot product), or, for a depthwise conv
+    (one filter per channel, `O == I`), `[height, width, O]`. Per output
+    channel `o`:
 
       acc = accumulator_offset[o] + sum(u8(x) * w)     (exact, int32)
       y   = clamp(roundEven(acc * scale[o] + offset[o]) + output_zero_point,
@@ -144,6 +146,8 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
     /// the spec's shape rules.
     ::webnnc::spec::Conv2dOptions conv2dOptions();
     ::webnnc::spec::OperandDescriptor unpackedFilter();
+    /// Whether the filter is a depthwise conv's ([height, width, C]).
+    bool isDepthwise();
   }];
 }
 
