@@ -40,8 +40,8 @@ public:
     RankedTensorType type = withElement(x.getType(), to);
     return webnn::CastOp::create(
                b_, loc_, type, x,
-               webnn::OperandDataTypeAttr::get(
-                   b_.getContext(), webnn::OperandDataType(int(to))))
+               webnn::OperandDataTypeAttr::get(b_.getContext(),
+                                               webnn::OperandDataType(int(to))))
         .getResult();
   }
   template <typename Op> Value binary(Value a, Value b) {
@@ -52,7 +52,8 @@ public:
   }
   Value clamp(Value x, double lo, double hi) {
     return webnn::ClampOp::create(b_, loc_, x.getType(), x,
-                                  b_.getF64FloatAttr(lo), b_.getF64FloatAttr(hi))
+                                  b_.getF64FloatAttr(lo),
+                                  b_.getF64FloatAttr(hi))
         .getResult();
   }
 
@@ -81,8 +82,7 @@ void expand(webnn::DequantizeLinearOp op,
   op.erase();
 }
 
-void expand(webnn::QuantizeLinearOp op,
-            const quantization::PerTensor &params) {
+void expand(webnn::QuantizeLinearOp op, const quantization::PerTensor &params) {
   Expander e(op);
   Value x = e.roundEven(
       e.binary<webnn::DivOp>(op.getInput(), e.scalar(params.scale)));
@@ -104,8 +104,8 @@ struct ExpandQuantization
       if (auto dq = dyn_cast<webnn::DequantizeLinearOp>(op)) {
         if (!isFloat32(dq.getResult()))
           continue;
-        if (auto params = quantization::perTensor(dq.getScale(),
-                                                  dq.getZeroPoint()))
+        if (auto params =
+                quantization::perTensor(dq.getScale(), dq.getZeroPoint()))
           expand(dq, *params);
       } else if (auto q = dyn_cast<webnn::QuantizeLinearOp>(op)) {
         if (!isFloat32(q.getInput()))

@@ -26,8 +26,8 @@ std::optional<HostTensor> evaluate(Value value, int depth,
     auto constant = reference::constantValue(op);
     return constant ? std::optional(std::move(*constant)) : std::nullopt;
   }
-  if (depth == 0 || op->getNumOperands() == 0 ||
-      !op->getDialect() || op->getDialect()->getNamespace() != "webnn")
+  if (depth == 0 || op->getNumOperands() == 0 || !op->getDialect() ||
+      op->getDialect()->getNamespace() != "webnn")
     return std::nullopt;
   std::vector<HostTensor> operands;
   for (Value operand : op->getOperands()) {

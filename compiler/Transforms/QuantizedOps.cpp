@@ -23,13 +23,13 @@
 
 #include "GraphPass.h"
 #include "QuantizationParams.h"
-#include "llvm/ADT/SetVector.h"
 #include "mlir/IR/Builders.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
 #include "webnnc/Transforms/Passes.h"
+#include "llvm/ADT/SetVector.h"
 
 namespace webnnc {
 #define GEN_PASS_DEF_WEBNNQUANTIZEDOPSPASS
@@ -60,10 +60,14 @@ struct Weights {
 // The axes of o, h, w and i in a filter of |layout|.
 std::array<int, 4> filterAxes(spec::Conv2dFilterOperandLayout layout) {
   switch (layout) {
-  case spec::Conv2dFilterOperandLayout::Oihw: return {0, 2, 3, 1};
-  case spec::Conv2dFilterOperandLayout::Hwio: return {3, 0, 1, 2};
-  case spec::Conv2dFilterOperandLayout::Ohwi: return {0, 1, 2, 3};
-  case spec::Conv2dFilterOperandLayout::Ihwo: return {3, 1, 2, 0};
+  case spec::Conv2dFilterOperandLayout::Oihw:
+    return {0, 2, 3, 1};
+  case spec::Conv2dFilterOperandLayout::Hwio:
+    return {3, 0, 1, 2};
+  case spec::Conv2dFilterOperandLayout::Ohwi:
+    return {0, 1, 2, 3};
+  case spec::Conv2dFilterOperandLayout::Ihwo:
+    return {3, 1, 2, 0};
   }
   return {0, 2, 3, 1};
 }
@@ -83,9 +87,13 @@ std::array<int64_t, 4> filterStrides(spec::Conv2dFilterOperandLayout layout,
   return stride;
 }
 
-FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
-                               spec::Conv2dFilterOperandLayout layout,
-                               const spec::Conv2dGeometry &g) {
+// A dequantized constant int8 weight with zero point 0: its values and
+// scales.
+struct QuantizedConstant {
+  HostTensor values, scales;
+};
+
+FailureOr<QuantizedConstant> readQuantized(webnn::DequantizeLinearOp dq) {
   auto w = quantization::constantValue(dq.getInput(), int64_t(1) << 30);
   auto scale = quantization::constantValue(dq.getScale());
   auto zero = quantization::constantValue(dq.getZeroPoint());
@@ -95,42 +103,88 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
   for (size_t i = 0; i < zero->elementCount(); ++i)
     if (zero->at(i) != 0)
       return failure();
-  // Input channels per group, padded to whole dot products with zero
-  // weights (a depthwise conv's one channel per group stays one).
+  return QuantizedConstant{std::move(*w), std::move(*scale)};
+}
+
+// Whether |scales| are one, or one per output channel along |axis| of a
+// weight of |rank| (1 elsewhere; a lower rank aligns to the trailing
+// dimensions).
+bool perOutputChannel(const HostTensor &scales, int64_t outputs, int axis,
+                      int rank) {
+  if (scales.elementCount() == 1)
+    return true;
+  const spec::Shape &s = scales.shape();
+  if (scales.elementCount() != size_t(outputs) || int(s.size()) > rank)
+    return false;
+  int offset = rank - int(s.size());
+  for (int a = 0; a < int(s.size()); ++a)
+    if (s[a] != (a + offset == axis ? outputs : 1))
+      return false;
+  return true;
+}
+
+// Input channels per group, padded to whole dot products with zero
+// weights (a depthwise conv's one channel per group stays one).
+Weights emptyWeights(const spec::Conv2dGeometry &g) {
   int64_t perGroup = g.inputChannels / g.groups;
-  int64_t inputs = g.groups > 1 ? perGroup
-                                : (perGroup + kDotTerms - 1) / kDotTerms *
-                                      kDotTerms;
-  Weights out{g.outputChannels, g.filterHeight, g.filterWidth, inputs, {},
-              {}};
-  auto stride = filterStrides(layout, w->shape());
-  // Scales: one, or one per output channel along the o axis.
-  size_t scaleCount = scale->elementCount();
-  if (scaleCount != 1 && scaleCount != size_t(out.outputs))
-    return failure();
-  if (scaleCount > 1) {
-    const spec::Shape &s = scale->shape();
-    if (s.size() != 4)
-      return failure();
-    int outputAxis = filterAxes(layout)[0];
-    for (int a = 0; a < 4; ++a)
-      if (s[a] != (a == outputAxis ? out.outputs : 1))
-        return failure();
-  }
-  const int8_t *data = w->as<int8_t>();
+  int64_t inputs = g.groups > 1
+                       ? perGroup
+                       : (perGroup + kDotTerms - 1) / kDotTerms * kDotTerms;
+  Weights out{g.outputChannels, g.filterHeight, g.filterWidth, inputs, {}, {}};
   out.values.assign(size_t(out.outputs * out.height * out.width * inputs), 0);
+  return out;
+}
+
+// The scales, positive and finite, one per output channel.
+LogicalResult fillScales(const HostTensor &scales, Weights &out) {
   for (int64_t o = 0; o < out.outputs; ++o) {
-    double s = scale->at(scaleCount > 1 ? size_t(o) : 0);
+    double s = scales.at(scales.elementCount() > 1 ? size_t(o) : 0);
     if (!(s > 0) || !std::isfinite(s))
       return failure();
     out.scales.push_back(s);
+  }
+  return success();
+}
+
+FailureOr<Weights> readMatrixWeights(webnn::DequantizeLinearOp dq,
+                                     bool transposed,
+                                     const spec::Conv2dGeometry &g) {
+  auto q = readQuantized(dq);
+  if (failed(q) ||
+      !perOutputChannel(q->scales, g.outputChannels, transposed ? 0 : 1, 2))
+    return failure();
+  Weights out = emptyWeights(g);
+  if (failed(fillScales(q->scales, out)))
+    return failure();
+  const int8_t *data = q->values.as<int8_t>();
+  int64_t k = g.inputChannels, n = g.outputChannels;
+  for (int64_t o = 0; o < n; ++o)
+    for (int64_t i = 0; i < k; ++i)
+      out.values[size_t(o * out.inputs + i)] =
+          data[transposed ? o * k + i : i * n + o];
+  return out;
+}
+
+FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
+                               spec::Conv2dFilterOperandLayout layout,
+                               const spec::Conv2dGeometry &g) {
+  auto q = readQuantized(dq);
+  if (failed(q) ||
+      !perOutputChannel(q->scales, g.outputChannels, filterAxes(layout)[0], 4))
+    return failure();
+  Weights out = emptyWeights(g);
+  if (failed(fillScales(q->scales, out)))
+    return failure();
+  int64_t perGroup = g.inputChannels / g.groups, inputs = out.inputs;
+  auto stride = filterStrides(layout, q->values.shape());
+  const int8_t *data = q->values.as<int8_t>();
+  for (int64_t o = 0; o < out.outputs; ++o)
     for (int64_t y = 0; y < out.height; ++y)
       for (int64_t x = 0; x < out.width; ++x)
         for (int64_t i = 0; i < perGroup; ++i)
           out.values[size_t(((o * out.height + y) * out.width + x) * inputs +
                             i)] = data[o * stride[0] + y * stride[1] +
                                        x * stride[2] + i * stride[3]];
-  }
   return out;
 }
 
@@ -139,21 +193,32 @@ bool isDepthwise(const spec::Conv2dGeometry &g) {
          g.outputChannels == g.groups;
 }
 
-// A conv2d with everything the rewrite needs.
+// How the matched op's input and result map to the channels-last conv.
+enum class Form {
+  Nhwc,   // a channels-last conv2d
+  Nchw,   // a conv2d in nchw: transposes around the conv
+  Matrix, // matmul or gemm [..., M, K] x [K, N]: a 1x1 conv over M pixels
+};
+
+// A conv2d, matmul or gemm with everything the rewrite needs.
 struct Match {
-  webnn::Conv2dOp conv;
+  Operation *op = nullptr;
+  Value input; // the 8-bit input, in the op's own layout
   webnn::QuantizeLinearOp quantize;
   spec::Conv2dGeometry geometry;
-  bool nchw = false;
-  PerTensor input, output;
+  Form form = Form::Nhwc;
+  PerTensor inputParams, output;
   Weights weights;
   std::vector<double> bias; // per output channel (zeros if none)
   int64_t outputMin = 0, outputMax = 0;
+  // The op whose result the rewrite replaces: the quantize, or, for a
+  // float result, the matched op itself.
+  Operation *end() { return quantize ? quantize.getOperation() : op; }
 };
 
 // Narrows [lo, hi] by the activation between the conv and the quantize.
-LogicalResult foldActivation(Operation *act, const PerTensor &out,
-                             int64_t &lo, int64_t &hi) {
+LogicalResult foldActivation(Operation *act, const PerTensor &out, int64_t &lo,
+                             int64_t &hi) {
   auto bound = [&](double v) {
     return int64_t(std::nearbyint(double(float(v / out.scale)))) +
            out.zeroPoint;
@@ -188,45 +253,41 @@ activationAndQuantize(Value value) {
   return {act, quantize};
 }
 
-FailureOr<Match> match(webnn::Conv2dOp conv) {
-  Match m;
-  m.conv = conv;
-  auto options = webnn::optionsOf<spec::Conv2dOptions>(conv);
-  auto inputDq = conv.getInput().getDefiningOp<webnn::DequantizeLinearOp>();
-  auto filterDq = conv.getFilter().getDefiningOp<webnn::DequantizeLinearOp>();
-  if (!inputDq || !filterDq)
+// The 8-bit input |value| dequantizes with per-tensor parameters.
+LogicalResult matchInput(Value value, Match &m) {
+  auto dq = value.getDefiningOp<webnn::DequantizeLinearOp>();
+  if (!dq)
     return failure();
-  auto input = quantization::perTensor(inputDq.getScale(),
-                                       inputDq.getZeroPoint());
-  if (!input || webnn::getDescriptor(inputDq.getInput().getType())->dataType !=
+  auto input = quantization::perTensor(dq.getScale(), dq.getZeroPoint());
+  if (!input || webnn::getDescriptor(dq.getInput().getType())->dataType !=
                     input->zeroType)
     return failure();
-  m.input = *input;
-  auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
-  auto inputType = *webnn::getDescriptor(conv.getInput().getType());
-  auto geometry = spec::resolveConv2d(inputType, filterType, options);
-  // Dense or depthwise (one filter per channel).
-  if (!geometry || (geometry->groups != 1 && !isDepthwise(*geometry)))
-    return failure();
-  m.geometry = *geometry;
-  m.nchw = options.inputLayout == spec::InputOperandLayout::Nchw;
-  auto weights = readWeights(filterDq, options.filterLayout, m.geometry);
-  if (failed(weights))
-    return failure();
-  m.weights = std::move(*weights);
+  m.inputParams = *input;
+  m.input = dq.getInput();
+  return success();
+}
+
+// The per-channel bias (absent: zeros) and the activation and quantize
+// after |result|.
+LogicalResult matchOutput(Value bias, Value result, Match &m) {
   m.bias.assign(size_t(m.geometry.outputChannels), 0.0);
-  if (Value bias = conv.getBias()) {
+  if (bias) {
     auto value = quantization::constantValue(bias);
     if (!value || value->elementCount() != m.bias.size())
       return failure();
     m.bias = value->toDoubles();
   }
-  auto [act, quantize] = activationAndQuantize(conv.getResult());
+  auto [act, quantize] = activationAndQuantize(result);
   m.quantize = quantize;
-  if (!m.quantize)
-    return failure();
-  auto output = quantization::perTensor(m.quantize.getScale(),
-                                        m.quantize.getZeroPoint());
+  if (!m.quantize) {
+    // A float result (a classifier's logits, a linear layer before a
+    // float op): the sum dequantized, the bias added.
+    m.output = PerTensor{1.0f, 0, spec::DataType::Float32};
+    return success(
+        cast<RankedTensorType>(result.getType()).getElementType().isF32());
+  }
+  auto output =
+      quantization::perTensor(m.quantize.getScale(), m.quantize.getZeroPoint());
   if (!output)
     return failure();
   m.output = *output;
@@ -234,35 +295,105 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   m.outputMax = quantization::highest(output->zeroType);
   if (act && failed(foldActivation(act, m.output, m.outputMin, m.outputMax)))
     return failure();
+  return success();
+}
+
+FailureOr<Match> match(webnn::Conv2dOp conv) {
+  Match m;
+  m.op = conv;
+  auto options = webnn::optionsOf<spec::Conv2dOptions>(conv);
+  auto filterDq = conv.getFilter().getDefiningOp<webnn::DequantizeLinearOp>();
+  if (!filterDq || failed(matchInput(conv.getInput(), m)))
+    return failure();
+  auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
+  auto inputType = *webnn::getDescriptor(conv.getInput().getType());
+  auto geometry = spec::resolveConv2d(inputType, filterType, options);
+  // Dense or depthwise (one filter per channel).
+  if (!geometry || (geometry->groups != 1 && !isDepthwise(*geometry)))
+    return failure();
+  m.geometry = *geometry;
+  m.form = options.inputLayout == spec::InputOperandLayout::Nchw ? Form::Nchw
+                                                                 : Form::Nhwc;
+  auto weights = readWeights(filterDq, options.filterLayout, m.geometry);
+  if (failed(weights) ||
+      failed(matchOutput(conv.getBias(), conv.getResult(), m)))
+    return failure();
+  m.weights = std::move(*weights);
+  return m;
+}
+
+// matmul(a, b) or gemm(a, b, c) (alpha and beta 1, a not transposed) with
+// b a constant [K, N] (or [N, K] transposed) int8 matrix: a 1x1 conv of
+// the rows of a, K a multiple of 4 (a's rows are not padded).
+FailureOr<Match> matchMatrix(Operation *op) {
+  Match m;
+  m.op = op;
+  m.form = Form::Matrix;
+  Value a = op->getOperand(0), b = op->getOperand(1), bias;
+  bool transposed = false;
+  if (auto gemm = dyn_cast<webnn::GemmOp>(op)) {
+    if (gemm.getATranspose() || gemm.getAlpha().convertToDouble() != 1.0 ||
+        (gemm.getC() && gemm.getBeta().convertToDouble() != 1.0))
+      return failure();
+    transposed = gemm.getBTranspose();
+    bias = gemm.getC();
+  }
+  auto aType = cast<RankedTensorType>(a.getType());
+  auto bType = cast<RankedTensorType>(b.getType());
+  auto filterDq = b.getDefiningOp<webnn::DequantizeLinearOp>();
+  if (!filterDq || !aType.hasStaticShape() || aType.getRank() < 2 ||
+      bType.getRank() != 2 || failed(matchInput(a, m)))
+    return failure();
+  int64_t k = aType.getShape().back();
+  int64_t n = bType.getShape()[transposed ? 0 : 1];
+  if (k % kDotTerms != 0)
+    return failure();
+  spec::Conv2dGeometry &g = m.geometry;
+  g.batches = 1;
+  g.inputChannels = k;
+  g.outputChannels = n;
+  g.inputHeight = g.outputHeight = aType.getNumElements() / k;
+  g.inputWidth = g.outputWidth = 1;
+  g.filterHeight = g.filterWidth = 1;
+  g.strides = {1, 1};
+  g.dilations = {1, 1};
+  // The filter as oihw [N, K, 1, 1]: b is [K, N] (i, o) or [N, K] (o, i).
+  auto weights = readMatrixWeights(filterDq, transposed, g);
+  if (failed(weights) || failed(matchOutput(bias, op->getResult(0), m)))
+    return failure();
+  m.weights = std::move(*weights);
   return m;
 }
 
 class Rewriter {
 public:
   Rewriter(Match &m, int64_t panelWidth)
-      : m_(m), b_(m.quantize), loc_(m.conv.getLoc()), panel_(panelWidth) {}
+      : m_(m), b_(m.end()), loc_(m.op->getLoc()), panel_(panelWidth) {}
 
   void run() {
     const spec::Conv2dGeometry &g = m_.geometry;
-    bool isSigned = m_.input.zeroType == spec::DataType::Int8;
+    bool isSigned = m_.inputParams.zeroType == spec::DataType::Int8;
     // Int8 inputs are read as uint8 + 128.
-    int64_t zero = m_.input.zeroPoint + (isSigned ? 128 : 0);
-    Value x = m_.conv.getInput().getDefiningOp<webnn::DequantizeLinearOp>()
-                  .getInput();
-    if (m_.nchw)
+    int64_t zero = m_.inputParams.zeroPoint + (isSigned ? 128 : 0);
+    Value x = m_.input;
+    auto opType = cast<RankedTensorType>(m_.op->getResult(0).getType());
+    SmallVector<int64_t> shape(opType.getShape());
+    if (m_.form == Form::Nchw) {
       x = transpose(x, {0, 2, 3, 1});
+      shape = {shape[0], shape[2], shape[3], shape[1]};
+    } else if (m_.form == Form::Matrix) {
+      x = reshape(x, {1, g.inputHeight, 1, g.inputChannels});
+      shape = {1, g.outputHeight, 1, g.outputChannels};
+    }
     if (g.groups == 1 && m_.weights.inputs > g.inputChannels)
       x = padChannels(x, m_.weights.inputs - g.inputChannels);
-    auto convType = cast<RankedTensorType>(m_.conv.getType());
-    SmallVector<int64_t> shape(convType.getShape());
-    if (m_.nchw)
-      shape = {shape[0], shape[2], shape[3], shape[1]};
-    auto resultType = RankedTensorType::get(
-        shape, cast<RankedTensorType>(m_.quantize.getType()).getElementType());
+    auto elementType = cast<RankedTensorType>(m_.end()->getResult(0).getType())
+                           .getElementType();
+    auto resultType = RankedTensorType::get(shape, elementType);
     auto op = webnn::QuantizedConv2dOp::create(
         b_, loc_, resultType, x, packedFilter(), accumulatorOffset(zero),
         perChannel([&](int64_t o) {
-          return m_.input.scale * m_.weights.scales[o] / m_.output.scale;
+          return m_.inputParams.scale * m_.weights.scales[o] / m_.output.scale;
         }),
         perChannel([&](int64_t o) { return m_.bias[o] / m_.output.scale; }),
         b_.getDenseI64ArrayAttr(g.padding), b_.getDenseI64ArrayAttr(g.strides),
@@ -271,9 +402,11 @@ public:
         b_.getI64IntegerAttr(m_.output.zeroPoint),
         b_.getI64IntegerAttr(m_.outputMin), b_.getI64IntegerAttr(m_.outputMax));
     Value result = op.getResult();
-    if (m_.nchw)
+    if (m_.form == Form::Nchw)
       result = transpose(result, {0, 3, 1, 2});
-    m_.quantize.getResult().replaceAllUsesWith(result);
+    else if (m_.form == Form::Matrix)
+      result = reshape(result, opType.getShape());
+    m_.end()->getResult(0).replaceAllUsesWith(result);
   }
 
 private:
@@ -284,6 +417,14 @@ private:
       shape.push_back(type.getDimSize(p));
     return webnn::TransposeOp::create(b_, loc_, type.clone(shape), x,
                                       b_.getDenseI64ArrayAttr(perm))
+        .getResult();
+  }
+
+  Value reshape(Value x, ArrayRef<int64_t> shape) {
+    auto type = cast<RankedTensorType>(x.getType());
+    return webnn::ReshapeOp::create(b_, loc_, type.clone(shape), x,
+                                    b_.getDenseI64ArrayAttr(shape),
+                                    /*open_sizes=*/ArrayAttr())
         .getResult();
   }
 
@@ -298,7 +439,7 @@ private:
                b_.getDenseI64ArrayAttr({0, 0, 0, extra}),
                webnn::PaddingModeAttr::get(b_.getContext(),
                                            webnn::PaddingMode::constant),
-               b_.getF64FloatAttr(double(m_.input.zeroPoint)))
+               b_.getF64FloatAttr(double(m_.inputParams.zeroPoint)))
         .getResult();
   }
 
@@ -326,9 +467,8 @@ private:
     }
     int64_t panels = (w.outputs + panel_ - 1) / panel_;
     int64_t groups = w.inputs / kDotTerms;
-    std::vector<int8_t> packed(size_t(panels * w.height * w.width * w.inputs *
-                                      panel_),
-                               0);
+    std::vector<int8_t> packed(
+        size_t(panels * w.height * w.width * w.inputs * panel_), 0);
     size_t k = 0;
     for (int64_t panel = 0; panel < panels; ++panel)
       for (int64_t y = 0; y < w.height; ++y)
@@ -385,8 +525,7 @@ void eraseChain(Operation *op) {
       continue;
     llvm::SmallSetVector<Operation *, 4> producers;
     for (Value v : next->getOperands())
-      if (Operation *p = v.getDefiningOp();
-          p && !isa<webnn::ConstantOp>(p))
+      if (Operation *p = v.getDefiningOp(); p && !isa<webnn::ConstantOp>(p))
         producers.insert(p);
     next->erase();
     // A producer is erased once: when popped, its readers are gone.
@@ -405,15 +544,17 @@ LogicalResult rewriteAdd(webnn::AddOp add) {
     return failure();
   auto a = quantization::perTensor(aDq.getScale(), aDq.getZeroPoint());
   auto b = quantization::perTensor(bDq.getScale(), bDq.getZeroPoint());
-  auto typeOf = [](Value v) { return webnn::getDescriptor(v.getType())->dataType; };
+  auto typeOf = [](Value v) {
+    return webnn::getDescriptor(v.getType())->dataType;
+  };
   if (!a || !b || typeOf(aDq.getInput()) != a->zeroType ||
       typeOf(bDq.getInput()) != b->zeroType)
     return failure();
   auto [act, quantize] = activationAndQuantize(add.getResult());
   if (!quantize)
     return failure();
-  auto out = quantization::perTensor(quantize.getScale(),
-                                     quantize.getZeroPoint());
+  auto out =
+      quantization::perTensor(quantize.getScale(), quantize.getZeroPoint());
   if (!out)
     return failure();
   int64_t lo = quantization::lowest(out->zeroType);
@@ -433,8 +574,7 @@ LogicalResult rewriteAdd(webnn::AddOp add) {
   return success();
 }
 
-struct QuantizedOps
-    : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
+struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
   using GraphPass::GraphPass;
 
   void runOnGraph(func::FuncOp graph) {
@@ -448,7 +588,19 @@ struct QuantizedOps
       if (failed(m))
         continue;
       Rewriter(*m, panelWidth).run();
-      eraseChain(m->quantize);
+      eraseChain(m->end());
+    }
+    SmallVector<Operation *> matrices;
+    if (convs)
+      for (Operation &op : body)
+        if (isa<webnn::MatmulOp, webnn::GemmOp>(op))
+          matrices.push_back(&op);
+    for (Operation *op : matrices) {
+      FailureOr<Match> m = matchMatrix(op);
+      if (failed(m))
+        continue;
+      Rewriter(*m, panelWidth).run();
+      eraseChain(m->end());
     }
     SmallVector<webnn::AddOp> adds(body.getOps<webnn::AddOp>());
     for (webnn::AddOp add : adds)

@@ -98,12 +98,21 @@ func.func @depthwise(%x: tensor<1x3x6x6xui8> {webnn.name = "x"}) -> (tensor<1x3x
 // -----
 
 // Near misses stay float: a weight zero point that is not 0, grouped
-// convs that are not depthwise, an activation read
-// elsewhere, a sigmoid between conv and quantize, per-channel input
-// scales and weights computed from an input.
+// convs that are not depthwise, per-channel input scales and weights
+// computed from an input. A conv whose result is not quantized (its relu
+// read elsewhere, a sigmoid before the quantize) computes on integers and
+// returns float32 (the relu and sigmoid stay).
 // CHECK-LABEL: func.func @near_misses
-// CHECK-NOT: webnn.quantized_conv2d
-// CHECK-COUNT-6: webnn.conv2d
+// CHECK: webnn.conv2d
+// CHECK: webnn.conv2d
+// CHECK: %[[D:.*]] = webnn.quantized_conv2d {{.*}} -> tensor<1x4x4x4xf32>
+// CHECK-NEXT: %[[DT:.*]] = webnn.transpose %[[D]]
+// CHECK-NEXT: webnn.relu %[[DT]]
+// CHECK: %[[E:.*]] = webnn.quantized_conv2d {{.*}} -> tensor<1x4x4x4xf32>
+// CHECK-NEXT: %[[ET:.*]] = webnn.transpose %[[E]]
+// CHECK-NEXT: webnn.sigmoid %[[ET]]
+// CHECK: webnn.conv2d
+// CHECK: webnn.conv2d
 // CHECK-NOT: webnn.quantized_conv2d
 func.func @near_misses(%x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4x4x1x1xi8> {webnn.name = "wi"}) -> (tensor<1x4x4x4xui8> {webnn.name = "b"}, tensor<1x4x4x4xui8> {webnn.name = "c"}, tensor<1x4x4x4xui8> {webnn.name = "d"}, tensor<1x4x4x4xf32> {webnn.name = "d_relu"}, tensor<1x4x4x4xui8> {webnn.name = "e"}, tensor<1x4x4x4xui8> {webnn.name = "f"}, tensor<1x4x4x4xui8> {webnn.name = "g"}) {
   %s = webnn.constant dense<0.5> : tensor<f32>

@@ -52,11 +52,55 @@ Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s, DataType in,
   };
   Operand scale = constantOf(b, DataType::Float32, {}, {0.08});
   Operand zero = constantOf(b, out, {}, {out == DataType::Int8 ? -5.0 : 100.0});
-  return Outputs{{"plain", b.quantizeLinear(conv(), scale, zero)},
+  return Outputs{{"float", b.sigmoid(conv())}, // not quantized: float32
+                 {"plain", b.quantizeLinear(conv(), scale, zero)},
                  {"relu", b.quantizeLinear(b.relu(conv()), scale, zero)},
                  {"clamp", b.quantizeLinear(b.clamp(conv(), {.minValue = -1.5,
                                                              .maxValue = 3.0}),
                                             scale, zero)}};
+}
+
+// matmul and gemm with constant int8 matrices (1x1 convs of their rows):
+// quantized results and float ones, a batch of matrices, b transposed, a
+// bias and a relu.
+Outputs quantizedMatrices(GraphBuilder &b, DataType type) {
+  bool isSigned = type == DataType::Int8;
+  double z = isSigned ? 3 : 130;
+  auto dequantize = [&](Operand x, double scale) {
+    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
+                              constantOf(b, type, {}, {z}));
+  };
+  auto quantize = [&](Operand y, double scale) {
+    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
+                            constantOf(b, type, {}, {z}));
+  };
+  // Per-output-column scales: [N] for a [K, N] matrix (aligned to the
+  // last dimension), [N, 1] for a transposed [N, K] one.
+  auto weights = [&](Shape shape, Shape scaleShape) {
+    int64_t columns = spec::elementCount(scaleShape);
+    std::vector<double> scales;
+    for (int64_t j = 0; j < columns; ++j)
+      scales.push_back(0.004 + 0.0005 * double(j % 5));
+    return b.dequantizeLinear(
+        pattern(b, {DataType::Int8, shape}, 110),
+        constantOf(b, DataType::Float32, scaleShape, scales),
+        constantOf(b, DataType::Int8, scaleShape,
+                   std::vector<double>(size_t(columns), 0.0)));
+  };
+  Operand a = b.input("a", {type, {3, 5, 12}});
+  Operand m = b.input("m", {type, {7, 16}});
+  Operand bias = pattern(b, {DataType::Float32, {9}}, 0.3);
+  auto gemm = [&] {
+    return b.gemm(dequantize(m, 0.03), weights({9, 16}, {9, 1}),
+                  {.c = bias, .bTranspose = true});
+  };
+  auto matmul = [&] {
+    return b.matmul(dequantize(a, 0.02), weights({12, 20}, {20}));
+  };
+  return Outputs{{"matmul_quantized", quantize(matmul(), 0.01)},
+                 {"matmul_float", matmul()},
+                 {"gemm_relu", quantize(b.relu(gemm()), 0.02)},
+                 {"gemm_float", gemm()}};
 }
 
 // Residual connections: dequantize two 8-bit tensors, add (with
@@ -137,11 +181,26 @@ std::vector<AgreementCase> quantizedCases() {
       c.lo = in == DataType::Int8 ? -128 : 0;
       c.hi = in == DataType::Int8 ? 127 : 255;
       c.integerSteps = 1;
+      c.rtol32 = 1e-5; // the float output: see quantized_matmul_gemm
+      c.atol = 1e-5;
       c.build = [s, in, out](GraphBuilder &b) {
         return quantizedConv(b, s, in, out);
       };
       cases.push_back(c);
     }
+  for (DataType type : {DataType::Uint8, DataType::Int8}) {
+    AgreementCase c;
+    c.name = "quantized_matmul_gemm_" + shortName(type);
+    c.lo = type == DataType::Int8 ? -128 : 0;
+    c.hi = type == DataType::Int8 ? 127 : 255;
+    c.integerSteps = 1;
+    // Float results: an exact integer sum scaled once, against the
+    // reference's float sum of rounded products.
+    c.rtol32 = 1e-5;
+    c.atol = 1e-5;
+    c.build = [type](GraphBuilder &b) { return quantizedMatrices(b, type); };
+    cases.push_back(c);
+  }
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
     AgreementCase c;
     c.name = "quantized_add_" + shortName(type);
@@ -176,7 +235,7 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
       auto model = CompiledTestModel::compile(*graph, CompileOptions{});
       ASSERT_TRUE(model) << model.error();
       EXPECT_EQ((*model)->compiled().stats.integerConvs,
-                host->int8DotProducts ? 3 : 0)
+                host->int8DotProducts ? 4 : 0)
           << shape.name << " " << shortName(type);
     }
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
@@ -189,6 +248,16 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
     EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 1 : 0);
     // Adds need no dot products.
     EXPECT_EQ(stats.integerAdds, 3);
+  }
+  // Each matmul and gemm is a 1x1 conv.
+  for (DataType type : {DataType::Uint8, DataType::Int8}) {
+    GraphBuilder b;
+    auto graph = b.build(quantizedMatrices(b, type));
+    ASSERT_TRUE(graph) << graph.error().message();
+    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+    ASSERT_TRUE(model) << model.error();
+    EXPECT_EQ((*model)->compiled().stats.integerConvs,
+              host->int8DotProducts ? 4 : 0);
   }
 }
 

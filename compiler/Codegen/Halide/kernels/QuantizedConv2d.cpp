@@ -54,8 +54,10 @@ void defineDense(ConvStages &stages, Func acc, Func result, Func source,
          int(filter.type.shape[3]), 0, kDotTerms, "r");
   stages.r = r;
   stages.dotTerms = kDotTerms;
-  Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
-  Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
+  Expr ix =
+      x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
+  Expr iy =
+      y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
   int P = int(filter.type.shape[4]);
   Expr channel = min(panel * P + p, int(g.outputChannels) - 1);
   acc(p, panel, x, y, n) = rawAt(operands[2], {channel});
@@ -85,8 +87,7 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
   if (!depthwise && (packed.size() != 6 || packed[5] != kDotTerms))
     throw std::runtime_error("quantized_conv2d needs a [panels, h, w, i/4, "
                              "P, 4] or [h, w, C] packed filter");
-  spec::OperandDescriptor floatInput{spec::DataType::Float32,
-                                     input.type.shape};
+  spec::OperandDescriptor floatInput{spec::DataType::Float32, input.type.shape};
   spec::OperandDescriptor unpacked{
       spec::DataType::Float32,
       depthwise ? spec::Shape{packed[0], packed[1], 1, packed[2]}
@@ -117,10 +118,13 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
         {{0, in.channels}, {0, in.width}, {0, in.height}, {0, in.batches}});
     source = stages.padded;
   }
+  bool floatResult = op.result.dataType == spec::DataType::Float32;
   auto requantized = [&](Expr sum, Expr channel) {
     Expr at = min(channel, int(g.outputChannels) - 1);
     Expr scaled = cast<float>(sum) * readAt(operands[3], {at}) +
                   readAt(operands[4], {at});
+    if (floatResult)
+      return scaled; // dequantized: no rounding, no bounds
     Expr q = round(scaled) + float(op.intAttr("output_zero_point", 0));
     return clamp(q, float(op.intAttr("output_min", 0)),
                  float(op.intAttr("output_max", 255)));
@@ -128,23 +132,27 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
   Func acc("conv_acc");
   Func result(op.kind);
   if (depthwise) {
-    // Each channel's window, widened to int32 (no dot products across
-    // channels): the float depthwise schedule, on integers.
+    // Each channel's window (no dot products across channels), summed in
+    // float32, which holds these sums exactly: products of a uint8 and an
+    // int8 are below 2^15, and the windows have far fewer than 2^9 taps
+    // (the pass checks), so every partial sum is an integer below 2^24.
+    // Float multiply-adds outrun int32 multiplies two to one.
     RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0, 1, "r");
     stages.r = r;
-    Expr ix = x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
-    Expr iy = y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
-    acc(o, x, y, n) = rawAt(operands[2], {o});
-    acc(o, x, y, n) += cast<int32_t>(source(o, ix, iy, n)) *
-                       cast<int32_t>(rawAt(filter, {r.y, r.x, o}));
-    result(o, x, y, n) = store(requantized(acc(o, x, y, n), o),
-                               op.result.dataType);
+    Expr ix =
+        x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
+    Expr iy =
+        y * int(g.strides[0]) - int(g.padding[0]) + r.y * int(g.dilations[0]);
+    acc(o, x, y, n) = cast<float>(rawAt(operands[2], {o}));
+    acc(o, x, y, n) += cast<float>(source(o, ix, iy, n)) *
+                       cast<float>(rawAt(filter, {r.y, r.x, o}));
+    result(o, x, y, n) =
+        store(requantized(acc(o, x, y, n), o), op.result.dataType);
     stages.vars = {x, y, o, n};
   } else {
     defineDense(stages, acc, result, source, op, operands, requantized);
   }
   stages.acc = acc;
-
 
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) {
@@ -155,7 +163,8 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
     ActivationExtents in =
         activationExtents(spec::InputOperandLayout::Nhwc, input);
     value.openExtents = {
-        in.batches, windowOutputExtent(in.height, g.heightWindow(g.filterHeight)),
+        in.batches,
+        windowOutputExtent(in.height, g.heightWindow(g.filterHeight)),
         windowOutputExtent(in.width, g.widthWindow(g.filterWidth)), Expr()};
   }
   return Defined{value, sched};

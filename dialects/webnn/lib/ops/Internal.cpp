@@ -233,8 +233,10 @@ LogicalResult QuantizedConv2dOp::verify() {
   auto input = *getDescriptor(getInput().getType());
   auto packed = *getDescriptor(getPackedFilter().getType());
   auto result = *getDescriptor(getType());
-  if (!isByte(input.dataType) || !isByte(result.dataType))
-    return emitOpError("input and result: must be uint8 or int8");
+  bool floatResult = result.dataType == spec::DataType::Float32;
+  if (!isByte(input.dataType) || (!isByte(result.dataType) && !floatResult))
+    return emitOpError("input: must be uint8 or int8; result: uint8, int8 "
+                       "or float32");
   int64_t channels = getOutputChannels();
   bool dense = packed.rank() == 6 && packed.shape[5] == 4;
   bool depthwise = packed.rank() == 3 && packed.shape[2] == channels &&
@@ -260,7 +262,8 @@ LogicalResult QuantizedConv2dOp::verify() {
       getDilations().size() != 2)
     return emitOpError("padding, strides and dilations: must have 4, 2 and "
                        "2 values");
-  if (failed(verifyQuantizedOutput(*this, result.dataType, getOutputMin(),
+  if (!floatResult &&
+      failed(verifyQuantizedOutput(*this, result.dataType, getOutputMin(),
                                    getOutputMax(), getOutputZeroPoint())))
     return failure();
   if (int64_t(getInputZeroPoint()) < 0 || int64_t(getInputZeroPoint()) > 255)

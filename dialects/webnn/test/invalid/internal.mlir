@@ -117,7 +117,7 @@ func.func @fused_three_stages(%x: tensor<2x4xf32>) -> tensor<f32> {
 // -----
 
 func.func @quantized_conv_float_input(%x: tensor<1x4x4x4xf32>, %w: tensor<1x1x1x1x32x4xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
-  // expected-error@+1 {{'webnn.quantized_conv2d' op input and result: must be uint8 or int8}}
+  // expected-error@+1 {{'webnn.quantized_conv2d' op input: must be uint8 or int8; result: uint8, int8 or float32}}
   %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xf32>, tensor<1x1x1x1x32x4xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xui8>
   return
 }

@@ -122,7 +122,10 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
     bias over the output scale; `output_min`/`output_max` hold the output
     type's range narrowed by a folded relu or clamp. The input is padded
     with `input_zero_point` (the quantized zero). The result is uint8 or
-    int8 `[N, H', W', O]`.
+    int8 `[N, H', W', O]`, or float32 (`y = acc * scale[o] + offset[o]`,
+    the scales and bias not divided by an output scale, the bounds unused)
+    when the conv's result is not quantized. A matmul or gemm with a
+    constant int8 matrix is such a conv too, 1x1 over `[1, M, 1, K]`.
   }];
   let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$packed_filter,
       WebNN_Tensor:$accumulator_offset, WebNN_Tensor:$scale,
