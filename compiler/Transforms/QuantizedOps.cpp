@@ -574,11 +574,57 @@ LogicalResult rewriteAdd(webnn::AddOp add) {
   return success();
 }
 
+// quantizeLinear(concat(x...)) with per-tensor parameters, the concat
+// read only there: concat(quantizeLinear(x)...), the same values (a
+// per-tensor quantize is element-wise), so the data moved is 8-bit and
+// each quantize meets the op producing its x (often a dequantize).
+void pushIntoConcat(webnn::QuantizeLinearOp q) {
+  auto concat = q.getInput().getDefiningOp<webnn::ConcatOp>();
+  if (!concat || !concat->hasOneUse() ||
+      !quantization::perTensor(q.getScale(), q.getZeroPoint()))
+    return;
+  OpBuilder b(q);
+  Type element = cast<RankedTensorType>(q.getType()).getElementType();
+  SmallVector<Value> parts;
+  for (Value x : concat.getInputs())
+    parts.push_back(webnn::QuantizeLinearOp::create(
+        b, q.getLoc(), cast<RankedTensorType>(x.getType()).clone(element), x,
+        q.getScale(), q.getZeroPoint()));
+  auto joined = webnn::ConcatOp::create(b, concat.getLoc(), q.getType(), parts,
+                                        concat.getAxisAttr());
+  q.getResult().replaceAllUsesWith(joined.getResult());
+  q.erase();
+  concat.erase();
+}
+
+// quantizeLinear(dequantizeLinear(x)) with the same per-tensor parameters
+// is x: (x - z) * s / s is within 2^-22 relative of the integer x - z, so
+// rounding gives it back.
+void foldRoundTrip(webnn::QuantizeLinearOp q) {
+  auto dq = q.getInput().getDefiningOp<webnn::DequantizeLinearOp>();
+  if (!dq || dq.getInput().getType() != q.getType())
+    return;
+  auto in = quantization::perTensor(dq.getScale(), dq.getZeroPoint());
+  auto out = quantization::perTensor(q.getScale(), q.getZeroPoint());
+  if (!in || !out || in->scale != out->scale || in->zeroPoint != out->zeroPoint)
+    return;
+  q.getResult().replaceAllUsesWith(dq.getInput());
+  eraseChain(q);
+}
+
 struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
   using GraphPass::GraphPass;
 
   void runOnGraph(func::FuncOp graph) {
     Block &body = graph.getBody().front();
+    SmallVector<webnn::QuantizeLinearOp> quantizes(
+        body.getOps<webnn::QuantizeLinearOp>());
+    for (webnn::QuantizeLinearOp q : quantizes)
+      pushIntoConcat(q);
+    quantizes.assign(body.getOps<webnn::QuantizeLinearOp>().begin(),
+                     body.getOps<webnn::QuantizeLinearOp>().end());
+    for (webnn::QuantizeLinearOp q : quantizes)
+      foldRoundTrip(q);
     SmallVector<webnn::Conv2dOp> convOps;
     if (convs)
       convOps.assign(body.getOps<webnn::Conv2dOp>().begin(),

@@ -179,3 +179,27 @@ func.func @residual_add(%a: tensor<2x3x4xui8> {webnn.name = "a"}, %b: tensor<2x3
   %pc = webnn.quantize_linear %p, %sy, %zy : (tensor<2x3x4xf32>, tensor<f32>, tensor<ui8>) -> tensor<2x3x4xui8>
   return %y, %shared, %s2, %pc : tensor<2x3x4xui8>, tensor<2x3x4xui8>, tensor<2x3x4xf32>, tensor<2x3x4xui8>
 }
+
+// -----
+
+// A quantize after a concat moves into its inputs (the same values: it is
+// per-tensor); there a quantize of a dequantize with the same parameters
+// is the 8-bit input itself, another one stays a requantization. A concat
+// read twice keeps its quantize.
+// CHECK-LABEL: func.func @concat
+// CHECK: %[[R:.*]] = webnn.quantize_linear %{{.*}} : (tensor<1x2x3xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x2x3xui8>
+// CHECK: %[[C:.*]] = webnn.concat %arg0, %[[R]] {axis = 1 : i64} : (tensor<1x2x3xui8>, tensor<1x2x3xui8>) -> tensor<1x4x3xui8>
+// CHECK: webnn.concat %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x2x3xf32>) -> tensor<1x4x3xf32>
+// CHECK: return %[[C]]
+func.func @concat(%a: tensor<1x2x3xui8> {webnn.name = "a"}, %b: tensor<1x2x3xui8> {webnn.name = "b"}) -> (tensor<1x4x3xui8> {webnn.name = "y"}, tensor<1x4x3xui8> {webnn.name = "shared"}, tensor<1x4x3xf32> {webnn.name = "joined"}) {
+  %s = webnn.constant dense<0.5> : tensor<f32>
+  %s2 = webnn.constant dense<0.25> : tensor<f32>
+  %z = webnn.constant dense<7> : tensor<ui8>
+  %af = webnn.dequantize_linear %a, %s, %z : (tensor<1x2x3xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x2x3xf32>
+  %bf = webnn.dequantize_linear %b, %s2, %z : (tensor<1x2x3xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x2x3xf32>
+  %c = webnn.concat %af, %bf {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x2x3xf32>) -> tensor<1x4x3xf32>
+  %y = webnn.quantize_linear %c, %s, %z : (tensor<1x4x3xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x3xui8>
+  %c2 = webnn.concat %af, %bf {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x2x3xf32>) -> tensor<1x4x3xf32>
+  %shared = webnn.quantize_linear %c2, %s, %z : (tensor<1x4x3xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x3xui8>
+  return %y, %shared, %c2 : tensor<1x4x3xui8>, tensor<1x4x3xui8>, tensor<1x4x3xf32>
+}

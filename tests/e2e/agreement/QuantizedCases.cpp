@@ -105,7 +105,7 @@ Outputs quantizedMatrices(GraphBuilder &b, DataType type) {
 
 // Residual connections: dequantize two 8-bit tensors, add (with
 // broadcasting), activation, quantize; and the same after a quantized
-// conv, whose kernel then computes the add.
+// conv, whose kernel then computes the add. A quantized concat.
 Outputs quantizedAdds(GraphBuilder &b, DataType type) {
   bool isSigned = type == DataType::Int8;
   auto dequantize = [&](Operand x, double scale, double zero) {
@@ -127,13 +127,24 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
   // Scales that keep most results inside the 8-bit range.
   Operand conv = quantize(b.conv2d(dequantize(a, 0.03, z), wf), 0.1, z);
   Operand residual = b.add(dequantize(conv, 0.1, z), dequantize(s, 0.02, z));
-  return Outputs{{"plain", quantize(b.add(dequantize(a, 0.03, z),
-                                          dequantize(c, 0.011, z + 3)),
-                                    0.06, z)},
-                 {"relu", quantize(b.relu(b.add(dequantize(a, 0.03, z),
-                                                dequantize(c, 0.011, z + 3))),
-                                   0.06, z)},
-                 {"after_conv", quantize(b.relu(residual), 0.12, z)}};
+  return Outputs{
+      {"plain",
+       quantize(b.add(dequantize(a, 0.03, z), dequantize(c, 0.011, z + 3)),
+                0.06, z)},
+      {"relu", quantize(b.relu(b.add(dequantize(a, 0.03, z),
+                                     dequantize(c, 0.011, z + 3))),
+                        0.06, z)},
+      {"after_conv", quantize(b.relu(residual), 0.12, z)},
+      // A conv's result (the same parameters: passed as is) and
+      // an input (requantized) joined in 8 bits.
+      {"concat",
+       quantize(
+           b.concat({dequantize(
+                         quantize(b.conv2d(dequantize(a, 0.03, z), wf), 0.1, z),
+                         0.1, z),
+                     dequantize(a, 0.03, z)},
+                    1),
+           0.1, z)}};
 }
 
 } // namespace
@@ -245,7 +256,7 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
     auto model = CompiledTestModel::compile(*graph, CompileOptions{});
     ASSERT_TRUE(model) << model.error();
     const CompileStats &stats = (*model)->compiled().stats;
-    EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 1 : 0);
+    EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 2 : 0);
     // Adds need no dot products.
     EXPECT_EQ(stats.integerAdds, 3);
   }
