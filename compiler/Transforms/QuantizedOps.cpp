@@ -308,8 +308,11 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
   auto inputType = *webnn::getDescriptor(conv.getInput().getType());
   auto geometry = spec::resolveConv2d(inputType, filterType, options);
-  // Dense or depthwise (one filter per channel).
-  if (!geometry || (geometry->groups != 1 && !isDepthwise(*geometry)))
+  // Dense or depthwise (one filter per channel; its kernel sums in
+  // float32, exactly while the window has at most 256 taps).
+  if (!geometry || (geometry->groups != 1 && !isDepthwise(*geometry)) ||
+      (isDepthwise(*geometry) &&
+       geometry->filterHeight * geometry->filterWidth > 256))
     return failure();
   m.geometry = *geometry;
   m.form = options.inputLayout == spec::InputOperandLayout::Nchw ? Form::Nchw
