@@ -17,11 +17,11 @@
 
 #include "GraphPass.h"
 #include "mlir/IR/Builders.h"
-#include "webnnc/KernelSpec/ConvTiles.h"
-#include "webnnc/KernelSpec/Winograd.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
+#include "webnnc/KernelSpec/ConvTiles.h"
+#include "webnnc/KernelSpec/Winograd.h"
 #include "webnnc/Transforms/Passes.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -65,23 +65,16 @@ Value packedConstant(OpBuilder &builder, Location loc, RankedTensorType type,
   return constant.getResult();
 }
 
-// The (o, i, h, w) dimension each of a filter layout's dimensions holds.
+// The (o, i, h, w) role of each of a filter layout's dimensions.
 std::array<int, 4> filterDims(webnn::Conv2dFilterOperandLayout layout) {
-  switch (layout) {
-  case webnn::Conv2dFilterOperandLayout::oihw:
-    return {0, 1, 2, 3};
-  case webnn::Conv2dFilterOperandLayout::hwio:
-    return {2, 3, 1, 0};
-  case webnn::Conv2dFilterOperandLayout::ohwi:
-    return {0, 2, 3, 1};
-  case webnn::Conv2dFilterOperandLayout::ihwo:
-    return {1, 2, 3, 0};
-  }
-  return {0, 1, 2, 3};
+  spec::FilterAxes axes =
+      spec::filterAxes(static_cast<spec::Conv2dFilterOperandLayout>(layout));
+  std::array<int, 4> roles{};
+  roles[axes.output] = 0, roles[axes.input] = 1, roles[axes.height] = 2,
+  roles[axes.width] = 3;
+  return roles;
 }
 
-// A conv filter's sizes by role (o, i, h, w) and the element strides of
-// each role in its layout.
 struct FilterRoles {
   std::array<int64_t, 4> size{}, stride{};
 };
@@ -109,19 +102,18 @@ void repack(const std::vector<char> &from, std::vector<char> &to,
       for (int64_t h = 0; h < size[2]; ++h)
         for (int64_t w = 0; w < size[3]; ++w)
           std::memcpy(to.data() + index(o, i, h, w) * element,
-                      from.data() +
-                          (o * stride[0] + i * stride[1] + h * stride[2] +
-                           w * stride[3]) *
-                              element,
+                      from.data() + (o * stride[0] + i * stride[1] +
+                                     h * stride[2] + w * stride[3]) *
+                                        element,
                       element);
 }
 
 // The conv's geometry by the spec's rules (its filter as it is now).
 std::optional<spec::Conv2dGeometry> geometryOf(webnn::Conv2dOp conv) {
-  auto geometry = spec::resolveConv2d(
-      *webnn::getDescriptor(conv.getInput().getType()),
-      *webnn::getDescriptor(conv.getFilter().getType()),
-      webnn::optionsOf<spec::Conv2dOptions>(conv));
+  auto geometry =
+      spec::resolveConv2d(*webnn::getDescriptor(conv.getInput().getType()),
+                          *webnn::getDescriptor(conv.getFilter().getType()),
+                          webnn::optionsOf<spec::Conv2dOptions>(conv));
   if (!geometry)
     return std::nullopt;
   return *geometry;
@@ -226,11 +218,11 @@ LogicalResult packConvWinograd(webnn::Conv2dOp conv, int lanes) {
   std::vector<char> raw(reinterpret_cast<const char *>(packed.data()),
                         reinterpret_cast<const char *>(packed.data()) +
                             packed.size() * sizeof(float));
-  Value transformed = packedConstant(
-      builder, constant.getLoc(),
-      RankedTensorType::get({alpha * alpha, panels, i, width},
-                            type.getElementType()),
-      raw);
+  Value transformed =
+      packedConstant(builder, constant.getLoc(),
+                     RankedTensorType::get({alpha * alpha, panels, i, width},
+                                           type.getElementType()),
+                     raw);
   std::array<int64_t, 4> padding = geometry->padding;
   auto replacement = webnn::WinogradConv2dOp::create(
       builder, conv.getLoc(), conv.getType(), conv.getInput(), transformed,
@@ -314,7 +306,8 @@ LogicalResult packMatmul(Operation *op, int64_t width) {
   Value packed = packPanels(builder, constant, bTranspose, width);
   if (!packed)
     return failure();
-  int64_t n = cast<RankedTensorType>(op->getResult(0).getType()).getShape().back();
+  int64_t n =
+      cast<RankedTensorType>(op->getResult(0).getType()).getShape().back();
   auto replacement = webnn::PackedMatmulOp::create(
       builder, op->getLoc(), op->getResult(0).getType(), a, packed, c,
       builder.getI64IntegerAttr(n), alpha, beta,

@@ -58,24 +58,15 @@ struct Weights {
 };
 
 // The axes of o, h, w and i in a filter of |layout|.
-std::array<int, 4> filterAxes(spec::Conv2dFilterOperandLayout layout) {
-  switch (layout) {
-  case spec::Conv2dFilterOperandLayout::Oihw:
-    return {0, 2, 3, 1};
-  case spec::Conv2dFilterOperandLayout::Hwio:
-    return {3, 0, 1, 2};
-  case spec::Conv2dFilterOperandLayout::Ohwi:
-    return {0, 1, 2, 3};
-  case spec::Conv2dFilterOperandLayout::Ihwo:
-    return {3, 1, 2, 0};
-  }
-  return {0, 2, 3, 1};
+std::array<int, 4> ohwiAxes(spec::Conv2dFilterOperandLayout layout) {
+  spec::FilterAxes axes = spec::filterAxes(layout);
+  return {axes.output, axes.height, axes.width, axes.input};
 }
 
 // Strides of (o, ky, kx, i) in a filter of |layout| with |shape|.
 std::array<int64_t, 4> filterStrides(spec::Conv2dFilterOperandLayout layout,
                                      const spec::Shape &shape) {
-  std::array<int, 4> axis = filterAxes(layout);
+  std::array<int, 4> axis = ohwiAxes(layout);
   std::array<int64_t, 4> stride{}, byAxis{};
   int64_t s = 1;
   for (int a = 3; a >= 0; --a) {
@@ -170,7 +161,7 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
                                const spec::Conv2dGeometry &g) {
   auto q = readQuantized(dq);
   if (failed(q) ||
-      !perOutputChannel(q->scales, g.outputChannels, filterAxes(layout)[0], 4))
+      !perOutputChannel(q->scales, g.outputChannels, ohwiAxes(layout)[0], 4))
     return failure();
   Weights out = emptyWeights(g);
   if (failed(fillScales(q->scales, out)))

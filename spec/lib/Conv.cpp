@@ -37,8 +37,7 @@ std::optional<Error> checkOutputSize(double size, std::string_view which) {
   if (isOpenSize(size) || size >= 1 && size <= double(kMaxDimension))
     return std::nullopt;
   return makeError("output",
-                   std::string(which) +
-                       " must be a valid dimension, got " +
+                   std::string(which) + " must be a valid dimension, got " +
                        std::to_string(static_cast<int64_t>(std::floor(size))) +
                        " (the window does not fit the padded input)");
 }
@@ -70,25 +69,10 @@ Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
   g.inputHeight = in.height, g.inputWidth = in.width;
   WEBNNC_SPEC_CHECK(checkStaticChannels(g.inputChannels));
   const Shape &f = filter.shape;
-  int64_t filterInputChannels = 0;
-  switch (options.filterLayout) {
-  case Conv2dFilterOperandLayout::Oihw:
-    g.outputChannels = f[0], filterInputChannels = f[1], g.filterHeight = f[2],
-    g.filterWidth = f[3];
-    break;
-  case Conv2dFilterOperandLayout::Hwio:
-    g.filterHeight = f[0], g.filterWidth = f[1], filterInputChannels = f[2],
-    g.outputChannels = f[3];
-    break;
-  case Conv2dFilterOperandLayout::Ohwi:
-    g.outputChannels = f[0], g.filterHeight = f[1], g.filterWidth = f[2],
-    filterInputChannels = f[3];
-    break;
-  case Conv2dFilterOperandLayout::Ihwo:
-    filterInputChannels = f[0], g.filterHeight = f[1], g.filterWidth = f[2],
-    g.outputChannels = f[3];
-    break;
-  }
+  FilterAxes axes = filterAxes(options.filterLayout);
+  g.outputChannels = f[axes.output], g.filterHeight = f[axes.height],
+  g.filterWidth = f[axes.width];
+  int64_t filterInputChannels = f[axes.input];
   if (g.inputChannels % g.groups != 0)
     return makeError("input", "channels (" + std::to_string(g.inputChannels) +
                                   ") must be divisible by groups (" +
@@ -126,10 +110,10 @@ Expected<OperandDescriptor> conv2d(const OperandDescriptor &input,
   Expected<Conv2dGeometry> g = resolveConv2d(input, filter, options);
   if (!g)
     return g.error();
-  return OperandDescriptor{
-      input.dataType,
-      activationShape(options.inputLayout, g->batches, g->outputChannels,
-                      g->outputHeight, g->outputWidth)};
+  return OperandDescriptor{input.dataType,
+                           activationShape(options.inputLayout, g->batches,
+                                           g->outputChannels, g->outputHeight,
+                                           g->outputWidth)};
 }
 
 std::string_view toString(PoolKind kind) {
@@ -147,8 +131,9 @@ std::string_view toString(PoolKind kind) {
 Expected<Pool2dGeometry> resolvePool2d(PoolKind kind,
                                        const OperandDescriptor &input,
                                        const Pool2dOptions &options) {
-  WEBNNC_SPEC_CHECK(checkDataType(
-      input, "input", kind == PoolKind::Max ? DataTypeSet::all() : kFloatTypes));
+  WEBNNC_SPEC_CHECK(
+      checkDataType(input, "input",
+                    kind == PoolKind::Max ? DataTypeSet::all() : kFloatTypes));
   WEBNNC_SPEC_CHECK(checkRank(input, "input", 4));
   WEBNNC_SPEC_CHECK(
       checkListOption(options.windowDimensions, "windowDimensions", 2, 1));

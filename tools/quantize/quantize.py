@@ -197,31 +197,28 @@ class Rewriter:
         weight = numpy_helper.to_array(self.initializers[node.input[1]])
         axis = weight_axis(node, weight)
         q, scale = quantize_weight(weight, axis, per_tensor)
-        name = node.input[1]
-        wq = self.constant(name + "_quantized", q)
-        ws = self.constant(name + "_scale", scale)
-        wz = self.constant(name + "_zero_point",
-                           np.zeros(scale.shape, np.int8))
-        dq = name + "_dequantized"
-        self.pending.append((None, [helper.make_node(
-            "DequantizeLinear", [wq, ws, wz], [dq], axis=axis,
-            name=name + "_DequantizeLinear")]))
-        node.input[1] = dq
+        node.input[1] = self.dequantized_constant(node.input[1], q, scale,
+                                                  axis)
         if len(node.input) > 2 and node.input[2] in self.initializers:
-            bias_name = node.input[2]
-            bias = numpy_helper.to_array(self.initializers[bias_name])
+            bias = numpy_helper.to_array(self.initializers[node.input[2]])
             input_scale = self.dequantized[node.input[0]][1]
             bias_scale = (scale * input_scale).astype(np.float32)
-            bq = np.rint(bias / bias_scale).astype(np.int32)
-            bqn = self.constant(bias_name + "_quantized", bq)
-            bsn = self.constant(bias_name + "_scale", bias_scale)
-            bzn = self.constant(bias_name + "_zero_point",
-                                np.zeros(bq.shape, np.int32))
-            bdq = bias_name + "_dequantized"
-            self.pending.append((None, [helper.make_node(
-                "DequantizeLinear", [bqn, bsn, bzn], [bdq], axis=0,
-                name=bias_name + "_DequantizeLinear")]))
-            node.input[2] = bdq
+            node.input[2] = self.dequantized_constant(
+                node.input[2], np.rint(bias / bias_scale).astype(np.int32),
+                bias_scale, 0)
+
+    def dequantized_constant(self, name, values, scales, axis):
+        """DequantizeLinear(values, scales, 0) along |axis|, for the
+        initializer |name|; returns the dequantized value's name."""
+        q = self.constant(name + "_quantized", values)
+        s = self.constant(name + "_scale", scales)
+        z = self.constant(name + "_zero_point",
+                          np.zeros(scales.shape, values.dtype))
+        dq = name + "_dequantized"
+        self.pending.append((None, [helper.make_node(
+            "DequantizeLinear", [q, s, z], [dq], axis=axis,
+            name=name + "_DequantizeLinear")]))
+        return dq
 
     def insert_pending(self):
         """Each Q/DQ pair right after its tensor's producer (graph inputs

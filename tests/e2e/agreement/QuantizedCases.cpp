@@ -6,6 +6,8 @@
 // on a rounding tie may land one step away.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "../E2ETestUtils.h"
 #include "Agreement.h"
 #include "webnnc/Codegen/Target.h"
@@ -149,6 +151,26 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
 
 } // namespace
 
+namespace {
+
+// A case over |type| inputs (their whole range): integer outputs within a
+// step, float outputs an exact integer sum scaled once against the
+// reference's float sum of rounded products.
+AgreementCase quantizedCase(std::string name, DataType type,
+                            std::function<Outputs(GraphBuilder &)> build) {
+  AgreementCase c;
+  c.name = std::move(name);
+  c.lo = type == DataType::Int8 ? -128 : 0;
+  c.hi = type == DataType::Int8 ? 127 : 255;
+  c.integerSteps = 1;
+  c.rtol32 = 1e-5;
+  c.atol = 1e-5;
+  c.build = std::move(build);
+  return c;
+}
+
+} // namespace
+
 std::vector<AgreementCase> quantizedCases() {
   // Batches above 1, channel counts that do not fill a panel or a vector
   // (or a dot product: 3 and 6 inputs), odd maps, 1x1, strided, padded and
@@ -182,44 +204,23 @@ std::vector<AgreementCase> quantizedCases() {
        {},
        {2, 2},
        19},
+
   };
   std::vector<AgreementCase> cases;
-  for (const QuantizedConvShape &s : shapes)
-    for (auto [in, out] : {std::pair{DataType::Uint8, DataType::Uint8},
-                           std::pair{DataType::Int8, DataType::Int8}}) {
-      AgreementCase c;
-      c.name = "quantized_conv_" + s.name + "_" + shortName(in);
-      c.lo = in == DataType::Int8 ? -128 : 0;
-      c.hi = in == DataType::Int8 ? 127 : 255;
-      c.integerSteps = 1;
-      c.rtol32 = 1e-5; // the float output: see quantized_matmul_gemm
-      c.atol = 1e-5;
-      c.build = [s, in, out](GraphBuilder &b) {
-        return quantizedConv(b, s, in, out);
-      };
-      cases.push_back(c);
-    }
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
-    AgreementCase c;
-    c.name = "quantized_matmul_gemm_" + shortName(type);
-    c.lo = type == DataType::Int8 ? -128 : 0;
-    c.hi = type == DataType::Int8 ? 127 : 255;
-    c.integerSteps = 1;
-    // Float results: an exact integer sum scaled once, against the
-    // reference's float sum of rounded products.
-    c.rtol32 = 1e-5;
-    c.atol = 1e-5;
-    c.build = [type](GraphBuilder &b) { return quantizedMatrices(b, type); };
-    cases.push_back(c);
-  }
-  for (DataType type : {DataType::Uint8, DataType::Int8}) {
-    AgreementCase c;
-    c.name = "quantized_add_" + shortName(type);
-    c.lo = type == DataType::Int8 ? -128 : 0;
-    c.hi = type == DataType::Int8 ? 127 : 255;
-    c.integerSteps = 1;
-    c.build = [type](GraphBuilder &b) { return quantizedAdds(b, type); };
-    cases.push_back(c);
+    std::string suffix = "_" + shortName(type);
+    for (const QuantizedConvShape &s : shapes)
+      cases.push_back(quantizedCase("quantized_conv_" + s.name + suffix, type,
+                                    [s, type](GraphBuilder &b) {
+                                      return quantizedConv(b, s, type, type);
+                                    }));
+    cases.push_back(quantizedCase(
+        "quantized_matmul_gemm" + suffix, type,
+        [type](GraphBuilder &b) { return quantizedMatrices(b, type); }));
+    cases.push_back(
+        quantizedCase("quantized_add" + suffix, type, [type](GraphBuilder &b) {
+          return quantizedAdds(b, type);
+        }));
   }
   return cases;
 }

@@ -15,6 +15,25 @@ namespace webnnc::spec {
 using Conv2dOptions = Conv2dOptionsT<OperandDescriptor>;
 using ConvTranspose2dOptions = ConvTranspose2dOptionsT<OperandDescriptor>;
 
+// The dimensions of a conv2d filter of |layout| that hold its output
+// channels, input channels, height and width.
+struct FilterAxes {
+  int output, input, height, width;
+};
+constexpr FilterAxes filterAxes(Conv2dFilterOperandLayout layout) {
+  switch (layout) {
+  case Conv2dFilterOperandLayout::Oihw:
+    return {0, 1, 2, 3};
+  case Conv2dFilterOperandLayout::Hwio:
+    return {3, 2, 0, 1};
+  case Conv2dFilterOperandLayout::Ohwi:
+    return {0, 3, 1, 2};
+  case Conv2dFilterOperandLayout::Ihwo:
+    return {3, 0, 1, 2};
+  }
+  return {0, 1, 2, 3};
+}
+
 // Everything a convolution computes with, resolved from the options and
 // shapes, in NCHW terms whatever the layouts.
 // Padding, strides and dilations of a 2-D window, resolved to the spec
@@ -51,8 +70,7 @@ resolveConvTranspose2d(const OperandDescriptor &input,
                        const OperandDescriptor &filter,
                        const ConvTranspose2dOptions &options);
 Expected<OperandDescriptor>
-convTranspose2d(const OperandDescriptor &input,
-                const OperandDescriptor &filter,
+convTranspose2d(const OperandDescriptor &input, const OperandDescriptor &filter,
                 const ConvTranspose2dOptions &options);
 
 enum class PoolKind { Average, L2, Max };
@@ -82,8 +100,9 @@ struct Resample2dGeometry {
 std::optional<std::pair<int64_t, int64_t>> resampledSizeRatio(double scale);
 // With an open input axis: outputSizes[i] is open when scaled (see
 // resampledSizeRatio), scales[i] is 0 when sized (known at compute).
-Expected<Resample2dGeometry> resolveResample2d(const OperandDescriptor &input,
-                                               const Resample2dOptions &options);
+Expected<Resample2dGeometry>
+resolveResample2d(const OperandDescriptor &input,
+                  const Resample2dOptions &options);
 Expected<OperandDescriptor> resample2d(const OperandDescriptor &input,
                                        const Resample2dOptions &options);
 
