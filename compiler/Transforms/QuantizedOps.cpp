@@ -15,7 +15,8 @@
 //
 //   sum((x - z_x) s_x * w s_w) + b  ==  (sum(x w) - z_x sum(w)) s_x s_w + b
 //
-// so the kernel sums x * w exactly in int32, starting from -z_x sum(w),
+// so the kernel sums x * w exactly (int32; a depthwise conv in float32,
+// exact at its sizes), starting from -z_x sum(w),
 // and requantizes with one float multiply-add per output. The activation
 // becomes the output's clamp bounds (rounding is monotone, so clamping
 // before or after it agrees). Each op stays float when a condition fails.
@@ -179,11 +180,6 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
   return out;
 }
 
-bool isDepthwise(const spec::Conv2dGeometry &g) {
-  return g.groups > 1 && g.inputChannels == g.groups &&
-         g.outputChannels == g.groups;
-}
-
 // How the matched op's input and result map to the channels-last conv.
 enum class Form {
   Nhwc,   // a channels-last conv2d
@@ -301,8 +297,8 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   auto geometry = spec::resolveConv2d(inputType, filterType, options);
   // Dense or depthwise (one filter per channel; its kernel sums in
   // float32, exactly while the window has at most 256 taps).
-  if (!geometry || (geometry->groups != 1 && !isDepthwise(*geometry)) ||
-      (isDepthwise(*geometry) &&
+  if (!geometry || (geometry->groups != 1 && !spec::isDepthwise(*geometry)) ||
+      (spec::isDepthwise(*geometry) &&
        geometry->filterHeight * geometry->filterWidth > 256))
     return failure();
   m.geometry = *geometry;

@@ -36,11 +36,9 @@ struct ConvStages {
 };
 
 void scheduleConvNchw(Halide::Func output, const ConvStages &stages,
-                      const Halide::Target &target,
-                      const Placement &placement);
+                      const Halide::Target &target, const Placement &placement);
 void scheduleConvNhwc(Halide::Func output, const ConvStages &stages,
-                      const Halide::Target &target,
-                      const Placement &placement);
+                      const Halide::Target &target, const Placement &placement);
 
 // A conv computed inside its consumer (a fused producer) computes every
 // column wherever it is computed (its consumers read it clamped to its
@@ -51,11 +49,7 @@ Placement wholeColumns(Halide::Func output, const ConvVars &out,
                        const spec::Conv2dGeometry &g,
                        const Placement &placement);
 
-// Whether each output channel reads one input channel.
-inline bool isDepthwise(const spec::Conv2dGeometry &g) {
-  return g.groups > 1 && g.inputChannels == g.groups &&
-         g.outputChannels == g.groups;
-}
+using spec::isDepthwise;
 
 // Multiply-adds of the whole conv (open sizes at their hint).
 inline int64_t convWork(const spec::Conv2dGeometry &g) {

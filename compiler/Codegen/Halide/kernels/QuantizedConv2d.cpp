@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // quantized_conv2d: a channels-last conv of uint8 activations and int8
-// weights summed exactly in int32, then requantized in float (the
-// algorithm; it shares the packed conv's channels-last schedule).
+// weights summed exactly, then requantized in float (or returned as float
+// when the result is float32); the algorithm, on the float convs'
+// channels-last schedule.
 //
-// The sum is written as four-term dot products (the filter's innermost
-// dimension): u8 x i8 products widened to i32 and reduced four at a time,
-// which Halide emits as one vpdpbusd per vector of output channels on
-// AVX-512 VNNI targets (widening multiplies and adds elsewhere).
+// A dense conv's sum is written as four-term dot products (the filter's
+// innermost dimension): u8 x i8 products widened to i32 and reduced four
+// at a time, which Halide emits as one vpdpbusd per vector of output
+// channels on AVX-512 VNNI targets. A depthwise conv sums each channel's
+// window in float32, exactly (see below).
 #include <functional>
 #include <stdexcept>
 

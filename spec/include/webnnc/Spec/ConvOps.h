@@ -55,6 +55,12 @@ struct Conv2dGeometry : SpatialWindow {
   int64_t outputHeight = 0, outputWidth = 0;
   int64_t groups = 1;
 };
+// Whether each output channel reads one input channel (a depthwise conv:
+// one filter per channel).
+inline bool isDepthwise(const Conv2dGeometry &g) {
+  return g.groups > 1 && g.inputChannels == g.groups &&
+         g.outputChannels == g.groups;
+}
 Expected<Conv2dGeometry> resolveConv2d(const OperandDescriptor &input,
                                        const OperandDescriptor &filter,
                                        const Conv2dOptions &options);
