@@ -12,7 +12,8 @@ time per compute (share x median), the multiply-add FLOPs of its
 convolutions and matrix products, and their rate. Needs Linux perf.
 
 Winograd convs count the FLOPs of the direct convolution they replace, so
-their rate can exceed the machine's peak; depthwise convs and
+their rate can exceed the machine's peak; integer convs count
+their multiply-adds as two operations, like float ones; depthwise convs and
 memory-bound kernels show low rates by nature.
 """
 import argparse
@@ -38,8 +39,8 @@ def kernel_flops(mlir):
     for m in re.finditer(r"call @(%s_k\d+)_" % NAME, mlir):
         calls[m.group(1)] = calls.get(m.group(1), 0) + 1
     flops = {}
-    op = re.compile(r"webnn\.(packed_conv2d|winograd_conv2d|conv2d|"
-                    r"packed_matmul|matmul|gemm) [^\n]*: \(([^)]*)\) -> "
+    op = re.compile(r"webnn\.(quantized_conv2d|packed_conv2d|"
+                    r"winograd_conv2d|conv2d|packed_matmul|matmul|gemm) [^\n]*: \(([^)]*)\) -> "
                     r"tensor<([^>]*)>")
     for fn in re.finditer(r"func\.func private @(%s_k\d+)_\w+\((.*?)\n  }"
                           % NAME, mlir, re.S):
@@ -53,7 +54,11 @@ def kernel_flops(mlir):
             for d in out:
                 outputs *= d
             line = m.group(0)
-            if kind == "packed_conv2d":  # [O/P, h, w, i, P]
+            if kind == "quantized_conv2d":
+                # dense [O/P, h, w, I/4, P, 4] or depthwise [h, w, C]
+                w = ins[1]
+                f = w[1] * w[2] * w[3] * 4 if len(w) == 6 else w[0] * w[1]
+            elif kind == "packed_conv2d":  # [O/P, h, w, i, P]
                 f = ins[1][1] * ins[1][2] * ins[1][3]
             elif kind == "winograd_conv2d":  # [alpha^2, O/P, i, P]
                 f = 9 * ins[1][2]

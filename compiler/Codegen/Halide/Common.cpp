@@ -89,6 +89,18 @@ Expr broadcastRead(const Value &value, const spec::Shape &outShape,
   return read(value, args);
 }
 
+Expr roundedAndClamped(Expr value, Expr addend, int zeroPoint, int lo,
+                       int hi) {
+  constexpr float kRounder = 12582912.0f; // 1.5 * 2^23: bits 0x4b400000
+  // The sum first (adding the rounder to one term would round it alone),
+  // and the zero point after rounding (an odd one would flip the ties).
+  Expr rounded = (value + addend) + kRounder;
+  // fl(x + kRounder) grows with x, so clamping it clamps the integer.
+  Expr clamped = clamp(rounded, float(lo - zeroPoint) + kRounder,
+                       float(hi - zeroPoint) + kRounder);
+  return reinterpret(Int(32), clamped) + (zeroPoint - 0x4b400000);
+}
+
 namespace {
 bool strictStores = false;
 } // namespace

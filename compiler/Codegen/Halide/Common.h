@@ -104,6 +104,15 @@ std::vector<Halide::Expr> webnnOrder(const std::vector<Halide::Var> &vars);
 // |e| converted to |type|'s storage type.
 Halide::Expr store(Halide::Expr e, spec::DataType type);
 
+// clamp(round(value + addend) + zeroPoint, lo, hi), rounding half to even,
+// as an int32 (value and addend float32; lo, hi within +-2^22). Rounded
+// by adding 1.5 * 2^23, where a float's unit in the last place is 1, so the
+// add itself rounds (ties to even) and the sum's low mantissa bits hold the
+// integer: a multiply-add and a clamp, where round() costs four
+// instructions per 16 lanes on AVX-512 (Halide 14 splits it in halves).
+Halide::Expr roundedAndClamped(Halide::Expr value, Halide::Expr addend,
+                               int zeroPoint, int lo, int hi);
+
 // The vector width to use along a dimension of |extent| elements of |type|:
 // the target's natural width, or the largest power of two not above
 // |extent| when the dimension is shorter (natural when open).

@@ -149,6 +149,47 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
            0.1, z)}};
 }
 
+// Scales that are powers of two make every quantity exact, in the
+// reference and in the integer kernels, so results on a rounding tie
+// (x.5) must match exactly: ties go to the even integer. A pointwise conv
+// (sums times 2^-9 plus 3/8: a tie in about one output of 500), a
+// depthwise one (sums times 2^-6: one in 64) and an add (halves: every
+// other output).
+Outputs quantizedTies(GraphBuilder &b, DataType type) {
+  bool isSigned = type == DataType::Int8;
+  double z = isSigned ? -1 : 128;
+  auto dequantize = [&](Operand x, double scale) {
+    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
+                              constantOf(b, type, {}, {z}));
+  };
+  auto quantize = [&](Operand y, double scale) {
+    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
+                            constantOf(b, type, {}, {z}));
+  };
+  Operand x = b.input("x", {type, {3, 16, 13, 11}});
+  Operand y = b.input("y", {type, {3, 16, 13, 11}});
+  auto weights = [&](Shape shape) {
+    std::vector<double> quarters(size_t(shape[0]), 0.25);
+    return b.dequantizeLinear(
+        pattern(b, {DataType::Int8, shape}, 127),
+        constantOf(b, DataType::Float32, {shape[0], 1, 1, 1}, quarters),
+        constantOf(b, DataType::Int8, {shape[0], 1, 1, 1},
+                   std::vector<double>(size_t(shape[0]), 0.0)));
+  };
+  Operand bias = constantOf(b, DataType::Float32, {16},
+                            std::vector<double>(16, 0.375 * 64));
+  Operand xf = dequantize(x, 0.5);
+  return Outputs{
+      {"pointwise", quantize(b.conv2d(xf, weights({16, 16, 1, 1}),
+                                      {.bias = bias}),
+                             64)},
+      {"depthwise",
+       quantize(b.conv2d(xf, weights({16, 1, 3, 3}),
+                         {.padding = {1, 1, 1, 1}, .groups = 16, .bias = bias}),
+                8)},
+      {"add", quantize(b.add(xf, dequantize(y, 0.5)), 1)}};
+}
+
 } // namespace
 
 namespace {
@@ -221,6 +262,12 @@ std::vector<AgreementCase> quantizedCases() {
         quantizedCase("quantized_add" + suffix, type, [type](GraphBuilder &b) {
           return quantizedAdds(b, type);
         }));
+    AgreementCase ties =
+        quantizedCase("quantized_ties" + suffix, type, [type](GraphBuilder &b) {
+          return quantizedTies(b, type);
+        });
+    ties.integerSteps = 0;
+    cases.push_back(ties);
   }
   return cases;
 }

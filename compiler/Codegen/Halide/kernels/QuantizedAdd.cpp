@@ -24,10 +24,10 @@ std::optional<Defined> defineQuantizedAdd(const kernels::OpSpec &op,
     return (x - float(op.intAttr(key + "_zero_point", 0))) *
            float(scale->front());
   };
-  Expr sum = term(0, "a") + term(1, "b");
-  Expr q = clamp(round(sum) + float(op.intAttr("output_zero_point", 0)),
-                 float(op.intAttr("output_min", 0)),
-                 float(op.intAttr("output_max", 255)));
+  Expr q = roundedAndClamped(term(0, "a"), term(1, "b"),
+                             int(op.intAttr("output_zero_point", 0)),
+                             int(op.intAttr("output_min", 0)),
+                             int(op.intAttr("output_max", 255)));
   Func f(op.kind);
   f(vars) = store(q, op.result.dataType);
   spec::Shape shape = op.result.shape;

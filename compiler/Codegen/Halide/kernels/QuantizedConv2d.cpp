@@ -123,13 +123,14 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
   bool floatResult = op.result.dataType == spec::DataType::Float32;
   auto requantized = [&](Expr sum, Expr channel) {
     Expr at = min(channel, int(g.outputChannels) - 1);
-    Expr scaled = cast<float>(sum) * readAt(operands[3], {at}) +
-                  readAt(operands[4], {at});
+    Expr product = cast<float>(sum) * readAt(operands[3], {at});
+    Expr offset = readAt(operands[4], {at});
     if (floatResult)
-      return scaled; // dequantized: no rounding, no bounds
-    Expr q = round(scaled) + float(op.intAttr("output_zero_point", 0));
-    return clamp(q, float(op.intAttr("output_min", 0)),
-                 float(op.intAttr("output_max", 255)));
+      return product + offset; // dequantized: no rounding, no bounds
+    return roundedAndClamped(product, offset,
+                             int(op.intAttr("output_zero_point", 0)),
+                             int(op.intAttr("output_min", 0)),
+                             int(op.intAttr("output_max", 255)));
   };
   Func acc("conv_acc");
   Func result(op.kind);
