@@ -342,8 +342,11 @@ FailureOr<Match> matchMatrix(Operation *op) {
   g.batches = 1;
   g.inputChannels = k;
   g.outputChannels = n;
-  g.inputHeight = g.outputHeight = aType.getNumElements() / k;
-  g.inputWidth = g.outputWidth = 1;
+  // The rows of a along the width: the kernel's register tiles span up to
+  // 16 columns but only 2 rows (along the height, matmuls with 64 rows
+  // and more ran at a third of the speed).
+  g.inputHeight = g.outputHeight = 1;
+  g.inputWidth = g.outputWidth = aType.getNumElements() / k;
   g.filterHeight = g.filterWidth = 1;
   g.strides = {1, 1};
   g.dilations = {1, 1};
@@ -372,8 +375,8 @@ public:
       x = transpose(x, {0, 2, 3, 1});
       shape = {shape[0], shape[2], shape[3], shape[1]};
     } else if (m_.form == Form::Matrix) {
-      x = reshape(x, {1, g.inputHeight, 1, g.inputChannels});
-      shape = {1, g.outputHeight, 1, g.outputChannels};
+      x = reshape(x, {1, 1, g.inputWidth, g.inputChannels});
+      shape = {1, 1, g.outputWidth, g.outputChannels};
     }
     if (g.groups == 1 && m_.weights.inputs > g.inputChannels)
       x = padChannels(x, m_.weights.inputs - g.inputChannels);

@@ -203,3 +203,29 @@ func.func @concat(%a: tensor<1x2x3xui8> {webnn.name = "a"}, %b: tensor<1x2x3xui8
   %shared = webnn.quantize_linear %c2, %s, %z : (tensor<1x4x3xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x3xui8>
   return %y, %shared, %c2 : tensor<1x4x3xui8>, tensor<1x4x3xui8>, tensor<1x4x3xf32>
 }
+
+// -----
+
+// A matmul with a constant int8 [K, N] matrix is a 1x1 conv over the rows
+// of a, laid along the width (the kernel's register tiles span columns):
+// [3, 20, 16] -> [1, 1, 60, 16] -> [1, 1, 60, 24] -> [3, 20, 24].
+// CHECK-LABEL: func.func @matmul_rows
+// CHECK: %[[X:.*]] = webnn.reshape %arg0 {{.*}} : (tensor<3x20x16xui8>) -> tensor<1x1x60x16xui8>
+// CHECK: %[[Q:.*]] = webnn.quantized_conv2d %[[X]], {{.*}} : (tensor<1x1x60x16xui8>, tensor<1x1x1x4x32x4xi8>, tensor<24xi32>, tensor<24xf32>, tensor<24xf32>) -> tensor<1x1x60x24xui8>
+// CHECK: %[[Y:.*]] = webnn.reshape %[[Q]] {{.*}} : (tensor<1x1x60x24xui8>) -> tensor<3x20x24xui8>
+// CHECK: return %[[Y]]
+// CHECK-NOT: webnn.matmul
+func.func @matmul_rows(%a: tensor<3x20x16xui8> {webnn.name = "a"}) -> (tensor<3x20x24xui8> {webnn.name = "y"}) {
+  %sa = webnn.constant dense<0.5> : tensor<f32>
+  %za = webnn.constant dense<3> : tensor<ui8>
+  %w = webnn.constant dense<1> : tensor<16x24xi8>
+  %sw = webnn.constant dense<0.25> : tensor<f32>
+  %zw = webnn.constant dense<0> : tensor<i8>
+  %sy = webnn.constant dense<2.0> : tensor<f32>
+  %zy = webnn.constant dense<5> : tensor<ui8>
+  %af = webnn.dequantize_linear %a, %sa, %za : (tensor<3x20x16xui8>, tensor<f32>, tensor<ui8>) -> tensor<3x20x16xf32>
+  %wf = webnn.dequantize_linear %w, %sw, %zw : (tensor<16x24xi8>, tensor<f32>, tensor<i8>) -> tensor<16x24xf32>
+  %m = webnn.matmul %af, %wf : (tensor<3x20x16xf32>, tensor<16x24xf32>) -> tensor<3x20x24xf32>
+  %y = webnn.quantize_linear %m, %sy, %zy : (tensor<3x20x24xf32>, tensor<f32>, tensor<ui8>) -> tensor<3x20x24xui8>
+  return %y : tensor<3x20x24xui8>
+}
