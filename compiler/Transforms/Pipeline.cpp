@@ -167,6 +167,9 @@ buildWebNNCompilePipeline(OpPassManager &pm,
   add.add(createCanonicalizerPass());
   // After folding: per-tensor scales are constants by now.
   add.add(createWebNNExpandQuantizationPass());
+  // Before fusion: element-wise ops next to the kernels they follow.
+  if (opt.fuse)
+    add.add(createWebNNSinkReshapesPass());
   if (opt.recognize)
     add.add(createWebNNRecognizePass());
   // Layout.

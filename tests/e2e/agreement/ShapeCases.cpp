@@ -53,6 +53,28 @@ std::vector<AgreementCase> shapeCases() {
     };
     cases.push_back(c);
   }
+  // Element-wise ops after a reshape of a kernel's result, which the
+  // compiler moves above the reshape into that kernel: a bias of higher
+  // rank than the matmul's result, a scalar, a flattened conv.
+  AgreementCase epilogues;
+  epilogues.name = "reshaped_epilogues_f32";
+  epilogues.build = [](G &b) {
+    Operand x = b.input("x", {DataType::Float32, {6, 20}});
+    Operand bias = b.input("bias", {DataType::Float32, {1, 1, 12}});
+    Operand image = b.input("image", {DataType::Float32, {2, 3, 5, 5}});
+    Operand flatBias = b.input("flat_bias", {DataType::Float32, {36}});
+    Operand rows = b.reshape(
+        b.matmul(x, pattern(b, {DataType::Float32, {20, 12}})), {2, 3, 12});
+    Operand flat = b.reshape(
+        b.conv2d(image, pattern(b, {DataType::Float32, {4, 3, 3, 3}})),
+        {2, 36});
+    return Outputs{
+        {"bias_relu_scale",
+         b.mul(b.relu(b.add(rows, bias)),
+               constantOf(b, DataType::Float32, {}, {0.5}))},
+        {"flattened", b.sigmoid(b.add(flat, flatBias))}};
+  };
+  cases.push_back(epilogues);
   return cases;
 }
 

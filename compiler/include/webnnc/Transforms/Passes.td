@@ -75,6 +75,20 @@ def WebNNPhaseConvTransposePass
   }];
 }
 
+def WebNNSinkReshapesPass
+    : Pass<"webnn-sink-reshapes", "::mlir::ModuleOp"> {
+  let summary = "Element-wise ops move before the reshapes they read";
+  let description = [{
+    `op(reshape(x), c)` becomes `reshape(op(x, c))` for an element-wise
+    op whose result has the reshape's shape, when every other operand
+    varies only along trailing dimensions that the reshape keeps (a bias
+    over the last dimension, a scalar). A reshape between a kernel and the
+    element-wise ops after it (a matmul computed as a 1x1 conv, a flatten
+    before a classifier's activation) keeps them from joining its kernel as
+    an epilogue; below them, it separates nothing. Static shapes only.
+  }];
+}
+
 def WebNNQuantizedOpsPass
     : Pass<"webnn-quantized-ops", "::mlir::ModuleOp"> {
   let summary = "Quantized conv2d computed on 8-bit integers";
