@@ -5,8 +5,9 @@
 //   quantizeLinear(act(conv2d(dequantizeLinear(x), dequantizeLinear(w),
 //                             bias)), s_y, z_y)
 //
-// with constant int8 weights (per-tensor or per-output-channel scales,
-// zero point 0), per-tensor 8-bit input and output parameters, dense or
+// with constant 8-bit weights (per-tensor or per-output-channel scales and
+// zero points, every w - z_w an int8: int8 with zero point 0, uint8 near
+// 128), per-tensor 8-bit input and output parameters, dense or
 // depthwise, and act absent, relu or clamp, becomes webnn.quantized_conv2d
 // on the 8-bit input, in channels-last layout (transposes around it when
 // the conv was nchw, which the layout pass then cancels between
@@ -79,23 +80,54 @@ std::array<int64_t, 4> filterStrides(spec::Conv2dFilterOperandLayout layout,
   return stride;
 }
 
-// A dequantized constant int8 weight with zero point 0: its values and
-// scales.
+// A dequantized constant 8-bit weight as int8 values with zero point 0,
+// and its scales.
 struct QuantizedConstant {
   HostTensor values, scales;
 };
 
+// The weight minus its zero point (one, or one per scale), when every
+// difference is an int8: int8 weights of zero point 0, but also uint8 ones
+// of zero point 128 (older exporters' default) or near it.
 FailureOr<QuantizedConstant> readQuantized(webnn::DequantizeLinearOp dq) {
   auto w = quantization::constantValue(dq.getInput(), int64_t(1) << 30);
   auto scale = quantization::constantValue(dq.getScale());
   auto zero = quantization::constantValue(dq.getZeroPoint());
-  if (!w || !scale || !zero || w->dataType() != spec::DataType::Int8 ||
-      scale->dataType() != spec::DataType::Float32)
+  if (!w || !scale || !zero ||
+      (w->dataType() != spec::DataType::Int8 &&
+       w->dataType() != spec::DataType::Uint8) ||
+      scale->dataType() != spec::DataType::Float32 ||
+      (zero->elementCount() != 1 && zero->shape() != scale->shape()))
     return failure();
-  for (size_t i = 0; i < zero->elementCount(); ++i)
-    if (zero->at(i) != 0)
+  // The zero point's element for each weight element: broadcast from the
+  // trailing dimensions.
+  const spec::Shape &shape = w->shape(), &zeroShape = zero->shape();
+  size_t rank = shape.size(), offset = rank - std::min(rank, zeroShape.size());
+  std::vector<int64_t> zeroStride(rank, 0);
+  for (size_t a = rank, s = 1; a-- > offset;) {
+    int64_t extent = zeroShape[a - offset];
+    if (extent != 1 && extent != shape[a])
       return failure();
-  return QuantizedConstant{std::move(*w), std::move(*scale)};
+    zeroStride[a] = extent == 1 ? 0 : int64_t(s);
+    s *= size_t(extent);
+  }
+  HostTensor values({spec::DataType::Int8, shape});
+  std::vector<int64_t> index(rank, 0);
+  for (size_t e = 0; e < w->elementCount(); ++e) {
+    int64_t z = 0;
+    for (size_t a = 0; a < rank; ++a)
+      z += index[a] * zeroStride[a];
+    double v = w->at(e) - zero->at(zero->elementCount() == 1 ? 0 : size_t(z));
+    if (v < -128 || v > 127)
+      return failure();
+    values.set(e, v);
+    for (size_t a = rank; a-- > 0;) // the next index, last dimension fastest
+      if (++index[a] < shape[a])
+        break;
+      else
+        index[a] = 0;
+  }
+  return QuantizedConstant{std::move(values), std::move(*scale)};
 }
 
 // Whether |scales| are one, or one per output channel along |axis| of a

@@ -97,9 +97,9 @@ func.func @depthwise(%x: tensor<1x3x6x6xui8> {webnn.name = "x"}) -> (tensor<1x3x
 
 // -----
 
-// Near misses stay float: a weight zero point that is not 0, grouped
-// convs that are not depthwise, per-channel input scales and weights
-// computed from an input. A conv whose result is not quantized (its relu
+// Near misses stay float: a weight zero point that moves the weights out
+// of the int8 range (1 - -128), grouped convs that are not depthwise,
+// per-channel input scales and weights computed from an input. A conv whose result is not quantized (its relu
 // read elsewhere, a sigmoid before the quantize) computes on integers and
 // returns float32 (the relu and sigmoid stay).
 // CHECK-LABEL: func.func @near_misses
@@ -118,7 +118,7 @@ func.func @near_misses(%x: tensor<1x4x4x4xui8> {webnn.name = "x"}, %wi: tensor<4
   %s = webnn.constant dense<0.5> : tensor<f32>
   %z = webnn.constant dense<0> : tensor<ui8>
   %zi = webnn.constant dense<0> : tensor<i8>
-  %zi1 = webnn.constant dense<1> : tensor<i8>
+  %zi1 = webnn.constant dense<-128> : tensor<i8>
   %sc = webnn.constant dense<[[[[0.5]], [[0.25]], [[0.5]], [[0.5]]]]> : tensor<1x4x1x1xf32>
   %zc = webnn.constant dense<0> : tensor<1x4x1x1xui8>
   %w = webnn.constant dense<1> : tensor<4x4x1x1xi8>
@@ -228,4 +228,32 @@ func.func @matmul_rows(%a: tensor<3x20x16xui8> {webnn.name = "a"}) -> (tensor<3x
   %m = webnn.matmul %af, %wf : (tensor<3x20x16xf32>, tensor<16x24xf32>) -> tensor<3x20x24xf32>
   %y = webnn.quantize_linear %m, %sy, %zy : (tensor<3x20x24xf32>, tensor<f32>, tensor<ui8>) -> tensor<3x20x24xui8>
   return %y : tensor<3x20x24xui8>
+}
+
+// -----
+
+// uint8 weights with zero point 128 (older exporters' default) are int8
+// weights w - 128 with zero point 0; weights whose differences from their
+// zero point leave the int8 range (255 - 0) keep the float conv.
+// CHECK-LABEL: func.func @uint8_weights
+// CHECK-DAG: webnn.quantized_conv2d %arg0, {{.*}} -> tensor<1x4x4x8xui8>
+// CHECK-DAG: webnn.conv2d
+// CHECK-NOT: webnn.quantized_conv2d
+func.func @uint8_weights(%x: tensor<1x4x4x8xui8> {webnn.name = "x"}) -> (tensor<1x4x4x8xui8> {webnn.name = "y"}, tensor<1x4x4x8xui8> {webnn.name = "z"}) {
+  %sx = webnn.constant dense<0.5> : tensor<f32>
+  %zx = webnn.constant dense<0> : tensor<ui8>
+  %w = webnn.constant dense<[[[[0, 128, 200, 255, 1, 2, 3, 4]]], [[[5, 6, 7, 8, 9, 10, 11, 12]]], [[[13, 14, 15, 16, 17, 18, 19, 20]]], [[[21, 22, 23, 24, 25, 26, 27, 28]]], [[[29, 30, 31, 32, 33, 34, 35, 36]]], [[[37, 38, 39, 40, 41, 42, 43, 44]]], [[[45, 46, 47, 48, 49, 50, 51, 52]]], [[[53, 54, 55, 56, 57, 58, 59, 60]]]]> : tensor<8x1x1x8xui8>
+  %sw = webnn.constant dense<0.5> : tensor<f32>
+  %z128 = webnn.constant dense<128> : tensor<ui8>
+  %z0 = webnn.constant dense<0> : tensor<ui8>
+  %sy = webnn.constant dense<4.0> : tensor<f32>
+  %zy = webnn.constant dense<0> : tensor<ui8>
+  %xf = webnn.dequantize_linear %x, %sx, %zx : (tensor<1x4x4x8xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x8xf32>
+  %w1 = webnn.dequantize_linear %w, %sw, %z128 : (tensor<8x1x1x8xui8>, tensor<f32>, tensor<ui8>) -> tensor<8x1x1x8xf32>
+  %w2 = webnn.dequantize_linear %w, %sw, %z0 : (tensor<8x1x1x8xui8>, tensor<f32>, tensor<ui8>) -> tensor<8x1x1x8xf32>
+  %c1 = webnn.conv2d %xf, %w1 {input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout ohwi>} : (tensor<1x4x4x8xf32>, tensor<8x1x1x8xf32>) -> tensor<1x4x4x8xf32>
+  %c2 = webnn.conv2d %xf, %w2 {input_layout = #webnn<layout nhwc>, filter_layout = #webnn<filter_layout ohwi>} : (tensor<1x4x4x8xf32>, tensor<8x1x1x8xf32>) -> tensor<1x4x4x8xf32>
+  %y = webnn.quantize_linear %c1, %sy, %zy : (tensor<1x4x4x8xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x8xui8>
+  %z = webnn.quantize_linear %c2, %sy, %zy : (tensor<1x4x4x8xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x8xui8>
+  return %y, %z : tensor<1x4x4x8xui8>, tensor<1x4x4x8xui8>
 }

@@ -27,21 +27,25 @@ struct QuantizedConvShape {
 // output channel, bias, conv, activation, quantized per tensor: one output
 // per activation (none, relu, clamp).
 Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s, DataType in,
-                      DataType out) {
+                      DataType out, DataType weightType = DataType::Int8) {
   bool signedIn = in == DataType::Int8;
   Operand x = b.input("x", {in, {s.batches, s.inputs, s.height, s.width}});
   Operand xf =
       b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {0.02}),
                          constantOf(b, in, {}, {signedIn ? -3.0 : 128.0}));
   Shape filterShape{s.outputs, s.inputs / s.groups, s.window, s.window};
-  Operand w = pattern(b, {DataType::Int8, filterShape}, 100);
-  std::vector<double> scales;
-  for (int64_t o = 0; o < s.outputs; ++o)
+  // int8 weights with zero point 0, or uint8 ones in [0, 200] with zero
+  // points around 75 (differences that fit an int8).
+  bool unsignedWeights = weightType == DataType::Uint8;
+  Operand w = pattern(b, {weightType, filterShape}, unsignedWeights ? 200 : 100);
+  std::vector<double> scales, zeros;
+  for (int64_t o = 0; o < s.outputs; ++o) {
     scales.push_back(0.01 + 0.001 * double(o % 7));
+    zeros.push_back(unsignedWeights ? double(73 + o % 5) : 0.0);
+  }
   Operand wf = b.dequantizeLinear(
       w, constantOf(b, DataType::Float32, {s.outputs, 1, 1, 1}, scales),
-      constantOf(b, DataType::Int8, {s.outputs, 1, 1, 1},
-                 std::vector<double>(size_t(s.outputs), 0.0)));
+      constantOf(b, weightType, {s.outputs, 1, 1, 1}, zeros));
   Operand bias = pattern(b, {DataType::Float32, {s.outputs}}, 0.5);
   // A conv per output: a conv read by several activations stays float.
   auto conv = [&] {
@@ -255,6 +259,12 @@ std::vector<AgreementCase> quantizedCases() {
                                     [s, type](GraphBuilder &b) {
                                       return quantizedConv(b, s, type, type);
                                     }));
+    for (const QuantizedConvShape &s : {shapes[0], shapes[5]})
+      cases.push_back(quantizedCase(
+          "quantized_conv_" + s.name + "_u8_weights" + suffix, type,
+          [s, type](GraphBuilder &b) {
+            return quantizedConv(b, s, type, type, DataType::Uint8);
+          }));
     cases.push_back(quantizedCase(
         "quantized_matmul_gemm" + suffix, type,
         [type](GraphBuilder &b) { return quantizedMatrices(b, type); }));
@@ -287,15 +297,19 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
       {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
       {"depthwise", 2, 24, 24, 9, 7, 3, {1, 1, 1, 1}, {}, {}, 24}};
   for (const QuantizedConvShape &shape : shapes)
-    for (DataType type : {DataType::Uint8, DataType::Int8}) {
+    for (auto [type, weights] :
+         {std::pair{DataType::Uint8, DataType::Int8},
+          std::pair{DataType::Int8, DataType::Int8},
+          std::pair{DataType::Uint8, DataType::Uint8}}) {
       GraphBuilder b;
-      auto graph = b.build(quantizedConv(b, shape, type, type));
+      auto graph = b.build(quantizedConv(b, shape, type, type, weights));
       ASSERT_TRUE(graph) << graph.error().message();
       auto model = CompiledTestModel::compile(*graph, CompileOptions{});
       ASSERT_TRUE(model) << model.error();
       EXPECT_EQ((*model)->compiled().stats.integerConvs,
                 host->int8DotProducts ? 4 : 0)
-          << shape.name << " " << shortName(type);
+          << shape.name << " " << shortName(type) << " with "
+          << shortName(weights) << " weights";
     }
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
     GraphBuilder b;

@@ -94,8 +94,9 @@ def WebNNQuantizedOpsPass
   let summary = "Quantized conv2d computed on 8-bit integers";
   let description = [{
     `quantize_linear(act(conv2d(dequantize_linear(x), dequantize_linear(w),
-    bias)))`, with constant int8 weights (per-tensor or per-output-channel
-    scales, zero point 0), per-tensor 8-bit input and output parameters,
+    bias)))`, with constant 8-bit weights (per-tensor or per-output-channel
+    scales and zero points, every difference from the zero point an int8:
+    int8 weights with zero point 0, uint8 ones near 128), per-tensor 8-bit input and output parameters,
     one group, input channels a multiple of 4 and `act` absent, `relu` or
     `clamp`, becomes `webnn.quantized_conv2d` on the 8-bit input in
     channels-last layout (transposes around it for an nchw conv): the
