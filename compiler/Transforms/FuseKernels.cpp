@@ -99,7 +99,7 @@ bool exceedsCache(Type type) {
 webnn::ProducerPlacement placementFor(Operation *consumer) {
   if (isPool(consumer))
     return webnn::ProducerPlacement::pool_tiles;
-  if (isReduction(consumer))
+  if (isReduction(consumer) || isa<webnn::TransposeOp>(consumer))
     return webnn::ProducerPlacement::inlined;
   return webnn::ProducerPlacement::sliding_rows; // a depthwise conv
 }
@@ -242,7 +242,8 @@ struct Fuse : GraphPass<Fuse, impl::WebNNFusePassBase> {
           (g.isElementwiseChain() ||
            isa<webnn::Conv2dOp, webnn::PackedConv2dOp>(g.anchor)))
         return it->second;
-      if (isReduction(op) && g.isElementwiseChain())
+      if ((isReduction(op) || isa<webnn::TransposeOp>(op)) &&
+          g.isElementwiseChain())
         return it->second;
       if (isChannelsLastDepthwise(op) && operand == op->getOperand(0) &&
           isPointwiseConv(g.anchor) &&

@@ -246,23 +246,27 @@ TEST_P(RandomGraphs, DeterministicOnEveryTargetAndThreadCount) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomGraphs, ::testing::Range(1u, 9u));
 
-// conv -> (relu, then + the conv's value), with the conv's value also read
-// by a reduction (so the element-wise ops cannot join the conv's kernel):
-// the relu+add kernel reads the conv's result last, so it writes over it.
-// Odd sizes put a partial vector at the end of every row, where an
-// in-place kernel must not recompute elements it already overwrote.
+// matmul -> (relu, then + the matmul's value), with that value also read
+// by a reduction (so the element-wise ops cannot join the matmul's
+// kernel): the relu+add kernel reads the matmul's result last, so it
+// writes over it. Odd sizes put a partial vector at the end of every row,
+// where an in-place kernel must not recompute elements it already
+// overwrote. (With a conv, the element-wise kernel also computes the
+// transpose back to nchw, so it writes elsewhere.)
 Expected<Graph, BuildError> residual(GraphBuilder &b) {
-  Operand x = b.input("x", {DataType::Float32, {1, 3, 7, 13}});
-  std::vector<float> w(3 * 3 * 3 * 3);
+  Operand x = b.input("x", {DataType::Float32, {7, 13}});
+  std::vector<float> w(13 * 13);
   for (size_t i = 0; i < w.size(); ++i)
     w[i] = float(int(i % 7) - 3) / 8;
-  Operand conv = b.conv2d(
-      x, b.constant({DataType::Float32, {3, 3, 3, 3}}, std::span<const float>(w)),
-      {.padding = {1, 1, 1, 1}});
-  Operand mean = b.reduceMean(conv, {.axes = std::vector<int64_t>{2, 3},
-                                     .keepDimensions = true});
-  Operand y = b.add(b.relu(b.mul(conv, conv)), conv);
-  return b.build({{"y", b.sigmoid(b.reshape(y, {3, 91}))}, {"mean", mean}});
+  Operand product = b.matmul(
+      x, b.constant({DataType::Float32, {13, 13}}, std::span<const float>(w)));
+  Operand mean = b.reduceMean(product, {.axes = std::vector<int64_t>{1},
+                                        .keepDimensions = true});
+  Operand y = b.add(b.relu(b.mul(product, product)), product);
+  // (read by another matmul: an output would be the caller's buffer)
+  Operand weights =
+      b.constant({DataType::Float32, {13, 13}}, std::span<const float>(w));
+  return b.build({{"y", b.matmul(b.sigmoid(y), weights)}, {"mean", mean}});
 }
 
 TEST(InPlace, ElementwiseKernelOverwritesItsDyingInput) {

@@ -16,6 +16,8 @@ std::vector<AgreementCase> shapeCases() {
       Operand x = b.input("x", {t, {3, 4, 5}});
       Operand y = b.input("y", {t, {3, 2, 5}});
       Operand column = b.input("column", {t, {3, 1}});
+      // Planes going channels-last: 3 channels innermost, 21 columns.
+      Operand planes = b.input("planes", {t, {2, 3, 5, 21}});
       std::vector<Operand> parts = b.split(x, 2, {.axis = 1});
       std::vector<Operand> sized = b.split(x, std::vector<int64_t>{1, 3, 1},
                                            {.axis = 2});
@@ -46,6 +48,11 @@ std::vector<AgreementCase> shapeCases() {
           {"tile", b.tile(y, {2, 1, 3})},
           {"transpose_default", b.transpose(x)},
           {"transpose_perm", b.transpose(x, {.permutation = {1, 2, 0}})},
+          {"transpose_planes",
+           b.transpose(planes, {.permutation = {0, 2, 3, 1}})},
+          // (an element-wise chain and the transpose: one kernel)
+          {"transpose_after_add",
+           b.transpose(b.add(planes, planes), {.permutation = {0, 2, 3, 1}})},
           {"triangular_upper", b.triangular(x)},
           {"triangular_lower_diag", b.triangular(x, {.upper = false,
                                                      .diagonal = -1})},
