@@ -104,8 +104,8 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
   let summary = "Channels-last conv2d of 8-bit integers, requantized";
   let description = [{
     Made by webnn-quantized-ops from `quantizeLinear(act(conv2d(
-    dequantizeLinear(x), dequantizeLinear(w), bias)))` with constant int8
-    weights. The input is `[N, H, W, I]` uint8 or int8 (int8 is read as
+    dequantizeLinear(x), dequantizeLinear(w), bias)))` with constant 8-bit
+    weights (their differences from their zero points, as int8). The input is `[N, H, W, I]` uint8 or int8 (int8 is read as
     uint8 by adding 128, its zero point shifted alike), `I` a multiple of
     4; `packed_filter` is int8 `[ceil(O / P), height, width, I / 4, P, 4]`
     (panels of `P` output channels, four input channels innermost: the
@@ -125,7 +125,7 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
     int8 `[N, H', W', O]`, or float32 (`y = acc * scale[o] + offset[o]`,
     the scales and bias not divided by an output scale, the bounds unused)
     when the conv's result is not quantized. A matmul or gemm with a
-    constant int8 matrix is such a conv too, 1x1 over `[1, M, 1, K]`.
+    constant int8 matrix is such a conv too, 1x1 over `[1, 1, M, K]`.
   }];
   let arguments = (ins WebNN_Tensor:$input, WebNN_Tensor:$packed_filter,
       WebNN_Tensor:$accumulator_offset, WebNN_Tensor:$scale,
