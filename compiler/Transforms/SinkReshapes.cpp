@@ -98,8 +98,8 @@ struct SinkReshape : RewritePattern {
       moved->getResult(0).setType(resultType.clone(from));
     });
     rewriter.replaceOpWithNewOp<webnn::ReshapeOp>(
-        op, resultType, moved->getResult(0),
-        rewriter.getDenseI64ArrayAttr(to), /*open_sizes=*/ArrayAttr());
+        op, resultType, moved->getResult(0), rewriter.getDenseI64ArrayAttr(to),
+        /*open_sizes=*/ArrayAttr());
     return success();
   }
 };

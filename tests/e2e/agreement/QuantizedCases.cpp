@@ -23,6 +23,21 @@ struct QuantizedConvShape {
   int64_t groups = 1; // inputs (and outputs) for a depthwise conv
 };
 
+// dequantizeLinear and quantizeLinear with per-tensor parameters of an
+// 8-bit |type| (scale float32, zero point |type|).
+struct PerTensorQdq {
+  GraphBuilder &b;
+  DataType type;
+  Operand dequantize(Operand x, double scale, double zero) const {
+    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
+                              constantOf(b, type, {}, {zero}));
+  }
+  Operand quantize(Operand y, double scale, double zero) const {
+    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
+                            constantOf(b, type, {}, {zero}));
+  }
+};
+
 // x (8-bit, nchw) dequantized per tensor, int8 weights dequantized per
 // output channel, bias, conv, activation, quantized per tensor: one output
 // per activation (none, relu, clamp).
@@ -37,7 +52,8 @@ Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s, DataType in,
   // int8 weights with zero point 0, or uint8 ones in [0, 200] with zero
   // points around 75 (differences that fit an int8).
   bool unsignedWeights = weightType == DataType::Uint8;
-  Operand w = pattern(b, {weightType, filterShape}, unsignedWeights ? 200 : 100);
+  Operand w =
+      pattern(b, {weightType, filterShape}, unsignedWeights ? 200 : 100);
   std::vector<double> scales, zeros;
   for (int64_t o = 0; o < s.outputs; ++o) {
     scales.push_back(0.01 + 0.001 * double(o % 7));
@@ -72,13 +88,12 @@ Outputs quantizedConv(GraphBuilder &b, const QuantizedConvShape &s, DataType in,
 Outputs quantizedMatrices(GraphBuilder &b, DataType type) {
   bool isSigned = type == DataType::Int8;
   double z = isSigned ? 3 : 130;
+  PerTensorQdq qdq{b, type};
   auto dequantize = [&](Operand x, double scale) {
-    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
-                              constantOf(b, type, {}, {z}));
+    return qdq.dequantize(x, scale, z);
   };
   auto quantize = [&](Operand y, double scale) {
-    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
-                            constantOf(b, type, {}, {z}));
+    return qdq.quantize(y, scale, z);
   };
   // Per-output-column scales: [N] for a [K, N] matrix (aligned to the
   // last dimension), [N, 1] for a transposed [N, K] one.
@@ -114,14 +129,7 @@ Outputs quantizedMatrices(GraphBuilder &b, DataType type) {
 // conv, whose kernel then computes the add. A quantized concat.
 Outputs quantizedAdds(GraphBuilder &b, DataType type) {
   bool isSigned = type == DataType::Int8;
-  auto dequantize = [&](Operand x, double scale, double zero) {
-    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
-                              constantOf(b, type, {}, {zero}));
-  };
-  auto quantize = [&](Operand y, double scale, double zero) {
-    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
-                            constantOf(b, type, {}, {zero}));
-  };
+  PerTensorQdq qdq{b, type};
   double z = isSigned ? -7 : 121;
   Operand a = b.input("a", {type, {3, 8, 5, 7}});
   Operand c = b.input("c", {type, {1, 8, 1, 7}});
@@ -131,24 +139,26 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
       b.dequantizeLinear(w, constantOf(b, DataType::Float32, {}, {0.004}),
                          constantOf(b, DataType::Int8, {}, {0}));
   // Scales that keep most results inside the 8-bit range.
-  Operand conv = quantize(b.conv2d(dequantize(a, 0.03, z), wf), 0.1, z);
-  Operand residual = b.add(dequantize(conv, 0.1, z), dequantize(s, 0.02, z));
+  Operand conv = qdq.quantize(b.conv2d(qdq.dequantize(a, 0.03, z), wf), 0.1, z);
+  Operand residual =
+      b.add(qdq.dequantize(conv, 0.1, z), qdq.dequantize(s, 0.02, z));
   return Outputs{
-      {"plain",
-       quantize(b.add(dequantize(a, 0.03, z), dequantize(c, 0.011, z + 3)),
-                0.06, z)},
-      {"relu", quantize(b.relu(b.add(dequantize(a, 0.03, z),
-                                     dequantize(c, 0.011, z + 3))),
-                        0.06, z)},
-      {"after_conv", quantize(b.relu(residual), 0.12, z)},
+      {"plain", qdq.quantize(b.add(qdq.dequantize(a, 0.03, z),
+                                   qdq.dequantize(c, 0.011, z + 3)),
+                             0.06, z)},
+      {"relu", qdq.quantize(b.relu(b.add(qdq.dequantize(a, 0.03, z),
+                                         qdq.dequantize(c, 0.011, z + 3))),
+                            0.06, z)},
+      {"after_conv", qdq.quantize(b.relu(residual), 0.12, z)},
       // A conv's result (the same parameters: passed as is) and
       // an input (requantized) joined in 8 bits.
       {"concat",
-       quantize(
-           b.concat({dequantize(
-                         quantize(b.conv2d(dequantize(a, 0.03, z), wf), 0.1, z),
+       qdq.quantize(
+           b.concat({qdq.dequantize(
+                         qdq.quantize(b.conv2d(qdq.dequantize(a, 0.03, z), wf),
+                                      0.1, z),
                          0.1, z),
-                     dequantize(a, 0.03, z)},
+                     qdq.dequantize(a, 0.03, z)},
                     1),
            0.1, z)}};
 }
@@ -162,13 +172,12 @@ Outputs quantizedAdds(GraphBuilder &b, DataType type) {
 Outputs quantizedTies(GraphBuilder &b, DataType type) {
   bool isSigned = type == DataType::Int8;
   double z = isSigned ? -1 : 128;
+  PerTensorQdq qdq{b, type};
   auto dequantize = [&](Operand x, double scale) {
-    return b.dequantizeLinear(x, constantOf(b, DataType::Float32, {}, {scale}),
-                              constantOf(b, type, {}, {z}));
+    return qdq.dequantize(x, scale, z);
   };
   auto quantize = [&](Operand y, double scale) {
-    return b.quantizeLinear(y, constantOf(b, DataType::Float32, {}, {scale}),
-                            constantOf(b, type, {}, {z}));
+    return qdq.quantize(y, scale, z);
   };
   Operand x = b.input("x", {type, {3, 16, 13, 11}});
   Operand y = b.input("y", {type, {3, 16, 13, 11}});
@@ -184,9 +193,8 @@ Outputs quantizedTies(GraphBuilder &b, DataType type) {
                             std::vector<double>(16, 0.375 * 64));
   Operand xf = dequantize(x, 0.5);
   return Outputs{
-      {"pointwise", quantize(b.conv2d(xf, weights({16, 16, 1, 1}),
-                                      {.bias = bias}),
-                             64)},
+      {"pointwise",
+       quantize(b.conv2d(xf, weights({16, 16, 1, 1}), {.bias = bias}), 64)},
       {"depthwise",
        quantize(b.conv2d(xf, weights({16, 1, 3, 3}),
                          {.padding = {1, 1, 1, 1}, .groups = 16, .bias = bias}),
@@ -297,10 +305,9 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
       {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
       {"depthwise", 2, 24, 24, 9, 7, 3, {1, 1, 1, 1}, {}, {}, 24}};
   for (const QuantizedConvShape &shape : shapes)
-    for (auto [type, weights] :
-         {std::pair{DataType::Uint8, DataType::Int8},
-          std::pair{DataType::Int8, DataType::Int8},
-          std::pair{DataType::Uint8, DataType::Uint8}}) {
+    for (auto [type, weights] : {std::pair{DataType::Uint8, DataType::Int8},
+                                 std::pair{DataType::Int8, DataType::Int8},
+                                 std::pair{DataType::Uint8, DataType::Uint8}}) {
       GraphBuilder b;
       auto graph = b.build(quantizedConv(b, shape, type, type, weights));
       ASSERT_TRUE(graph) << graph.error().message();
