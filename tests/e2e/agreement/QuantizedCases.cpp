@@ -202,6 +202,38 @@ Outputs quantizedTies(GraphBuilder &b, DataType type) {
       {"add", quantize(b.add(xf, dequantize(y, 0.5)), 1)}};
 }
 
+// The forms WPT's qdq_subgraph cases use: a float input quantized and
+// dequantized inside the graph, an nhwc conv with an ohwi filter and an
+// int32 bias dequantized with its own scale, the result quantized (and a
+// quantized add of the dequantized conv result and a constant). int8
+// activations with zero point -128.
+Outputs quantizedGraphInput(GraphBuilder &b) {
+  PerTensorQdq q8{b, DataType::Int8};
+  PerTensorQdq q32{b, DataType::Int32};
+  double s = 1.0 / 255;
+  Operand x = b.input("x", {DataType::Float32, {2, 5, 6, 7}});
+  Operand xq = q8.dequantize(q8.quantize(x, s, -128), s, -128);
+  Operand filter =
+      b.dequantizeLinear(pattern(b, {DataType::Int8, {9, 3, 3, 7}}, 100),
+                         constantOf(b, DataType::Float32, {}, {0.02}),
+                         constantOf(b, DataType::Int8, {}, {0}));
+  Operand bias =
+      q32.dequantize(pattern(b, {DataType::Int32, {9}}, 500), s * 0.02, 0);
+  Operand conv =
+      q8.quantize(b.conv2d(xq, filter,
+                           {.padding = {1, 1, 1, 1},
+                            .inputLayout = InputOperandLayout::Nhwc,
+                            .filterLayout = Conv2dFilterOperandLayout::Ohwi,
+                            .bias = bias}),
+                  0.05, -3);
+  Operand other =
+      q8.dequantize(pattern(b, {DataType::Int8, {9}}, 100), 0.05, 0);
+  return Outputs{
+      {"conv", conv},
+      {"add",
+       q8.quantize(b.add(q8.dequantize(conv, 0.05, -3), other), 0.1, -128)}};
+}
+
 } // namespace
 
 namespace {
@@ -287,6 +319,12 @@ std::vector<AgreementCase> quantizedCases() {
     ties.integerSteps = 0;
     cases.push_back(ties);
   }
+  AgreementCase graphInput =
+      quantizedCase("quantized_graph_input_f32", DataType::Float32,
+                    [](GraphBuilder &b) { return quantizedGraphInput(b); });
+  graphInput.lo = -0.2;
+  graphInput.hi = 1.2; // past both ends of the 8-bit range
+  cases.push_back(graphInput);
   return cases;
 }
 
@@ -328,6 +366,16 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
     EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 2 : 0);
     // Adds need no dot products.
     EXPECT_EQ(stats.integerAdds, 3);
+  }
+  { // WPT's forms: quantized in the graph, an int32 bias dequantized.
+    GraphBuilder b;
+    auto graph = b.build(quantizedGraphInput(b));
+    ASSERT_TRUE(graph) << graph.error().message();
+    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+    ASSERT_TRUE(model) << model.error();
+    const CompileStats &stats = (*model)->compiled().stats;
+    EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 1 : 0);
+    EXPECT_EQ(stats.integerAdds, 1);
   }
   // Each matmul and gemm is a 1x1 conv.
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
