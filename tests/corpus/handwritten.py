@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: Apache-2.0
 """Hand-written ONNX graphs (onnx.helper) for the forms exporters write
-that torch 1.13 does not: ops as opsets 18 to 21 define them, and graph
+that torch 1.13 does not: ops as opsets 18 to 25 define them, and graph
 forms ONNX Runtime accepts (nodes out of order, empty optional inputs,
 If on a shape check, computed Clip bounds, shape arithmetic with empty
 lists, bool inputs). ONNX Runtime computes their expected outputs.
@@ -440,11 +440,52 @@ def opset22_forms():
                  "elu", "round", "gap", "gridsample"))
 
 
+def opset24_forms():
+    """Ops as opsets 23 to 25 define them: RMSNormalization (23) over the
+    last two dimensions and over one, Swish (24) with an alpha, a
+    QuantizeLinear whose precision says float32 (23), and ops re-versioned
+    for new types only (Reshape, Transpose, Flatten, Pad, Squeeze)."""
+    def ints(name, values):
+        return const(name, values, np.int64)
+    return graph([
+        h.make_node("RMSNormalization", ["x", "s2"], ["rms2"], axis=-2,
+                    epsilon=1e-3),
+        h.make_node("RMSNormalization", ["x", "s1"], ["rms1"]),
+        h.make_node("Swish", ["x"], ["swish"], alpha=1.7),
+        h.make_node("QuantizeLinear", ["x", "qs", "qz"], ["q"],
+                    precision=T.FLOAT),
+        h.make_node("DequantizeLinear", ["q", "qs", "qz"], ["qdq"]),
+        h.make_node("Transpose", ["x"], ["t"], perm=[0, 2, 3, 1]),
+        h.make_node("Reshape", ["t", "shape"], ["r"]),
+        h.make_node("Flatten", ["x"], ["flat"], axis=2),
+        h.make_node("Pad", ["x", "pads"], ["pad"], mode="reflect"),
+        h.make_node("Squeeze", ["one", "axes"], ["squeezed"])],
+        [rand("s2", [5, 7], 41), rand("s1", [7], 42),
+         const("qs", 0.03, np.float32), const("qz", 3, np.int8),
+         ints("shape", [2, -1, 6]), ints("pads", [0, 0, 1, 2, 0, 0, 2, 1]),
+         rand("one", [2, 1, 3], 43), ints("axes", [1])], 24,
+        outputs=("rms2", "rms1", "swish", "qdq", "r", "flat", "pad",
+                 "squeezed"))
+
+
+def opset25_forms():
+    """Opset 25 (ONNX 1.20) re-versioned ops for 2-bit types only: their
+    float forms, with RMSNormalization (23)."""
+    return graph([
+        h.make_node("Cast", ["x"], ["half"], to=T.FLOAT16),
+        h.make_node("Cast", ["half"], ["cast"], to=T.FLOAT),
+        h.make_node("Transpose", ["cast"], ["t"], perm=[0, 3, 1, 2]),
+        h.make_node("RMSNormalization", ["t", "s"], ["y"], axis=1)],
+        [rand("s", [7, 6, 5], 44)], 25)
+
+
 CASES["grid_sample"] = grid_sample
 CASES["top_k_infinities"] = top_k_infinities
 CASES["spectral"] = spectral
 CASES["inverse_trig"] = inverse_trig
 CASES["opset22_forms"] = opset22_forms
+CASES["opset24_forms"] = opset24_forms
+CASES["opset25_forms"] = opset25_forms
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

@@ -26,10 +26,14 @@ using importer::ValueTable;
 // forms (Reduce axes inputs, Split num_outputs, Pad axes, Resize's new
 // attributes, GroupNormalization's per-channel scale...) are read. Opset
 // 22 re-versioned ops only to add bfloat16 (a type WebNN lacks); their
-// float semantics are opset 21's. Opset 23 and later change ops the
-// converters do not follow yet, so they are refused.
+// float semantics are opset 21's. Opsets 23 to 25 re-versioned ops for
+// new types (float4e2m1, 2-bit integers: refused where they appear, like
+// every type WebNN lacks) and added QuantizeLinear's precision (float32
+// read) and the ops RMSNormalization, RotaryEmbedding, Attention (23),
+// Swish and TensorScatter (24); those the converters do not know are
+// refused by name, and an attribute no converter reads is an error.
 static constexpr int64_t kMinOpset = 1;
-static constexpr int64_t kMaxOpset = 22;
+static constexpr int64_t kMaxOpset = 25;
 
 std::string OnnxProblem::message() const {
   std::string out;

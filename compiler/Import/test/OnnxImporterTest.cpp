@@ -2,6 +2,7 @@
 // The ONNX importer on models built here with libonnx's protobuf classes:
 // error reporting, output selection, external data, open dimensions and
 // host folding. Numbers are checked with the reference evaluator.
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -101,25 +102,93 @@ TEST(OnnxImporterTest, RejectsUnknownOutputNames) {
             std::string::npos);
 }
 
-// Opset 22 only added bfloat16 to ops; 23 and later change ops the
-// converters do not follow, and are refused by name.
-TEST(OnnxImporterTest, ImportsOpset22AndRefusesLater) {
-  for (int opset : {22, 23}) {
+// Opsets 22 to 25 re-versioned ops for new types; 26 and later are
+// refused by name.
+TEST(OnnxImporterTest, ImportsOpset25AndRefusesLater) {
+  for (int opset : {22, 25, 26}) {
     ModelMaker m(opset);
     m.input("x", {4});
     m.node("Softplus", {"x"}, {"y"});
     m.output("y");
     auto graph = m.import();
-    if (opset == 22) {
+    if (opset < 26) {
       EXPECT_TRUE(graph) << graph.error().message();
       continue;
     }
     ASSERT_FALSE(graph);
-    EXPECT_NE(graph.error().message().find("opset 23 is outside the opsets "
-                                           "webnnc imports (1 to 22)"),
+    EXPECT_NE(graph.error().message().find("opset 26 is outside the opsets "
+                                           "webnnc imports (1 to 25)"),
               std::string::npos)
         << graph.error().message();
   }
+}
+
+// What opsets 23 and 24 added: RMSNormalization and Swish computed as
+// their formulas; QuantizeLinear's precision read when it is float32 and
+// refused by name otherwise; the new ops no converter knows refused by
+// name.
+TEST(OnnxImporterTest, Opset23And24Forms) {
+  {
+    ModelMaker m(24);
+    m.input("x", {2, 2});
+    m.initializer("scale", {2}, {2.0f, 0.5f});
+    auto *rms = m.node("RMSNormalization", {"x", "scale"}, {"rms"});
+    setInt(rms, "axis", -1);
+    auto *swish = m.node("Swish", {"x"}, {"swish"});
+    auto *alpha = swish->add_attribute();
+    alpha->set_name("alpha");
+    alpha->set_type(onnx::AttributeProto::FLOAT);
+    alpha->set_f(2.0f);
+    m.output("rms");
+    m.output("swish");
+    auto graph = m.import();
+    ASSERT_TRUE(graph) << graph.error().message();
+    auto result =
+        reference::evaluate(*graph, {{"x", floats({2, 2}, {3, 4, -1, 1})}});
+    ASSERT_TRUE(result) << result.error();
+    // rows [3, 4] and [-1, 1]: root mean squares sqrt(12.5 + 1e-5) and
+    // sqrt(1 + 1e-5), times [2, 0.5].
+    double r0 = std::sqrt(12.5 + 1e-5), r1 = std::sqrt(1 + 1e-5);
+    std::vector<double> normalized = (*result)[0].toDoubles();
+    std::vector<double> expected{3 / r0 * 2, 4 / r0 * 0.5, -1 / r1 * 2,
+                                 1 / r1 * 0.5};
+    for (size_t i = 0; i < 4; ++i)
+      EXPECT_NEAR(normalized[i], expected[i], 1e-5) << i;
+    std::vector<double> swishOut = (*result)[1].toDoubles();
+    std::vector<double> xs{3, 4, -1, 1};
+    for (size_t i = 0; i < 4; ++i)
+      EXPECT_NEAR(swishOut[i], xs[i] / (1 + std::exp(-2 * xs[i])), 1e-6) << i;
+  }
+  for (bool half : {false, true}) {
+    ModelMaker m(23);
+    m.input("x", {4});
+    m.initializer("s", {}, {0.5f});
+    auto *q = m.node("QuantizeLinear", {"x", "s"}, {"y"}, "quantize");
+    setInt(q, "precision",
+           half ? onnx::TensorProto::FLOAT16 : onnx::TensorProto::FLOAT);
+    m.output("y");
+    auto graph = m.import();
+    if (!half) {
+      EXPECT_TRUE(graph) << graph.error().message();
+      continue;
+    }
+    ASSERT_FALSE(graph);
+    EXPECT_NE(graph.error().message().find(
+                  "node 'quantize' (QuantizeLinear): unsupported: precision"),
+              std::string::npos)
+        << graph.error().message();
+  }
+  ModelMaker m(23);
+  m.input("x", {1, 2, 4, 8});
+  m.node("RotaryEmbedding", {"x", "x", "x"}, {"y"}, "rope");
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_NE(graph.error().message().find("node 'rope' (RotaryEmbedding): "
+                                         "unsupported: op type "
+                                         "'RotaryEmbedding'"),
+            std::string::npos)
+      << graph.error().message();
 }
 
 // DFT and STFT lengths come from tensors: absurd ones are reported by

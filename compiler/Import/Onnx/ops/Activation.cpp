@@ -97,6 +97,19 @@ void convertMish(NodeContext &ctx) {
                    ctx.options()));
 }
 
+// Swish (opset 24): x * sigmoid(alpha * x).
+void convertSwish(NodeContext &ctx) {
+  Operand x = ctx.input(0);
+  double alpha = ctx.attrFloat("alpha", 1.0);
+  if (ctx.failed())
+    return;
+  auto &b = ctx.b();
+  Operand scaled =
+      alpha == 1.0 ? x
+                   : b.mul(x, scalar(ctx, x.dataType(), alpha), ctx.options());
+  ctx.set(0, b.mul(x, b.sigmoid(scaled, ctx.options()), ctx.options()));
+}
+
 void convertPRelu(NodeContext &ctx) {
   ctx.set(0, ctx.b().prelu(ctx.input(0), ctx.input(1), ctx.options()));
 }
@@ -224,6 +237,7 @@ void registerActivationOps(ConverterTable &t) {
   t["Clip"] = convertClip;
   t["Gelu"] = convertGelu;
   t["Mish"] = convertMish;
+  t["Swish"] = convertSwish;
   t["Softmax"] = convertSoftmax;
   t["LogSoftmax"] = convertLogSoftmax;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// BatchNormalization (inference), InstanceNormalization, LayerNormalization.
+// BatchNormalization (inference), InstanceNormalization, LayerNormalization,
+// GroupNormalization, RMSNormalization, LRN.
 #include "Common.h"
 
 namespace webnnc::importer {
@@ -80,6 +81,34 @@ void convertLayerNormalization(NodeContext &ctx) {
       ctx.options());
   ctx.set(1, mean);
   ctx.set(2, invStdDev);
+}
+
+// RMSNormalization (opset 23): x / sqrt(mean(x^2) + epsilon) * scale, the
+// mean over the dimensions from axis on (scale broadcasts to them).
+void convertRMSNormalization(NodeContext &ctx) {
+  Operand x = ctx.input(0), scale = ctx.input(1);
+  int64_t axisAttr = ctx.attrInt("axis", -1);
+  if (ctx.attrInt("stash_type", 1) != 1)
+    return ctx.unsupported("stash_type other than float32");
+  if (ctx.failed())
+    return;
+  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  if (!axis)
+    return ctx.invalid("axis " + std::to_string(axisAttr) +
+                       " is out of range for rank " + std::to_string(x.rank()));
+  auto &b = ctx.b();
+  spec::ReduceOptions keep = ctx.labelled(spec::ReduceOptions{});
+  keep.axes = std::vector<int64_t>{};
+  for (int64_t k = *axis; k < int64_t(x.rank()); ++k)
+    keep.axes->push_back(k);
+  keep.keepDimensions = true;
+  Operand meanSquare = b.reduceMean(b.mul(x, x, ctx.options()), keep);
+  Operand rms = b.sqrt(
+      b.add(meanSquare,
+            scalar(ctx, x.dataType(), ctx.attrFloat("epsilon", 1e-5)),
+            ctx.options()),
+      ctx.options());
+  ctx.set(0, b.mul(b.div(x, rms, ctx.options()), scale, ctx.options()));
 }
 
 // GroupNormalization (opset 18, 21): the channels in num_groups groups,
@@ -192,6 +221,7 @@ void registerNormalizationOps(ConverterTable &t) {
   t["BatchNormalization"] = convertBatchNormalization;
   t["InstanceNormalization"] = convertInstanceNormalization;
   t["LayerNormalization"] = convertLayerNormalization;
+  t["RMSNormalization"] = convertRMSNormalization;
 }
 
 } // namespace webnnc::importer

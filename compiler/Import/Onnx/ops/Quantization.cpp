@@ -38,6 +38,13 @@ void quantization(NodeContext &ctx, bool quantize) {
       return ctx.notInWebNN("output_dtype " + onnxTypeName(to));
   }
   ctx.ignore("saturate"); // float8 outputs only
+  // Opset 23's precision: the type the quantizer divides in (default the
+  // scale's, float32 here); another one would round differently.
+  if (quantize && ctx.opset() >= 23 && ctx.has("precision") &&
+      ctx.attrInt("precision", 0) != onnx::TensorProto::FLOAT)
+    return ctx.unsupported("precision " +
+                           onnxTypeName(int32_t(ctx.attrInt("precision", 0))) +
+                           " (divisions in float32 only)");
   if (ctx.failed())
     return;
   if (block > 0) {
