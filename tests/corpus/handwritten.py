@@ -479,6 +479,18 @@ def opset25_forms():
         [rand("s", [7, 6, 5], 44)], 25)
 
 
+def lp_normalization():
+    """LpNormalization, L2 along the channels and L1 along the rows, over
+    an input with a zeroed channel slice (zero norms give zeros)."""
+    mask = np.ones([1, 6, 5, 1], np.float32)
+    mask[0, :, 2, 0] = 0
+    return graph([
+        h.make_node("Mul", ["x", "mask"], ["masked"]),
+        h.make_node("LpNormalization", ["masked"], ["l2"], axis=1, p=2),
+        h.make_node("LpNormalization", ["masked"], ["l1"], axis=-1, p=1)],
+        [nh.from_array(mask, "mask")], 13, outputs=("l2", "l1"))
+
+
 CASES["grid_sample"] = grid_sample
 CASES["top_k_infinities"] = top_k_infinities
 CASES["spectral"] = spectral
@@ -486,6 +498,7 @@ CASES["inverse_trig"] = inverse_trig
 CASES["opset22_forms"] = opset22_forms
 CASES["opset24_forms"] = opset24_forms
 CASES["opset25_forms"] = opset25_forms
+CASES["lp_normalization"] = lp_normalization
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // BatchNormalization (inference), InstanceNormalization, LayerNormalization,
-// GroupNormalization, RMSNormalization, LRN.
+// GroupNormalization, RMSNormalization, LpNormalization, LRN.
 #include "Common.h"
 
 namespace webnnc::importer {
@@ -81,6 +81,29 @@ void convertLayerNormalization(NodeContext &ctx) {
       ctx.options());
   ctx.set(1, mean);
   ctx.set(2, invStdDev);
+}
+
+// LpNormalization: x over its L1 or L2 norm along axis; a zero norm gives
+// zeros (as ONNX Runtime computes it, not 0 / 0).
+void convertLpNormalization(NodeContext &ctx) {
+  Operand x = ctx.input(0);
+  int64_t axisAttr = ctx.attrInt("axis", -1), p = ctx.attrInt("p", 2);
+  if (ctx.failed())
+    return;
+  if (p != 1 && p != 2)
+    return ctx.invalid("p " + std::to_string(p) + " is not 1 or 2");
+  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  if (!axis)
+    return ctx.invalid("axis " + std::to_string(axisAttr) +
+                       " is out of range for rank " + std::to_string(x.rank()));
+  auto &b = ctx.b();
+  spec::ReduceOptions keep = ctx.labelled(spec::ReduceOptions{});
+  keep.axes = std::vector<int64_t>{*axis};
+  keep.keepDimensions = true;
+  Operand norm = p == 1 ? b.reduceL1(x, keep) : b.reduceL2(x, keep);
+  Operand zero = scalar(ctx, x.dataType(), 0);
+  ctx.set(0, b.where(b.equal(norm, zero, ctx.options()), zero,
+                     b.div(x, norm, ctx.options()), ctx.options()));
 }
 
 // RMSNormalization (opset 23): x / sqrt(mean(x^2) + epsilon) * scale, the
@@ -222,6 +245,7 @@ void registerNormalizationOps(ConverterTable &t) {
   t["InstanceNormalization"] = convertInstanceNormalization;
   t["LayerNormalization"] = convertLayerNormalization;
   t["RMSNormalization"] = convertRMSNormalization;
+  t["LpNormalization"] = convertLpNormalization;
 }
 
 } // namespace webnnc::importer
