@@ -333,12 +333,31 @@ std::vector<AgreementCase> quantizedCases() {
 namespace webnnc::test {
 namespace {
 
+// The compile statistics of the graph |build| makes (nullopt, the failure
+// reported, when it does not build or compile).
+std::optional<CompileStats>
+compileStats(const std::function<Outputs(GraphBuilder &)> &build) {
+  GraphBuilder b;
+  auto graph = b.build(build(b));
+  if (!graph) {
+    ADD_FAILURE() << graph.error().message();
+    return std::nullopt;
+  }
+  auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+  if (!model) {
+    ADD_FAILURE() << model.error();
+    return std::nullopt;
+  }
+  return (*model)->compiled().stats;
+}
+
 // The cases above exercise the integer kernels only where the target has
 // int8 dot products: there every conv of a case must become one (else the
 // agreement would be the float path's), elsewhere none.
 TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
   auto host = resolveTarget("host");
   ASSERT_TRUE(host) << host.error();
+  int dots = host->int8DotProducts ? 1 : 0;
   const QuantizedConvShape shapes[] = {
       {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
       {"depthwise", 2, 24, 24, 9, 7, 3, {1, 1, 1, 1}, {}, {}, 24}};
@@ -346,47 +365,31 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
     for (auto [type, weights] : {std::pair{DataType::Uint8, DataType::Int8},
                                  std::pair{DataType::Int8, DataType::Int8},
                                  std::pair{DataType::Uint8, DataType::Uint8}}) {
-      GraphBuilder b;
-      auto graph = b.build(quantizedConv(b, shape, type, type, weights));
-      ASSERT_TRUE(graph) << graph.error().message();
-      auto model = CompiledTestModel::compile(*graph, CompileOptions{});
-      ASSERT_TRUE(model) << model.error();
-      EXPECT_EQ((*model)->compiled().stats.integerConvs,
-                host->int8DotProducts ? 4 : 0)
+      auto stats = compileStats([&](GraphBuilder &b) {
+        return quantizedConv(b, shape, type, type, weights);
+      });
+      ASSERT_TRUE(stats);
+      EXPECT_EQ(stats->integerConvs, 4 * dots)
           << shape.name << " " << shortName(type) << " with "
           << shortName(weights) << " weights";
     }
   for (DataType type : {DataType::Uint8, DataType::Int8}) {
-    GraphBuilder b;
-    auto graph = b.build(quantizedAdds(b, type));
-    ASSERT_TRUE(graph) << graph.error().message();
-    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
-    ASSERT_TRUE(model) << model.error();
-    const CompileStats &stats = (*model)->compiled().stats;
-    EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 2 : 0);
-    // Adds need no dot products.
-    EXPECT_EQ(stats.integerAdds, 3);
+    auto adds =
+        compileStats([&](GraphBuilder &b) { return quantizedAdds(b, type); });
+    ASSERT_TRUE(adds);
+    EXPECT_EQ(adds->integerConvs, 2 * dots);
+    EXPECT_EQ(adds->integerAdds, 3); // adds need no dot products
+    // Each matmul and gemm is a 1x1 conv.
+    auto matrices = compileStats(
+        [&](GraphBuilder &b) { return quantizedMatrices(b, type); });
+    ASSERT_TRUE(matrices);
+    EXPECT_EQ(matrices->integerConvs, 4 * dots);
   }
-  { // WPT's forms: quantized in the graph, an int32 bias dequantized.
-    GraphBuilder b;
-    auto graph = b.build(quantizedGraphInput(b));
-    ASSERT_TRUE(graph) << graph.error().message();
-    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
-    ASSERT_TRUE(model) << model.error();
-    const CompileStats &stats = (*model)->compiled().stats;
-    EXPECT_EQ(stats.integerConvs, host->int8DotProducts ? 1 : 0);
-    EXPECT_EQ(stats.integerAdds, 1);
-  }
-  // Each matmul and gemm is a 1x1 conv.
-  for (DataType type : {DataType::Uint8, DataType::Int8}) {
-    GraphBuilder b;
-    auto graph = b.build(quantizedMatrices(b, type));
-    ASSERT_TRUE(graph) << graph.error().message();
-    auto model = CompiledTestModel::compile(*graph, CompileOptions{});
-    ASSERT_TRUE(model) << model.error();
-    EXPECT_EQ((*model)->compiled().stats.integerConvs,
-              host->int8DotProducts ? 4 : 0);
-  }
+  // WPT's forms: quantized in the graph, an int32 bias dequantized.
+  auto wpt = compileStats(quantizedGraphInput);
+  ASSERT_TRUE(wpt);
+  EXPECT_EQ(wpt->integerConvs, dots);
+  EXPECT_EQ(wpt->integerAdds, 1);
 }
 
 } // namespace

@@ -31,16 +31,22 @@ Operand concatAll(NodeContext &ctx, const std::vector<Operand> &parts,
                            : ctx.b().concat(parts, axis, ctx.options());
 }
 
+std::optional<int64_t> checkedAxis(NodeContext &ctx, int64_t axis,
+                                   int64_t rank, const std::string &what) {
+  auto n = normalizeAxis(axis, rank);
+  if (!n)
+    ctx.invalid(what + " " + std::to_string(axis) +
+                " is out of range for rank " + std::to_string(rank));
+  return n;
+}
+
 std::optional<std::vector<int64_t>>
 normalizeAxes(NodeContext &ctx, std::vector<int64_t> axes, int64_t rank,
               const std::string &what) {
   for (int64_t &axis : axes) {
-    auto n = normalizeAxis(axis, rank);
-    if (!n) {
-      ctx.invalid(what + " " + std::to_string(axis) +
-                  " is out of range for rank " + std::to_string(rank));
+    auto n = checkedAxis(ctx, axis, rank, what);
+    if (!n)
       return std::nullopt;
-    }
     axis = *n;
   }
   std::vector<int64_t> sorted = axes;

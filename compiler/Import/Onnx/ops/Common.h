@@ -21,6 +21,12 @@ inline bool foldable(NodeContext &ctx, int64_t outputElements) {
   return outputElements <= kMaxKnownElements && ctx.allInputsKnown();
 }
 
+// |axis| for |rank| (negative counts from the end), or nullopt after
+// reporting `invalid` naming |what| when it is out of range.
+std::optional<int64_t> checkedAxis(NodeContext &ctx, int64_t axis,
+                                   int64_t rank,
+                                   const std::string &what = "axis");
+
 // Normalizes |axes| for |rank| (negative ones count from the end);
 // reports `invalid` naming |what| when one is out of range or repeated.
 std::optional<std::vector<int64_t>>

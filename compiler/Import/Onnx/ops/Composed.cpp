@@ -173,11 +173,9 @@ void convertHardmax(NodeContext &ctx) {
   auto dims = ctx.dims(*x);
   if (!dims)
     return;
-  auto axis = normalizeAxis(axisValue, int64_t(dims->size()));
+  auto axis = checkedAxis(ctx, axisValue, int64_t(dims->size()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisValue) +
-                       " is out of range for rank " +
-                       std::to_string(dims->size()));
+    return;
   Operand in = *x;
   size_t at = size_t(*axis);
   if (flattened) {
@@ -216,11 +214,9 @@ void convertOneHot(NodeContext &ctx) {
                        " is not a positive size");
   if (values.rank() != 1 || values.shape()[0] != 2)
     return ctx.invalid("values must be [off, on]");
-  auto axis = normalizeAxis(axisValue, int64_t(indices.rank()) + 1);
+  auto axis = checkedAxis(ctx, axisValue, int64_t(indices.rank()) + 1);
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisValue) +
-                       " is out of range for rank " +
-                       std::to_string(indices.rank() + 1));
+    return;
   auto dims = ctx.dims(indices);
   if (!dims)
     return;

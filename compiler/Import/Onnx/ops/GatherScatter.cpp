@@ -7,12 +7,7 @@ namespace webnnc::importer {
 namespace {
 
 std::optional<int64_t> axisAttr(NodeContext &ctx, int64_t rank) {
-  int64_t axis = ctx.attrInt("axis", 0);
-  auto normalized = normalizeAxis(axis, rank);
-  if (!normalized)
-    ctx.invalid("axis " + std::to_string(axis) + " is out of range for rank " +
-                std::to_string(rank));
-  return normalized;
+  return checkedAxis(ctx, ctx.attrInt("axis", 0), rank);
 }
 
 void convertGather(NodeContext &ctx) {

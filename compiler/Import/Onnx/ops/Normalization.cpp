@@ -39,10 +39,9 @@ void convertLayerNormalization(NodeContext &ctx) {
   ctx.ignore("stash_type"); // float32 statistics: what WebNN computes
   if (ctx.failed())
     return;
-  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  auto axis = checkedAxis(ctx, axisAttr, int64_t(x.rank()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisAttr) +
-                       " is out of range for rank " + std::to_string(x.rank()));
+    return;
   LayerNormalizationOptions options = ctx.labelled(LayerNormalizationOptions{});
   options.epsilon = ctx.attrFloat("epsilon", 1e-5);
   std::vector<int64_t> axes;
@@ -92,10 +91,9 @@ void convertLpNormalization(NodeContext &ctx) {
     return;
   if (p != 1 && p != 2)
     return ctx.invalid("p " + std::to_string(p) + " is not 1 or 2");
-  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  auto axis = checkedAxis(ctx, axisAttr, int64_t(x.rank()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisAttr) +
-                       " is out of range for rank " + std::to_string(x.rank()));
+    return;
   auto &b = ctx.b();
   spec::ReduceOptions keep = ctx.labelled(spec::ReduceOptions{});
   keep.axes = std::vector<int64_t>{*axis};
@@ -115,10 +113,9 @@ void convertRMSNormalization(NodeContext &ctx) {
     return ctx.unsupported("stash_type other than float32");
   if (ctx.failed())
     return;
-  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  auto axis = checkedAxis(ctx, axisAttr, int64_t(x.rank()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisAttr) +
-                       " is out of range for rank " + std::to_string(x.rank()));
+    return;
   auto &b = ctx.b();
   spec::ReduceOptions keep = ctx.labelled(spec::ReduceOptions{});
   keep.axes = std::vector<int64_t>{};

@@ -50,10 +50,9 @@ void argMinMax(NodeContext &ctx, bool max) {
   Operand x = ctx.input(0);
   if (ctx.failed())
     return;
-  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  auto axis = checkedAxis(ctx, axisAttr, int64_t(x.rank()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisAttr) +
-                       " is out of range for rank " + std::to_string(x.rank()));
+    return;
   spec::ArgMinMaxOptions options = ctx.labelled(spec::ArgMinMaxOptions{});
   options.keepDimensions = keep;
   options.outputDataType = spec::DataType::Int64;

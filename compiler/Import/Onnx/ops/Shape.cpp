@@ -273,11 +273,9 @@ void convertConcat(NodeContext &ctx) {
   const Shape &first = ctx.inputShape(parts[0]);
   if (ctx.failed())
     return;
-  auto axis = normalizeAxis(axisAttr, int64_t(first.size()));
+  auto axis = checkedAxis(ctx, axisAttr, int64_t(first.size()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisAttr) +
-                       " is out of range for rank " +
-                       std::to_string(first.size()));
+    return;
   std::vector<const HostTensor *> known;
   int64_t total = 0;
   bool same = true;
@@ -320,10 +318,9 @@ void convertSplit(NodeContext &ctx) {
   Operand x = ctx.input(0);
   if (ctx.failed())
     return;
-  auto axis = normalizeAxis(axisAttr, int64_t(x.rank()));
+  auto axis = checkedAxis(ctx, axisAttr, int64_t(x.rank()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisAttr) +
-                       " is out of range for rank " + std::to_string(x.rank()));
+    return;
   spec::SplitOptions options = ctx.labelled(spec::SplitOptions{});
   options.axis = *axis;
   size_t count = ctx.outputCount();

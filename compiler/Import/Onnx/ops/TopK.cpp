@@ -56,10 +56,9 @@ void convertTopK(NodeContext &ctx) {
   Operand x = ctx.input(0);
   if (ctx.failed())
     return;
-  auto axis = normalizeAxis(axisValue, int64_t(x.rank()));
+  auto axis = checkedAxis(ctx, axisValue, int64_t(x.rank()));
   if (!axis)
-    return ctx.invalid("axis " + std::to_string(axisValue) +
-                       " is out of range for rank " + std::to_string(x.rank()));
+    return;
   int64_t size = x.shape()[size_t(*axis)];
   if (spec::isOpen(size))
     return ctx.unsupported("the axis has an open size");
