@@ -491,6 +491,25 @@ def lp_normalization():
         [nh.from_array(mask, "mask")], 13, outputs=("l2", "l1"))
 
 
+def reverse_sequence():
+    """ReverseSequence as tf2onnx writes bidirectional RNNs: time-major
+    (2 steps, 6 entries) with lengths that differ per entry, 0 and 1
+    included, and batch-major (2 entries, 6 steps), one entry reversed
+    whole and one in part; every entry whole (one reverse)."""
+    return graph([
+        h.make_node("ReverseSequence", ["x", "lens_time"], ["time_major"],
+                    batch_axis=1, time_axis=0),
+        h.make_node("ReverseSequence", ["x", "lens_batch"], ["batch_major"],
+                    batch_axis=0, time_axis=1),
+        h.make_node("ReverseSequence", ["x", "lens_whole"], ["whole"],
+                    batch_axis=1, time_axis=0)],
+        [const("lens_time", [2, 1, 0, 2, 1, 2], np.int64),
+         const("lens_batch", [6, 3], np.int64),
+         const("lens_whole", [2] * 6, np.int64)], 13,
+        outputs=("time_major", "batch_major", "whole"),
+        inputs=(("x", [2, 6, 5, 7]),))
+
+
 CASES["grid_sample"] = grid_sample
 CASES["top_k_infinities"] = top_k_infinities
 CASES["spectral"] = spectral
@@ -499,6 +518,7 @@ CASES["opset22_forms"] = opset22_forms
 CASES["opset24_forms"] = opset24_forms
 CASES["opset25_forms"] = opset25_forms
 CASES["lp_normalization"] = lp_normalization
+CASES["reverse_sequence"] = reverse_sequence
 CASES["grid_sample_opset20"] = grid_sample_opset20
 CASES["rnn_bidirectional"] = rnn_bidirectional
 CASES["top_k"] = top_k

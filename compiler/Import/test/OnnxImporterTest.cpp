@@ -191,6 +191,22 @@ TEST(OnnxImporterTest, Opset23And24Forms) {
       << graph.error().message();
 }
 
+// ReverseSequence's lengths are checked against the time axis.
+TEST(OnnxImporterTest, ReverseSequenceLengthsOutOfRangeAreInvalid) {
+  ModelMaker m;
+  m.input("x", {3, 2, 4});
+  m.int64Initializer("lens", {3, 4});
+  m.node("ReverseSequence", {"x", "lens"}, {"y"}, "reverse");
+  m.output("y");
+  auto graph = m.import();
+  ASSERT_FALSE(graph);
+  EXPECT_NE(graph.error().message().find(
+                "node 'reverse' (ReverseSequence): invalid: sequence length 4 "
+                "is outside [0, 3]"),
+            std::string::npos)
+      << graph.error().message();
+}
+
 // DFT and STFT lengths come from tensors: absurd ones are reported by
 // name, before any matrix is sized from them.
 TEST(OnnxImporterTest, SpectralLengthsOutOfRangeAreReported) {

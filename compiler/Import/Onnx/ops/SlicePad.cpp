@@ -309,7 +309,66 @@ void convertPad(NodeContext &ctx) {
 
 } // namespace
 
+// ReverseSequence (tf2onnx's bidirectional RNNs): each batch entry's first
+// sequence_lens[b] steps along the time axis reversed, the rest kept. The
+// lengths must be known at compile time (exporters compute them from the
+// static shape): every batch entry reversed whole is one reverse, other
+// lengths a reverse and a slice per entry, concatenated.
+void convertReverseSequence(NodeContext &ctx) {
+  int64_t batchAxis = ctx.attrInt("batch_axis", 1);
+  int64_t timeAxis = ctx.attrInt("time_axis", 0);
+  Operand x = ctx.input(0);
+  auto lengths = ctx.constantInts(1, "sequence_lens");
+  if (ctx.failed() || !lengths)
+    return;
+  if (!((batchAxis == 0 && timeAxis == 1) || (batchAxis == 1 && timeAxis == 0)))
+    return ctx.invalid("batch_axis and time_axis must be 0 and 1");
+  const spec::Shape &shape = x.shape();
+  if (shape.size() < 2 || spec::isOpen(shape[size_t(batchAxis)]) ||
+      spec::isOpen(shape[size_t(timeAxis)]))
+    return ctx.unsupported("an input of rank below 2 or open batch and "
+                           "time sizes");
+  int64_t batches = shape[size_t(batchAxis)], steps = shape[size_t(timeAxis)];
+  if (int64_t(lengths->size()) != batches)
+    return ctx.invalid("sequence_lens has " + std::to_string(lengths->size()) +
+                       " values for " + std::to_string(batches) + " batches");
+  for (int64_t length : *lengths)
+    if (length < 0 || length > steps)
+      return ctx.invalid("sequence length " + std::to_string(length) +
+                         " is outside [0, " + std::to_string(steps) + "]");
+  auto &b = ctx.b();
+  spec::ReverseOptions alongTime = ctx.labelled(spec::ReverseOptions{});
+  alongTime.axes = std::vector<int64_t>{timeAxis};
+  if (std::all_of(lengths->begin(), lengths->end(),
+                  [&](int64_t n) { return n == steps; }))
+    return ctx.set(0, b.reverse(x, alongTime));
+  auto part = [&](const Operand &from, int64_t axis, int64_t start,
+                  int64_t size) {
+    std::vector<int64_t> starts(shape.size(), 0);
+    std::vector<int64_t> sizes(from.shape().begin(), from.shape().end());
+    starts[size_t(axis)] = start;
+    sizes[size_t(axis)] = size;
+    return b.slice(from, starts, sizes, ctx.labelled(spec::SliceOptions{}));
+  };
+  std::vector<Operand> entries;
+  for (int64_t e = 0; e < batches; ++e) {
+    Operand entry = part(x, batchAxis, e, 1);
+    int64_t length = (*lengths)[size_t(e)];
+    if (length <= 1) {
+      entries.push_back(entry);
+      continue;
+    }
+    std::vector<Operand> pieces{
+        b.reverse(part(entry, timeAxis, 0, length), alongTime)};
+    if (length < steps)
+      pieces.push_back(part(entry, timeAxis, length, steps - length));
+    entries.push_back(concatAll(ctx, pieces, uint32_t(timeAxis)));
+  }
+  ctx.set(0, concatAll(ctx, entries, uint32_t(batchAxis)));
+}
+
 void registerSlicePadOps(ConverterTable &t) {
+  t["ReverseSequence"] = convertReverseSequence;
   t["Slice"] = convertSlice;
   t["Pad"] = convertPad;
 }
