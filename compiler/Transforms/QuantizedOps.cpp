@@ -80,15 +80,22 @@ std::array<int64_t, 4> filterStrides(spec::Conv2dFilterOperandLayout layout,
   return stride;
 }
 
-// A dequantized constant 8-bit weight as int8 values with zero point 0,
-// and its scales.
+// A dequantized constant 8-bit weight: its values, scales and zero points
+// (int8, or uint8 as older quantizers wrote them).
 struct QuantizedConstant {
-  HostTensor values, scales;
+  HostTensor values, scales, zeros;
+
+  // Element |e|, of output channel |o|, minus its zero point: the int8
+  // the kernels multiply, when the difference is one.
+  std::optional<int8_t> centered(size_t e, int64_t o) const {
+    double v =
+        values.at(e) - zeros.at(zeros.elementCount() > 1 ? size_t(o) : 0);
+    if (v < -128 || v > 127)
+      return std::nullopt;
+    return int8_t(v);
+  }
 };
 
-// The weight minus its zero point (one, or one per scale), when every
-// difference is an int8: int8 weights of zero point 0, but also uint8 ones
-// of zero point 128 (older exporters' default) or near it.
 FailureOr<QuantizedConstant> readQuantized(webnn::DequantizeLinearOp dq) {
   auto w = quantization::constantValue(dq.getInput(), int64_t(1) << 30);
   auto scale = quantization::constantValue(dq.getScale());
@@ -96,43 +103,14 @@ FailureOr<QuantizedConstant> readQuantized(webnn::DequantizeLinearOp dq) {
   if (!w || !scale || !zero ||
       (w->dataType() != spec::DataType::Int8 &&
        w->dataType() != spec::DataType::Uint8) ||
-      scale->dataType() != spec::DataType::Float32 ||
-      (zero->elementCount() != 1 && zero->shape() != scale->shape()))
+      scale->dataType() != spec::DataType::Float32)
     return failure();
-  // The zero point's element for each weight element: broadcast from the
-  // trailing dimensions.
-  const spec::Shape &shape = w->shape(), &zeroShape = zero->shape();
-  size_t rank = shape.size(), offset = rank - std::min(rank, zeroShape.size());
-  std::vector<int64_t> zeroStride(rank, 0);
-  for (size_t a = rank, s = 1; a-- > offset;) {
-    int64_t extent = zeroShape[a - offset];
-    if (extent != 1 && extent != shape[a])
-      return failure();
-    zeroStride[a] = extent == 1 ? 0 : int64_t(s);
-    s *= size_t(extent);
-  }
-  HostTensor values({spec::DataType::Int8, shape});
-  std::vector<int64_t> index(rank, 0);
-  for (size_t e = 0; e < w->elementCount(); ++e) {
-    int64_t z = 0;
-    for (size_t a = 0; a < rank; ++a)
-      z += index[a] * zeroStride[a];
-    double v = w->at(e) - zero->at(zero->elementCount() == 1 ? 0 : size_t(z));
-    if (v < -128 || v > 127)
-      return failure();
-    values.set(e, v);
-    for (size_t a = rank; a-- > 0;) // the next index, last dimension fastest
-      if (++index[a] < shape[a])
-        break;
-      else
-        index[a] = 0;
-  }
-  return QuantizedConstant{std::move(values), std::move(*scale)};
+  return QuantizedConstant{std::move(*w), std::move(*scale), std::move(*zero)};
 }
 
-// Whether |scales| are one, or one per output channel along |axis| of a
-// weight of |rank| (1 elsewhere; a lower rank aligns to the trailing
-// dimensions).
+// Whether |scales| (or zero points) are one, or one per output channel
+// along |axis| of a weight of |rank| (1 elsewhere; a lower rank aligns to
+// the trailing dimensions).
 bool perOutputChannel(const HostTensor &scales, int64_t outputs, int axis,
                       int rank) {
   if (scales.elementCount() == 1)
@@ -174,18 +152,21 @@ FailureOr<Weights> readMatrixWeights(webnn::DequantizeLinearOp dq,
                                      bool transposed,
                                      const spec::Conv2dGeometry &g) {
   auto q = readQuantized(dq);
-  if (failed(q) ||
-      !perOutputChannel(q->scales, g.outputChannels, transposed ? 0 : 1, 2))
+  int axis = transposed ? 0 : 1;
+  if (failed(q) || !perOutputChannel(q->scales, g.outputChannels, axis, 2) ||
+      !perOutputChannel(q->zeros, g.outputChannels, axis, 2))
     return failure();
   Weights out = emptyWeights(g);
   if (failed(fillScales(q->scales, out)))
     return failure();
-  const int8_t *data = q->values.as<int8_t>();
   int64_t k = g.inputChannels, n = g.outputChannels;
   for (int64_t o = 0; o < n; ++o)
-    for (int64_t i = 0; i < k; ++i)
-      out.values[size_t(o * out.inputs + i)] =
-          data[transposed ? o * k + i : i * n + o];
+    for (int64_t i = 0; i < k; ++i) {
+      auto v = q->centered(size_t(transposed ? o * k + i : i * n + o), o);
+      if (!v)
+        return failure();
+      out.values[size_t(o * out.inputs + i)] = *v;
+    }
   return out;
 }
 
@@ -193,22 +174,27 @@ FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
                                spec::Conv2dFilterOperandLayout layout,
                                const spec::Conv2dGeometry &g) {
   auto q = readQuantized(dq);
-  if (failed(q) ||
-      !perOutputChannel(q->scales, g.outputChannels, ohwiAxes(layout)[0], 4))
+  int axis = ohwiAxes(layout)[0];
+  if (failed(q) || !perOutputChannel(q->scales, g.outputChannels, axis, 4) ||
+      !perOutputChannel(q->zeros, g.outputChannels, axis, 4))
     return failure();
   Weights out = emptyWeights(g);
   if (failed(fillScales(q->scales, out)))
     return failure();
   int64_t perGroup = g.inputChannels / g.groups, inputs = out.inputs;
   auto stride = filterStrides(layout, q->values.shape());
-  const int8_t *data = q->values.as<int8_t>();
   for (int64_t o = 0; o < out.outputs; ++o)
     for (int64_t y = 0; y < out.height; ++y)
       for (int64_t x = 0; x < out.width; ++x)
-        for (int64_t i = 0; i < perGroup; ++i)
+        for (int64_t i = 0; i < perGroup; ++i) {
+          auto v = q->centered(size_t(o * stride[0] + y * stride[1] +
+                                      x * stride[2] + i * stride[3]),
+                               o);
+          if (!v)
+            return failure();
           out.values[size_t(((o * out.height + y) * out.width + x) * inputs +
-                            i)] = data[o * stride[0] + y * stride[1] +
-                                       x * stride[2] + i * stride[3]];
+                            i)] = *v;
+        }
   return out;
 }
 
