@@ -12,8 +12,8 @@
 // op's result, and the ops after that prefix are grouped again. A pooling op joins a group
 // that is a conv2d (plus epilogue) or an element-wise chain as a second
 // stage, which the kernel computes a few rows at a time inside the
-// pooling's loop; a reduction joins an element-wise chain, which it reads
-// inline, each element once. A channels-last depthwise conv joins the
+// pooling's loop; a reduction or a transpose joins an element-wise chain,
+// which it reads inline, each element once. A channels-last depthwise conv joins the
 // packed 1x1 conv that feeds it (MobileNet's expand + depthwise 3x3) when
 // the tensor between them is too large to stay in cache from one kernel to
 // the next: the kernel slides the producer down the depthwise conv's rows.
@@ -94,12 +94,17 @@ bool exceedsCache(Type type) {
          (1 << 20);
 }
 
+// Consumers that read an element-wise chain inline, each element once.
+bool inlinesChain(Operation *op) {
+  return isReduction(op) || isa<webnn::TransposeOp>(op);
+}
+
 // Where a group computes its first stage when |consumer| starts its
 // second (joinableGroup admits these three).
 webnn::ProducerPlacement placementFor(Operation *consumer) {
   if (isPool(consumer))
     return webnn::ProducerPlacement::pool_tiles;
-  if (isReduction(consumer) || isa<webnn::TransposeOp>(consumer))
+  if (inlinesChain(consumer))
     return webnn::ProducerPlacement::inlined;
   return webnn::ProducerPlacement::sliding_rows; // a depthwise conv
 }
@@ -242,8 +247,7 @@ struct Fuse : GraphPass<Fuse, impl::WebNNFusePassBase> {
           (g.isElementwiseChain() ||
            isa<webnn::Conv2dOp, webnn::PackedConv2dOp>(g.anchor)))
         return it->second;
-      if ((isReduction(op) || isa<webnn::TransposeOp>(op)) &&
-          g.isElementwiseChain())
+      if (inlinesChain(op) && g.isElementwiseChain())
         return it->second;
       if (isChannelsLastDepthwise(op) && operand == op->getOperand(0) &&
           isPointwiseConv(g.anchor) &&
