@@ -6,6 +6,11 @@
 // first output to OUTPUT.npy.
 //
 //   node ort_bench.js MODEL INPUT.npy OUTPUT.npy THREADS
+//
+// ORT_MATMULNBITS_ACCURACY_LEVEL=N sets ORT's accuracy level for the
+// MatMulNBits kernels it makes of int4 DequantizeLinear -> MatMul (its
+// default, 4, quantizes the activations to int8; 0 computes in float32,
+// as webnnc does).
 'use strict';
 const fs = require('fs');
 const readline = require('readline');
@@ -45,13 +50,17 @@ function writeNpy(path, tensor) {
 
 async function main() {
   const [modelPath, inputPath, outputPath, threads] = process.argv.slice(2);
-  const session = await ort.InferenceSession.create(modelPath, {
+  const options = {
     executionProviders: ['cpu'],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
     intraOpNumThreads: Number(threads),
     interOpNumThreads: 1,
-  });
+  };
+  const level = process.env.ORT_MATMULNBITS_ACCURACY_LEVEL;
+  if (level)
+    options.extra = {session: {qdq_matmulnbits_accuracy_level: level}};
+  const session = await ort.InferenceSession.create(modelPath, options);
   const feeds = {[session.inputNames[0]]: readNpy(inputPath)};
   let outputs;
   const start = process.hrtime.bigint();

@@ -134,8 +134,10 @@ Expected<TargetInfo, std::string> resolveTarget(const std::string &name,
   bool avx512 = info.halideTarget.find("-avx512") != std::string::npos;
   info.floatLanes = avx512 ? 16 : 8;
   info.vectorRegisters = kernels::vectorRegisters(info.halideTarget);
-  info.int8DotProducts = info.halideTarget.find("-avx512_sapphirerapids") !=
-                         std::string::npos;
+  bool vnni = info.halideTarget.find("-avx512_sapphirerapids") !=
+              std::string::npos;
+  bool avx2 = info.halideTarget.find("-avx2") != std::string::npos;
+  info.int8DotTerms = vnni ? 4 : avx2 ? 2 : 0;
   return info;
 }
 

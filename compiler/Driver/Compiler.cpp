@@ -264,8 +264,9 @@ runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
                              .vectorRegisters = int64_t(target.vectorRegisters),
                              // Deterministic results may not depend on
                              // the target: quantized convs stay float.
-                             .int8DotProducts = target.int8DotProducts &&
-                                                !options.deterministic,
+                             .int8DotTerms = options.deterministic
+                                                 ? 0
+                                                 : target.int8DotTerms,
                              .stopAfter = options.stopAfter});
   if (failed(pm.run(graph.module())))
     return log.errorText("the graph passes failed");
@@ -291,6 +292,7 @@ void recordPipelineCounts(const PipelineCounts &counts, CompileStats &stats) {
   stats.winogradConvs = known(counts.winogradConvs);
   stats.integerConvs = known(counts.integerConvs);
   stats.integerAdds = known(counts.integerAdds);
+  stats.int4Matmuls = known(counts.int4Matmuls);
 }
 
 // The inputs and outputs the planned graph function computes.

@@ -177,7 +177,11 @@ private:
       return matmul(op, gemm.getA(), gemm.getB(), gemm.getATranspose(),
                     gemm.getBTranspose());
     if (auto packed = dyn_cast<webnn::PackedMatmulOp>(op))
-      return packedMatmul(packed);
+      return packedMatmul(packed, packed.getA(), packed.getPackedB(),
+                          packed.getColumns(), packed.getATranspose());
+    if (auto packed = dyn_cast<webnn::PackedInt4MatmulOp>(op))
+      return packedMatmul(packed, packed.getA(), packed.getPackedB(),
+                          packed.getColumns(), false);
     if (kind.rfind("reduce_", 0) == 0 ||
         isa<webnn::ArgMinOp, webnn::ArgMaxOp>(op))
       return reduce(op);
@@ -646,17 +650,21 @@ private:
     return out;
   }
 
-  FailureOr<ShapeProgram::Dims> packedMatmul(webnn::PackedMatmulOp op) {
-    const ShapeProgram::Dims &ad = p_.dimsOf(op.getA());
+  // A [..., M, K] (or [K, M], |aTranspose|) times a packed B whose panels
+  // are [panels, K, ...]: [..., M, columns].
+  FailureOr<ShapeProgram::Dims> packedMatmul(Operation *op, Value a,
+                                             Value packedB, int64_t columns,
+                                             bool aTranspose) {
+    const ShapeProgram::Dims &ad = p_.dimsOf(a);
     ShapeProgram::Dims out;
-    if (op.getATranspose()) {
+    if (aTranspose) {
       out = {ad[1]};
     } else {
       out.assign(ad.begin(), ad.end() - 1);
     }
-    out.push_back(p_.constant(op.getColumns()));
-    auto packed = *webnn::getDescriptor(op.getPackedB().getType());
-    int k = op.getATranspose() ? ad[0] : ad.back();
+    out.push_back(p_.constant(columns));
+    auto packed = *webnn::getDescriptor(packedB.getType());
+    int k = aTranspose ? ad[0] : ad.back();
     p_.requireEqual(k, p_.constant(packed.shape[1]),
                     describe(op) + ": a's columns must equal b's rows (" +
                         std::to_string(packed.shape[1]) + ")");

@@ -53,6 +53,7 @@ bool worthFolding(Operation *op, int64_t maxElements) {
 
 bool isFoldable(Operation &op) {
   if (isa<webnn::ConstantOp, webnn::FusedOp, webnn::PackedMatmulOp,
+          webnn::PackedInt4MatmulOp,
           webnn::PackedConv2dOp, webnn::WinogradConv2dOp,
           webnn::QuantizedConv2dOp>(op) ||
       op.getDialect() == nullptr ||

@@ -118,6 +118,8 @@ private:
         countOps(graph, webnn::QuantizedConv2dOp::getOperationName());
     counts_.integerAdds =
         countOps(graph, webnn::QuantizedAddOp::getOperationName());
+    counts_.int4Matmuls =
+        countOps(graph, webnn::PackedInt4MatmulOp::getOperationName());
   }
 
   PipelineCounts &counts_;
@@ -133,8 +135,7 @@ struct CompilePipelineCLOptions
   Option<int64_t> floatLanes{*this, "float-lanes", llvm::cl::init(16)};
   Option<int64_t> vectorRegisters{*this, "vector-registers",
                                   llvm::cl::init(32)};
-  Option<bool> int8DotProducts{*this, "int8-dot-products",
-                               llvm::cl::init(true)};
+  Option<int64_t> int8DotTerms{*this, "int8-dot-terms", llvm::cl::init(4)};
   Option<bool> integerKernels{*this, "integer-kernels", llvm::cl::init(true)};
   Option<bool> foldConstants{*this, "fold-constants", llvm::cl::init(true)};
   Option<bool> recognize{*this, "recognize", llvm::cl::init(true)};
@@ -158,7 +159,11 @@ buildWebNNCompilePipeline(OpPassManager &pm,
   // Before anything folds the quantized weights to float.
   if (opt.integerKernels)
     add.add(createWebNNQuantizedOpsPass(WebNNQuantizedOpsPassOptions{
-        2 * options.floatLanes, options.int8DotProducts}));
+        2 * options.floatLanes, options.int8DotTerms}));
+  // Also before folding: 4-bit weights of float matmuls stay 4-bit.
+  if (opt.packWeights)
+    add.add(createWebNNPackInt4WeightsPass(
+        WebNNPackInt4WeightsPassOptions{2 * options.floatLanes}));
   add.add(createWebNNDecomposePass());
   // Optimization.
   add.add(createWebNNPhaseConvTransposePass());
@@ -205,7 +210,7 @@ void registerWebNNCompilePipeline() {
         options.modelName = cl.modelName;
         options.floatLanes = cl.floatLanes;
         options.vectorRegisters = cl.vectorRegisters;
-        options.int8DotProducts = cl.int8DotProducts;
+        options.int8DotTerms = cl.int8DotTerms;
         options.optimizations = {.integerKernels = cl.integerKernels,
                                  .foldConstants = cl.foldConstants,
                                  .recognize = cl.recognize,

@@ -44,7 +44,6 @@ namespace webnnc {
 namespace {
 
 using quantization::PerTensor;
-constexpr int kDotTerms = 4;
 
 // The op's only reader, if it has exactly one.
 Operation *onlyReader(Value v) {
@@ -55,6 +54,7 @@ Operation *onlyReader(Value v) {
 // scales.
 struct Weights {
   int64_t outputs = 0, height = 0, width = 0, inputs = 0;
+  int64_t dotTerms = 4; // input channels per dot product (a packed group)
   std::vector<int8_t> values; // [o][ky][kx][i]
   std::vector<double> scales; // [o]
 };
@@ -125,14 +125,15 @@ bool perOutputChannel(const HostTensor &scales, int64_t outputs, int axis,
   return true;
 }
 
-// Input channels per group, padded to whole dot products with zero
-// weights (a depthwise conv's one channel per group stays one).
-Weights emptyWeights(const spec::Conv2dGeometry &g) {
+// Input channels per group, padded to whole dot products of |dotTerms|
+// with zero weights (a depthwise conv's one channel per group stays one).
+Weights emptyWeights(const spec::Conv2dGeometry &g, int64_t dotTerms) {
   int64_t perGroup = g.inputChannels / g.groups;
   int64_t inputs = g.groups > 1
                        ? perGroup
-                       : (perGroup + kDotTerms - 1) / kDotTerms * kDotTerms;
-  Weights out{g.outputChannels, g.filterHeight, g.filterWidth, inputs, {}, {}};
+                       : (perGroup + dotTerms - 1) / dotTerms * dotTerms;
+  Weights out{g.outputChannels, g.filterHeight, g.filterWidth, inputs,
+              dotTerms, {}, {}};
   out.values.assign(size_t(out.outputs * out.height * out.width * inputs), 0);
   return out;
 }
@@ -150,13 +151,14 @@ LogicalResult fillScales(const HostTensor &scales, Weights &out) {
 
 FailureOr<Weights> readMatrixWeights(webnn::DequantizeLinearOp dq,
                                      bool transposed,
-                                     const spec::Conv2dGeometry &g) {
+                                     const spec::Conv2dGeometry &g,
+                                     int64_t dotTerms) {
   auto q = readQuantized(dq);
   int axis = transposed ? 0 : 1;
   if (failed(q) || !perOutputChannel(q->scales, g.outputChannels, axis, 2) ||
       !perOutputChannel(q->zeros, g.outputChannels, axis, 2))
     return failure();
-  Weights out = emptyWeights(g);
+  Weights out = emptyWeights(g, dotTerms);
   if (failed(fillScales(q->scales, out)))
     return failure();
   int64_t k = g.inputChannels, n = g.outputChannels;
@@ -172,13 +174,14 @@ FailureOr<Weights> readMatrixWeights(webnn::DequantizeLinearOp dq,
 
 FailureOr<Weights> readWeights(webnn::DequantizeLinearOp dq,
                                spec::Conv2dFilterOperandLayout layout,
-                               const spec::Conv2dGeometry &g) {
+                               const spec::Conv2dGeometry &g,
+                               int64_t dotTerms) {
   auto q = readQuantized(dq);
   int axis = ohwiAxes(layout)[0];
   if (failed(q) || !perOutputChannel(q->scales, g.outputChannels, axis, 4) ||
       !perOutputChannel(q->zeros, g.outputChannels, axis, 4))
     return failure();
-  Weights out = emptyWeights(g);
+  Weights out = emptyWeights(g, dotTerms);
   if (failed(fillScales(q->scales, out)))
     return failure();
   int64_t perGroup = g.inputChannels / g.groups, inputs = out.inputs;
@@ -303,7 +306,7 @@ LogicalResult matchOutput(Value bias, Value result, Match &m) {
   return success();
 }
 
-FailureOr<Match> match(webnn::Conv2dOp conv) {
+FailureOr<Match> match(webnn::Conv2dOp conv, int64_t dotTerms) {
   Match m;
   m.op = conv;
   auto options = webnn::optionsOf<spec::Conv2dOptions>(conv);
@@ -322,7 +325,8 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
   m.geometry = *geometry;
   m.form = options.inputLayout == spec::InputOperandLayout::Nchw ? Form::Nchw
                                                                  : Form::Nhwc;
-  auto weights = readWeights(filterDq, options.filterLayout, m.geometry);
+  auto weights =
+      readWeights(filterDq, options.filterLayout, m.geometry, dotTerms);
   if (failed(weights) ||
       failed(matchOutput(conv.getBias(), conv.getResult(), m)))
     return failure();
@@ -332,8 +336,9 @@ FailureOr<Match> match(webnn::Conv2dOp conv) {
 
 // matmul(a, b) or gemm(a, b, c) (alpha and beta 1, a not transposed) with
 // b a constant [K, N] (or [N, K] transposed) int8 matrix: a 1x1 conv of
-// the rows of a, K a multiple of 4 (a's rows are not padded).
-FailureOr<Match> matchMatrix(Operation *op) {
+// the rows of a, K a multiple of the dot products' terms (a's rows are not
+// padded).
+FailureOr<Match> matchMatrix(Operation *op, int64_t dotTerms) {
   Match m;
   m.op = op;
   m.form = Form::Matrix;
@@ -354,7 +359,7 @@ FailureOr<Match> matchMatrix(Operation *op) {
     return failure();
   int64_t k = aType.getShape().back();
   int64_t n = bType.getShape()[transposed ? 0 : 1];
-  if (k % kDotTerms != 0)
+  if (k % dotTerms != 0)
     return failure();
   spec::Conv2dGeometry &g = m.geometry;
   g.batches = 1;
@@ -369,7 +374,7 @@ FailureOr<Match> matchMatrix(Operation *op) {
   g.strides = {1, 1};
   g.dilations = {1, 1};
   // The filter as oihw [N, K, 1, 1]: b is [K, N] (i, o) or [N, K] (o, i).
-  auto weights = readMatrixWeights(filterDq, transposed, g);
+  auto weights = readMatrixWeights(filterDq, transposed, g, dotTerms);
   if (failed(weights) || failed(matchOutput(bias, op->getResult(0), m)))
     return failure();
   m.weights = std::move(*weights);
@@ -463,7 +468,8 @@ private:
     return webnn::createConstant(b_, loc_, tensor, bytes);
   }
 
-  // [O/P][ky][kx][I/4][P][4], zero past the last output channel; a
+  // [O/P][ky][kx][I/T][P][T] for T-term dot products, zero past the last
+  // output channel; a
   // depthwise conv's [ky][kx][C] (channels innermost, as its vectors).
   Value packedFilter() {
     const Weights &w = m_.weights;
@@ -477,7 +483,7 @@ private:
                       hwc);
     }
     int64_t panels = (w.outputs + panel_ - 1) / panel_;
-    int64_t groups = w.inputs / kDotTerms;
+    int64_t terms = w.dotTerms, groups = w.inputs / terms;
     std::vector<int8_t> packed(
         size_t(panels * w.height * w.width * w.inputs * panel_), 0);
     size_t k = 0;
@@ -486,15 +492,15 @@ private:
         for (int64_t x = 0; x < w.width; ++x)
           for (int64_t c = 0; c < groups; ++c)
             for (int64_t p = 0; p < panel_; ++p)
-              for (int64_t t = 0; t < kDotTerms; ++t, ++k) {
+              for (int64_t t = 0; t < terms; ++t, ++k) {
                 int64_t o = panel * panel_ + p;
                 if (o < w.outputs)
                   packed[k] = w.values[size_t(
                       ((o * w.height + y) * w.width + x) * w.inputs +
-                      c * kDotTerms + t)];
+                      c * terms + t)];
               }
     return constant(spec::DataType::Int8,
-                    {panels, w.height, w.width, groups, panel_, kDotTerms},
+                    {panels, w.height, w.width, groups, panel_, terms},
                     packed);
   }
 
@@ -623,6 +629,32 @@ void foldRoundTrip(webnn::QuantizeLinearOp q) {
   eraseChain(q);
 }
 
+// quantizeLinear(maxPool2d(dequantizeLinear(x))) with the same per-tensor
+// parameters on both sides, each op read only by the next: maxPool2d(x),
+// the same values (dequantization is monotone, so the maximum of the
+// dequantized values is the dequantized maximum, which quantizes back to
+// it; an all-padding window gives the type's lowest both ways), and the
+// pooling moves 8-bit data.
+void poolOnIntegers(webnn::QuantizeLinearOp q) {
+  auto pool = q.getInput().getDefiningOp<webnn::MaxPool2dOp>();
+  auto dq = pool ? pool.getInput().getDefiningOp<webnn::DequantizeLinearOp>()
+                 : webnn::DequantizeLinearOp();
+  if (!dq || !pool->hasOneUse() || !dq->hasOneUse() ||
+      getElementTypeOrSelf(dq.getInput().getType()) !=
+          getElementTypeOrSelf(q.getType()))
+    return;
+  auto in = quantization::perTensor(dq.getScale(), dq.getZeroPoint());
+  auto out = quantization::perTensor(q.getScale(), q.getZeroPoint());
+  if (!in || !out || in->scale != out->scale || in->zeroPoint != out->zeroPoint)
+    return;
+  OpBuilder b(q);
+  auto integerPool = webnn::MaxPool2dOp::create(
+      b, pool.getLoc(), TypeRange{q.getType()}, ValueRange{dq.getInput()},
+      pool->getAttrs());
+  q.getResult().replaceAllUsesWith(integerPool.getResult());
+  eraseChain(q);
+}
+
 struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
   using GraphPass::GraphPass;
 
@@ -636,24 +668,28 @@ struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
                      body.getOps<webnn::QuantizeLinearOp>().end());
     for (webnn::QuantizeLinearOp q : quantizes)
       foldRoundTrip(q);
+    quantizes.assign(body.getOps<webnn::QuantizeLinearOp>().begin(),
+                     body.getOps<webnn::QuantizeLinearOp>().end());
+    for (webnn::QuantizeLinearOp q : quantizes)
+      poolOnIntegers(q);
     SmallVector<webnn::Conv2dOp> convOps;
-    if (convs)
+    if (dotTerms)
       convOps.assign(body.getOps<webnn::Conv2dOp>().begin(),
                      body.getOps<webnn::Conv2dOp>().end());
     for (webnn::Conv2dOp conv : convOps) {
-      FailureOr<Match> m = match(conv);
+      FailureOr<Match> m = match(conv, dotTerms);
       if (failed(m))
         continue;
       Rewriter(*m, panelWidth).run();
       eraseChain(m->end());
     }
     SmallVector<Operation *> matrices;
-    if (convs)
+    if (dotTerms)
       for (Operation &op : body)
         if (isa<webnn::MatmulOp, webnn::GemmOp>(op))
           matrices.push_back(&op);
     for (Operation *op : matrices) {
-      FailureOr<Match> m = matchMatrix(op);
+      FailureOr<Match> m = matchMatrix(op, dotTerms);
       if (failed(m))
         continue;
       Rewriter(*m, panelWidth).run();

@@ -10,17 +10,24 @@ writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
 lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
 (default: all), unet_small (on request: a U-Net whose decoder upsamples
 with transposed convolutions) and cnn_attention (on request: a 10 MB conv
-stem with two attention layers, for bench/compile_times.py); NAME_opsetN exports NAME at opset N instead (e.g.
-transformer_encoder_opset13, whose layer norms are basic ops). The ONNX graph's input is named "input", its output "output".
+stem with two attention layers, for bench/compile_times.py) and
+decoder_mlp (on request: a decoder's feed-forward block at one token,
+built with onnx.helper at opset 21 for its int4-weight variant, its output
+computed with numpy); NAME_opsetN exports NAME at opset N instead (e.g.
+transformer_encoder_opset13, whose layer norms are basic ops). The ONNX
+graph's input is named "input", its output "output".
 LeNet-5 also writes lenet5.feature.npy, the ReLU after its second fully
 connected layer (ONNX value /classifier/classifier.3/Relu_output_0).
 """
+import math
 import os
 import sys
 
 import numpy as np
+import onnx
 import torch
 import torchvision
+from onnx import helper, numpy_helper
 
 
 class LeNet5(torch.nn.Module):
@@ -137,7 +144,44 @@ NAMES = ["lenet5", "mobilenet_v2", "resnet18", "resnet50", "squeezenet1_1",
          "transformer_encoder"]
 
 
+def export_decoder_mlp(out_dir, d=1024, hidden=4096):
+    """x + W2 gelu(W1 x + b1) + b2 for one token x [1, 1, d]: the weights
+    (4 M per matrix) stream from memory once per token, as in a language
+    model's decoding; torch here exports at most opset 17."""
+    rng = np.random.default_rng(0)
+    w1 = (rng.standard_normal((d, hidden)) / math.sqrt(d)).astype(np.float32)
+    w2 = (rng.standard_normal((hidden, d)) / math.sqrt(hidden)).astype(
+        np.float32)
+    b1 = (0.1 * rng.standard_normal(hidden)).astype(np.float32)
+    b2 = (0.1 * rng.standard_normal(d)).astype(np.float32)
+    x = rng.standard_normal((1, 1, d)).astype(np.float32)
+    nodes = [helper.make_node("MatMul", ["input", "w1"], ["h0"]),
+             helper.make_node("Add", ["h0", "b1"], ["h1"]),
+             helper.make_node("Gelu", ["h1"], ["h2"]),
+             helper.make_node("MatMul", ["h2", "w2"], ["h3"]),
+             helper.make_node("Add", ["h3", "b2"], ["h4"]),
+             helper.make_node("Add", ["h4", "input"], ["output"])]
+    inits = [numpy_helper.from_array(v, n)
+             for n, v in [("w1", w1), ("b1", b1), ("w2", w2), ("b2", b2)]]
+    vi = [helper.make_tensor_value_info(n, onnx.TensorProto.FLOAT, [1, 1, d])
+          for n in ("input", "output")]
+    graph = helper.make_graph(nodes, "decoder_mlp", vi[:1], vi[1:], inits)
+    model = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid("", 21)])
+    model.ir_version = 10  # opset 21's
+    h = x.astype(np.float64) @ w1 + b1
+    h = h * 0.5 * (1.0 + np.vectorize(math.erf)(h / math.sqrt(2.0)))
+    y = (x + h @ w2 + b2).astype(np.float32)
+    path = os.path.join(out_dir, "decoder_mlp.onnx")
+    onnx.save(model, path)
+    np.save(os.path.join(out_dir, "decoder_mlp.input.npy"), x)
+    np.save(os.path.join(out_dir, "decoder_mlp.output.npy"), y)
+    print(f"decoder_mlp: {path} ({os.path.getsize(path)} bytes)")
+
+
 def export(name, out_dir):
+    if name == "decoder_mlp":
+        return export_decoder_mlp(out_dir)
     torch.manual_seed(0)
     # NAME_dynamic: exported with dynamic_axes (the batch; the sequence of
     # the transformer), so webnnc compiles it with open dimensions.

@@ -3,6 +3,8 @@
 
   tools/quantize/quantize.py MODEL.onnx --calibrate DIR -o MODEL.qdq.onnx
       [--webnnc build/bin/webnnc] [--per-tensor]
+  tools/quantize/quantize.py MODEL.onnx --int4-weights [--block-size 32]
+      -o MODEL.int4.onnx
 
 DIR holds the calibration inputs: one NAME.npy per model input in each
 subdirectory of DIR (one sample set per subdirectory), or, for a model
@@ -21,6 +23,13 @@ What it writes (the form ONNX Runtime's QDQ fusion also takes):
 Everything else stays float. Ranges come from computing the float model
 with webnnc on the calibration inputs, asking for every tensor needed as
 an output (`webnnc run --outputs`).
+
+--int4-weights quantizes weights only (no calibration; activations stay
+float): every MatMul and Gemm whose weight is a 2-D float initializer reads
+it as DequantizeLinear(int4 weight, float scale, int4 zero point 0),
+symmetric per block of --block-size rows along K (scale = max|w| / 7 per
+block and column; a K that is no multiple of the block size takes one
+block). Blockwise int4 needs opset 21; older models are refused.
 """
 import argparse
 import os
@@ -56,6 +65,31 @@ def quantize_weight(weight, axis, per_tensor):
     shape[axis] = -1
     q = np.clip(np.rint(weight / scale.reshape(shape)), -127, 127)
     return q.astype(np.int8), scale
+
+
+def quantize_int4(weight, block):
+    """Blockwise symmetric int4 of a [K, N] weight along K: values in
+    [-8, 7] (as int8) and scales [K / block, N]."""
+    k, n = weight.shape
+    blocks = weight.reshape(k // block, block, n)
+    peak = np.abs(blocks).max(axis=1)
+    scale = np.where(peak > 0, peak / 7.0, 1.0).astype(np.float32)
+    q = np.clip(np.rint(blocks / scale[:, None, :]), -8, 7)
+    return q.reshape(k, n).astype(np.int8), scale
+
+
+def int4_tensor(name, values):
+    """An INT4 TensorProto (two values per byte, the first in the low four
+    bits); built by hand: this onnx's numpy_helper predates INT4."""
+    tensor = onnx.TensorProto()
+    tensor.name = name
+    tensor.data_type = 22  # INT4
+    tensor.dims.extend(values.shape)
+    nibbles = (values.reshape(-1).astype(np.int16) & 15).astype(np.uint8)
+    if nibbles.size % 2:
+        nibbles = np.append(nibbles, np.uint8(0))
+    tensor.raw_data = (nibbles[0::2] | (nibbles[1::2] << 4)).tobytes()
+    return tensor
 
 
 def activation_params(low, high):
@@ -220,6 +254,44 @@ class Rewriter:
             name=name + "_DequantizeLinear")]))
         return dq
 
+    def rewrite_int4(self, nodes, block):
+        """Weight-only blockwise int4 of each node's 2-D weight; returns
+        how many were rewritten."""
+        self.pending = []
+        count = 0
+        for node in nodes:
+            weight = numpy_helper.to_array(self.initializers[node.input[1]])
+            if node.op_type not in ("MatMul", "Gemm") or weight.ndim != 2:
+                continue
+            transposed = weight_axis(node, weight) == 0  # Gemm transB
+            kn = weight.T if transposed else weight
+            size = block if kn.shape[0] % block == 0 else kn.shape[0]
+            q, scale = quantize_int4(kn, size)
+            if transposed:
+                q, scale = q.T, scale.T
+            name = node.input[1]
+            self.new_initializers += [
+                int4_tensor(name + "_int4", q),
+                numpy_helper.from_array(np.ascontiguousarray(scale),
+                                        name + "_scale"),
+                int4_tensor(name + "_zero_point",
+                            np.zeros(scale.shape, np.int8))]
+            dq = name + "_dequantized"
+            self.pending.append((None, [helper.make_node(
+                "DequantizeLinear",
+                [name + "_int4", name + "_scale", name + "_zero_point"],
+                [dq], axis=1 if transposed else 0, block_size=size,
+                name=name + "_DequantizeLinear")]))
+            node.input[1] = dq
+            count += 1
+        self.insert_pending()
+        # The float weights nothing reads any more go.
+        read = {name for node in self.graph.node for name in node.input}
+        kept = [i for i in self.graph.initializer if i.name in read]
+        del self.graph.initializer[:]
+        self.graph.initializer.extend(kept + self.new_initializers)
+        return count
+
     def insert_pending(self):
         """Each Q/DQ pair right after its tensor's producer (graph inputs
         and weights first), keeping the node list in order."""
@@ -242,7 +314,11 @@ class Rewriter:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("model")
-    parser.add_argument("--calibrate", required=True, metavar="DIR")
+    parser.add_argument("--calibrate", metavar="DIR")
+    parser.add_argument("--int4-weights", action="store_true",
+                        help="weight-only blockwise int4 (no calibration)")
+    parser.add_argument("--block-size", type=int, default=32,
+                        help="rows of K per int4 scale (--int4-weights)")
     parser.add_argument("-o", "--output", required=True)
     parser.add_argument("--webnnc", default=os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "../../build/bin/webnnc"))
@@ -261,6 +337,19 @@ def main():
     if not nodes:
         raise SystemExit("quantize: no Conv, Gemm or MatMul with a constant "
                          "float weight")
+    if args.int4_weights:
+        if opset < 21:
+            raise SystemExit(f"quantize: {args.model} is opset {opset}; "
+                             "blockwise int4 DequantizeLinear needs opset 21")
+        if args.block_size < 1:
+            raise SystemExit("quantize: --block-size must be positive")
+        count = rewriter.rewrite_int4(nodes, args.block_size)
+        onnx.save(model, args.output)  # (this onnx's checker lacks INT4)
+        print(f"quantize: {count} weights to int4 -> {args.output}")
+        return 0
+    if not args.calibrate:
+        raise SystemExit("quantize: --calibrate DIR is needed (or "
+                         "--int4-weights)")
     tensors = {n.input[0] for n in nodes} | \
         {rewriter.result_of(n) for n in nodes}
     inputs = [i.name for i in model.graph.input

@@ -144,9 +144,10 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
   std::printf("kernels: %lld (calls: %lld; ops fused into another's "
               "kernel: %lld)\n",
               ll(s.kernels), ll(s.kernelCalls), ll(s.fusedOps));
-  std::printf("packed_weights: %lld (%lld bytes; Winograd 3x3 convs: %lld)\n",
+  std::printf("packed_weights: %lld (%lld bytes; Winograd 3x3 convs: %lld; "
+              "4-bit matmuls: %lld)\n",
               ll(s.packedWeights), ll(s.packedWeightBytes),
-              ll(s.winogradConvs));
+              ll(s.winogradConvs), ll(s.int4Matmuls));
   std::printf("layout_transposes: %lld\n", ll(s.layoutTransposes));
   std::printf("integer_ops: %lld convs, %lld adds\n", ll(s.integerConvs),
               ll(s.integerAdds));

@@ -1,4 +1,10 @@
 // RUN: webnnc-opt %s -split-input-file -webnn-quantized-ops | FileCheck %s
+// RUN: webnnc-opt %s -split-input-file -webnn-quantized-ops=dot-terms=2 | FileCheck %s --check-prefix=TWO
+// RUN: webnnc-opt %s -split-input-file -webnn-quantized-ops=dot-terms=0 | FileCheck %s --check-prefix=NONE
+
+// Without integer dot products (dot-terms=0) convs and matrices stay
+// float; quantized adds need none.
+// NONE-NOT: webnn.quantized_conv2d
 
 // An nchw conv between dequantize and quantize, with per-output-channel
 // weight scales, a bias and a relu: one quantized_conv2d on the uint8
@@ -64,6 +70,10 @@ func.func @nhwc_int8_clamp(%x: tensor<1x7x7x8xi8> {webnn.name = "x"}) -> (tensor
 // CHECK: %[[T:.*]] = webnn.transpose %arg0
 // CHECK: %[[P:.*]] = webnn.pad %[[T]] {beginning_padding = array<i64: 0, 0, 0, 0>, ending_padding = array<i64: 0, 0, 0, 1>, value = 5.000000e+00 : f64} : (tensor<2x6x6x3xui8>) -> tensor<2x6x6x4xui8>
 // CHECK: webnn.quantized_conv2d %[[P]], {{.*}} : (tensor<2x6x6x4xui8>, tensor<1x3x3x1x32x4xi8>, tensor<8xi32>, tensor<8xf32>, tensor<8xf32>) -> tensor<2x4x4x8xui8>
+// With 2-term dot products (AVX2) the filter packs pairs of channels.
+// TWO-LABEL: func.func @three_channels
+// TWO: webnn.pad {{.*}} -> tensor<2x6x6x4xui8>
+// TWO: webnn.quantized_conv2d {{.*}} : (tensor<2x6x6x4xui8>, tensor<1x3x3x2x32x2xi8>, {{.*}}) -> tensor<2x4x4x8xui8>
 func.func @three_channels(%x: tensor<2x3x6x6xui8> {webnn.name = "x"}) -> (tensor<2x8x4x4xui8> {webnn.name = "y"}) {
   %s = webnn.constant dense<0.5> : tensor<f32>
   %z = webnn.constant dense<5> : tensor<ui8>
@@ -213,6 +223,8 @@ func.func @concat(%a: tensor<1x2x3xui8> {webnn.name = "a"}, %b: tensor<1x2x3xui8
 // CHECK: %[[X:.*]] = webnn.reshape %arg0 {{.*}} : (tensor<3x20x16xui8>) -> tensor<1x1x60x16xui8>
 // CHECK: %[[Q:.*]] = webnn.quantized_conv2d %[[X]], {{.*}} : (tensor<1x1x60x16xui8>, tensor<1x1x1x4x32x4xi8>, tensor<24xi32>, tensor<24xf32>, tensor<24xf32>) -> tensor<1x1x60x24xui8>
 // CHECK: %[[Y:.*]] = webnn.reshape %[[Q]] {{.*}} : (tensor<1x1x60x24xui8>) -> tensor<3x20x24xui8>
+// TWO-LABEL: func.func @matmul_rows
+// TWO: webnn.quantized_conv2d {{.*}} : (tensor<1x1x60x16xui8>, tensor<1x1x1x8x32x2xi8>, {{.*}}) -> tensor<1x1x60x24xui8>
 // CHECK: return %[[Y]]
 // CHECK-NOT: webnn.matmul
 func.func @matmul_rows(%a: tensor<3x20x16xui8> {webnn.name = "a"}) -> (tensor<3x20x24xui8> {webnn.name = "y"}) {
@@ -256,4 +268,27 @@ func.func @uint8_weights(%x: tensor<1x4x4x8xui8> {webnn.name = "x"}) -> (tensor<
   %y = webnn.quantize_linear %c1, %sy, %zy : (tensor<1x4x4x8xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x8xui8>
   %z = webnn.quantize_linear %c2, %sy, %zy : (tensor<1x4x4x8xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x4x4x8xui8>
   return %y, %z : tensor<1x4x4x8xui8>, tensor<1x4x4x8xui8>
+}
+
+// -----
+
+// quantize(maxPool2d(dequantize(x))) with the same parameters on both
+// sides is maxPool2d(x): the pool moves uint8 values. With another output
+// scale it stays float.
+// CHECK-LABEL: func.func @max_pool
+// CHECK: %[[P:.*]] = webnn.max_pool2d %arg0 {strides = array<i64: 2, 2>, window_dimensions = array<i64: 2, 2>} : (tensor<1x2x4x4xui8>) -> tensor<1x2x2x2xui8>
+// CHECK: %[[F:.*]] = webnn.max_pool2d %{{.*}} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+// CHECK: %[[Q:.*]] = webnn.quantize_linear %[[F]]
+// CHECK: return %[[P]], %[[Q]]
+func.func @max_pool(%x: tensor<1x2x4x4xui8> {webnn.name = "x"}, %x2: tensor<1x2x4x4xui8> {webnn.name = "x2"}) -> (tensor<1x2x2x2xui8> {webnn.name = "y"}, tensor<1x2x2x2xui8> {webnn.name = "y2"}) {
+  %s = webnn.constant dense<0.5> : tensor<f32>
+  %s2 = webnn.constant dense<0.25> : tensor<f32>
+  %z = webnn.constant dense<3> : tensor<ui8>
+  %xf = webnn.dequantize_linear %x, %s, %z : (tensor<1x2x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x2x4x4xf32>
+  %p = webnn.max_pool2d %xf {window_dimensions = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  %y = webnn.quantize_linear %p, %s, %z : (tensor<1x2x2x2xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x2x2x2xui8>
+  %xf2 = webnn.dequantize_linear %x2, %s, %z : (tensor<1x2x4x4xui8>, tensor<f32>, tensor<ui8>) -> tensor<1x2x4x4xf32>
+  %p2 = webnn.max_pool2d %xf2 {window_dimensions = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x2x4x4xf32>) -> tensor<1x2x2x2xf32>
+  %y2 = webnn.quantize_linear %p2, %s2, %z : (tensor<1x2x2x2xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x2x2x2xui8>
+  return %y, %y2 : tensor<1x2x2x2xui8>, tensor<1x2x2x2xui8>
 }

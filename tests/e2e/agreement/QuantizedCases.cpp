@@ -124,6 +124,49 @@ Outputs quantizedMatrices(GraphBuilder &b, DataType type) {
                  {"gemm_float", gemm()}};
 }
 
+// Max pooling between the same quantization parameters, which runs on the
+// 8-bit values: padded and strided windows, batch 2, odd sizes, as an
+// nchw graph (channels-last inside) and alone.
+Outputs quantizedMaxPool(GraphBuilder &b, DataType type) {
+  PerTensorQdq qdq{b, type};
+  double z = type == DataType::Int8 ? -5 : 130;
+  Operand x = b.input("x", {type, {2, 5, 9, 7}});
+  Operand pooled =
+      b.maxPool2d(qdq.dequantize(x, 0.03, z),
+                  {.windowDimensions = {3, 3}, .padding = {1, 1, 1, 1},
+                   .strides = {2, 2}});
+  return Outputs{{"pooled", qdq.quantize(pooled, 0.03, z)}};
+}
+
+// Float products with 4-bit weights (weight-only quantization), which
+// webnn.packed_int4_matmul computes from the codes: scales and zero points
+// blockwise along K, per column and per tensor; partial panels (37 and 3
+// columns), one row, several, and batches of rows.
+Outputs int4Matrices(GraphBuilder &b, DataType type) {
+  bool isSigned = type == DataType::Int4;
+  auto weights = [&](Shape shape, Shape params) {
+    size_t count = size_t(spec::elementCount(params));
+    std::vector<double> scales, zeros;
+    for (size_t i = 0; i < count; ++i) {
+      scales.push_back(0.02 + 0.005 * double(i % 7));
+      zeros.push_back(isSigned ? double(i % 5) - 2.0 : double(6 + i % 5));
+    }
+    return b.dequantizeLinear(pattern(b, {type, shape}, isSigned ? 8 : 15),
+                              constantOf(b, DataType::Float32, params, scales),
+                              constantOf(b, type, params, zeros));
+  };
+  Operand rows = b.input("rows", {DataType::Float32, {2, 3, 64}});
+  Operand row = b.input("row", {DataType::Float32, {1, 48}});
+  Operand odd = b.input("odd", {DataType::Float32, {5, 7}});
+  Operand c = pattern(b, {DataType::Float32, {37}}, 0.5);
+  return Outputs{
+      {"blockwise", b.matmul(rows, weights({64, 37}, {4, 37}))},
+      {"blockwise_transposed_gemm",
+       b.gemm(row, weights({37, 48}, {37, 3}), {.c = c, .bTranspose = true})},
+      {"per_column", b.matmul(odd, weights({7, 37}, {37}))},
+      {"per_tensor", b.matmul(odd, weights({7, 3}, {}))}};
+}
+
 // Residual connections: dequantize two 8-bit tensors, add (with
 // broadcasting), activation, quantize; and the same after a quantized
 // conv, whose kernel then computes the add. A quantized concat.
@@ -319,6 +362,20 @@ std::vector<AgreementCase> quantizedCases() {
     ties.integerSteps = 0;
     cases.push_back(ties);
   }
+  for (DataType type : {DataType::Uint8, DataType::Int8})
+    cases.push_back(quantizedCase(
+        "quantized_max_pool_" + shortName(type), type,
+        [type](GraphBuilder &b) { return quantizedMaxPool(b, type); }));
+  for (DataType type : {DataType::Int4, DataType::Uint4}) {
+    AgreementCase c;
+    c.name = "quantized_int4_matmul_" + std::string(type == DataType::Int4
+                                                        ? "i4"
+                                                        : "u4");
+    c.build = [type](GraphBuilder &b) { return int4Matrices(b, type); };
+    c.rtol32 = 1e-5; // float32 sums against the reference's
+    c.atol = 1e-5;
+    cases.push_back(c);
+  }
   AgreementCase graphInput =
       quantizedCase("quantized_graph_input_f32", DataType::Float32,
                     [](GraphBuilder &b) { return quantizedGraphInput(b); });
@@ -333,17 +390,21 @@ std::vector<AgreementCase> quantizedCases() {
 namespace webnnc::test {
 namespace {
 
-// The compile statistics of the graph |build| makes (nullopt, the failure
-// reported, when it does not build or compile).
+// The compile statistics of the graph |build| makes, compiled for
+// |target| (nullopt, the failure reported, when it does not build or
+// compile).
 std::optional<CompileStats>
-compileStats(const std::function<Outputs(GraphBuilder &)> &build) {
+compileStats(const std::function<Outputs(GraphBuilder &)> &build,
+             const std::string &target = "host") {
   GraphBuilder b;
   auto graph = b.build(build(b));
   if (!graph) {
     ADD_FAILURE() << graph.error().message();
     return std::nullopt;
   }
-  auto model = CompiledTestModel::compile(*graph, CompileOptions{});
+  CompileOptions options;
+  options.target = target;
+  auto model = CompiledTestModel::compile(*graph, options);
   if (!model) {
     ADD_FAILURE() << model.error();
     return std::nullopt;
@@ -352,12 +413,22 @@ compileStats(const std::function<Outputs(GraphBuilder &)> &build) {
 }
 
 // The cases above exercise the integer kernels only where the target has
-// int8 dot products: there every conv of a case must become one (else the
-// agreement would be the float path's), elsewhere none.
-TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
-  auto host = resolveTarget("host");
-  ASSERT_TRUE(host) << host.error();
-  int dots = host->int8DotProducts ? 1 : 0;
+// integer dot products (4-term VNNI ones, or AVX2's 2-term ones: CI runs
+// the cases compiled for x86-64-v3 too): there every conv of a case must
+// become one (else the agreement would be the float path's), elsewhere
+// none.
+class QuantizedConvsOn : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(QuantizedConvsOn, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
+  const std::string &name = GetParam();
+  auto target = resolveTarget(name);
+  ASSERT_TRUE(target) << target.error();
+  if (name != "host") // AVX2 at least
+    EXPECT_NE(target->int8DotTerms, 0) << name;
+  int dots = target->int8DotTerms ? 1 : 0;
+  auto compileStats = [&](const std::function<Outputs(GraphBuilder &)> &build) {
+    return test::compileStats(build, name);
+  };
   const QuantizedConvShape shapes[] = {
       {"pointwise", 3, 12, 37, 5, 7, 1, {}, {}, {}},
       {"depthwise", 2, 24, 24, 9, 7, 3, {1, 1, 1, 1}, {}, {}, 24}};
@@ -385,12 +456,30 @@ TEST(QuantizedConvs, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
     ASSERT_TRUE(matrices);
     EXPECT_EQ(matrices->integerConvs, 4 * dots);
   }
+  // Float products of 4-bit weights dequantize them in the kernel, on
+  // every target.
+  for (DataType type : {DataType::Int4, DataType::Uint4}) {
+    auto int4 =
+        compileStats([&](GraphBuilder &b) { return int4Matrices(b, type); });
+    ASSERT_TRUE(int4);
+    EXPECT_EQ(int4->int4Matmuls, 4) << shortName(type);
+  }
   // WPT's forms: quantized in the graph, an int32 bias dequantized.
   auto wpt = compileStats(quantizedGraphInput);
   ASSERT_TRUE(wpt);
   EXPECT_EQ(wpt->integerConvs, dots);
   EXPECT_EQ(wpt->integerAdds, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Targets, QuantizedConvsOn,
+                         ::testing::Values("host", "x86-64-v3", "x86-64-v4"),
+                         [](const auto &info) {
+                           std::string name = info.param;
+                           for (char &c : name)
+                             if (c == '-')
+                               c = '_';
+                           return name;
+                         });
 
 } // namespace
 } // namespace webnnc::test

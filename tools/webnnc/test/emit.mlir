@@ -62,8 +62,8 @@
 // TIMING: linking the model object
 // TIMING: Total
 // TIMING-NOT: Execution time report
-// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-quantized-ops, webnn-decompose,
-// NOINT: its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-decompose, webnn-phase-conv-transpose, webnn-fold-constants, canonicalize, webnn-expand-quantization, webnn-sink-reshapes, webnn-recognize, webnn-channels-last, webnn-fold-constants, cse, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
+// BADSTOP: --stop-after: 'no-such-pass' is not a pass of this pipeline; its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-quantized-ops, webnn-pack-int4-weights, webnn-decompose,
+// NOINT: its passes are: webnn-prune-subgraphs, webnn-widen-int4, webnn-pack-int4-weights, webnn-decompose, webnn-phase-conv-transpose, webnn-fold-constants, canonicalize, webnn-expand-quantization, webnn-sink-reshapes, webnn-recognize, webnn-channels-last, webnn-fold-constants, cse, webnn-pack-weights, webnn-fuse, webnn-outline-kernels, webnn-plan-memory
 
 // One relocatable object whose only global definition is the model.
 // OBJ: Type: REL (Relocatable file)

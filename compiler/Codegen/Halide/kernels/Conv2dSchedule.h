@@ -25,8 +25,8 @@ struct ConvStages {
   ConvVars vars;          // acc's variables (o is p when packed)
   Halide::Var panel;      // packed only
   int64_t panelWidth = 0; // P, or 0 without a packed filter
-  // The zero-padded input, when the conv has padding (inlined unless a
-  // schedule places it).
+  // The zero-padded input, when the conv has padding, or a copy the dense
+  // conv reads (inlined unless a schedule places it).
   Halide::Func padded;
   Halide::RDom r; // (kx, ky, input channel in group)
   // Integer dot products: r.z counts groups of this many input channels

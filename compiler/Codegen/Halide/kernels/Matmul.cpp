@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// matmul (batched, broadcasting), gemm and packed_matmul kernels.
+// matmul (batched, broadcasting), gemm, packed_matmul and
+// packed_int4_matmul kernels.
 #include <stdexcept>
 
 #include "Families.h"
@@ -18,12 +19,19 @@ namespace {
 // zero-padded), so a tile reads one panel contiguously. |rowDim| is the
 // dimension tiled as rows: 1 (M), or 2 when M is 1 and every batch shares B
 // (a [seq, 1, d] activation times a weight), so the batch supplies the rows
-// instead of 1-row tiles run one batch at a time.
+// instead of 1-row tiles run one batch at a time. |stagedB|, if defined,
+// is B(j, k) computed from packed codes: with one row tile, inline (each
+// element computed once, where the tile uses it); with more, one panel at
+// a time, each panel computed once and read by every row tile (computing
+// it inline per row tile, or staging it for a single tile, which writes
+// and reads a panel through the L2 cache, made a one-token decoder layer
+// no faster than its float32 weights).
 void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
                    RDom k, int64_t m, int64_t n, Expr mExtent, Expr nExtent,
                    int64_t kExtent,
                    int64_t batches, int64_t panelWidth, size_t rowDim,
-                   const Target &target, const Placement &placement) {
+                   const Target &target, const Placement &placement,
+                   Func stagedB) {
   std::vector<Var> ov = output.args();
   Var rows = ov[rowDim], mmRows = mmVars[rowDim];
   // Column tiles of two vectors, or one packed panel (a tile that does not
@@ -35,10 +43,16 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   int64_t columns = sizeHint(n);
   int vw = vectorWidth(target, Float(32),
                        panelWidth ? std::min(columns, panelWidth) : columns);
-  int tn = panelWidth ? int(isOpen(n) ? panelWidth
-                                      : std::min(columns, panelWidth))
-                      : (columns >= 2 * vw ? 2 * vw : vw);
   int tm = static_cast<int>(std::min<int64_t>(sizeHint(m), 6));
+  // One row: a tile of one panel sums into two vectors, each sum waiting
+  // for the last multiply-add (four cycles) before its next; four panels
+  // keep eight sums in flight.
+  int64_t panelsPerTile = tm == 1 && !isOpen(m) ? 4 : 1;
+  int tn = panelWidth ? int(isOpen(n) ? panelWidth
+                                      : std::min(columns,
+                                                 panelsPerTile * panelWidth))
+                      : (columns >= 2 * vw ? 2 * vw : vw);
+  bool stageB = stagedB.defined() && (isOpen(m) || sizeHint(m) > tm);
   TailStrategy columnTail = tailFor(n, tn, placement);
   TailStrategy vectorTail = columnTail == TailStrategy::ShiftInwards ||
                                     (!isOpen(n) && n == tn)
@@ -49,8 +63,9 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   // each panel of B is then read from memory once and reused from the
   // nearer caches by every row tile, instead of all of B streaming past
   // every row tile.
-  bool rowsInner = !isOpen(m) && !isOpen(kExtent) &&
-                   m * kExtent * 4 <= (1 << 20) && sizeHint(n) > tn;
+  bool rowsInner = stageB ||
+                   (!isOpen(m) && !isOpen(kExtent) &&
+                    m * kExtent * 4 <= (1 << 20) && sizeHint(n) > tn);
   auto tileOutput = [&](Stage s, TailStrategy columns, TailStrategy vectors,
                         TailStrategy rowTail, int tileRows) {
     s.split(ov[0], jo, ji, tn, columns).split(rows, io, ii, tileRows, rowTail);
@@ -110,6 +125,14 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
   mm.compute_at(output, rowsInner ? io : jo)
       .vectorize(mmVars[0], vw)
       .unroll(mmRows);
+  if (stageB) {
+    // Whole panels (the codes are zero-padded to one), so each vector
+    // takes one half of the panel's bytes.
+    Var j = stagedB.args()[0];
+    stagedB.compute_at(output, jo)
+        .align_bounds(j, int(panelWidth))
+        .vectorize(j, vw);
+  }
   // The accumulator tile is at most one register tile: on the stack even
   // where an open extent makes its size an expression (else every tile
   // would call the runtime's allocator).
@@ -123,24 +146,47 @@ void scheduleTiles(Func output, Func mm, const std::vector<Var> &mmVars,
       .unroll(mmRows);
 }
 
+// packed_int4_matmul's B(j, k) = (code - zero) * scale, the code of column
+// j in the low or high four bits of its panel's byte (see the op).
+Func dequantizedPanels(const kernels::OpSpec &op,
+                       const std::vector<Value> &operands, Var j) {
+  const Value &codes = operands[1], &zero = operands[2], &scale = operands[3];
+  int half = int(codes.type.shape[2]), width = 2 * half;
+  int block = int(op.intAttr("block_size", 1));
+  Var k("k");
+  Expr q = j % width, panel = j / width;
+  Expr byte = rawAt(codes, {panel, k, q % half});
+  Expr code = select(q < half, byte & cast<uint8_t>(15), byte >> 4);
+  Func staged("b_dequantized");
+  staged(j, k) = (cast<float>(code) - readAt(zero, {panel, k / block, q})) *
+                 readAt(scale, {panel, k / block, q});
+  return staged;
+}
+
 } // namespace
 
 std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
                                     const std::vector<Value> &operands) {
-  bool isPacked = op.kind == "packed_matmul";
+  bool isInt4 = op.kind == "packed_int4_matmul";
+  bool isPacked = op.kind == "packed_matmul" || isInt4;
   bool isGemm = op.kind == "gemm" || isPacked;
   if (op.kind != "matmul" && !isGemm)
     return std::nullopt;
-  if (operands.size() < 2)
-    throw std::runtime_error(op.kind + " needs a and b");
+  if (operands.size() < (isInt4 ? 4u : 2u))
+    throw std::runtime_error(op.kind + (isInt4 ? " needs a, b, zero and scale"
+                                               : " needs a and b"));
   const Value &a = operands[0], &b = operands[1];
   const spec::Shape &out = op.result.shape;
   size_t rank = out.size();
   int64_t m = out[rank - 2], n = out[rank - 1];
   bool aT = isGemm && op.intAttr("a_transpose", 0);
   bool bT = isGemm && op.intAttr("b_transpose", 0);
-  // packed_matmul: B is [panels, K, P], column j in panel j / P.
-  int64_t panelWidth = isPacked ? b.type.shape[2] : 0;
+  // packed_matmul: B is [panels, K, P], column j in panel j / P;
+  // packed_int4_matmul: [panels, K, P / 2], two columns per byte.
+  int64_t panelWidth = isInt4 ? 2 * b.type.shape[2]
+                       : isPacked ? b.type.shape[2]
+                                  : 0;
+  size_t cIndex = isInt4 ? 4 : 2;
   int64_t kExtent = aT ? a.type.shape[0] : a.type.shape[a.type.shape.size() - 1];
 
   // Algorithm: mm(j, i, batch...) = sum_k A'(i, k) * B'(k, j).
@@ -174,13 +220,19 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   // a float32 sum whose terms cancel exceeds; long ones stay float32 (the
   // bound grows with K, and float32 FMAs are twice as fast).
   bool wide = !isOpen(kExtent) && kExtent <= 16;
+  Func stagedB;
+  Expr bValue = read(b, bArgs);
+  if (isInt4) {
+    stagedB = dequantizedPanels(op, operands, vars[0]);
+    bValue = stagedB(vars[0], k.x);
+  }
   Func mm("mm_acc");
   if (wide) {
     mm(vars) = Internal::make_zero(Float(64));
-    mm(vars) += cast<double>(read(a, aArgs)) * cast<double>(read(b, bArgs));
+    mm(vars) += cast<double>(read(a, aArgs)) * cast<double>(bValue);
   } else {
     mm(vars) = 0.0f;
-    mm(vars) += read(a, aArgs) * read(b, bArgs);
+    mm(vars) += read(a, aArgs) * bValue;
   }
   Expr value = mm(vars);
   if (isGemm) {
@@ -194,8 +246,8 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
     Type t = value.type();
     if (alphaValue != 1.0f)
       value = cast(t, alphaValue) * value;
-    if (operands.size() > 2) {
-      Expr c = cast(t, broadcastRead(operands[2], out, vars));
+    if (operands.size() > cIndex) {
+      Expr c = cast(t, broadcastRead(operands[cIndex], out, vars));
       value = value + (betaValue == 1.0f ? c : cast(t, betaValue) * c);
     }
   }
@@ -223,7 +275,8 @@ std::optional<Defined> defineMatmul(const kernels::OpSpec &op,
   Schedule sched = [=](Func output, const Target &target,
                        const Placement &placement) {
     scheduleTiles(output, mm, vars, k, rowExtent, n, mExtent, nExtent,
-                  kExtent, batches, panelWidth, rowDim, target, placement);
+                  kExtent, batches, panelWidth, rowDim, target, placement,
+                  stagedB);
   };
   Value product{result, op.result};
   if (spec::hasOpenDims(out)) {

@@ -4,11 +4,13 @@
 // when the result is float32); the algorithm, on the float convs'
 // channels-last schedule.
 //
-// A dense conv's sum is written as four-term dot products (the filter's
-// innermost dimension): u8 x i8 products widened to i32 and reduced four
-// at a time, which Halide emits as one vpdpbusd per vector of output
-// channels on AVX-512 VNNI targets. A depthwise conv sums each channel's
-// window in float32, exactly (see below).
+// A dense conv's sum is written as dot products of the filter's innermost
+// dimension's terms: u8 x i8 products widened to i32 and reduced four at a
+// time, which Halide emits as one vpdpbusd per vector of output channels
+// on AVX-512 VNNI targets, or two at a time, one vpmaddwd on the bytes
+// widened to 16 bits (exact: no pair of products leaves int32) on AVX2. A
+// depthwise conv sums each channel's window in float32, exactly (see
+// below).
 #include <functional>
 #include <stdexcept>
 
@@ -20,8 +22,6 @@ namespace webnnc::halide {
 using namespace Halide;
 
 namespace {
-
-constexpr int kDotTerms = 4;
 
 spec::Conv2dOptions channelsLastOptions(const kernels::OpSpec &op) {
   spec::Conv2dOptions options;
@@ -44,18 +44,29 @@ Expr asUnsigned(Expr byte) {
 // A dense conv as the packed float conv: acc(p, panel, ...) is output
 // channel panel * P + p; a partial last panel reads zero weights and
 // clamped per-channel values, and is never stored. r.x, r.y: the window;
-// r.z: groups of four input channels; r.w: the channel within the group
-// (the dot product's terms).
+// r.z: groups of input channels, one dot product each; r.w: the channel
+// within the group (the dot product's terms).
 void defineDense(ConvStages &stages, Func acc, Func result, Func source,
                  const kernels::OpSpec &op, const std::vector<Value> &operands,
                  const std::function<Expr(Expr, Expr)> &requantized) {
   const spec::Conv2dGeometry &g = stages.geometry;
   const Value &filter = operands[1];
+  int terms = int(filter.type.shape[5]);
   Var x("x"), y("y"), n("n"), o("o"), p("p"), panel("panel");
+  if (terms == 2) {
+    // vpmaddwd multiplies 16-bit pairs: the input is read from a copy
+    // widened once, as one 32-bit broadcast per pair and column, not
+    // widened again by each tile that reads it (which made the integer
+    // kernels no faster than float ones).
+    Var c("c");
+    Func widened("input_widened");
+    widened(c, x, y, n) = cast<int16_t>(source(c, x, y, n));
+    stages.padded = source = widened;
+  }
   RDom r(0, int(g.filterWidth), 0, int(g.filterHeight), 0,
-         int(filter.type.shape[3]), 0, kDotTerms, "r");
+         int(filter.type.shape[3]), 0, terms, "r");
   stages.r = r;
-  stages.dotTerms = kDotTerms;
+  stages.dotTerms = terms;
   Expr ix =
       x * int(g.strides[1]) - int(g.padding[2]) + r.x * int(g.dilations[1]);
   Expr iy =
@@ -64,7 +75,7 @@ void defineDense(ConvStages &stages, Func acc, Func result, Func source,
   Expr channel = min(panel * P + p, int(g.outputChannels) - 1);
   acc(p, panel, x, y, n) = rawAt(operands[2], {channel});
   acc(p, panel, x, y, n) +=
-      cast<int32_t>(source(r.z * kDotTerms + r.w, ix, iy, n)) *
+      cast<int32_t>(source(r.z * terms + r.w, ix, iy, n)) *
       cast<int32_t>(rawAt(filter, {Expr(panel), r.y, r.x, r.z, Expr(p), r.w}));
   result(o, x, y, n) =
       store(requantized(acc(o % P, o / P, x, y, n), o), op.result.dataType);
@@ -86,14 +97,15 @@ defineQuantizedConv2d(const kernels::OpSpec &op,
   const Value &input = operands[0], &filter = operands[1];
   const spec::Shape &packed = filter.type.shape;
   bool depthwise = packed.size() == 3;
-  if (!depthwise && (packed.size() != 6 || packed[5] != kDotTerms))
-    throw std::runtime_error("quantized_conv2d needs a [panels, h, w, i/4, "
-                             "P, 4] or [h, w, C] packed filter");
+  if (!depthwise &&
+      (packed.size() != 6 || (packed[5] != 2 && packed[5] != 4)))
+    throw std::runtime_error("quantized_conv2d needs a [panels, h, w, i/T, "
+                             "P, T] (T = 2 or 4) or [h, w, C] packed filter");
   spec::OperandDescriptor floatInput{spec::DataType::Float32, input.type.shape};
   spec::OperandDescriptor unpacked{
       spec::DataType::Float32,
       depthwise ? spec::Shape{packed[0], packed[1], 1, packed[2]}
-                : spec::Shape{packed[1], packed[2], packed[3] * kDotTerms,
+                : spec::Shape{packed[1], packed[2], packed[3] * packed[5],
                               op.intAttr("output_channels", 0)}};
   spec::Conv2dOptions options = channelsLastOptions(op);
   if (depthwise)

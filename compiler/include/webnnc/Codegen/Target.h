@@ -20,10 +20,11 @@ struct TargetInfo {
   std::string llvmFeatures; // "" for the CPU's defaults
   int floatLanes = 8;       // float32 lanes of the widest vectors kernels use
   int vectorRegisters = 16; // architectural vector registers (AVX2: 16)
-  // 4-way uint8 x int8 dot products into int32 that the kernel generator
-  // emits (AVX-512 VNNI, which Halide 14 uses on its sapphirerapids
-  // feature).
-  bool int8DotProducts = false;
+  // Terms of the uint8 x int8 dot products into int32 that the kernel
+  // generator emits: 4 with AVX-512 VNNI (vpdpbusd, on Halide 14's
+  // sapphirerapids feature), 2 with AVX2 (vpmaddwd on the bytes widened
+  // to 16 bits), 0 without integer kernels.
+  int int8DotTerms = 0;
 
   bool isNative() const { return architecture == Architecture::X86_64; }
   // The GNU triple of this architecture's cross tools and libraries

@@ -96,22 +96,26 @@ def WebNNQuantizedOpsPass
     `quantize_linear(act(conv2d(dequantize_linear(x), dequantize_linear(w),
     bias)))`, with constant 8-bit weights (per-tensor or per-output-channel
     scales and zero points, every difference from the zero point an int8:
-    int8 weights with zero point 0, uint8 ones near 128), per-tensor 8-bit input and output parameters,
-    one group, input channels a multiple of 4 and `act` absent, `relu` or
-    `clamp`, becomes `webnn.quantized_conv2d` on the 8-bit input in
-    channels-last layout (transposes around it for an nchw conv): the
-    weights packed for 4-term integer dot products, the input's zero point
-    and the weight sums folded into the accumulator's start, scales and
-    bias into one float multiply-add per output, the activation into the
-    output's clamp bounds. Results match the float formula within one
-    quantization step (the float path rounds its sum differently). Convs
-    that do not match stay float.
+    int8 weights with zero point 0, uint8 ones near 128), per-tensor 8-bit
+    input and output parameters, one group (or one filter per channel) and
+    `act` absent, `relu` or `clamp`, becomes `webnn.quantized_conv2d` on
+    the 8-bit input in channels-last layout (transposes around it for an
+    nchw conv), and so do matmuls and gemms with such weights: the weights
+    packed for the target's integer dot products (`dot-terms` input
+    channels each, the input's channels padded to whole ones), the input's
+    zero point and the weight sums folded into the accumulator's start,
+    scales and bias into one float multiply-add per output, the activation
+    into the output's clamp bounds. Results match the float formula within
+    one quantization step (the float path rounds its sum differently).
+    Convs that do not match stay float.
   }];
   let options = [
     Option<"panelWidth", "panel-width", "int64_t", "32",
            "Output channels per filter panel (two int32 vectors)">,
-    Option<"convs", "convs", "bool", "true",
-           "Rewrite convs (worth it where the target has int8 dot products)">,
+    Option<"dotTerms", "dot-terms", "int64_t", "4",
+           "Input channels per integer dot product: 4 (AVX-512 VNNI's "
+           "vpdpbusd), 2 (AVX2's vpmaddwd), 0 leaves convs and matrices "
+           "float">,
   ];
 }
 
@@ -186,6 +190,33 @@ def WebNNOutlineKernelsPass : Pass<"webnn-outline-kernels", "::mlir::ModuleOp"> 
            "Prefix of the kernel symbols (a C identifier)">,
   ];
   let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
+def WebNNPackInt4WeightsPass
+    : Pass<"webnn-pack-int4-weights", "::mlir::ModuleOp"> {
+  let summary = "Keep 4-bit matmul weights 4-bit: dequantized in the kernel";
+  let description = [{
+    A float32 `matmul(a, dequantize_linear(w, scale, zero_point))` (or a
+    gemm with alpha and beta 1, a not transposed, B possibly transposed)
+    whose `w` is a constant 2-D matrix of 4-bit values (int4/uint4, or 8-bit
+    values within such a range; `webnn-widen-int4` has made them bytes)
+    with constant float32 scales and zero points (per tensor, per column,
+    or blockwise along K) becomes `webnn.packed_int4_matmul`: two codes per
+    byte in column panels, the scale and zero point of each block of rows
+    and column beside them. The kernel dequantizes each panel as it reads
+    it, so the weights stay an eighth of their float32 size in the object
+    and in memory traffic. Products of more than `max-rows` rows (a's
+    elements over K, when static) keep the float path: folding the
+    dequantization once at compile time is cheaper for them than
+    dequantizing a panel per row band. Runs before folding, which would
+    make B a float constant.
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", "32",
+           "Columns per panel (even): the kernel's tile width (two vectors)">,
+    Option<"maxRows", "max-rows", "int64_t", "64",
+           "Static row counts above this keep the float matmul">,
+  ];
 }
 
 def WebNNPackWeightsPass : Pass<"webnn-pack-weights", "::mlir::ModuleOp"> {

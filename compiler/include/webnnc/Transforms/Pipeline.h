@@ -37,9 +37,10 @@ struct CompilePipelineOptions {
   // packing sizes its panels and tiles by (x86-64-v4's by default).
   int64_t floatLanes = 16;
   int64_t vectorRegisters = 32;
-  // Whether the target has 4-way int8 dot products (AVX-512 VNNI), which
-  // integer kernels need to beat float ones.
-  bool int8DotProducts = true;
+  // Input channels per integer dot-product instruction on the target: 4
+  // (AVX-512 VNNI), 2 (AVX2's vpmaddwd), 0 where integer kernels would not
+  // beat float ones (quantized convs and matrices then stay float).
+  int64_t int8DotTerms = 4;
   // Stop after the pass with this flag (e.g. "webnn-fuse"); empty: all.
   std::string stopAfter;
 };
@@ -78,6 +79,7 @@ struct PipelineCounts {
   int64_t winogradConvs = -1;
   int64_t integerConvs = -1;
   int64_t integerAdds = -1;
+  int64_t int4Matmuls = -1;
 };
 
 // An instrumentation that fills |counts| as the pipeline runs.

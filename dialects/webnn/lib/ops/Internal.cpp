@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verifiers of the compiler-internal ops (webnn.fused, webnn.packed_matmul,
-// webnn.packed_conv2d, webnn.winograd_conv2d, webnn.quantized_conv2d,
+// webnn.packed_int4_matmul, webnn.packed_conv2d, webnn.winograd_conv2d, webnn.quantized_conv2d,
 // webnn.quantized_add).
 #include "Verification.h"
 #include "webnnc/Spec/Broadcast.h"
@@ -18,6 +18,17 @@ LogicalResult verifyPanels(Operation *op, StringRef what, int64_t count,
   if (count <= (panels - 1) * width || count > panels * width)
     return op->emitOpError() << what << ": " << count << " does not fill "
                              << panels << " panels of width " << width;
+  return success();
+}
+
+// A product's optional addend |c| (gemm's C) broadcasts to its result.
+LogicalResult verifyAddend(Operation *op, Value c, spec::DataType type,
+                           const spec::Shape &shape) {
+  if (!c)
+    return success();
+  auto d = *getDescriptor(c.getType());
+  if (d.dataType != type || !spec::isUnidirectionallyBroadcastable(d.shape, shape))
+    return op->emitOpError("c: must broadcast to the result, of a's data type");
   return success();
 }
 
@@ -138,13 +149,41 @@ LogicalResult PackedMatmulOp::verify() {
   if (out != spec::OperandDescriptor{a.dataType, shape})
     return emitOpError() << "result: must be "
                          << getTensorType(getContext(), {a.dataType, shape});
-  if (Value c = getC()) {
-    auto cDesc = *getDescriptor(c.getType());
-    if (cDesc.dataType != a.dataType ||
-        !spec::isUnidirectionallyBroadcastable(cDesc.shape, shape))
-      return emitOpError("c: must broadcast to the result, of a's data type");
-  }
-  return success();
+  return verifyAddend(*this, getC(), a.dataType, shape);
+}
+
+LogicalResult PackedInt4MatmulOp::verify() {
+  auto a = *getDescriptor(getA().getType());
+  auto b = *getDescriptor(getPackedB().getType());
+  auto out = *getDescriptor(getType());
+  if (a.rank() < 2 || a.dataType != spec::DataType::Float32)
+    return emitOpError("a: must be float32 of rank 2 or more");
+  if (b.rank() != 3 || b.dataType != spec::DataType::Uint8)
+    return emitOpError("packed_b: must be uint8 [panels, K, panel width / "
+                       "2]");
+  int64_t k = a.shape[a.rank() - 1], n = getColumns(), block = getBlockSize();
+  int64_t panels = b.shape[0], width = 2 * b.shape[2];
+  if (b.shape[1] != k)
+    return emitOpError() << "packed_b: K must be " << k << ", got "
+                         << b.shape[1];
+  if (failed(verifyPanels(*this, "columns", n, panels, width)))
+    return failure();
+  if (block < 1 || k % block != 0)
+    return emitOpError() << "block_size: " << block << " must divide K ("
+                         << k << ")";
+  spec::OperandDescriptor params{spec::DataType::Float32,
+                                 {panels, k / block, width}};
+  for (auto [name, value] :
+       {std::pair{"zero", getZero()}, std::pair{"scale", getScale()}})
+    if (*getDescriptor(value.getType()) != params)
+      return emitOpError() << name << ": must be "
+                           << getTensorType(getContext(), params);
+  spec::Shape shape(a.shape.begin(), a.shape.end() - 1);
+  shape.push_back(n);
+  if (out != spec::OperandDescriptor{a.dataType, shape})
+    return emitOpError() << "result: must be "
+                         << getTensorType(getContext(), {a.dataType, shape});
+  return verifyAddend(*this, getC(), a.dataType, shape);
 }
 
 spec::Conv2dOptions PackedConv2dOp::conv2dOptions() {
@@ -225,7 +264,7 @@ spec::OperandDescriptor QuantizedConv2dOp::unpackedFilter() {
     return {spec::DataType::Float32,
             {packed.shape[0], packed.shape[1], 1, packed.shape[2]}};
   return {spec::DataType::Float32,
-          {packed.shape[1], packed.shape[2], packed.shape[3] * 4,
+          {packed.shape[1], packed.shape[2], packed.shape[3] * packed.shape[5],
            int64_t(getOutputChannels())}};
 }
 
@@ -238,13 +277,15 @@ LogicalResult QuantizedConv2dOp::verify() {
     return emitOpError("input: must be uint8 or int8; result: uint8, int8 "
                        "or float32");
   int64_t channels = getOutputChannels();
-  bool dense = packed.rank() == 6 && packed.shape[5] == 4;
+  bool dense = packed.rank() == 6 &&
+               (packed.shape[5] == 2 || packed.shape[5] == 4);
   bool depthwise = packed.rank() == 3 && packed.shape[2] == channels &&
                    !input.shape.empty() && input.shape.back() == channels;
   if ((!dense && !depthwise) || packed.dataType != spec::DataType::Int8)
     return emitOpError("packed_filter: must be int8 [panels, height, width, "
-                       "input channels / 4, panel width, 4], or [height, "
-                       "width, channels] for a depthwise conv");
+                       "input channels / T, panel width, T] with T = 2 or "
+                       "4, or [height, width, channels] for a depthwise "
+                       "conv");
   if (dense && failed(verifyPanels(*this, "output_channels", channels,
                                    packed.shape[0], packed.shape[4])))
     return failure();

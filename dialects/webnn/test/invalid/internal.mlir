@@ -124,8 +124,17 @@ func.func @quantized_conv_float_input(%x: tensor<1x4x4x4xf32>, %w: tensor<1x1x1x
 
 // -----
 
-func.func @quantized_conv_filter(%x: tensor<1x4x4x4xui8>, %w: tensor<1x1x1x1x32x2xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
-  // expected-error@+1 {{'webnn.quantized_conv2d' op packed_filter: must be int8 [panels, height, width, input channels / 4, panel width, 4]}}
+func.func @quantized_conv_filter(%x: tensor<1x4x4x4xui8>, %w: tensor<1x1x1x1x32x3xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op packed_filter: must be int8 [panels, height, width, input channels / T, panel width, T] with T = 2 or 4, or [height, width, channels] for a depthwise conv}}
+  %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xui8>, tensor<1x1x1x1x32x3xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xui8>
+  return
+}
+
+// -----
+
+// Pairs of input channels (2-term dot products) must cover the input's.
+func.func @quantized_conv_pairs(%x: tensor<1x4x4x4xui8>, %w: tensor<1x1x1x1x32x2xi8>, %o: tensor<2xi32>, %s: tensor<2xf32>) {
+  // expected-error@+1 {{'webnn.quantized_conv2d' op conv2d: filter: input channels (2) must equal the input's channels / groups (4)}}
   %0 = webnn.quantized_conv2d %x, %w, %o, %s, %s {dilations = array<i64: 1, 1>, input_zero_point = 0 : i64, output_channels = 2 : i64, output_max = 255 : i64, output_min = 0 : i64, output_zero_point = 0 : i64, padding = array<i64: 0, 0, 0, 0>, strides = array<i64: 1, 1>} : (tensor<1x4x4x4xui8>, tensor<1x1x1x1x32x2xi8>, tensor<2xi32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xui8>
   return
 }

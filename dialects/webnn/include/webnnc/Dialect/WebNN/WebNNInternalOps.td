@@ -70,6 +70,35 @@ def WebNN_PackedMatmulOp : Op<WebNN_Dialect, "packed_matmul", [Pure]> {
   }];
 }
 
+def WebNN_PackedInt4MatmulOp
+    : Op<WebNN_Dialect, "packed_int4_matmul", [Pure]> {
+  let summary = "A * dequantizeLinear(B) (+ C) with B's 4-bit codes packed";
+  let description = [{
+    Made by webnn-pack-int4-weights from a matmul or gemm whose B is the
+    dequantization of a constant `[K, N]` (or transposed `[N, K]`) matrix
+    of 4-bit values with float32 scales and zero points per tensor, per
+    column or per block of rows (blockwise). `packed_b` is uint8
+    `[ceil(N / P), K, P / 2]`: byte `q` of row `k` of a panel holds the
+    code of column `q` in its low four bits and of column `q + P / 2` in
+    its high four (the code is the value, plus 8 for int4), zero beyond N.
+    `zero` and `scale` are float32 `[ceil(N / P), K / block_size, P]`, the
+    zero point (as a code) and scale of each block of `block_size` rows
+    and each column. B's element `(k, j)` is `(code - zero) * scale`, the
+    value dequantizeLinear gives (the difference is an exact integer, so
+    one rounding), computed in the kernel from the codes. `columns` is N;
+    A is float32 `[..., M, K]`, the result `[..., M, N]`; `c`, if present,
+    is added (gemm's C with beta 1).
+  }];
+  let arguments = (ins WebNN_Tensor:$a, WebNN_Tensor:$packed_b,
+      WebNN_Tensor:$zero, WebNN_Tensor:$scale, Optional<WebNN_Tensor>:$c,
+      I64Attr:$columns, I64Attr:$block_size);
+  let results = (outs WebNN_Tensor:$output);
+  let hasVerifier = 1;
+  let assemblyFormat = [{
+    $a `,` $packed_b `,` $zero `,` $scale (`,` $c^)? attr-dict `:` functional-type(operands, results)
+  }];
+}
+
 def WebNN_PackedConv2dOp : Op<WebNN_Dialect, "packed_conv2d", [Pure]> {
   let summary = "Channels-last conv2d with the filter packed in panels";
   let description = [{
@@ -105,11 +134,12 @@ def WebNN_QuantizedConv2dOp : Op<WebNN_Dialect, "quantized_conv2d", [Pure]> {
   let description = [{
     Made by webnn-quantized-ops from `quantizeLinear(act(conv2d(
     dequantizeLinear(x), dequantizeLinear(w), bias)))` with constant 8-bit
-    weights (their differences from their zero points, as int8). The input is `[N, H, W, I]` uint8 or int8 (int8 is read as
-    uint8 by adding 128, its zero point shifted alike), `I` a multiple of
-    4; `packed_filter` is int8 `[ceil(O / P), height, width, I / 4, P, 4]`
-    (panels of `P` output channels, four input channels innermost: the
-    operands of one 4-way integer dot product), or, for a depthwise conv
+    weights (their differences from their zero points, as int8). The input
+    is `[N, H, W, I]` uint8 or int8 (int8 is read as uint8 by adding 128,
+    its zero point shifted alike), `I` a multiple of `T`; `packed_filter`
+    is int8 `[ceil(O / P), height, width, I / T, P, T]` (panels of `P`
+    output channels, `T` = 4 or 2 input channels innermost: the operands
+    of one integer dot-product instruction), or, for a depthwise conv
     (one filter per channel, `O == I`), `[height, width, O]`. Per output
     channel `o`:
 
