@@ -267,6 +267,8 @@ runGraphPipeline(PassManager &pm, Graph &graph, const CompileOptions &options,
                              .int8DotTerms = options.deterministic
                                                  ? 0
                                                  : target.int8DotTerms,
+                             .floatQuantizedRegions =
+                                 &counts.floatQuantizedRegions,
                              .stopAfter = options.stopAfter});
   if (failed(pm.run(graph.module())))
     return log.errorText("the graph passes failed");
@@ -293,6 +295,7 @@ void recordPipelineCounts(const PipelineCounts &counts, CompileStats &stats) {
   stats.integerConvs = known(counts.integerConvs);
   stats.integerAdds = known(counts.integerAdds);
   stats.int4Matmuls = known(counts.int4Matmuls);
+  stats.floatQuantizedRegions = counts.floatQuantizedRegions;
 }
 
 // The inputs and outputs the planned graph function computes.

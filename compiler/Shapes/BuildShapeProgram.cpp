@@ -8,6 +8,7 @@
 
 #include "mlir/IR/SymbolTable.h"
 #include "webnnc/Dialect/WebNN/WebNNDialect.h"
+#include "webnnc/Dialect/WebNN/WebNNGraph.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
 #include "webnnc/Dialect/WebNN/WebNNSpecOptions.h"
 #include "webnnc/Dialect/WebNN/WebNNTypes.h"
@@ -18,13 +19,7 @@ using namespace mlir;
 namespace webnnc {
 namespace {
 
-// "conv2d 'conv1'" (with the op's label), for messages.
-std::string describe(Operation *op) {
-  std::string out = op->getName().stripDialect().str();
-  if (auto name = dyn_cast<NameLoc>(op->getLoc()))
-    out += " '" + name.getName().str() + "'";
-  return out;
-}
+std::string describe(Operation *op) { return describeOp(op); }
 
 class Builder {
 public:

@@ -158,8 +158,10 @@ buildWebNNCompilePipeline(OpPassManager &pm,
   add.add(createWebNNWidenInt4Pass());
   // Before anything folds the quantized weights to float.
   if (opt.integerKernels)
-    add.add(createWebNNQuantizedOpsPass(WebNNQuantizedOpsPassOptions{
-        2 * options.floatLanes, options.int8DotTerms}));
+    add.add(createWebNNQuantizedOpsPass(
+        WebNNQuantizedOpsPassOptions{2 * options.floatLanes,
+                                     options.int8DotTerms},
+        options.floatQuantizedRegions));
   // Also before folding: 4-bit weights of float matmuls stay 4-bit.
   if (opt.packWeights)
     add.add(createWebNNPackInt4WeightsPass(

@@ -306,30 +306,52 @@ LogicalResult matchOutput(Value bias, Value result, Match &m) {
   return success();
 }
 
-FailureOr<Match> match(webnn::Conv2dOp conv, int64_t dotTerms) {
+// Why a quantized region stays float, for --stats.
+constexpr const char *kNotPerTensorInput =
+    "its input is not dequantized from 8 bits with one scale and zero point";
+constexpr const char *kUnusableWeights =
+    "its weights are not constant 8-bit values within int8 of their zero "
+    "points, with float32 scales per tensor or per output channel";
+constexpr const char *kUnquantizedResult =
+    "its result is neither float32 nor quantized with one scale and zero "
+    "point after at most a relu or clamp, or its bias is not constant";
+
+// Whether |op| reads a dequantized input and dequantized weights: a
+// quantized region, which --stats reports if it stays float.
+bool isQuantizedRegion(Operation *op) {
+  return op->getNumOperands() >= 2 &&
+         op->getOperand(0).getDefiningOp<webnn::DequantizeLinearOp>() &&
+         op->getOperand(1).getDefiningOp<webnn::DequantizeLinearOp>();
+}
+
+FailureOr<Match> match(webnn::Conv2dOp conv, int64_t dotTerms,
+                       std::string &why) {
   Match m;
   m.op = conv;
   auto options = webnn::optionsOf<spec::Conv2dOptions>(conv);
   auto filterDq = conv.getFilter().getDefiningOp<webnn::DequantizeLinearOp>();
   if (!filterDq || failed(matchInput(conv.getInput(), m)))
-    return failure();
+    return why = kNotPerTensorInput, failure();
   auto filterType = *webnn::getDescriptor(conv.getFilter().getType());
   auto inputType = *webnn::getDescriptor(conv.getInput().getType());
   auto geometry = spec::resolveConv2d(inputType, filterType, options);
   // Dense or depthwise (one filter per channel; its kernel sums in
   // float32, exactly while the window has at most 256 taps).
-  if (!geometry || (geometry->groups != 1 && !spec::isDepthwise(*geometry)) ||
-      (spec::isDepthwise(*geometry) &&
-       geometry->filterHeight * geometry->filterWidth > 256))
-    return failure();
+  if (!geometry || (geometry->groups != 1 && !spec::isDepthwise(*geometry)))
+    return why = "grouped, neither one group nor one filter per channel",
+           failure();
+  if (spec::isDepthwise(*geometry) &&
+      geometry->filterHeight * geometry->filterWidth > 256)
+    return why = "a depthwise window of more than 256 taps", failure();
   m.geometry = *geometry;
   m.form = options.inputLayout == spec::InputOperandLayout::Nchw ? Form::Nchw
                                                                  : Form::Nhwc;
   auto weights =
       readWeights(filterDq, options.filterLayout, m.geometry, dotTerms);
-  if (failed(weights) ||
-      failed(matchOutput(conv.getBias(), conv.getResult(), m)))
-    return failure();
+  if (failed(weights))
+    return why = kUnusableWeights, failure();
+  if (failed(matchOutput(conv.getBias(), conv.getResult(), m)))
+    return why = kUnquantizedResult, failure();
   m.weights = std::move(*weights);
   return m;
 }
@@ -338,7 +360,8 @@ FailureOr<Match> match(webnn::Conv2dOp conv, int64_t dotTerms) {
 // b a constant [K, N] (or [N, K] transposed) int8 matrix: a 1x1 conv of
 // the rows of a, K a multiple of the dot products' terms (a's rows are not
 // padded).
-FailureOr<Match> matchMatrix(Operation *op, int64_t dotTerms) {
+FailureOr<Match> matchMatrix(Operation *op, int64_t dotTerms,
+                             std::string &why) {
   Match m;
   m.op = op;
   m.form = Form::Matrix;
@@ -347,20 +370,26 @@ FailureOr<Match> matchMatrix(Operation *op, int64_t dotTerms) {
   if (auto gemm = dyn_cast<webnn::GemmOp>(op)) {
     if (gemm.getATranspose() || gemm.getAlpha().convertToDouble() != 1.0 ||
         (gemm.getC() && gemm.getBeta().convertToDouble() != 1.0))
-      return failure();
+      return why = "a gemm with A transposed or alpha or beta other than 1",
+             failure();
     transposed = gemm.getBTranspose();
     bias = gemm.getC();
   }
   auto aType = cast<RankedTensorType>(a.getType());
   auto bType = cast<RankedTensorType>(b.getType());
   auto filterDq = b.getDefiningOp<webnn::DequantizeLinearOp>();
-  if (!filterDq || !aType.hasStaticShape() || aType.getRank() < 2 ||
-      bType.getRank() != 2 || failed(matchInput(a, m)))
-    return failure();
+  if (!filterDq || bType.getRank() != 2)
+    return why = "B is not a 2-D matrix", failure();
+  if (!aType.hasStaticShape() || aType.getRank() < 2)
+    return why = "A has open dimensions", failure();
+  if (failed(matchInput(a, m)))
+    return why = kNotPerTensorInput, failure();
   int64_t k = aType.getShape().back();
   int64_t n = bType.getShape()[transposed ? 0 : 1];
   if (k % dotTerms != 0)
-    return failure();
+    return why = "K (" + std::to_string(k) + ") is no multiple of the " +
+                 std::to_string(dotTerms) + " terms of a dot product",
+           failure();
   spec::Conv2dGeometry &g = m.geometry;
   g.batches = 1;
   g.inputChannels = k;
@@ -375,8 +404,10 @@ FailureOr<Match> matchMatrix(Operation *op, int64_t dotTerms) {
   g.dilations = {1, 1};
   // The filter as oihw [N, K, 1, 1]: b is [K, N] (i, o) or [N, K] (o, i).
   auto weights = readMatrixWeights(filterDq, transposed, g, dotTerms);
-  if (failed(weights) || failed(matchOutput(bias, op->getResult(0), m)))
-    return failure();
+  if (failed(weights))
+    return why = kUnusableWeights, failure();
+  if (failed(matchOutput(bias, op->getResult(0), m)))
+    return why = kUnquantizedResult, failure();
   m.weights = std::move(*weights);
   return m;
 }
@@ -629,34 +660,64 @@ void foldRoundTrip(webnn::QuantizeLinearOp q) {
   eraseChain(q);
 }
 
-// quantizeLinear(maxPool2d(dequantizeLinear(x))) with the same per-tensor
-// parameters on both sides, each op read only by the next: maxPool2d(x),
-// the same values (dequantization is monotone, so the maximum of the
-// dequantized values is the dequantized maximum, which quantizes back to
-// it; an all-padding window gives the type's lowest both ways), and the
-// pooling moves 8-bit data.
-void poolOnIntegers(webnn::QuantizeLinearOp q) {
-  auto pool = q.getInput().getDefiningOp<webnn::MaxPool2dOp>();
-  auto dq = pool ? pool.getInput().getDefiningOp<webnn::DequantizeLinearOp>()
-                 : webnn::DequantizeLinearOp();
-  if (!dq || !pool->hasOneUse() || !dq->hasOneUse() ||
-      getElementTypeOrSelf(dq.getInput().getType()) !=
-          getElementTypeOrSelf(q.getType()))
+// An op that only selects, repeats or takes the maximum of its one input's
+// values, whatever their type.
+bool movesValues(Operation *op) {
+  return isa<webnn::MaxPool2dOp, webnn::ReshapeOp, webnn::TransposeOp,
+             webnn::SliceOp, webnn::ExpandOp, webnn::ReverseOp, webnn::TileOp>(
+             op) &&
+         op->getNumOperands() == 1;
+}
+
+// quantizeLinear(moves(dequantizeLinear(x))) with the same per-tensor
+// parameters on both sides, |moves| a chain of such ops (max pooling,
+// reshape, transpose, slice, expand, reverse, tile), each op read only by
+// the next: moves(x), the same values (dequantization is monotone, so the
+// maximum of dequantized values is the dequantized maximum, which
+// quantizes back to it; an all-padding pooling window gives the type's
+// lowest both ways), moving 8-bit data.
+void moveOnIntegers(webnn::QuantizeLinearOp q) {
+  SmallVector<Operation *> moves;
+  Value v = q.getInput();
+  for (Operation *op = v.getDefiningOp();
+       op && movesValues(op) && op->hasOneUse(); op = v.getDefiningOp()) {
+    moves.push_back(op);
+    v = op->getOperand(0);
+  }
+  auto dq = v.getDefiningOp<webnn::DequantizeLinearOp>();
+  Type element = getElementTypeOrSelf(q.getType());
+  if (moves.empty() || !dq || !dq->hasOneUse() ||
+      getElementTypeOrSelf(dq.getInput().getType()) != element)
     return;
   auto in = quantization::perTensor(dq.getScale(), dq.getZeroPoint());
   auto out = quantization::perTensor(q.getScale(), q.getZeroPoint());
   if (!in || !out || in->scale != out->scale || in->zeroPoint != out->zeroPoint)
     return;
   OpBuilder b(q);
-  auto integerPool = webnn::MaxPool2dOp::create(
-      b, pool.getLoc(), TypeRange{q.getType()}, ValueRange{dq.getInput()},
-      pool->getAttrs());
-  q.getResult().replaceAllUsesWith(integerPool.getResult());
+  Value x = dq.getInput();
+  for (Operation *move : llvm::reverse(moves)) {
+    OperationState state(move->getLoc(), move->getName());
+    state.addOperands(x);
+    state.addTypes(
+        cast<RankedTensorType>(move->getResult(0).getType()).clone(element));
+    state.addAttributes(move->getAttrs());
+    x = b.create(state)->getResult(0);
+  }
+  q.getResult().replaceAllUsesWith(x);
   eraseChain(q);
 }
 
 struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
   using GraphPass::GraphPass;
+  QuantizedOps(const WebNNQuantizedOpsPassOptions &options,
+               std::vector<std::string> *floatRegions)
+      : GraphPass(options), floatRegions_(floatRegions) {}
+
+  // Records that the quantized region at |op| stays float, and why.
+  void leftFloat(Operation *op, const std::string &why) {
+    if (floatRegions_ && isQuantizedRegion(op))
+      floatRegions_->push_back(describeOp(op) + ": " + why);
+  }
 
   void runOnGraph(func::FuncOp graph) {
     Block &body = graph.getBody().front();
@@ -671,27 +732,28 @@ struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
     quantizes.assign(body.getOps<webnn::QuantizeLinearOp>().begin(),
                      body.getOps<webnn::QuantizeLinearOp>().end());
     for (webnn::QuantizeLinearOp q : quantizes)
-      poolOnIntegers(q);
-    SmallVector<webnn::Conv2dOp> convOps;
-    if (dotTerms)
-      convOps.assign(body.getOps<webnn::Conv2dOp>().begin(),
-                     body.getOps<webnn::Conv2dOp>().end());
-    for (webnn::Conv2dOp conv : convOps) {
-      FailureOr<Match> m = match(conv, dotTerms);
-      if (failed(m))
-        continue;
-      Rewriter(*m, panelWidth).run();
-      eraseChain(m->end());
+      moveOnIntegers(q);
+    SmallVector<Operation *> products;
+    for (Operation &op : body) {
+      if (isa<webnn::Conv2dOp, webnn::MatmulOp, webnn::GemmOp>(op))
+        products.push_back(&op);
+      else if (isa<webnn::ConvTranspose2dOp>(op))
+        leftFloat(&op, "transposed convs compute in float");
     }
-    SmallVector<Operation *> matrices;
-    if (dotTerms)
-      for (Operation &op : body)
-        if (isa<webnn::MatmulOp, webnn::GemmOp>(op))
-          matrices.push_back(&op);
-    for (Operation *op : matrices) {
-      FailureOr<Match> m = matchMatrix(op, dotTerms);
-      if (failed(m))
+    for (Operation *op : products) {
+      if (!dotTerms) {
+        leftFloat(op, "integer kernels are off: the target has no integer "
+                      "dot products, or --deterministic");
         continue;
+      }
+      std::string why;
+      auto conv = dyn_cast<webnn::Conv2dOp>(op);
+      FailureOr<Match> m = conv ? match(conv, dotTerms, why)
+                                : matchMatrix(op, dotTerms, why);
+      if (failed(m)) {
+        leftFloat(op, why);
+        continue;
+      }
       Rewriter(*m, panelWidth).run();
       eraseChain(m->end());
     }
@@ -700,7 +762,17 @@ struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
       (void)rewriteAdd(add);
     eraseUnreadConstants(graph);
   }
+
+private:
+  std::vector<std::string> *floatRegions_ = nullptr;
 };
 
 } // namespace
+
+std::unique_ptr<Pass>
+createWebNNQuantizedOpsPass(const WebNNQuantizedOpsPassOptions &options,
+                            std::vector<std::string> *floatRegions) {
+  return std::make_unique<QuantizedOps>(options, floatRegions);
+}
+
 } // namespace webnnc

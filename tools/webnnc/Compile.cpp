@@ -151,6 +151,14 @@ void printStats(const CompiledModel &model, const std::string &cacheDir) {
   std::printf("layout_transposes: %lld\n", ll(s.layoutTransposes));
   std::printf("integer_ops: %lld convs, %lld adds\n", ll(s.integerConvs),
               ll(s.integerAdds));
+  // The first few quantized regions left float, and why.
+  const std::vector<std::string> &left = s.floatQuantizedRegions;
+  if (!left.empty())
+    std::printf("quantized regions left float: %zu\n", left.size());
+  for (size_t i = 0; i < left.size() && i < 8; ++i)
+    std::printf("  %s\n", left[i].c_str());
+  if (left.size() > 8)
+    std::printf("  (%zu more)\n", left.size() - 8);
   // The saving is against the arena the same tensors would need unshared.
   double saving = s.unsharedArenaBytes > 0
                       ? 100.0 * double(s.unsharedArenaBytes - s.arenaBytes) /

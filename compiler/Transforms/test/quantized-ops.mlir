@@ -292,3 +292,24 @@ func.func @max_pool(%x: tensor<1x2x4x4xui8> {webnn.name = "x"}, %x2: tensor<1x2x
   %y2 = webnn.quantize_linear %p2, %s2, %z : (tensor<1x2x2x2xf32>, tensor<f32>, tensor<ui8>) -> tensor<1x2x2x2xui8>
   return %y, %y2 : tensor<1x2x2x2xui8>, tensor<1x2x2x2xui8>
 }
+
+// -----
+
+// A chain of data movement (transpose, slice, reshape) between the same
+// parameters moves int8 values.
+// CHECK-LABEL: func.func @moves
+// CHECK: %[[T:.*]] = webnn.transpose %arg0 {{.*}} : (tensor<2x3x4xi8>) -> tensor<4x3x2xi8>
+// CHECK: %[[S:.*]] = webnn.slice %[[T]] {{.*}} : (tensor<4x3x2xi8>) -> tensor<2x3x2xi8>
+// CHECK: %[[R:.*]] = webnn.reshape %[[S]] {{.*}} : (tensor<2x3x2xi8>) -> tensor<12xi8>
+// CHECK: return %[[R]]
+// CHECK-NOT: quantize_linear
+func.func @moves(%x: tensor<2x3x4xi8> {webnn.name = "x"}) -> (tensor<12xi8> {webnn.name = "y"}) {
+  %s = webnn.constant dense<0.5> : tensor<f32>
+  %z = webnn.constant dense<-3> : tensor<i8>
+  %xf = webnn.dequantize_linear %x, %s, %z : (tensor<2x3x4xi8>, tensor<f32>, tensor<i8>) -> tensor<2x3x4xf32>
+  %t = webnn.transpose %xf {permutation = array<i64: 2, 1, 0>} : (tensor<2x3x4xf32>) -> tensor<4x3x2xf32>
+  %sl = webnn.slice %t {starts = array<i64: 1, 0, 0>, sizes = array<i64: 2, 3, 2>} : (tensor<4x3x2xf32>) -> tensor<2x3x2xf32>
+  %r = webnn.reshape %sl {new_shape = array<i64: 12>} : (tensor<2x3x2xf32>) -> tensor<12xf32>
+  %y = webnn.quantize_linear %r, %s, %z : (tensor<12xf32>, tensor<f32>, tensor<i8>) -> tensor<12xi8>
+  return %y : tensor<12xi8>
+}

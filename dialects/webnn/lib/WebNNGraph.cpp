@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Finding a module's graph function, and tidying it after a pass.
+// Finding a module's graph function, tidying it after a pass, naming its
+// ops in messages.
 #include "webnnc/Dialect/WebNN/WebNNGraph.h"
 #include "webnnc/Dialect/WebNN/WebNNConstants.h"
 #include "webnnc/Dialect/WebNN/WebNNOps.h"
@@ -23,6 +24,13 @@ requireGraphFunction(mlir::ModuleOp module) {
   if (mlir::func::FuncOp graph = getGraphFunction(module))
     return graph;
   return module.emitError("expected exactly one public graph function");
+}
+
+std::string describeOp(mlir::Operation *op) {
+  std::string out = op->getName().stripDialect().str();
+  if (auto name = mlir::dyn_cast<mlir::NameLoc>(op->getLoc()))
+    out += " '" + name.getName().str() + "'";
+  return out;
 }
 
 void eraseUnreadConstants(mlir::func::FuncOp graph) {

@@ -124,10 +124,10 @@ Outputs quantizedMatrices(GraphBuilder &b, DataType type) {
                  {"gemm_float", gemm()}};
 }
 
-// Max pooling between the same quantization parameters, which runs on the
-// 8-bit values: padded and strided windows, batch 2, odd sizes, as an
-// nchw graph (channels-last inside) and alone.
-Outputs quantizedMaxPool(GraphBuilder &b, DataType type) {
+// Max pooling and data movement between the same quantization
+// parameters, which run on the 8-bit values: padded and strided windows,
+// batch 2, odd sizes; a transpose, slice and reshape chain.
+Outputs quantizedMoves(GraphBuilder &b, DataType type) {
   PerTensorQdq qdq{b, type};
   double z = type == DataType::Int8 ? -5 : 130;
   Operand x = b.input("x", {type, {2, 5, 9, 7}});
@@ -135,7 +135,13 @@ Outputs quantizedMaxPool(GraphBuilder &b, DataType type) {
       b.maxPool2d(qdq.dequantize(x, 0.03, z),
                   {.windowDimensions = {3, 3}, .padding = {1, 1, 1, 1},
                    .strides = {2, 2}});
-  return Outputs{{"pooled", qdq.quantize(pooled, 0.03, z)}};
+  Operand moved = b.reshape(
+      b.slice(b.transpose(qdq.dequantize(x, 0.03, z),
+                          {.permutation = {0, 2, 3, 1}}),
+              {0, 1, 0, 0}, {2, 7, 7, 5}),
+      {14, 35});
+  return Outputs{{"pooled", qdq.quantize(pooled, 0.03, z)},
+                 {"moved", qdq.quantize(moved, 0.03, z)}};
 }
 
 // Float products with 4-bit weights (weight-only quantization), which
@@ -364,8 +370,8 @@ std::vector<AgreementCase> quantizedCases() {
   }
   for (DataType type : {DataType::Uint8, DataType::Int8})
     cases.push_back(quantizedCase(
-        "quantized_max_pool_" + shortName(type), type,
-        [type](GraphBuilder &b) { return quantizedMaxPool(b, type); }));
+        "quantized_moves_" + shortName(type), type,
+        [type](GraphBuilder &b) { return quantizedMoves(b, type); }));
   for (DataType type : {DataType::Int4, DataType::Uint4}) {
     AgreementCase c;
     c.name = "quantized_int4_matmul_" + std::string(type == DataType::Int4
@@ -469,6 +475,29 @@ TEST_P(QuantizedConvsOn, BecomeIntegerKernelsWhereTheTargetHasDotProducts) {
   ASSERT_TRUE(wpt);
   EXPECT_EQ(wpt->integerConvs, dots);
   EXPECT_EQ(wpt->integerAdds, 1);
+}
+
+// --stats names each quantized region left float and says why.
+TEST(QuantizedConvs, StatsSayWhyARegionStaysFloat) {
+  // Two groups of four channels: neither dense nor depthwise.
+  QuantizedConvShape grouped{"grouped", 1, 8, 6, 5, 5, 3, {}, {}, {}, 2};
+  auto stats = compileStats([&](GraphBuilder &b) {
+    return quantizedConv(b, grouped, DataType::Uint8, DataType::Uint8);
+  });
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->integerConvs, 0);
+  ASSERT_EQ(stats->floatQuantizedRegions.size(), 4u); // one per output
+  for (const std::string &region : stats->floatQuantizedRegions)
+    EXPECT_NE(region.find("conv2d"), std::string::npos) << region;
+  EXPECT_NE(stats->floatQuantizedRegions[0].find(
+                "grouped, neither one group nor one filter per channel"),
+            std::string::npos)
+      << stats->floatQuantizedRegions[0];
+  // Regions that become integer kernels are not listed.
+  auto matrices = compileStats(
+      [&](GraphBuilder &b) { return quantizedMatrices(b, DataType::Uint8); });
+  ASSERT_TRUE(matrices);
+  EXPECT_TRUE(matrices->floatQuantizedRegions.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, QuantizedConvsOn,

@@ -74,6 +74,9 @@ struct CompileStats {
   int64_t integerConvs = 0;  // quantized convs computed on 8-bit integers
   int64_t integerAdds = 0;   // quantized adds (residuals) on 8-bit integers
   int64_t int4Matmuls = 0;   // matmuls dequantizing 4-bit weights in-kernel
+  // Quantized regions (convs and matmuls of dequantized inputs and
+  // weights) left float: "conv2d 'label': why".
+  std::vector<std::string> floatQuantizedRegions;
   int64_t packedWeightBytes = 0;
   int64_t inPlaceKernelCalls = 0; // calls whose result overwrites an input
   int64_t kernels = 0;     // distinct kernels generated

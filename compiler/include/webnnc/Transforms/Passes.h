@@ -16,6 +16,12 @@ namespace webnnc {
 #define GEN_PASS_REGISTRATION
 #include "webnnc/Transforms/Passes.h.inc"
 
+// webnn-quantized-ops that also appends "conv2d 'label': why" to
+// |floatRegions| for each quantized region it leaves float (--stats).
+std::unique_ptr<mlir::Pass>
+createWebNNQuantizedOpsPass(const WebNNQuantizedOpsPassOptions &options,
+                            std::vector<std::string> *floatRegions);
+
 } // namespace webnnc
 
 #endif // WEBNNC_TRANSFORMS_PASSES_H_

@@ -41,6 +41,9 @@ struct CompilePipelineOptions {
   // (AVX-512 VNNI), 2 (AVX2's vpmaddwd), 0 where integer kernels would not
   // beat float ones (quantized convs and matrices then stay float).
   int64_t int8DotTerms = 4;
+  // If set, webnn-quantized-ops appends "op 'label': why" for each
+  // quantized region (a dequantized input and weights) it leaves float.
+  std::vector<std::string> *floatQuantizedRegions = nullptr;
   // Stop after the pass with this flag (e.g. "webnn-fuse"); empty: all.
   std::string stopAfter;
 };
@@ -80,6 +83,8 @@ struct PipelineCounts {
   int64_t integerConvs = -1;
   int64_t integerAdds = -1;
   int64_t int4Matmuls = -1;
+  // "conv2d 'label': why" for each quantized region left float.
+  std::vector<std::string> floatQuantizedRegions;
 };
 
 // An instrumentation that fills |counts| as the pipeline runs.

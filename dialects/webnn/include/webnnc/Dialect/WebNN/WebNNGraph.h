@@ -51,6 +51,8 @@ mlir::FailureOr<mlir::func::FuncOp> requireGraphFunction(mlir::ModuleOp module);
 /// pass replaced or moved their readers), freeing the bytes no other
 /// constant of the module shares.
 void eraseUnreadConstants(mlir::func::FuncOp graph);
+/// "conv2d 'conv1'": the op's name and its label (a NameLoc), for messages.
+std::string describeOp(mlir::Operation *op);
 
 } // namespace webnnc
 
