@@ -19,7 +19,11 @@ The networks come from models/onnx/export_networks.py (torch, fixed seed, no
 downloads), exported into the work directory once. NAME_dynamic is NAME
 exported with dynamic_axes and compiled with those dimensions left open
 (--dim-max), computed at the static network's size: put beside NAME, the
-two rows give the cost of open dimensions. --deterministic also times each
+two rows give the cost of open dimensions. NAME_int8 is NAME quantized by
+tools/quantize (QDQ, calibrated), NAME_int4 NAME with weight-only int4
+weights (--int4-weights); besides the six default networks,
+export_networks.py makes bert_base, gpt2_small, decoder_mlp and others on
+request. --deterministic also times each
 network compiled `--deterministic` in the same rounds (two more columns:
 its median and its ratio to the default compile).
 """

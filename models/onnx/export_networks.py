@@ -11,7 +11,10 @@ lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
 (default: all), unet_small (on request: a U-Net whose decoder upsamples
 with transposed convolutions) and cnn_attention (on request: a 10 MB conv
 stem with two attention layers, for bench/compile_times.py) and
-decoder_mlp (on request: a decoder's feed-forward block at one token,
+bert_base and bert_base_seq384 (on request: BERT-base's 12 encoder layers
+over 128 or 384 embeddings), gpt2_small (on request: a GPT-2-small-shaped
+stack of 12 causal pre-norm layers over 256 embeddings), decoder_mlp (on
+request: a decoder's feed-forward block at one token,
 built with onnx.helper at opset 21 for its int4-weight variant, its output
 computed with numpy); NAME_opsetN exports NAME at opset N instead (e.g.
 transformer_encoder_opset13, whose layer norms are basic ops). The ONNX
@@ -113,6 +116,45 @@ class CnnAttention(torch.nn.Module):
         return self.head(self.blocks(tokens).mean(1))
 
 
+def distinct_layers(stack):
+    """TransformerEncoder copies one layer's weights into every layer (and
+    the exporter would store them once); each layer gets its own."""
+    for layer in stack.layers:
+        for module in layer.modules():
+            if module is not layer and hasattr(module, "_reset_parameters"):
+                module._reset_parameters()
+            elif module is not layer and hasattr(module, "reset_parameters"):
+                module.reset_parameters()
+    return stack
+
+
+class CausalStack(torch.nn.Module):
+    """A GPT-2-small-shaped decoder stack: 12 pre-norm layers (d 768, 12
+    heads, GELU MLP of 3072) under a causal mask, over a sequence of 256
+    embeddings (the token and position embeddings left out)."""
+
+    def __init__(self, seq=256, d=768, heads=12, layers=12):
+        super().__init__()
+        layer = torch.nn.TransformerEncoderLayer(
+            d_model=d, nhead=heads, dim_feedforward=4 * d, dropout=0.0,
+            activation="gelu", batch_first=True, norm_first=True)
+        self.stack = distinct_layers(torch.nn.TransformerEncoder(layer, layers))
+        self.register_buffer("mask", torch.triu(
+            torch.full((seq, seq), float("-inf")), diagonal=1))
+
+    def forward(self, x):
+        return self.stack(x, mask=self.mask)
+
+
+def bert_base():
+    """A BERT-base encoder: 12 post-norm layers, d 768, 12 heads, GELU
+    MLP of 3072 (the embeddings and pooler left out)."""
+    layer = torch.nn.TransformerEncoderLayer(
+        d_model=768, nhead=12, dim_feedforward=3072, dropout=0.0,
+        activation="gelu", batch_first=True)
+    return distinct_layers(torch.nn.TransformerEncoder(layer, 12))
+
+
 def network(name):
     """(model, input shape, opset)"""
     if name == "lenet5":
@@ -137,6 +179,12 @@ def network(name):
         return randomize_batchnorm(CnnAttention()), (1, 3, 128, 128), 17
     if name == "unet_small":
         return SmallUNet(), (1, 3, 128, 128), 13
+    if name == "bert_base":
+        return bert_base(), (1, 128, 768), 17
+    if name == "bert_base_seq384":
+        return bert_base(), (1, 384, 768), 17
+    if name == "gpt2_small":
+        return CausalStack(), (1, 256, 768), 17
     raise SystemExit(f"unknown network '{name}'")
 
 

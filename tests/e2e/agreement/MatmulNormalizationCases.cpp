@@ -53,6 +53,22 @@ std::vector<AgreementCase> matmulNormalizationCases() {
               {"c_full", b.gemm(a, w, {.c = b.input("c", {t, {4, 5}})})}};
         },
         1e-5, 1e-5));
+    // Constant B and long sums: the products whose K runs in blocks (384
+    // in blocks of 192, 520 in blocks of 104), several row tiles with a
+    // partial last one (13 rows, batches of 9), partial panels (37, 40
+    // columns), a gemm's C.
+    cases.push_back(make(
+        "matmul_long_k_" + s,
+        [t](G &b) {
+          Operand a = b.input("a", {t, {13, 384}});
+          Operand batched = b.input("batched", {t, {2, 9, 520}});
+          return Outputs{
+              {"plain", b.matmul(a, pattern(b, {t, {384, 37}}))},
+              {"gemm_c", b.gemm(a, pattern(b, {t, {384, 37}}, 0.5),
+                                {.c = pattern(b, {t, {37}})})},
+              {"batched", b.matmul(batched, pattern(b, {t, {520, 40}}))}};
+        },
+        1e-4, 1e-4));
     cases.push_back(make(
         "batch_normalization_" + s,
         [t](G &b) {
