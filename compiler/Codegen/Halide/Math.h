@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Vectorizable float32 transcendentals for kernels. Halide's own tanh and
-// pow call scalar libm functions; these stay in vector registers and are
-// accurate to a few ULP.
+// pow, and libm's erf, are scalar calls per lane; these stay in vector
+// registers and are accurate to a few ULP.
 #ifndef WEBNNC_CODEGEN_HALIDE_MATH_H_
 #define WEBNNC_CODEGEN_HALIDE_MATH_H_
 
@@ -15,6 +15,10 @@ Halide::Expr vexp(Halide::Expr x);
 Halide::Expr vtanh(Halide::Expr x);
 // 1 / (1 + e^-x).
 Halide::Expr vsigmoid(Halide::Expr x);
+// erfc(x) = 1 - erf(x), to a few ULP relative (tails included).
+Halide::Expr verfc(Halide::Expr x);
+// erf(x), to a few ULP.
+Halide::Expr verf(Halide::Expr x);
 
 // A call of C library function |name| (float -> float, e.g. "erff"),
 // for functions Halide lacks. Vectorized loops call it per lane.

@@ -158,6 +158,9 @@ std::vector<AgreementCase> elementwiseCases() {
                                        {0.5, 1.5, 2.5, -0.5, -1.5, 3.5, -2.5,
                                         4.5}))},
                      {"relu", b.relu(x)},
+                     // Vector code (not libm): infinities and NaN.
+                     {"erf", b.erf(x)},
+                     {"gelu", b.gelu(x)},
                      {"clamp", b.clamp(x, {.minValue = -1, .maxValue = 2})}};
     }));
   }

@@ -263,7 +263,7 @@ std::optional<Expr> mathExpr(const ElementwiseArgs &args) {
   } else if (k == "reciprocal") {
     e = 1.0f / args.operand(0);
   } else if (k == "erf") {
-    e = libm("erff", args.operand(0));
+    e = verf(args.operand(0));
   } else {
     return std::nullopt;
   }
@@ -290,7 +290,7 @@ std::optional<Expr> activationExpr(const ElementwiseArgs &args) {
     // 0.5 x (1 + erf(x / sqrt 2)) = 0.5 x erfc(-x / sqrt 2), which keeps
     // its precision where erf is close to -1.
     Expr x = args.operand(0);
-    e = 0.5f * x * libm("erfcf", -x * float(M_SQRT1_2));
+    e = 0.5f * x * verfc(-x * float(M_SQRT1_2));
   } else if (k == "hard_swish") {
     Expr x = args.operand(0);
     e = x * clamp(x + 3.0f, 0.0f, 6.0f) / 6.0f;
