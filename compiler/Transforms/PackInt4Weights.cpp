@@ -27,15 +27,12 @@ struct Int4Matrix {
   std::vector<float> zeros, scales; // [k / block][n]
 };
 
-// The element of the blockwise parameter |p| (aligned to the trailing
-// dimensions, as dequantizeLinear reads it) covering element (row, column)
-// of a 2-D |shape|.
+// The element of a blockwise parameter of 2-D shape |p| (its shape
+// aligned to the trailing dimensions, as dequantizeLinear reads it)
+// covering element (row, column) of a 2-D |shape|.
 size_t blockIndex(const spec::Shape &p, const spec::Shape &shape, int64_t row,
                   int64_t column) {
-  spec::Shape aligned(2 - p.size(), 1);
-  aligned.insert(aligned.end(), p.begin(), p.end());
-  return size_t(row / (shape[0] / aligned[0]) * aligned[1] +
-                column / (shape[1] / aligned[1]));
+  return size_t(row / (shape[0] / p[0]) * p[1] + column / (shape[1] / p[1]));
 }
 
 // dequantizeLinear(w, scale, zero) as an Int4Matrix, B(k, j) being w(k, j)
@@ -78,7 +75,7 @@ FailureOr<Int4Matrix> readInt4(webnn::DequantizeLinearOp dq, bool transposed) {
   for (int64_t kb = 0; kb < m.k / m.block; ++kb)
     for (int64_t j = 0; j < m.n; ++j) {
       auto [row, column] = at(kb * m.block, j);
-      size_t p = blockIndex(scale->shape(), shape, row, column);
+      size_t p = blockIndex(aligned, shape, row, column);
       m.zeros.push_back(float(zero->at(p) + offset));
       m.scales.push_back(float(scale->at(p)));
     }

@@ -721,18 +721,14 @@ struct QuantizedOps : GraphPass<QuantizedOps, impl::WebNNQuantizedOpsPassBase> {
 
   void runOnGraph(func::FuncOp graph) {
     Block &body = graph.getBody().front();
-    SmallVector<webnn::QuantizeLinearOp> quantizes(
-        body.getOps<webnn::QuantizeLinearOp>());
-    for (webnn::QuantizeLinearOp q : quantizes)
-      pushIntoConcat(q);
-    quantizes.assign(body.getOps<webnn::QuantizeLinearOp>().begin(),
-                     body.getOps<webnn::QuantizeLinearOp>().end());
-    for (webnn::QuantizeLinearOp q : quantizes)
-      foldRoundTrip(q);
-    quantizes.assign(body.getOps<webnn::QuantizeLinearOp>().begin(),
-                     body.getOps<webnn::QuantizeLinearOp>().end());
-    for (webnn::QuantizeLinearOp q : quantizes)
-      moveOnIntegers(q);
+    // Each rewrite over the quantizes present when it starts (each may
+    // erase or add some).
+    for (auto rewrite : {pushIntoConcat, foldRoundTrip, moveOnIntegers}) {
+      SmallVector<webnn::QuantizeLinearOp> quantizes(
+          body.getOps<webnn::QuantizeLinearOp>());
+      for (webnn::QuantizeLinearOp q : quantizes)
+        rewrite(q);
+    }
     SmallVector<Operation *> products;
     for (Operation &op : body) {
       if (isa<webnn::Conv2dOp, webnn::MatmulOp, webnn::GemmOp>(op))
