@@ -37,6 +37,15 @@ ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes, int registers,
   int64_t width = hint(g.outputWidth), height = hint(g.outputHeight);
   double reduction = double(g.filterHeight * g.filterWidth *
                             (g.inputChannels / g.groups));
+  // A large filter over a large map sums in blocks whose input comes from
+  // the L2 cache (see largeFilter): its loads count as much as its FMAs
+  // (at two loads per FMA, DeepLabV3's 2048-channel convs on 64 x 64 maps
+  // took one-vector tiles of 16 columns, 17 loads per 16 FMAs, and ran
+  // 1.25x slower than two vectors by 8 columns). Small maps keep the
+  // default: SqueezeNet's 13 x 13 classifier conv, fused into its average
+  // pooling, ran 2x slower with three-vector tiles.
+  bool largeMap = hint(g.outputHeight) * hint(g.outputWidth) >= 1024;
+  double loadsPerFma = largeFilter(g, 4) && largeMap ? 1.0 : kLoadsPerFma;
   ConvTiles best;
   double bestCost = -1;
   int first = vectors > 0 ? vectors : 1, last = vectors > 0 ? vectors : 4;
@@ -55,7 +64,7 @@ ConvTiles planConvTiles(const spec::Conv2dGeometry &g, int lanes, int registers,
         double loads =
             depthwise ? v * (cols * rows + 1.0) : v + double(cols * rows);
         double step =
-            std::max({double(acc), loads / kLoadsPerFma, kLatencyChains});
+            std::max({double(acc), loads / loadsPerFma, kLatencyChains});
         double cost = tiles * (reduction * step + 2.0 * acc + 20.0);
         if (bestCost < 0 || cost < bestCost) {
           bestCost = cost;

@@ -9,7 +9,10 @@ one input/output pair is computed by torch.
 writes OUT_DIR/NAME.onnx, NAME.input.npy and NAME.output.npy for each of
 lenet5, mobilenet_v2, resnet18, resnet50, squeezenet1_1, transformer_encoder
 (default: all), unet_small (on request: a U-Net whose decoder upsamples
-with transposed convolutions) and cnn_attention (on request: a 10 MB conv
+with transposed convolutions), u2net and u2net_1024 (on request: U^2-Net,
+nested U-blocks with dilated convs, ceil max pooling and bilinear resizes,
+at 512x512 or 1024x1024), deeplabv3 (on request: torchvision's
+DeepLabV3-ResNet-50 at 512x512) and cnn_attention (on request: a 10 MB conv
 stem with two attention layers, for bench/compile_times.py) and
 bert_base and bert_base_seq384 (on request: BERT-base's 12 encoder layers
 over 128 or 384 embeddings), gpt2_small (on request: a GPT-2-small-shaped
@@ -116,6 +119,105 @@ class CnnAttention(torch.nn.Module):
         return self.head(self.blocks(tokens).mean(1))
 
 
+class ConvBnRelu(torch.nn.Sequential):
+    """3x3 convolution (dilated by `dilation`, padded to keep the size),
+    batch norm, ReLU."""
+
+    def __init__(self, cin, cout, dilation=1):
+        super().__init__(
+            torch.nn.Conv2d(cin, cout, 3, padding=dilation, dilation=dilation),
+            torch.nn.BatchNorm2d(cout), torch.nn.ReLU())
+
+
+def resize_like(x, target):
+    return torch.nn.functional.interpolate(
+        x, size=target.shape[2:], mode="bilinear", align_corners=False)
+
+
+class ResidualUBlock(torch.nn.Module):
+    """A residual U-block of U^2-Net (Qin et al. 2020): an inner U-Net of
+    `depth` levels (max pooling with ceil rounding down, bilinear resizes
+    up, concatenations across), a dilated conv at the bottom, its output
+    added to the block's input conv. `dilated` replaces the pooling by
+    growing dilations (the blocks of the coarsest maps)."""
+
+    def __init__(self, depth, cin, mid, cout, dilated=False):
+        super().__init__()
+        self.dilated = dilated
+        self.input = ConvBnRelu(cin, cout)
+        rates = [2 ** i if dilated else 1 for i in range(depth - 1)]
+        self.down = torch.nn.ModuleList(
+            [ConvBnRelu(cout if i == 0 else mid, mid, rate)
+             for i, rate in enumerate(rates)])
+        self.bottom = ConvBnRelu(mid, mid, 2 * rates[-1])
+        self.up = torch.nn.ModuleList(
+            [ConvBnRelu(2 * mid, cout if i == 0 else mid, rate)
+             for i, rate in enumerate(rates)])
+
+    def forward(self, x):
+        x = self.input(x)
+        skips, h = [], x
+        for i, conv in enumerate(self.down):
+            if i > 0 and not self.dilated:
+                h = torch.nn.functional.max_pool2d(h, 2, 2, ceil_mode=True)
+            h = conv(h)
+            skips.append(h)
+        h = self.bottom(h)
+        for conv, skip in zip(reversed(self.up), reversed(skips)):
+            if h.shape[2:] != skip.shape[2:]:
+                h = resize_like(h, skip)
+            h = conv(torch.cat([h, skip], 1))
+        return h + x
+
+
+class U2Net(torch.nn.Module):
+    """U^2-Net (Qin et al. 2020, about 44 M parameters): six encoder stages
+    of residual U-blocks, five decoder stages, a 3x3 side output per stage
+    resized to the input and fused by a 1x1 conv into a sigmoid mask. The
+    shape of salient-object and background-removal models."""
+
+    def __init__(self):
+        super().__init__()
+        R = ResidualUBlock
+        self.encoder = torch.nn.ModuleList([
+            R(7, 3, 32, 64), R(6, 64, 32, 128), R(5, 128, 64, 256),
+            R(4, 256, 128, 512), R(4, 512, 256, 512, True),
+            R(4, 512, 256, 512, True)])
+        self.decoder = torch.nn.ModuleList([
+            R(4, 1024, 256, 512, True), R(4, 1024, 128, 256),
+            R(5, 512, 64, 128), R(6, 256, 32, 64), R(7, 128, 16, 64)])
+        self.sides = torch.nn.ModuleList(
+            [torch.nn.Conv2d(c, 1, 3, padding=1)
+             for c in (64, 64, 128, 256, 512, 512)])
+        self.fuse = torch.nn.Conv2d(6, 1, 1)
+
+    def forward(self, x):
+        skips, h = [], x
+        for i, stage in enumerate(self.encoder):
+            if i > 0:
+                h = torch.nn.functional.max_pool2d(h, 2, 2, ceil_mode=True)
+            h = stage(h)
+            skips.append(h)
+        outputs = [h]
+        for stage, skip in zip(self.decoder, reversed(skips[:-1])):
+            h = stage(torch.cat([resize_like(h, skip), skip], 1))
+            outputs.append(h)
+        sides = [resize_like(side(o), x) for side, o in
+                 zip(self.sides, reversed(outputs))]
+        return torch.sigmoid(self.fuse(torch.cat(sides, 1)))
+
+
+class SegmentationOutput(torch.nn.Module):
+    """torchvision's segmentation models return a dict; this keeps 'out'."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return self.model(x)["out"]
+
+
 def distinct_layers(stack):
     """TransformerEncoder copies one layer's weights into every layer (and
     the exporter would store them once); each layer gets its own."""
@@ -179,6 +281,14 @@ def network(name):
         return randomize_batchnorm(CnnAttention()), (1, 3, 128, 128), 17
     if name == "unet_small":
         return SmallUNet(), (1, 3, 128, 128), 13
+    if name in ("u2net", "u2net_1024"):
+        size = 1024 if name == "u2net_1024" else 512
+        return randomize_batchnorm(U2Net()), (1, 3, size, size), 13
+    if name == "deeplabv3":
+        model = torchvision.models.segmentation.deeplabv3_resnet50(
+            weights=None, weights_backbone=None, num_classes=21)
+        return SegmentationOutput(randomize_batchnorm(model)), \
+            (1, 3, 512, 512), 13
     if name == "bert_base":
         return bert_base(), (1, 128, 768), 17
     if name == "bert_base_seq384":

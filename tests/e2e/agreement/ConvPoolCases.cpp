@@ -110,6 +110,35 @@ std::vector<AgreementCase> convPoolCases() {
                 .inputLayout = InputOperandLayout::Nhwc,
                 .filterLayout = ConvTranspose2dFilterOperandLayout::Ohwi})}};
     }));
+    // Filters over 256 KB (float32) sum in blocks of taps and input
+    // channels into a buffer per band of rows: a dilated padded conv over
+    // a map of over 1024 outputs (its own tile rule) with a partial
+    // panel, two batches and 264 channels (blocks of 88); one dilated
+    // past the band's rows (padded once, not per band); an unpadded
+    // pointwise conv reading its input in place, 33 columns (no tile
+    // divides them); 270 channels (no block divides them: a guarded last
+    // block); a strided conv over a small map.
+    cases.push_back(conv("conv2d_summed_in_blocks_" + s, [t](G &b) {
+      Operand x = b.input("x", {t, {2, 264, 34, 33}});
+      Operand y = b.input("y", {t, {1, 270, 9, 11}});
+      Operand z = b.input("z", {t, {1, 264, 34, 33}});
+      return Outputs{
+          {"dilated",
+           b.relu(b.conv2d(x, pattern(b, {t, {70, 264, 3, 3}}, 0.02),
+                           {.padding = {3, 3, 3, 3},
+                            .dilations = {3, 3},
+                            .bias = pattern(b, {t, {70}})}))},
+          {"dilated_past_band",
+           b.conv2d(z, pattern(b, {t, {40, 264, 3, 3}}, 0.02),
+                    {.padding = {13, 13, 13, 13}, .dilations = {13, 13}})},
+          {"pointwise", b.conv2d(x, pattern(b, {t, {260, 264, 1, 1}}, 0.02))},
+          {"guarded_block",
+           b.conv2d(y, pattern(b, {t, {250, 270, 1, 1}}, 0.02),
+                    {.padding = {1, 0, 0, 1}})},
+          {"strided",
+           b.conv2d(x, pattern(b, {t, {40, 264, 3, 3}}, 0.02),
+                    {.padding = {1, 1, 1, 1}, .strides = {2, 2}})}};
+    }));
     cases.push_back(conv("average_l2_pool_" + s, [t](G &b) {
       Operand x = b.input("x", {t, {1, 3, 9, 10}});
       Operand nhwc = b.input("xh", {t, {2, 7, 6, 5}});

@@ -2,6 +2,8 @@
 // conv2d schedules for channels-last data: dense convs (with a packed or an
 // hwio filter) and depthwise convs, tiled as webnnc/KernelSpec/ConvTiles.h
 // plans.
+#include <algorithm>
+
 #include "Conv2dSchedule.h"
 #include "webnnc/KernelSpec/ConvTiles.h"
 
@@ -42,6 +44,112 @@ void slideProducer(Func output, Func producer, const spec::Conv2dGeometry &g,
       .fold_storage(producer.args()[2], ring);
 }
 
+// A dense conv with a large filter over a map of many tiles sums in blocks
+// of (filter tap, kc input channels): for each block, every panel's tiles
+// over a band of output rows add the block's terms to the band's sums,
+// kept in a buffer between blocks. The block's slice of a panel (kc x P
+// floats) then stays in the L1 cache while the band's tiles read it, and
+// the band's input slice stays in the L2 cache while the panels read it;
+// whole sums per tile read the whole panel (taps x channels x P) from the
+// L2 cache or beyond for every tile, and the whole image per panel
+// (DeepLabV3's dilated 2048-channel convs ran at 14-26 GFLOP/s so). Each
+// element's terms are added in the same order as without blocks.
+struct SumBlocks {
+  int kc = 0;       // input channels per block
+  int bandTiles = 0; // row tiles per band
+  bool padPerBand = false;
+};
+
+SumBlocks planSumBlocks(const spec::Conv2dGeometry &g,
+                        const kernels::ConvTiles &plan, int64_t panelWidth,
+                        bool parallel) {
+  SumBlocks b;
+  int64_t cin = g.inputChannels;
+  for (int c = 256; c >= 64 && !b.kc; c -= 8)
+    if (cin % c == 0 && cin >= 2 * c)
+      b.kc = c;
+  if (!b.kc)
+    b.kc = int(std::min<int64_t>(cin, 256));
+  // Bands whose sums take at most 512 KB (a quarter of the L2 cache here).
+  int64_t channels = (g.outputChannels + panelWidth - 1) / panelWidth *
+                     panelWidth;
+  int64_t columns = (g.outputWidth + plan.columns - 1) / plan.columns *
+                    plan.columns;
+  int64_t tileBytes = plan.rows * columns * channels * 4;
+  int64_t rowTiles = (g.outputHeight + plan.rows - 1) / plan.rows;
+  int64_t tiles = std::max<int64_t>(1, (512 << 10) / tileBytes);
+  if (parallel && g.batches == 1)
+    tiles = std::min(tiles, (rowTiles + 1) / 2); // a band per thread
+  b.bandTiles = int(std::clamp<int64_t>(tiles, 1, rowTiles));
+  // The zero-padded input per band unless the window's rows span more
+  // than twice the band's (dilated windows): then once for the image.
+  int64_t bandRows = b.bandTiles * plan.rows * g.strides[0];
+  b.padPerBand = (g.filterHeight - 1) * g.dilations[0] <= bandRows;
+  return b;
+}
+
+void scheduleBlockedSums(Func output, const ConvStages &s, const ConvVars &out,
+                         const kernels::ConvTiles &plan, int lanes,
+                         const SumBlocks &b, const Target &target,
+                         const Placement &placement, bool parallel) {
+  const spec::Conv2dGeometry &g = s.geometry;
+  Var vo("vo"), vi("vi"), xo("xo"), xi("xi"), yo("yo"), yi("yi"),
+      band("band"), yt("yt");
+  output.split(out.o, vo, vi, int(s.panelWidth), TailStrategy::GuardWithIf)
+      .split(out.x, xo, xi, plan.columns,
+             tailFor(g.outputWidth, plan.columns, placement))
+      .split(out.y, yo, yi, plan.rows,
+             tailFor(g.outputHeight, plan.rows, placement))
+      .split(yo, band, yt, b.bandTiles, TailStrategy::GuardWithIf)
+      .reorder(vi, xi, yi, xo, yt, vo, band, out.n)
+      .vectorize(vi, lanes, TailStrategy::GuardWithIf)
+      .unroll(xi)
+      .unroll(yi);
+  // Bands of every image to the threads.
+  Var bands = band;
+  if (parallel && g.batches > 1) {
+    bands = Var("bands");
+    output.fuse(band, out.n, bands);
+  }
+  if (parallel)
+    output.parallel(bands);
+
+  const ConvVars &a = s.vars;
+  Func acc = s.acc;
+  acc.compute_at(output, bands).vectorize(a.o, lanes, TailStrategy::GuardWithIf);
+  RVar zo("zo"), zi("zi");
+  Var ao("ao"), ai("ai"), axo("axo"), axi("axi"), ayo("ayo"), ayi("ayi");
+  acc.update()
+      .split(s.r.z, zo, zi, b.kc, TailStrategy::GuardWithIf)
+      .split(a.x, axo, axi, plan.columns, TailStrategy::GuardWithIf)
+      .split(a.y, ayo, ayi, plan.rows, TailStrategy::GuardWithIf)
+      .split(a.o, ao, ai, lanes, TailStrategy::GuardWithIf)
+      .reorder(ai, ao, axi, ayi, zi, axo, ayo, s.panel, zo, s.r.x, s.r.y)
+      .vectorize(ai)
+      .unroll(ao)
+      .unroll(axi)
+      .unroll(ayi);
+  if (!s.padded.defined())
+    return;
+  // Stored channels innermost, as the input: a tile's columns then read
+  // from contiguous channels (stored by column, each input channel's
+  // columns are a plane apart, a stride that maps the tile's reads onto a
+  // few cache sets).
+  Func padded = s.padded;
+  std::vector<Var> pv = padded.args();
+  padded.reorder_storage(pv[2], pv[0], pv[1], pv[3])
+      .reorder(pv[2], pv[0], pv[1], pv[3])
+      .vectorize(pv[2], vectorWidth(target, Float(32), g.inputChannels),
+                 TailStrategy::GuardWithIf);
+  if (b.padPerBand) {
+    padded.compute_at(output, bands);
+  } else {
+    padded.compute_root();
+    if (parallel)
+      padded.parallel(pv[2]);
+  }
+}
+
 } // namespace
 
 // Register tiles of output-channel vectors times columns (times rows),
@@ -80,6 +188,16 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
     plan = kernels::planConvTiles(planned, lanes, registers, depthwise);
     tileChannels = plan.vectors * lanes;
   }
+  bool filterOuter = kernels::largeFilter(g, s.dotTerms ? 1 : 4);
+  bool parallel = placement.root && worthParallel(convWork(g));
+  if (filterOuter && s.panelWidth && !s.dotTerms && placement.root &&
+      !placement.inPlace && !placement.producer.defined() &&
+      !placement.singleRowTiles && g.groups == 1 && !isOpen(g.outputWidth) &&
+      !isOpen(g.outputHeight) && !isOpen(g.batches)) {
+    SumBlocks blocks = planSumBlocks(g, plan, s.panelWidth, parallel);
+    return scheduleBlockedSums(output, s, out, plan, lanes, blocks, target,
+                               placement, parallel);
+  }
   // A packed tile must start at its panel; others may shift inwards.
   Placement whole = wholeColumns(output, out, g, placement);
   TailStrategy channelTail =
@@ -91,10 +209,6 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
              tailFor(g.outputWidth, plan.columns, whole))
       .split(out.y, yo, yi, plan.rows,
              tailFor(g.outputHeight, plan.rows, placement));
-  int64_t filterBytes = g.filterHeight * g.filterWidth *
-                        (g.inputChannels / g.groups) * g.outputChannels *
-                        (s.dotTerms ? 1 : 4);
-  bool filterOuter = filterBytes > (256 << 10);
   if (filterOuter)
     output.reorder(vi, xi, yi, xo, yo, vo, out.n);
   else
@@ -135,7 +249,6 @@ void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
   // columns could share loads) they made MobileNetV2's depthwise kernels
   // take a third of its compile time in Halide and LLVM, for no speed
   // (4.94 ms unrolled, 4.90 ms as loops, one thread, same run).
-  bool parallel = placement.root && worthParallel(convWork(g));
   if (placement.producer.defined()) {
     slideProducer(output, placement.producer, g, plan, yo, parallel);
   } else if (parallel) {

@@ -29,6 +29,16 @@ int vectorRegisters(const std::string &halideTarget);
 // in: three quarters, the rest for filter vectors and input broadcasts.
 inline int accumulatorRegisters(int registers) { return registers * 3 / 4; }
 
+// Whether a dense conv's filter, at |bytesPerWeight|, is too large to stay
+// in the L2 cache while the tiles sweep the image (256 KB): such convs
+// sweep the image once per filter panel, or sum in blocks of taps and
+// input channels.
+inline bool largeFilter(const spec::Conv2dGeometry &g, int bytesPerWeight) {
+  return g.filterHeight * g.filterWidth * (g.inputChannels / g.groups) *
+             g.outputChannels * bytesPerWeight >
+         (256 << 10);
+}
+
 // The tile that computes a channels-last conv (dense, or depthwise with
 // |depthwise|) in the fewest estimated cycles with vectors of |lanes|
 // floats, from |registers| vector registers. |vectors| > 0 fixes the
