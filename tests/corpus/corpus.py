@@ -67,6 +67,7 @@ def variants():
         "gpt_block": [(17, 2)],  # (13, 1): dynamic, below
         "scatter_index_put": [(13, 2)],
         "transposed_conv_decoder": [(17, 3)],
+        "u2net_blocks_70x58": [(13, 2)],
     }
     from torch_models import NETWORKS
     for network in NETWORKS:

@@ -26,6 +26,23 @@ import torchvision
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "..", "models", "onnx"))
 from export_networks import LeNet5  # noqa: E402 (the reference network)
+from export_networks import ResidualUBlock, resize_like  # noqa: E402
+
+
+class U2Blocks(torch.nn.Module):
+    """Two residual U-blocks of U^2-Net (pooled, then dilated) and a
+    one-channel mask resized to the input."""
+
+    def __init__(self):
+        super().__init__()
+        self.pooled = ResidualUBlock(5, 3, 8, 16)
+        self.dilated = ResidualUBlock(4, 16, 8, 16, dilated=True)
+        self.side = torch.nn.Conv2d(16, 1, 3, padding=1)
+
+    def forward(self, x):
+        h = torch.nn.functional.max_pool2d(self.pooled(x), 2, 2,
+                                           ceil_mode=True)
+        return torch.sigmoid(resize_like(self.side(self.dilated(h)), x))
 
 
 def randomize_batchnorm(model):
@@ -236,6 +253,10 @@ NETWORKS = {
                                {"input": (("B", 3, 128, 128), "float32")}),
     "shufflenet_v2_x0_5_96": (lambda: tv("shufflenet_v2_x0_5"),
                               {"input": (("B", 3, 96, 96), "float32")}),
+    # U^2-Net's blocks at odd sizes (ceil pooling, bilinear resizes back
+    # to odd sizes, concats, dilated convs, a one-channel head).
+    "u2net_blocks_70x58": (lambda: randomize_batchnorm(U2Blocks()),
+                           {"input": (("B", 3, 70, 58), "float32")}),
     "fcn_resnet50": (lambda: seg("fcn_resnet50", aux_loss=False),
                      {"input": (("B", 3, 256, 256), "float32")}),
     "deeplabv3_mobilenet_v3_large": (

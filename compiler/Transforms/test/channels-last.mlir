@@ -118,3 +118,38 @@ func.func @open_dims(%x: tensor<?x3x?x?xf32> {webnn.name = "x"}, %f: tensor<8x3x
   %r = webnn.relu %c : (tensor<?x8x?x?xf32>) -> tensor<?x8x?x?xf32>
   return %r : tensor<?x8x?x?xf32>
 }
+
+// -----
+
+// A bilinear resize of a channels-last map resizes its spatial axes in
+// place (axes 2, 3 become 1, 2; sizes keep their order), so the decoder's
+// concat with a skip conv stays channels-last too: one transpose out.
+// Near miss:
+// a resize of axes 1, 2 of the nchw map (channels and height) would
+// rename to axes 3, 1, not consecutive: it stays behind its transpose.
+// CHECK-LABEL: func.func @resample
+// CHECK: %[[IN:.*]] = webnn.transpose %arg0 {permutation = array<i64: 0, 2, 3, 1>}
+// CHECK: %[[C:.*]] = webnn.conv2d %[[IN]], %arg1 {input_layout = #webnn<layout nhwc>}
+// CHECK-NOT: permutation = array<i64: 0, 3, 1, 2>
+// CHECK: %[[R:.*]] = webnn.resample2d %[[C]] {axes = array<i64: 1, 2>, mode = #webnn<interpolation linear>, sizes = array<i64: 8, 6>} : (tensor<1x4x3x2xf32>) -> tensor<1x8x6x2xf32>
+// CHECK: %[[J:.*]] = webnn.concat %[[R]], %{{.*}} {axis = 3 : i64} : (tensor<1x8x6x2xf32>, tensor<1x8x6x2xf32>) -> tensor<1x8x6x4xf32>
+// CHECK: %[[OUT:.*]] = webnn.transpose %[[J]] {permutation = array<i64: 0, 3, 1, 2>}
+// CHECK: return %[[OUT]]
+func.func @resample(%x: tensor<1x2x4x3xf32> {webnn.name = "x"}, %w: tensor<2x2x1x1xf32> {webnn.name = "w"}, %skip: tensor<1x2x8x6xf32> {webnn.name = "skip"}) -> (tensor<1x4x8x6xf32> {webnn.name = "y"}) {
+  %c = webnn.conv2d %x, %w : (tensor<1x2x4x3xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x4x3xf32>
+  %r = webnn.resample2d %c {mode = #webnn<interpolation linear>, sizes = array<i64: 8, 6>} : (tensor<1x2x4x3xf32>) -> tensor<1x2x8x6xf32>
+  %s = webnn.conv2d %skip, %w : (tensor<1x2x8x6xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x8x6xf32>
+  %j = webnn.concat %r, %s {axis = 1 : i64} : (tensor<1x2x8x6xf32>, tensor<1x2x8x6xf32>) -> tensor<1x4x8x6xf32>
+  return %j : tensor<1x4x8x6xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @resample_channels_axis
+// CHECK: webnn.transpose
+// CHECK: webnn.resample2d %{{.*}} {axes = array<i64: 1, 2>, sizes = array<i64: 4, 8>} : (tensor<1x2x4x3xf32>) -> tensor<1x4x8x3xf32>
+func.func @resample_channels_axis(%x: tensor<1x2x4x3xf32> {webnn.name = "x"}, %w: tensor<2x2x1x1xf32> {webnn.name = "w"}) -> (tensor<1x4x8x3xf32> {webnn.name = "y"}) {
+  %c = webnn.conv2d %x, %w : (tensor<1x2x4x3xf32>, tensor<2x2x1x1xf32>) -> tensor<1x2x4x3xf32>
+  %r = webnn.resample2d %c {axes = array<i64: 1, 2>, sizes = array<i64: 4, 8>} : (tensor<1x2x4x3xf32>) -> tensor<1x4x8x3xf32>
+  return %r : tensor<1x4x8x3xf32>
+}
