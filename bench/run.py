@@ -22,7 +22,8 @@ exported with dynamic_axes and compiled with those dimensions left open
 two rows give the cost of open dimensions. NAME_int8 is NAME quantized by
 tools/quantize (QDQ, calibrated), NAME_int4 NAME with weight-only int4
 weights (--int4-weights); besides the six default networks,
-export_networks.py makes bert_base, gpt2_small, decoder_mlp and others on
+export_networks.py makes bert_base, gpt2_small, decoder_mlp, u2net,
+u2net_1024, deeplabv3 and others on
 request. --deterministic also times each
 network compiled `--deterministic` in the same rounds (two more columns:
 its median and its ratio to the default compile).
