@@ -82,7 +82,7 @@ SumBlocks planSumBlocks(const spec::Conv2dGeometry &g,
     tiles = std::min(tiles, (rowTiles + 1) / 2); // a band per thread
   b.bandTiles = int(std::clamp<int64_t>(tiles, 1, rowTiles));
   // The zero-padded input per band unless the window's rows span more
-  // than twice the band's (dilated windows): then once for the image.
+  // than the band's own (dilated windows): then once for the image.
   int64_t bandRows = b.bandTiles * plan.rows * g.strides[0];
   b.padPerBand = (g.filterHeight - 1) * g.dilations[0] <= bandRows;
   return b;
@@ -163,7 +163,8 @@ void scheduleBlockedSums(Func output, const ConvStages &s, const ConvVars &out,
 // Loop order: a small filter stays in cache while the tiles sweep the
 // image row band by row band; a large one is swept once, its panels the
 // outer loop, each sliding over the whole image while it stays in the L2
-// cache.
+// cache, or, for a root float conv of static sizes, sums in blocks
+// (scheduleBlockedSums).
 //
 void scheduleConvNhwc(Func output, const ConvStages &s, const Target &target,
                       const Placement &placement) {
